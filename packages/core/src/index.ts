@@ -1,0 +1,3 @@
+export * from './errors/domain-error.ts';
+export * from './identity/roles.ts';
+export * from './staff/approaches.ts';

@@ -1,0 +1,89 @@
+import { mkdir } from 'node:fs/promises';
+import type { FastifyInstance } from 'fastify';
+import { createAuth } from '../auth/auth.ts';
+import { createAuthenticator } from '../auth/authenticate.ts';
+import type { Config } from '../config/config.ts';
+import type { OpenedDatabase } from '../db/open-database.ts';
+import { openConfiguredDatabase } from '../db/open-database.ts';
+import { type SeedResult, seedDemo } from '../demo/seed-demo.ts';
+import { buildApp } from '../http/app.ts';
+import { defaultWebDistDir } from '../http/web-app.ts';
+import { identityRepository } from '../identity/repository.ts';
+import { resolveAuthSecret } from './auth-secret.ts';
+import { StartupError } from './startup-error.ts';
+import { tandemVersion } from './version.ts';
+
+export interface RunningTandem {
+  url: string;
+  app: FastifyInstance;
+  database: OpenedDatabase;
+  demo: SeedResult | undefined;
+  /** Stops accepting requests, lets in-flight ones finish, then closes the database and frees the data folder. */
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  logStream?: NodeJS.WritableStream;
+}
+
+export async function startTandem(config: Config, options: StartOptions = {}): Promise<RunningTandem> {
+  await mkdir(config.dataDir, { recursive: true }).catch(() => {});
+  const database = await openConfiguredDatabase(config);
+  try {
+    const demo = config.demo ? await seedDemo(database.db) : undefined;
+    const identity = identityRepository(database.db);
+    const auth = createAuth({
+      pool: database.pool,
+      secret: await resolveAuthSecret(config),
+      publicUrl: config.publicUrl,
+      defaultOrganizationFor: identity.defaultOrganizationFor,
+    });
+    const authenticator = createAuthenticator(auth, identity, { cacheSeconds: config.sessionCacheSeconds });
+    const app = await buildApp({
+      database,
+      auth,
+      authenticator,
+      publicUrl: config.publicUrl,
+      logLevel: config.logLevel,
+      ...(options.logStream === undefined ? {} : { logStream: options.logStream }),
+      webDistDir: config.webDistDir ?? defaultWebDistDir,
+      version: tandemVersion,
+    });
+    try {
+      await app.listen({ port: config.port, host: config.host });
+    } catch (error) {
+      await app.close();
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EADDRINUSE') {
+        throw new StartupError(
+          `Port ${config.port} is already in use. Stop the program using it, or start Tandem with PORT=<another port>.`,
+        );
+      }
+      if (code === 'EACCES') {
+        throw new StartupError(
+          `Not allowed to listen on port ${config.port}. Use a port above 1024 (PORT=3000).`,
+        );
+      }
+      throw error;
+    }
+    const address = app.server.address();
+    const port = typeof address === 'object' && address !== null ? address.port : config.port;
+    let closed: Promise<void> | undefined;
+    return {
+      url: config.port === port ? config.publicUrl : `http://${config.host}:${port}`,
+      app,
+      database,
+      demo,
+      close() {
+        closed ??= (async () => {
+          await app.close();
+          await database.close();
+        })();
+        return closed;
+      },
+    };
+  } catch (error) {
+    await database.close().catch(() => {});
+    throw error;
+  }
+}

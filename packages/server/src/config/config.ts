@@ -1,0 +1,105 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * The one place that reads the environment. Flags given on the command line win over environment variables.
+ * Anything invalid stops the start with one readable line (see ConfigError).
+ */
+const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const configSchema = z.object({
+  port: z.coerce.number().int().min(0).max(65535).default(3000),
+  host: z.string().min(1).default('localhost'),
+  databaseUrl: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional(),
+  dataDir: z.string().min(1).default('./data'),
+  publicUrl: z.url().optional(),
+  authSecret: z.string().min(32, 'must be at least 32 characters').optional(),
+  logLevel: z.enum(logLevels).default('info'),
+  sessionCacheSeconds: z.coerce.number().int().min(0).max(60).default(5),
+  webDistDir: z.string().optional(),
+  demo: z.boolean().default(false),
+});
+
+export type ConfigInput = z.input<typeof configSchema>;
+
+export interface Config {
+  port: number;
+  host: string;
+  /** Unset: the embedded PGlite database in `dataDir`. */
+  databaseUrl: string | undefined;
+  /** Absolute path of the data folder (embedded database, lock file, generated secret). */
+  dataDir: string;
+  /** The origin browsers use to reach Tandem; trusted for CSRF and cookie checks. */
+  publicUrl: string;
+  authSecret: string | undefined;
+  logLevel: (typeof logLevels)[number];
+  sessionCacheSeconds: number;
+  webDistDir: string | undefined;
+  demo: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+const environmentNames: Record<keyof ConfigInput, string> = {
+  port: 'PORT',
+  host: 'HOST',
+  databaseUrl: 'DATABASE_URL',
+  dataDir: 'TANDEM_DATA_DIR',
+  publicUrl: 'TANDEM_PUBLIC_URL',
+  authSecret: 'TANDEM_AUTH_SECRET',
+  logLevel: 'LOG_LEVEL',
+  sessionCacheSeconds: 'TANDEM_SESSION_CACHE_SECONDS',
+  webDistDir: 'TANDEM_WEB_DIST',
+  demo: 'TANDEM_DEMO',
+};
+
+/** Documented in the README; kept here so the two cannot drift. */
+export const environmentVariables = Object.values(environmentNames);
+
+export function parseConfig(input: ConfigInput, cwd = process.cwd()): Config {
+  const parsed = configSchema.safeParse(input);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const key = (issue?.path[0] ?? 'config') as keyof ConfigInput;
+    throw new ConfigError(
+      `Invalid ${environmentNames[key] ?? String(key)}: ${issue?.message ?? 'invalid value'}`,
+    );
+  }
+  const value = parsed.data;
+  const hostForUrl = value.host === '0.0.0.0' || value.host === '::' ? 'localhost' : value.host;
+  return {
+    port: value.port,
+    host: value.host,
+    databaseUrl: value.databaseUrl,
+    dataDir: path.resolve(cwd, value.dataDir),
+    publicUrl: (value.publicUrl ?? `http://${hostForUrl}:${value.port}`).replace(/\/$/, ''),
+    authSecret: value.authSecret,
+    logLevel: value.logLevel,
+    sessionCacheSeconds: value.sessionCacheSeconds,
+    webDistDir: value.webDistDir === undefined ? undefined : path.resolve(cwd, value.webDistDir),
+    demo: value.demo,
+  };
+}
+
+/** Reads the environment, then lets explicit flags override it. */
+export function loadConfig(
+  flags: Partial<ConfigInput> = {},
+  environment: NodeJS.ProcessEnv = process.env,
+): Config {
+  const fromEnvironment: Partial<Record<keyof ConfigInput, unknown>> = {};
+  for (const [key, name] of Object.entries(environmentNames) as [keyof ConfigInput, string][]) {
+    const raw = environment[name];
+    if (raw !== undefined && raw !== '') fromEnvironment[key] = raw;
+  }
+  if (typeof fromEnvironment.demo === 'string') fromEnvironment.demo = fromEnvironment.demo === 'true';
+  const definedFlags = Object.fromEntries(Object.entries(flags).filter(([, value]) => value !== undefined));
+  return parseConfig({ ...fromEnvironment, ...definedFlags } as ConfigInput);
+}

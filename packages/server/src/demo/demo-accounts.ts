@@ -1,0 +1,27 @@
+import type { Role } from '@tandem/core';
+
+/** The demo organization's sign-ins. Synthetic people only; printed at start and listed in the README. */
+export const demoOrganization = { name: 'Demo Recovery Center', slug: 'demo-recovery-center' } as const;
+export const demoPassword = 'tandem-demo-2026';
+
+export interface DemoAccount {
+  role: Role;
+  name: string;
+  email: string;
+}
+
+export const demoAccounts: readonly DemoAccount[] = [
+  { role: 'admin', name: 'Alex Admin', email: 'admin@demo.tandem.test' },
+  { role: 'clinician', name: 'Dr. Casey Rivera', email: 'clinician@demo.tandem.test' },
+  { role: 'prescriber', name: 'Dr. Priya Natarajan', email: 'prescriber@demo.tandem.test' },
+  { role: 'front_desk', name: 'Frankie Desk', email: 'frontdesk@demo.tandem.test' },
+  { role: 'supervisor', name: 'Dr. Sam Okafor', email: 'supervisor@demo.tandem.test' },
+  { role: 'patient', name: 'Pat Example', email: 'patient@demo.tandem.test' },
+  { role: 'family_member', name: 'Jordan Example', email: 'family@demo.tandem.test' },
+];
+
+export function demoAccountFor(role: Role): DemoAccount {
+  const account = demoAccounts.find((candidate) => candidate.role === role);
+  if (account === undefined) throw new Error(`No demo account for ${role}`);
+  return account;
+}

@@ -1,0 +1,201 @@
+import { isStaffRole, type StaffRole, type TherapeuticApproach } from '@tandem/core';
+import { hashPassword } from 'better-auth/crypto';
+import type { Kysely, Transaction } from 'kysely';
+import { uuidv7 } from 'uuidv7';
+import type { DB } from '../db/schema.generated.ts';
+import { demoAccounts, demoOrganization, demoPassword } from './demo-accounts.ts';
+
+interface DemoStaffProfile {
+  email: string;
+  credentials: string[];
+  licenseNumber: string | null;
+  licenseState: string | null;
+  yearsAddictionExperience: number;
+  approaches: TherapeuticApproach[];
+  languages: string[];
+  pronouns: string | null;
+  maxCaseload: number | null;
+}
+
+const staffProfiles: DemoStaffProfile[] = [
+  profile('admin@demo.tandem.test', [], 0, [], ['en'], 'they/them', null),
+  profile(
+    'clinician@demo.tandem.test',
+    ['LCSW', 'CADC'],
+    8,
+    ['motivational_interviewing', 'cbt', 'contingency_management'],
+    ['en', 'es'],
+    'she/her',
+    20,
+  ),
+  profile(
+    'prescriber@demo.tandem.test',
+    ['MD', 'ABPM'],
+    12,
+    ['medication_management', 'motivational_interviewing'],
+    ['en', 'ta'],
+    'she/her',
+    60,
+  ),
+  profile('frontdesk@demo.tandem.test', [], 2, [], ['en', 'es'], null, null),
+  profile(
+    'supervisor@demo.tandem.test',
+    ['PhD', 'LPC-S'],
+    19,
+    ['dbt', 'family_therapy', 'psychodynamic'],
+    ['en'],
+    'he/him',
+    10,
+  ),
+];
+
+// Staff without a sign-in yet: they give therapist matching and the staff list something to show.
+const unlinkedStaff = [
+  {
+    name: 'Morgan Lee, LMFT',
+    role: 'clinician' as const,
+    ...profile(
+      'morgan.lee@demo.tandem.test',
+      ['LMFT'],
+      5,
+      ['family_therapy', 'expressive', 'cbt'],
+      ['en'],
+      'he/him',
+      18,
+    ),
+  },
+  {
+    name: 'Rosa Delgado, LCDC',
+    role: 'clinician' as const,
+    ...profile(
+      'rosa.delgado@demo.tandem.test',
+      ['LCDC'],
+      14,
+      ['motivational_interviewing', 'trauma_focused', 'dbt'],
+      ['es', 'en'],
+      'she/her',
+      22,
+    ),
+  },
+];
+
+function profile(
+  email: string,
+  credentials: string[],
+  yearsAddictionExperience: number,
+  approaches: TherapeuticApproach[],
+  languages: string[],
+  pronouns: string | null,
+  maxCaseload: number | null,
+): DemoStaffProfile {
+  const licensed = credentials.length > 0;
+  return {
+    email,
+    credentials,
+    licenseNumber: licensed ? `DEMO-${email.length}${yearsAddictionExperience}` : null,
+    licenseState: licensed ? 'OR' : null,
+    yearsAddictionExperience,
+    approaches,
+    languages,
+    pronouns,
+    maxCaseload,
+  };
+}
+
+export interface SeedResult {
+  created: boolean;
+  organizationId: string;
+}
+
+/** Creates the demo organization once; a second call finds it and changes nothing. */
+export async function seedDemo(db: Kysely<DB>): Promise<SeedResult> {
+  const existing = await findDemo(db);
+  if (existing !== undefined) return { created: false, organizationId: existing };
+  const passwordHash = await hashPassword(demoPassword);
+  try {
+    return await db.transaction().execute(async (trx) => {
+      const organizationId = await insertDemo(trx, passwordHash);
+      return { created: true, organizationId };
+    });
+  } catch (error) {
+    // Another process seeded it at the same moment: the unique slug decided, and that is fine.
+    const winner = await findDemo(db);
+    if (winner !== undefined) return { created: false, organizationId: winner };
+    throw error;
+  }
+}
+
+async function findDemo(db: Kysely<DB>): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('organizations')
+    .select('id')
+    .where('slug', '=', demoOrganization.slug)
+    .executeTakeFirst();
+  return row?.id;
+}
+
+async function insertDemo(trx: Transaction<DB>, passwordHash: string): Promise<string> {
+  const organizationId = uuidv7();
+  await trx
+    .insertInto('organizations')
+    .values({ id: organizationId, ...demoOrganization, isDemo: true, timeZone: 'America/Los_Angeles' })
+    .execute();
+  const siteId = uuidv7();
+  await trx
+    .insertInto('sites')
+    .values({
+      organizationId,
+      id: siteId,
+      name: 'Main Campus',
+      addressLine: '100 Example Way',
+      city: 'Portland',
+      region: 'OR',
+      postalCode: '97201',
+      phone: '+1-555-0100',
+    })
+    .execute();
+  await trx
+    .insertInto('rooms')
+    .values([
+      { organizationId, siteId, name: 'Counseling Room 1', kind: 'individual', capacity: 3 },
+      { organizationId, siteId, name: 'Counseling Room 2', kind: 'individual', capacity: 3 },
+      { organizationId, siteId, name: 'Group Room', kind: 'group', capacity: 14 },
+      { organizationId, siteId, name: 'Family Room', kind: 'family', capacity: 8 },
+      { organizationId, siteId, name: 'Nursing Station', kind: 'medical', capacity: 2 },
+    ])
+    .execute();
+
+  for (const account of demoAccounts) {
+    const userId = uuidv7();
+    await trx
+      .insertInto('users')
+      .values({ id: userId, name: account.name, email: account.email, emailVerified: true })
+      .execute();
+    await trx
+      .insertInto('accounts')
+      .values({ userId, accountId: userId, providerId: 'credential', password: passwordHash })
+      .execute();
+    await trx.insertInto('memberships').values({ organizationId, userId, role: account.role }).execute();
+    if (isStaffRole(account.role)) {
+      const staffProfile = staffProfiles.find((candidate) => candidate.email === account.email);
+      if (staffProfile === undefined) throw new Error(`No demo profile for ${account.email}`);
+      await trx
+        .insertInto('staffMembers')
+        .values({
+          organizationId,
+          userId,
+          displayName: account.name,
+          jobRole: account.role as StaffRole,
+          ...staffProfile,
+        })
+        .execute();
+    }
+  }
+  for (const { name, role, ...staffProfile } of unlinkedStaff) {
+    await trx
+      .insertInto('staffMembers')
+      .values({ organizationId, displayName: name, jobRole: role, ...staffProfile })
+      .execute();
+  }
+  return organizationId;
+}

@@ -1,0 +1,134 @@
+import swagger from '@fastify/swagger';
+import scalar from '@scalar/fastify-api-reference';
+import { DomainError } from '@tandem/core';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { uuidv7 } from 'uuidv7';
+import type { Auth } from '../auth/auth.ts';
+import type { Authenticator } from '../auth/authenticate.ts';
+import { authRoutes } from '../auth/routes.ts';
+import type { TandemDatabase } from '../db/database.ts';
+import { meRoutes } from '../me/routes.ts';
+import { organizationRepository } from '../organizations/repository.ts';
+import { staffRepository } from '../staff/repository.ts';
+import { staffRoutes } from '../staff/routes.ts';
+import { staffService } from '../staff/service.ts';
+import { authorizeRequest } from './authorization.ts';
+import { checkCsrf } from './csrf.ts';
+import { healthRoutes } from './health-routes.ts';
+import { loggerOptions, safeErrorForLog } from './logging.ts';
+import { sendProblem, toProblem } from './problem.ts';
+import { isClientRoute, registerWebApp } from './web-app.ts';
+
+export interface AppOptions {
+  database: TandemDatabase;
+  auth: Auth;
+  authenticator: Authenticator;
+  publicUrl: string;
+  logLevel: string;
+  logStream?: NodeJS.WritableStream;
+  webDistDir?: string;
+  version: string;
+}
+
+const requestIdPattern = /^[A-Za-z0-9-]{8,64}$/;
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  let closing = false;
+  const app = Fastify({
+    logger: loggerOptions(options.logLevel, options.logStream),
+    requestIdHeader: false,
+    genReqId: (request) => {
+      const incoming = request.headers['x-request-id'];
+      return typeof incoming === 'string' && requestIdPattern.test(incoming) ? incoming : uuidv7();
+    },
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
+    bodyLimit: 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorateRequest('principal', null);
+
+  // Routes added by plugins (the API reference) are public pages with no patient data.
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/api/docs') && route.config?.access === undefined) {
+      route.config = { ...route.config, access: 'public' };
+    }
+  });
+
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+    checkCsrf(request, [options.publicUrl]);
+    request.principal = await options.authenticator.authenticate(request.headers);
+  });
+  app.addHook('preHandler', async (request) => {
+    const isApi = request.url.startsWith('/api/');
+    if (!isApi && request.routeOptions.config.access === undefined) return;
+    authorizeRequest(request);
+  });
+  app.addHook('onClose', async () => {
+    closing = true;
+  });
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+
+  app.setErrorHandler((error, request, reply) => {
+    const problem = toProblem(error, request);
+    if (problem.status >= 500) request.log.error({ err: safeErrorForLog(error) }, 'request failed');
+    return sendProblem(reply, problem);
+  });
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Tandem API',
+        version: options.version,
+        description:
+          'The API of Tandem, the platform for addiction treatment programs. Errors are RFC 9457 problem+json. Sign in at /api/auth/sign-in/email; the session is an HTTP-only cookie. State-changing requests must send the header `x-tandem-csrf: 1`.',
+        license: { name: 'Apache-2.0', identifier: 'Apache-2.0' },
+      },
+      components: {
+        securitySchemes: { sessionCookie: { type: 'apiKey', in: 'cookie', name: 'tandem.session_token' } },
+      },
+      security: [{ sessionCookie: [] }],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>
+    app.swagger(),
+  );
+  await app.register(scalar, { routePrefix: '/api/docs', configuration: { url: '/api/openapi.json' } });
+
+  const { db, pool } = options.database;
+  await app.register(healthRoutes({ pool, isClosing: () => closing }));
+  await app.register(
+    authRoutes({ auth: options.auth, authenticator: options.authenticator, publicUrl: options.publicUrl }),
+  );
+  await app.register(meRoutes(organizationRepository(db)));
+  await app.register(staffRoutes(staffService(staffRepository(db))));
+
+  const webDistDir = options.webDistDir;
+  const servesWebApp = webDistDir === undefined ? false : await registerWebApp(app, webDistDir);
+  app.setNotFoundHandler((request, reply) => {
+    if (servesWebApp && isClientRoute(request.method, request.url, request.headers.accept)) {
+      return reply.type('text/html').sendFile('index.html');
+    }
+    return sendProblem(
+      reply,
+      toProblem(new DomainError('not_found', 'There is nothing at this address.'), request),
+    );
+  });
+
+  return app;
+}

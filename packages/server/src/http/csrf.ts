@@ -1,0 +1,22 @@
+import { DomainError } from '@tandem/core';
+import type { FastifyRequest } from 'fastify';
+
+/**
+ * Cookie sessions need a CSRF guard. Every state-changing API request must carry the custom header below, which a
+ * cross-site form cannot send and a cross-site script can only send after a CORS preflight that Tandem never
+ * grants; and when the browser names an Origin, it must be Tandem's own.
+ */
+export const csrfHeader = 'x-tandem-csrf';
+const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export function checkCsrf(request: FastifyRequest, trustedOrigins: readonly string[]): void {
+  if (safeMethods.has(request.method) || !request.url.startsWith('/api/')) return;
+  if (request.headers[csrfHeader] === undefined) {
+    throw new DomainError('forbidden', `State-changing requests must send the ${csrfHeader} header.`);
+  }
+  const origin = request.headers.origin;
+  if (origin !== undefined && origin !== 'null' && !trustedOrigins.includes(origin)) {
+    throw new DomainError('forbidden', 'The request came from an origin Tandem does not trust.');
+  }
+  if (origin === 'null') throw new DomainError('forbidden', 'The request came from an opaque origin.');
+}

@@ -1,0 +1,20 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance } from 'fastify';
+
+export const defaultWebDistDir = fileURLToPath(new URL('../../../web/dist/', import.meta.url));
+
+/** Serves the built web app from the same process, with index.html for client-side routes. */
+export async function registerWebApp(app: FastifyInstance, distDir: string): Promise<boolean> {
+  if (!existsSync(path.join(distDir, 'index.html'))) return false;
+  await app.register(fastifyStatic, { root: distDir, wildcard: false, index: ['index.html'] });
+  return true;
+}
+
+export function isClientRoute(method: string, url: string, accept: string | undefined): boolean {
+  if (method !== 'GET' && method !== 'HEAD') return false;
+  if (url.startsWith('/api/') || url === '/api' || url === '/healthz' || url === '/readyz') return false;
+  return accept?.includes('text/html') ?? false;
+}

@@ -1,0 +1,55 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { requirePrincipal } from '../http/authorization.ts';
+import { problemSchema } from '../http/problem.ts';
+import { staffMemberSchema, staffMemberUpdateSchema } from './schemas.ts';
+import type { StaffService } from './service.ts';
+
+const staffMemberParams = z.object({ staffMemberId: z.uuid('Not a staff member id') });
+
+export function staffRoutes(service: StaffService): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/api/staff',
+      {
+        config: { access: 'staff' },
+        schema: {
+          tags: ['staff'],
+          summary: "List the organization's staff members",
+          response: { 200: z.object({ items: z.array(staffMemberSchema) }), '4xx': problemSchema },
+        },
+      },
+      async (request) => ({ items: await service.list(requirePrincipal(request)) }),
+    );
+
+    app.get(
+      '/api/staff/:staffMemberId',
+      {
+        config: { access: 'staff' },
+        schema: {
+          tags: ['staff'],
+          summary: 'Read one staff member',
+          params: staffMemberParams,
+          response: { 200: staffMemberSchema, '4xx': problemSchema },
+        },
+      },
+      async (request) => service.get(requirePrincipal(request), request.params.staffMemberId),
+    );
+
+    app.patch(
+      '/api/staff/:staffMemberId',
+      {
+        config: { access: 'staff' },
+        schema: {
+          tags: ['staff'],
+          summary: 'Change a staff member (administrators); refused with 409 and the current record if stale',
+          params: staffMemberParams,
+          body: staffMemberUpdateSchema,
+          response: { 200: staffMemberSchema, '4xx': problemSchema },
+        },
+      },
+      async (request) =>
+        service.update(requirePrincipal(request), request.params.staffMemberId, request.body),
+    );
+  };
+}

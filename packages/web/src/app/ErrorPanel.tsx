@@ -1,0 +1,36 @@
+import { Alert, Button, Code, Stack, Text } from '@mantine/core';
+import { IconAlertTriangle, IconRefresh } from '@tabler/icons-react';
+import { describeProblem } from '../api/problem.ts';
+
+interface ErrorPanelProps {
+  error: unknown;
+  onRetry?: () => void;
+}
+
+/** A failed request or render: the problem's title and detail, the request id for support, and Retry. */
+export function ErrorPanel({ error, onRetry }: ErrorPanelProps) {
+  const problem = describeProblem(error);
+  return (
+    <Alert color="red" variant="light" title={problem.title} icon={<IconAlertTriangle />}>
+      <Stack gap="xs" align="flex-start">
+        {problem.detail && <Text size="sm">{problem.detail}</Text>}
+        {problem.requestId && (
+          <Text size="xs" c="dimmed">
+            Request id: <Code>{problem.requestId}</Code>
+          </Text>
+        )}
+        {onRetry && (
+          <Button
+            variant="light"
+            color="red"
+            size="xs"
+            leftSection={<IconRefresh size={16} />}
+            onClick={onRetry}
+          >
+            Retry
+          </Button>
+        )}
+      </Stack>
+    </Alert>
+  );
+}

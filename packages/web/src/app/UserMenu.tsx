@@ -1,0 +1,48 @@
+import { Avatar, Group, Menu, Text, UnstyledButton } from '@mantine/core';
+import { IconChevronDown, IconLogout } from '@tabler/icons-react';
+import { useMe } from '../auth/me-context.ts';
+import { roleLabels } from '../auth/roles.ts';
+import { useSignOut } from '../auth/use-sign-out.ts';
+
+export function UserMenu() {
+  const me = useMe();
+  const signOut = useSignOut();
+  const role = roleLabels[me.role];
+  return (
+    <Menu position="bottom-end" width={240} withinPortal>
+      <Menu.Target>
+        <UnstyledButton aria-label="Account menu" data-testid="user-menu">
+          <Group gap="xs" wrap="nowrap">
+            <Avatar size="sm" radius="xl" color="initials" name={me.user.name} />
+            <Text size="sm" fw={500} visibleFrom="sm">
+              {me.user.name}
+            </Text>
+            <IconChevronDown size={14} />
+          </Group>
+        </UnstyledButton>
+      </Menu.Target>
+      <Menu.Dropdown>
+        <Menu.Label>Signed in as</Menu.Label>
+        <div style={{ padding: '0 var(--mantine-spacing-sm) var(--mantine-spacing-xs)' }}>
+          <Text size="sm" fw={500}>
+            {me.user.name}
+          </Text>
+          <Text size="xs" c="dimmed" data-testid="user-role">
+            {role}
+          </Text>
+          <Text size="xs" c="dimmed">
+            {me.user.email}
+          </Text>
+        </div>
+        <Menu.Divider />
+        <Menu.Item
+          leftSection={<IconLogout size={16} />}
+          onClick={() => signOut.mutate()}
+          disabled={signOut.isPending}
+        >
+          Sign out
+        </Menu.Item>
+      </Menu.Dropdown>
+    </Menu>
+  );
+}

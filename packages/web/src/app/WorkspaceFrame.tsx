@@ -1,0 +1,53 @@
+import { AppShell, Burger } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { IconLayoutDashboard, IconUsersGroup } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
+import { useMe } from '../auth/me-context.ts';
+import { seesStaffDirectory } from '../auth/roles.ts';
+import { FrameHeader } from './FrameHeader.tsx';
+import { NavLinkLink } from './links.tsx';
+
+/** The clinician workspace: header, navigation for the features that exist, and the page. */
+export function WorkspaceFrame({ children }: { children: ReactNode }) {
+  const { role } = useMe();
+  const [navOpened, { toggle: toggleNav, close: closeNav }] = useDisclosure(false);
+  return (
+    <AppShell
+      header={{ height: 56 }}
+      navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !navOpened } }}
+      padding="lg"
+    >
+      <AppShell.Header>
+        <FrameHeader
+          navToggle={
+            <Burger
+              opened={navOpened}
+              onClick={toggleNav}
+              hiddenFrom="sm"
+              size="sm"
+              aria-label="Toggle navigation"
+            />
+          }
+        />
+      </AppShell.Header>
+      <AppShell.Navbar p="sm" aria-label="Main navigation">
+        <NavLinkLink
+          to="/"
+          activeOptions={{ exact: true }}
+          label="Dashboard"
+          leftSection={<IconLayoutDashboard size={18} />}
+          onClick={closeNav}
+        />
+        {seesStaffDirectory(role) && (
+          <NavLinkLink
+            to="/staff"
+            label="Staff"
+            leftSection={<IconUsersGroup size={18} />}
+            onClick={closeNav}
+          />
+        )}
+      </AppShell.Navbar>
+      <AppShell.Main>{children}</AppShell.Main>
+    </AppShell>
+  );
+}

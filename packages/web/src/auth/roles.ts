@@ -1,0 +1,13 @@
+import { portalRoles, type Role } from '@tandem/core/identity/roles';
+
+export { roleLabels } from '@tandem/core/identity/roles';
+
+/** Roles that see the patient/family portal instead of the clinician workspace. */
+export function isPortalRole(role: Role): boolean {
+  return (portalRoles as readonly string[]).includes(role);
+}
+
+/** Roles whose navigation offers the staff directory. The server still decides access to the data. */
+export function seesStaffDirectory(role: Role): boolean {
+  return role === 'admin' || role === 'supervisor';
+}

@@ -1,0 +1,20 @@
+import { EmptyState, Stack } from '@mantine/core';
+import { IconPill } from '@tabler/icons-react';
+import { PageHeader } from '../../app/PageHeader.tsx';
+import { DashboardSection } from './DashboardSection.tsx';
+
+export function PrescriberDashboard() {
+  return (
+    <Stack gap="lg">
+      <PageHeader title="Prescriber dashboard" description="Maintenance medication work waiting for you." />
+      <DashboardSection title="Medication tasks">
+        <EmptyState
+          icon={<IconPill />}
+          withIndicatorBackground
+          title="No medication tasks"
+          description="Orders to review, doses to give and refills that fall due appear here."
+        />
+      </DashboardSection>
+    </Stack>
+  );
+}

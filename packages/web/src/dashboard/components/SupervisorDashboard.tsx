@@ -1,0 +1,26 @@
+import { EmptyState, Stack } from '@mantine/core';
+import { IconChartBar } from '@tabler/icons-react';
+import { PageHeader } from '../../app/PageHeader.tsx';
+import { useMe } from '../../auth/me-context.ts';
+import { StaffDirectory } from '../../staff/components/StaffDirectory.tsx';
+import { DashboardSection } from './DashboardSection.tsx';
+
+export function SupervisorDashboard() {
+  const { organization } = useMe();
+  return (
+    <Stack gap="lg">
+      <PageHeader title="Supervisor dashboard" description={`How ${organization.name} is doing.`} />
+      <DashboardSection title="Program overview">
+        <EmptyState
+          icon={<IconChartBar />}
+          withIndicatorBackground
+          title="No program data yet"
+          description="Census, attendance and outcomes across the program appear here once patients are admitted."
+        />
+      </DashboardSection>
+      <DashboardSection title="Staff">
+        <StaffDirectory />
+      </DashboardSection>
+    </Stack>
+  );
+}

@@ -1,0 +1,83 @@
+import { Anchor, Group, Paper, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { IconArrowLeft } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import type { StaffMember } from '../../api/types.ts';
+import { ErrorPanel } from '../../app/ErrorPanel.tsx';
+import { AnchorLink } from '../../app/links.tsx';
+import { roleLabels } from '../../auth/roles.ts';
+import { staffMemberQueryOptions } from '../api.ts';
+import { ActiveBadge } from '../components/ActiveBadge.tsx';
+import { approachLabel, languageName } from '../labels.ts';
+
+export function StaffDetailPage({ staffMemberId }: { staffMemberId: string }) {
+  const staffMember = useQuery(staffMemberQueryOptions(staffMemberId));
+  return (
+    <Stack gap="lg">
+      <AnchorLink to="/staff" size="sm">
+        <Group gap={4} component="span">
+          <IconArrowLeft size={14} />
+          All staff
+        </Group>
+      </AnchorLink>
+      {staffMember.isPending && (
+        <Stack gap="sm" aria-busy="true" aria-label="Loading staff member">
+          <Skeleton height={36} width="40%" />
+          <Skeleton height={160} />
+        </Stack>
+      )}
+      {staffMember.isError && (
+        <ErrorPanel error={staffMember.error} onRetry={() => void staffMember.refetch()} />
+      )}
+      {staffMember.isSuccess && <StaffMemberDetails member={staffMember.data} />}
+    </Stack>
+  );
+}
+
+function StaffMemberDetails({ member }: { member: StaffMember }) {
+  const license = [member.licenseNumber, member.licenseState].filter(Boolean).join(', ');
+  return (
+    <Stack gap="lg">
+      <Group gap="sm" align="center">
+        <Title order={1} size="h2">
+          {member.displayName}
+        </Title>
+        <ActiveBadge active={member.active} />
+      </Group>
+      <Paper withBorder p="lg">
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="lg" verticalSpacing="md">
+          <Field label="Role">{roleLabels[member.role]}</Field>
+          <Field label="Email">
+            {member.email ? <Anchor href={`mailto:${member.email}`}>{member.email}</Anchor> : null}
+          </Field>
+          <Field label="Credentials">{member.credentials.join(', ')}</Field>
+          <Field label="License">{license}</Field>
+          <Field label="Years in addiction care">{member.yearsAddictionExperience}</Field>
+          <Field label="Languages">{member.languages.map(languageName).join(', ')}</Field>
+          <Field label="Approaches">{member.approaches.map(approachLabel).join(', ')}</Field>
+        </SimpleGrid>
+      </Paper>
+    </Stack>
+  );
+}
+
+/** One labelled value; an empty value reads as "Not recorded" rather than a blank. */
+function Field({ label, children }: { label: string; children: ReactNode }) {
+  const empty = children === null || children === '';
+  return (
+    <Stack gap={2}>
+      <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
+        {label}
+      </Text>
+      {empty ? (
+        <Text size="sm" c="dimmed">
+          Not recorded
+        </Text>
+      ) : (
+        <Text size="sm" component="div">
+          {children}
+        </Text>
+      )}
+    </Stack>
+  );
+}
