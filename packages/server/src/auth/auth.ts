@@ -4,6 +4,8 @@ import { uuidv7 } from 'uuidv7';
 
 export const sessionCookiePrefix = 'tandem';
 export const minimumPasswordLength = 12;
+/** Set by the server from the socket address (never taken from the client) for better-auth's rate limiter. */
+export const clientIpHeader = 'x-tandem-client-ip';
 
 export interface AuthOptions {
   pool: pg.Pool;
@@ -78,6 +80,7 @@ export function createAuth(options: AuthOptions) {
       cookiePrefix: sessionCookiePrefix,
       useSecureCookies: options.publicUrl.startsWith('https://'),
       database: { generateId: () => uuidv7() },
+      ipAddress: { ipAddressHeaders: [clientIpHeader] },
     },
     rateLimit: {
       enabled: true,

@@ -2,7 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { problemSchema, problemType, sendProblem } from '../http/problem.ts';
-import type { Auth } from './auth.ts';
+import { type Auth, clientIpHeader } from './auth.ts';
 import type { Authenticator } from './authenticate.ts';
 import { toWebHeaders } from './authenticate.ts';
 
@@ -86,6 +86,10 @@ async function forward(
 ): Promise<Response> {
   const headers = toWebHeaders(request.headers);
   headers.delete('content-length');
+  // The CSRF guard (http/csrf.ts) has already refused foreign origins; a request without one (a script, curl)
+  // carried the custom header instead, so it is vouched for as our own origin.
+  if (!headers.has('origin')) headers.set('origin', options.publicUrl);
+  headers.set(clientIpHeader, request.ip);
   const body = options.body ?? request.body;
   const hasBody = request.method !== 'GET' && request.method !== 'HEAD';
   if (hasBody) headers.set('content-type', 'application/json');

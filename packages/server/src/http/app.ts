@@ -19,7 +19,7 @@ import { organizationRepository } from '../organizations/repository.ts';
 import { staffRepository } from '../staff/repository.ts';
 import { staffRoutes } from '../staff/routes.ts';
 import { staffService } from '../staff/service.ts';
-import { authorizeRequest } from './authorization.ts';
+import { authorizeRequest, type RouteAccess } from './authorization.ts';
 import { checkCsrf } from './csrf.ts';
 import { healthRoutes } from './health-routes.ts';
 import { loggerOptions, safeErrorForLog } from './logging.ts';
@@ -35,6 +35,19 @@ export interface AppOptions {
   logStream?: NodeJS.WritableStream;
   webDistDir?: string;
   version: string;
+}
+
+export interface DeclaredRoute {
+  method: string;
+  url: string;
+  access: RouteAccess | undefined;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every route with the access it declared: the route-policy test reads this. */
+    declaredRoutes: DeclaredRoute[];
+  }
 }
 
 const requestIdPattern = /^[A-Za-z0-9-]{8,64}$/;
@@ -57,11 +70,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
   app.decorateRequest('principal', null);
 
-  // Routes added by plugins (the API reference) are public pages with no patient data.
+  const declaredRoutes: DeclaredRoute[] = [];
+  app.decorate('declaredRoutes', declaredRoutes);
   app.addHook('onRoute', (route) => {
+    // Routes added by plugins (the API reference) are public pages with no patient data.
     if (route.url.startsWith('/api/docs') && route.config?.access === undefined) {
       route.config = { ...route.config, access: 'public' };
     }
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods) declaredRoutes.push({ method, url: route.url, access: route.config?.access });
   });
 
   app.addHook('onRequest', async (request, reply) => {
@@ -70,15 +87,17 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     request.principal = await options.authenticator.authenticate(request.headers);
   });
   app.addHook('preHandler', async (request) => {
+    if (request.is404) return;
     const isApi = request.url.startsWith('/api/');
     if (!isApi && request.routeOptions.config.access === undefined) return;
     authorizeRequest(request);
   });
-  app.addHook('onClose', async () => {
-    closing = true;
-  });
   app.addHook('preClose', async () => {
     closing = true;
+  });
+  // A keep-alive socket that served an in-flight request would otherwise hold shutdown open until it times out.
+  app.addHook('onSend', async (_request, reply) => {
+    if (closing) reply.header('connection', 'close');
   });
 
   app.setErrorHandler((error, request, reply) => {

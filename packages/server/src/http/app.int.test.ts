@@ -1,0 +1,124 @@
+import { PassThrough } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoAccountFor, demoPassword } from '../demo/demo-accounts.ts';
+import { startTestServer, type TestServer } from '../testing/test-server.ts';
+import { routeAccessLevels } from './authorization.ts';
+
+let server: TestServer;
+const logLines: string[] = [];
+beforeAll(async () => {
+  const logStream = new PassThrough();
+  logStream.on('data', (chunk: Buffer) => logLines.push(...chunk.toString('utf8').split('\n').filter(Boolean)));
+  server = await startTestServer({ logStream });
+  server.app.log.level = 'info';
+});
+afterAll(async () => {
+  await server?.close();
+});
+
+describe('routes', () => {
+  it('every API route declares who may call it', () => {
+    const apiRoutes = server.app.declaredRoutes.filter((route) => route.url.startsWith('/api'));
+    expect(apiRoutes.length).toBeGreaterThan(8);
+    const undeclared = apiRoutes.filter((route) => !routeAccessLevels.includes(route.access as never));
+    expect(undeclared).toEqual([]);
+    const staffOnly = apiRoutes.filter((route) => route.url.startsWith('/api/staff')).map((route) => route.access);
+    expect(new Set(staffOnly)).toEqual(new Set(['staff']));
+  });
+
+  it('answers an unknown API path with a 404 problem', async () => {
+    const response = await server.anonymous.request('GET', '/api/no-such-thing');
+    expect(response.status).toBe(404);
+    expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(await response.json()).toMatchObject({ status: 404, code: 'not_found', instance: '/api/no-such-thing' });
+  });
+
+  it('answers malformed JSON with a 400 problem, not a 500', async () => {
+    const response = await server.anonymous.request('POST', '/api/auth/sign-in/email', undefined, {
+      'content-type': 'application/json',
+      'x-tandem-csrf': '1',
+    });
+    expect(response.status).toBe(400);
+    const bad = await fetch(`${server.url}/api/auth/sign-in/email`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-tandem-csrf': '1' },
+      body: '{"email": ',
+    });
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toMatchObject({ code: 'invalid_input', detail: 'The request body is not valid JSON.' });
+  });
+
+  it('echoes a sane incoming request id and makes one otherwise', async () => {
+    const given = await server.anonymous.request('GET', '/healthz', undefined, { 'x-request-id': 'trace-12345678' });
+    expect(given.headers.get('x-request-id')).toBe('trace-12345678');
+    const made = await server.anonymous.request('GET', '/healthz', undefined, { 'x-request-id': '<script>' });
+    expect(made.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('reports liveness and readiness', async () => {
+    expect(await server.anonymous.json('GET', '/healthz')).toEqual({ status: 200, body: { status: 'ok' } });
+    expect(await server.anonymous.json('GET', '/readyz')).toEqual({ status: 200, body: { status: 'ready' } });
+  });
+});
+
+describe('OpenAPI', () => {
+  it('serves an OpenAPI 3.1 document built from the route schemas', async () => {
+    const { status, body } = await server.anonymous.json<{
+      openapi: string;
+      paths: Record<string, Record<string, unknown>>;
+      components: { schemas: Record<string, unknown> };
+    }>('GET', '/api/openapi.json');
+    expect(status).toBe(200);
+    expect(body.openapi).toBe('3.1.0');
+    expect(Object.keys(body.paths)).toEqual(
+      expect.arrayContaining(['/api/me', '/api/staff', '/api/staff/{staffMemberId}', '/api/auth/sign-in/email']),
+    );
+    expect(body.paths['/api/staff/{staffMemberId}']).toHaveProperty('patch');
+    expect(Object.keys(body.components.schemas)).toEqual(expect.arrayContaining(['StaffMember', 'Problem']));
+  });
+
+  it('serves a readable reference page', async () => {
+    const response = await server.anonymous.request('GET', '/api/docs', undefined, { accept: 'text/html' });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/text\/html/);
+  });
+});
+
+describe('logs', () => {
+  it('never contain request bodies, query strings or cookies', async () => {
+    const secretName = 'Zoë Quintanilla-Marsh';
+    await server.anonymous.request('POST', '/api/auth/sign-in/email', {
+      email: 'zoe.quintanilla@example.test',
+      password: `${secretName} password`,
+    });
+    const client = await server.signIn(demoAccountFor('clinician').email);
+    await client.request('GET', `/api/staff?search=${encodeURIComponent(secretName)}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const log = logLines.join('\n');
+    expect(log).toContain('/api/staff');
+    expect(log).not.toContain('Quintanilla');
+    expect(log).not.toContain('zoe.quintanilla');
+    expect(log).not.toContain(demoPassword);
+    expect(log).not.toContain('session_token');
+  });
+});
+
+describe('shutdown', () => {
+  it('finishes requests in flight before closing the database', async () => {
+    const client = await server.signIn(demoAccountFor('clinician').email);
+    // Hold the staff table so the request below is provably in flight when shutdown starts.
+    const holder = await server.database.pool.connect();
+    await holder.query('BEGIN');
+    await holder.query('LOCK TABLE staff_members IN ACCESS EXCLUSIVE MODE');
+    const inFlight = client.request('GET', '/api/staff');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const closing = server.close();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await holder.query('COMMIT');
+    holder.release();
+    const response = await inFlight;
+    expect(response.status).toBe(200);
+    expect(((await response.json()) as { items: unknown[] }).items.length).toBeGreaterThan(0);
+    await closing;
+  });
+});
