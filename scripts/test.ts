@@ -72,7 +72,7 @@ else if (isCi) {
   finish();
 } else skipped.push(`PostgreSQL leg: ${new URL(testDatabaseUrl).host} cannot be used (${postgresProblem})`);
 
-const projects = ['core', 'server', 'bench', ...legs.map((leg) => `server:${leg}`)];
+const projects = ['core', 'web', 'server', 'bench', ...legs.map((leg) => `server:${leg}`)];
 if (existsSync(chromiumPath)) projects.push('e2e');
 else if (isCi) {
   console.error(`\nCI=true and Chromium is missing at ${chromiumPath}`);

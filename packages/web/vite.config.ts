@@ -1,9 +1,21 @@
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type ProxyOptions } from 'vite';
 
-// The API server (packages/server) listens on 3000; in dev, Vite proxies to it so the session cookie
-// stays same-origin and the CSRF guard sees a same-origin request.
-const apiServer = 'http://localhost:3000';
+// The API server (packages/server) listens on 3000 unless told otherwise.
+const apiServer = process.env.TANDEM_API_URL ?? 'http://localhost:3000';
+
+// The dev server proxies the API so the session cookie stays same-origin. The server trusts only its own
+// public URL as Origin (CSRF guard, better-auth), so the proxy presents the request as coming from it; this
+// happens only in development, behind the browser's own same-origin checks against the Vite page.
+const toApi: ProxyOptions = {
+  target: apiServer,
+  changeOrigin: true,
+  configure(proxy) {
+    proxy.on('proxyReq', (proxyRequest) => {
+      if (proxyRequest.getHeader('origin') !== undefined) proxyRequest.setHeader('origin', apiServer);
+    });
+  },
+};
 
 export default defineConfig({
   plugins: [react()],
@@ -28,9 +40,9 @@ export default defineConfig({
     port: 5173,
     strictPort: true,
     proxy: {
-      '/api': apiServer,
-      '/healthz': apiServer,
-      '/readyz': apiServer,
+      '/api': toApi,
+      '/healthz': toApi,
+      '/readyz': toApi,
     },
   },
 });

@@ -3,7 +3,7 @@ import { asApiError, toApiError } from './problem.ts';
 import type { paths } from './schema.generated.ts';
 
 /** The server's CSRF guard refuses unsafe requests that lack this header (a cross-site form cannot set it). */
-export const csrfHeader = 'x-tandem-csrf';
+const csrfHeader = 'x-tandem-csrf';
 
 const csrfMiddleware: Middleware = {
   onRequest({ request }) {

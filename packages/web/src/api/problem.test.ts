@@ -76,6 +76,8 @@ describe('fieldName', () => {
     ['body.email', 'email'],
     ['/body/address/city', 'address.city'],
     ['password', 'password'],
+    ['params.staffMemberId', 'staffMemberId'],
+    ['body', 'body'],
   ])('%s -> %s', (path, expected) => {
     expect(fieldName(path)).toBe(expected);
   });

@@ -69,12 +69,13 @@ export function toApiError(body: unknown, response: Response): ApiError {
   const fallbackTitle = statusTitles[status] ?? `Request failed (${status})`;
   const requestIdHeader = optionalString(response.headers.get('x-request-id'));
   const problem: Problem = { type: 'about:blank', title: fallbackTitle, status };
+  if (status >= 502 && status <= 504) problem.detail = 'Try again in a moment.';
 
   if (isRecord(body)) {
     // RFC 9457 problem+json from our server.
     problem.type = optionalString(body.type) ?? problem.type;
     problem.title = optionalString(body.title) ?? problem.title;
-    problem.detail = optionalString(body.detail);
+    problem.detail = optionalString(body.detail) ?? problem.detail;
     problem.instance = optionalString(body.instance);
     problem.requestId = optionalString(body.requestId);
     problem.errors = parseFieldErrors(body.errors);
@@ -121,16 +122,19 @@ export interface ProblemMessage {
   fieldErrors: Record<string, string>;
 }
 
+const requestParts = new Set(['body', 'params', 'querystring', 'query', 'headers']);
+
 /**
- * Field paths arrive as JSON Pointers ("/email"), dotted paths ("body.email") or plain names; the form
- * only knows its own field names, so both prefixes are dropped. The first message per field wins.
+ * Field paths arrive as JSON Pointers ("/email"), dotted paths ("body.email") or plain names; a form only
+ * knows its own field names, so the pointer slash and the request-part prefix are dropped.
  */
 export function fieldName(path: string): string {
   const segments = path.split(/[./]/).filter((segment) => segment.length > 0);
-  if (segments[0] === 'body') segments.shift();
+  if (segments.length > 1 && requestParts.has(segments[0] ?? '')) segments.shift();
   return segments.join('.');
 }
 
+/** The first message per field wins. */
 export function describeProblem(error: unknown): ProblemMessage {
   const { problem } = asApiError(error);
   const fieldErrors: Record<string, string> = {};

@@ -1,4 +1,4 @@
-import { Alert, Button, Code, Stack, Text } from '@mantine/core';
+import { Alert, Button, Code, List, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle, IconRefresh } from '@tabler/icons-react';
 import { describeProblem } from '../api/problem.ts';
 
@@ -10,10 +10,20 @@ interface ErrorPanelProps {
 /** A failed request or render: the problem's title and detail, the request id for support, and Retry. */
 export function ErrorPanel({ error, onRetry }: ErrorPanelProps) {
   const problem = describeProblem(error);
+  const fieldErrors = Object.entries(problem.fieldErrors);
   return (
     <Alert color="red" variant="light" title={problem.title} icon={<IconAlertTriangle />}>
       <Stack gap="xs" align="flex-start">
         {problem.detail && <Text size="sm">{problem.detail}</Text>}
+        {fieldErrors.length > 0 && (
+          <List size="sm">
+            {fieldErrors.map(([field, message]) => (
+              <List.Item key={field}>
+                {field}: {message}
+              </List.Item>
+            ))}
+          </List>
+        )}
         {problem.requestId && (
           <Text size="xs" c="dimmed">
             Request id: <Code>{problem.requestId}</Code>

@@ -38,8 +38,9 @@ const signInRoute = createRoute({
   validateSearch: (search: Record<string, unknown>): SignInSearch =>
     typeof search.redirect === 'string' ? { redirect: search.redirect } : {},
   beforeLoad: async ({ context, search }) => {
-    // Already signed in (a bookmark, the back button): go where the person was heading.
-    const me = await context.queryClient.ensureQueryData(meQueryOptions).catch(() => null);
+    // Already signed in (a bookmark, the back button): go where the person was heading. Always asks the
+    // server: a cached answer may predate a sign-out.
+    const me = await context.queryClient.fetchQuery({ ...meQueryOptions, staleTime: 0 }).catch(() => null);
     if (me) throw redirect({ href: safeRedirectTarget(search.redirect), replace: true });
   },
   component: function SignInRoute() {

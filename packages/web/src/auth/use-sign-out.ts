@@ -10,10 +10,10 @@ export function useSignOut() {
   return useMutation({
     mutationFn: signOut,
     onSuccess: async () => {
-      // Drop everything cached for this person (the me query included) so nothing they saw outlives
-      // the session on a shared workstation.
-      queryClient.clear();
+      // The sign-in route asks the server again, finds no session and stays; then everything cached for
+      // this person goes, so nothing they saw outlives the session on a shared workstation.
       await navigate({ to: '/sign-in' });
+      queryClient.clear();
     },
     onError: (error) => {
       const problem = describeProblem(error);

@@ -22,3 +22,7 @@ export function languageName(tag: string): string {
     return tag;
   }
 }
+
+export function yearsText(years: number): string {
+  return years === 1 ? '1 year' : `${years} years`;
+}

@@ -3,7 +3,7 @@ import { IconUsersGroup } from '@tabler/icons-react';
 import type { StaffMember } from '../../api/types.ts';
 import { AnchorLink } from '../../app/links.tsx';
 import { roleLabels } from '../../auth/roles.ts';
-import { approachLabel, languageName } from '../labels.ts';
+import { approachLabel, languageName, yearsText } from '../labels.ts';
 import { ActiveBadge } from './ActiveBadge.tsx';
 
 function listOrDash(values: string[]): string {
@@ -31,8 +31,10 @@ export function StaffTable({ staff }: { staff: StaffMember[] }) {
             <Table.Th>Credentials</Table.Th>
             <Table.Th>Approaches</Table.Th>
             <Table.Th>Languages</Table.Th>
-            <Table.Th ta="right">Years in addiction care</Table.Th>
-            <Table.Th>Status</Table.Th>
+            <Table.Th ta="right" style={{ whiteSpace: 'nowrap' }}>
+              Addiction experience
+            </Table.Th>
+            <Table.Th w={110}>Status</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -47,7 +49,9 @@ export function StaffTable({ staff }: { staff: StaffMember[] }) {
               <Table.Td>{listOrDash(member.credentials)}</Table.Td>
               <Table.Td>{listOrDash(member.approaches.map(approachLabel))}</Table.Td>
               <Table.Td>{listOrDash(member.languages.map(languageName))}</Table.Td>
-              <Table.Td ta="right">{member.yearsAddictionExperience}</Table.Td>
+              <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
+                {yearsText(member.yearsAddictionExperience)}
+              </Table.Td>
               <Table.Td>
                 <ActiveBadge active={member.active} />
               </Table.Td>

@@ -8,7 +8,7 @@ import { AnchorLink } from '../../app/links.tsx';
 import { roleLabels } from '../../auth/roles.ts';
 import { staffMemberQueryOptions } from '../api.ts';
 import { ActiveBadge } from '../components/ActiveBadge.tsx';
-import { approachLabel, languageName } from '../labels.ts';
+import { approachLabel, languageName, yearsText } from '../labels.ts';
 
 export function StaffDetailPage({ staffMemberId }: { staffMemberId: string }) {
   const staffMember = useQuery(staffMemberQueryOptions(staffMemberId));
@@ -34,14 +34,24 @@ export function StaffDetailPage({ staffMemberId }: { staffMemberId: string }) {
   );
 }
 
-function StaffMemberDetails({ member }: { member: StaffMember }) {
+// License dates are calendar dates ("2027-06-30"): formatted in UTC so no time zone shifts the day.
+const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' });
+
+function licenseText(member: StaffMember): string {
   const license = [member.licenseNumber, member.licenseState].filter(Boolean).join(', ');
+  if (!member.licenseExpiresOn) return license;
+  const expires = `expires ${dateFormat.format(new Date(member.licenseExpiresOn))}`;
+  return license ? `${license}; ${expires}` : expires;
+}
+
+function StaffMemberDetails({ member }: { member: StaffMember }) {
   return (
     <Stack gap="lg">
       <Group gap="sm" align="center">
         <Title order={1} size="h2">
           {member.displayName}
         </Title>
+        {member.pronouns && <Text c="dimmed">({member.pronouns})</Text>}
         <ActiveBadge active={member.active} />
       </Group>
       <Paper withBorder p="lg">
@@ -51,8 +61,9 @@ function StaffMemberDetails({ member }: { member: StaffMember }) {
             {member.email ? <Anchor href={`mailto:${member.email}`}>{member.email}</Anchor> : null}
           </Field>
           <Field label="Credentials">{member.credentials.join(', ')}</Field>
-          <Field label="License">{license}</Field>
-          <Field label="Years in addiction care">{member.yearsAddictionExperience}</Field>
+          <Field label="License">{licenseText(member)}</Field>
+          <Field label="Addiction experience">{yearsText(member.yearsAddictionExperience)}</Field>
+          <Field label="Maximum caseload">{member.maxCaseload}</Field>
           <Field label="Languages">{member.languages.map(languageName).join(', ')}</Field>
           <Field label="Approaches">{member.approaches.map(approachLabel).join(', ')}</Field>
         </SimpleGrid>
@@ -63,7 +74,7 @@ function StaffMemberDetails({ member }: { member: StaffMember }) {
 
 /** One labelled value; an empty value reads as "Not recorded" rather than a blank. */
 function Field({ label, children }: { label: string; children: ReactNode }) {
-  const empty = children === null || children === '';
+  const empty = children === null || children === undefined || children === '';
   return (
     <Stack gap={2}>
       <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
