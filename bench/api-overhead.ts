@@ -1,0 +1,184 @@
+/**
+ * How much of the database's speed survives the full stack: requests per second of an authenticated
+ * `GET /api/staff/:id` (HTTP, CSRF check, session cache, authorization, zod serialization) against the one
+ * SELECT behind it issued straight through the driver, at the same concurrency, on PGlite and on PostgreSQL.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { startTandem } from '@tandem/server/app/start';
+import { parseConfig } from '@tandem/server/config/config';
+import { demoAccountFor, demoPassword } from '@tandem/server/demo/demo-accounts';
+import { freePort } from '@tandem/server/testing/test-server';
+import type pg from 'pg';
+import { type HttpThroughput, runHttpLoad, type Throughput } from './load.ts';
+import { runConcurrentLoops } from './loops.ts';
+import { createScratchDatabase } from './postgres-database.ts';
+import type { BenchOptions, BenchResult } from './types.ts';
+
+/** The statement staffRepository.findById sends (same columns); checked against the API's answer each run. */
+const staffMemberSql = `SELECT id, organization_id, display_name, email, job_role AS role, credentials, license_number,
+  license_state, license_expires_on, years_addiction_experience, approaches, languages, pronouns, max_caseload,
+  active, version
+FROM staff_members WHERE organization_id = $1 AND id = $2`;
+
+type Leg = 'postgres' | 'pglite';
+
+interface LegMeasurement {
+  fullStack: HttpThroughput;
+  direct: Throughput;
+}
+
+export async function apiOverhead(options: BenchOptions): Promise<BenchResult> {
+  const figures: BenchResult['figures'] = {};
+  const ratios: BenchResult['ratios'] = {};
+  const notes = [
+    `${os.availableParallelism()} CPUs shared by the server, the load process and PostgreSQL; node ${process.version}`,
+  ];
+
+  const record = (leg: Leg, measured: LegMeasurement) => {
+    figures[leg] = {
+      ...named('fullStack', measured.fullStack),
+      fullStackDbCheckoutsPerRequest: round(measured.fullStack.countedPerRequest, 3),
+      loadGeneratorCpuMicrosPerRequest: round(measured.fullStack.loadCpuMicrosPerRequest, 1),
+      ...named('direct', measured.direct),
+    };
+    ratios[leg] = round(measured.fullStack.perSecond / measured.direct.perSecond, 3);
+    options.log(`${leg}: ${JSON.stringify(figures[leg])} ratio ${ratios[leg]}`);
+  };
+
+  if (options.databaseUrl === undefined) {
+    notes.push('postgres leg skipped: DATABASE_URL is unset');
+  } else {
+    const scratch = await createScratchDatabase(options.databaseUrl);
+    try {
+      record('postgres', await measureLeg('postgres', scratch.url, options));
+    } finally {
+      await scratch.drop();
+    }
+  }
+  record('pglite', await measureLeg('pglite', undefined, options));
+  return {
+    name: 'api-overhead',
+    params: {
+      duration: options.durationSeconds,
+      connections: options.connections,
+      warmup: options.warmupSeconds,
+    },
+    figures,
+    ratios,
+    notes,
+  };
+}
+
+async function measureLeg(
+  leg: Leg,
+  databaseUrl: string | undefined,
+  options: BenchOptions,
+): Promise<LegMeasurement> {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'tandem-bench-'));
+  const port = await freePort();
+  const tandem = await startTandem(
+    parseConfig({
+      port,
+      host: '127.0.0.1',
+      dataDir,
+      databaseUrl,
+      publicUrl: `http://127.0.0.1:${port}`,
+      logLevel: 'silent',
+      demo: true,
+    }),
+  );
+  try {
+    const cookie = await signIn(tandem.url, demoAccountFor('clinician').email);
+    const me = (await getJson(`${tandem.url}/api/me`, cookie)) as {
+      organization: { id: string };
+      staffMemberId: string | null;
+    };
+    if (me.staffMemberId === null) throw new Error('The demo clinician has no staff record to read');
+    const staffPath = `/api/staff/${me.staffMemberId}`;
+    const parameters = [me.organization.id, me.staffMemberId];
+    assertSameRecord(
+      await getJson(`${tandem.url}${staffPath}`, cookie),
+      (await tandem.database.pool.query(staffMemberSql, parameters)).rows[0],
+    );
+
+    const load = {
+      connections: options.connections,
+      durationSeconds: options.durationSeconds,
+      warmupSeconds: options.warmupSeconds,
+    };
+    options.log(`${leg}: full stack, GET ${staffPath} from a separate process…`);
+    const fullStack = await runHttpLoad(
+      { ...load, url: `${tandem.url}${staffPath}`, headers: { cookie } },
+      { count: countCheckouts(tandem.database.pool) },
+    );
+    options.log(`${leg}: direct SELECT through the driver…`);
+    const direct = await runConcurrentLoops(
+      () => tandem.database.pool.query(staffMemberSql, parameters),
+      load,
+    );
+    return { fullStack, direct };
+  } finally {
+    await tandem.close();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Counts connections taken from the pool (Kysely and better-auth take one per statement outside transactions).
+ * About 1 per request means the session check is answered from the cache, as it should be.
+ */
+function countCheckouts(pool: pg.Pool): () => number {
+  let checkouts = 0;
+  const connect = pool.connect.bind(pool);
+  pool.connect = ((...args: Parameters<typeof connect>) => {
+    checkouts += 1;
+    return connect(...args);
+  }) as typeof pool.connect;
+  return () => checkouts;
+}
+
+function named(prefix: string, throughput: Throughput): Record<string, number> {
+  return {
+    [`${prefix}PerSecond`]: round(throughput.perSecond, 1),
+    [`${prefix}LatencyP50Ms`]: round(throughput.latencyP50Ms, 3),
+    [`${prefix}LatencyP99Ms`]: round(throughput.latencyP99Ms, 3),
+    [`${prefix}CpuMicrosPerRequest`]: round(throughput.cpuMicrosPerRequest, 1),
+  };
+}
+
+async function signIn(baseUrl: string, email: string): Promise<string> {
+  const response = await fetch(`${baseUrl}/api/auth/sign-in/email`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-tandem-csrf': '1' },
+    body: JSON.stringify({ email, password: demoPassword }),
+  });
+  if (response.status !== 200) throw new Error(`Sign-in as ${email} answered ${response.status}`);
+  return response.headers
+    .getSetCookie()
+    .map((cookie) => cookie.split(';')[0])
+    .join('; ');
+}
+
+async function getJson(url: string, cookie: string): Promise<unknown> {
+  const response = await fetch(url, { headers: { cookie } });
+  if (response.status !== 200) throw new Error(`GET ${url} answered ${response.status}`);
+  return response.json();
+}
+
+/** Keeps the direct side honest: if the repository's columns change, this query must change with them. */
+function assertSameRecord(fromApi: unknown, fromDriver: Record<string, unknown> | undefined): void {
+  if (fromDriver === undefined) throw new Error('The direct SELECT found no staff record');
+  const camel = (name: string) => name.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase());
+  const apiKeys = Object.keys(fromApi as object).sort();
+  const driverKeys = Object.keys(fromDriver).map(camel).sort();
+  if (apiKeys.join() !== driverKeys.join()) {
+    throw new Error(`The direct SELECT reads ${driverKeys.join()} but the API answers ${apiKeys.join()}`);
+  }
+}
+
+function round(value: number, digits: number): number {
+  const factor = 10 ** digits;
+  return Math.round(value * factor) / factor;
+}

@@ -1,0 +1,52 @@
+/**
+ * `npm run bench -- <name> [--duration s] [--connections n] [--warmup s]`: runs one benchmark, prints progress
+ * on stderr and, as the last line on stdout, one JSON object {name, params, figures, ratios, notes}.
+ */
+import { parseArgs } from 'node:util';
+import { apiOverhead } from './api-overhead.ts';
+import type { Benchmark } from './types.ts';
+
+const benchmarks: Record<string, Benchmark> = { 'api-overhead': apiOverhead };
+
+function usage(problem: string): never {
+  process.stderr.write(
+    `${problem}\nUsage: npm run bench -- <name> [--duration seconds] [--connections n] [--warmup seconds]\n` +
+      `Benchmarks: ${Object.keys(benchmarks).join(', ')}\n`,
+  );
+  process.exit(2);
+}
+
+function wholeNumber(flag: string, raw: string | undefined, fallback: number, minimum = 1): number {
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < minimum) usage(`--${flag} must be a whole number >= ${minimum}`);
+  return value;
+}
+
+function parseCommandLine() {
+  try {
+    return parseArgs({
+      options: { duration: { type: 'string' }, connections: { type: 'string' }, warmup: { type: 'string' } },
+      allowPositionals: true,
+    });
+  } catch (error) {
+    return usage((error as Error).message);
+  }
+}
+
+const parsed = parseCommandLine();
+
+const [name] = parsed.positionals;
+const benchmark = name === undefined ? undefined : benchmarks[name];
+if (benchmark === undefined)
+  usage(name === undefined ? 'Name a benchmark.' : `No benchmark named '${name}'.`);
+
+const durationSeconds = wholeNumber('duration', parsed.values.duration, 10);
+const result = await benchmark({
+  durationSeconds,
+  connections: wholeNumber('connections', parsed.values.connections, 10),
+  warmupSeconds: wholeNumber('warmup', parsed.values.warmup, Math.min(3, durationSeconds), 0),
+  databaseUrl: process.env.DATABASE_URL || undefined,
+  log: (line) => process.stderr.write(`${line}\n`),
+});
+process.stdout.write(`${JSON.stringify(result)}\n`);

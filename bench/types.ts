@@ -1,0 +1,23 @@
+/** What every benchmark gets from bench/run.ts and what it hands back (printed as the last line). */
+export interface BenchOptions {
+  /** Seconds measured, per leg and per side. */
+  durationSeconds: number;
+  /** Concurrent HTTP connections, and concurrent loops on the direct side. */
+  connections: number;
+  /** Seconds of the same load before each measurement, not counted. */
+  warmupSeconds: number;
+  /** A PostgreSQL server URL; unset skips the PostgreSQL leg. */
+  databaseUrl: string | undefined;
+  /** Progress for the person watching; never part of the result line. */
+  log(line: string): void;
+}
+
+export interface BenchResult {
+  name: string;
+  params: Record<string, number | string>;
+  figures: Record<string, Record<string, number>>;
+  ratios: Record<string, number>;
+  notes?: string[];
+}
+
+export type Benchmark = (options: BenchOptions) => Promise<BenchResult>;

@@ -1,0 +1,44 @@
+import { startTestServer, type TestServer } from '@tandem/server/testing/test-server';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { launchChromium } from './chromium.ts';
+import { ensureWebBuild } from './web-build.ts';
+
+export interface BrowserTandem {
+  server: TestServer;
+  browser: Browser;
+  /** A fresh browser profile (own cookies) whose relative URLs go to this Tandem. */
+  newContext(): Promise<BrowserContext>;
+  close(): Promise<void>;
+}
+
+/**
+ * One Tandem serving the built web app (demo organization, own temporary data folder, the test leg's database)
+ * and one headless Chromium. Each test takes its own context so sessions never leak between tests.
+ */
+export async function startBrowserTandem(): Promise<BrowserTandem> {
+  await ensureWebBuild();
+  const server = await startTestServer();
+  let browser: Browser;
+  try {
+    browser = await launchChromium();
+  } catch (error) {
+    await server.close();
+    throw error;
+  }
+  return {
+    server,
+    browser,
+    async newContext() {
+      const context = await browser.newContext({
+        baseURL: server.url,
+        viewport: { width: 1280, height: 800 },
+      });
+      context.setDefaultTimeout(15_000);
+      return context;
+    },
+    async close() {
+      await browser.close().catch(() => {});
+      await server.close();
+    },
+  };
+}
