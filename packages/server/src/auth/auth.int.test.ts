@@ -34,9 +34,9 @@ describe('sign-in', () => {
     });
     expect(response.status).toBe(401);
     expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-    expect(response.headers.getSetCookie().filter((value) => value.includes('session_token=;') === false)).toEqual(
-      [],
-    );
+    expect(
+      response.headers.getSetCookie().filter((value) => value.includes('session_token=;') === false),
+    ).toEqual([]);
     const problem = (await response.json()) as { status: number; detail: string; requestId: string };
     expect(problem.status).toBe(401);
     expect(problem.requestId).toBe(response.headers.get('x-request-id'));
@@ -44,7 +44,9 @@ describe('sign-in', () => {
   });
 
   it('names each invalid field', async () => {
-    const { status, body } = await server.anonymous.json('POST', '/api/auth/sign-in/email', { email: 'nope' });
+    const { status, body } = await server.anonymous.json('POST', '/api/auth/sign-in/email', {
+      email: 'nope',
+    });
     expect(status).toBe(400);
     expect(body).toMatchObject({
       code: 'invalid_input',

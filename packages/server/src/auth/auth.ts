@@ -98,6 +98,8 @@ export function createAuth(options: AuthOptions) {
       },
     },
     telemetry: { enabled: false },
+    // Failed sign-ins are answered to the client and counted by the rate limiter; only faults reach the log.
+    logger: { level: 'error' },
   });
 }
 

@@ -39,14 +39,39 @@ export function createAuthenticator(
   options: { cacheSeconds: number },
 ) {
   const cache = new SessionCache<Principal | null>({ ttlMs: options.cacheSeconds * 1000 });
+  // Concurrent requests of one session share a single lookup when the cache entry is missing or expired.
+  const lookups = new Map<string, Promise<Principal | null>>();
 
   async function authenticate(headers: IncomingHttpHeaders): Promise<Principal | null> {
     const cookie = sessionCookieValue(headers.cookie);
     if (cookie === undefined) return null;
     const cached = cache.get(cookie);
     if (cached !== undefined) return cached;
-    const result = await auth.api.getSession({ headers: toWebHeaders({ cookie: headers.cookie }) });
-    if (result === null) return null;
+    const pending = lookups.get(cookie);
+    if (pending !== undefined) return pending;
+    const lookup: Promise<Principal | null> = resolveSession(headers.cookie ?? '').then(
+      (resolved) => {
+        // Sign-out during the lookup removed it from `lookups`: then its answer must not be cached.
+        if (lookups.get(cookie) === lookup) {
+          lookups.delete(cookie);
+          if (resolved !== undefined) cache.set(cookie, resolved.userId, resolved.principal);
+        }
+        return resolved?.principal ?? null;
+      },
+      (error: unknown) => {
+        if (lookups.get(cookie) === lookup) lookups.delete(cookie);
+        throw error;
+      },
+    );
+    lookups.set(cookie, lookup);
+    return lookup;
+  }
+
+  async function resolveSession(
+    cookieHeader: string,
+  ): Promise<{ userId: string; principal: Principal | null } | undefined> {
+    const result = await auth.api.getSession({ headers: toWebHeaders({ cookie: cookieHeader }) });
+    if (result === null) return undefined;
     const organizationId = (result.session as { activeOrganizationId?: string | null }).activeOrganizationId;
     const membership =
       organizationId == null ? undefined : await identity.activeMembership(organizationId, result.user.id);
@@ -62,8 +87,7 @@ export function createAuthenticator(
             role: membership.role as Role,
             staffMemberId: membership.staffMemberId,
           };
-    cache.set(cookie, result.user.id, principal);
-    return principal;
+    return { userId: result.user.id, principal };
   }
 
   return {
@@ -71,7 +95,9 @@ export function createAuthenticator(
     /** Called after sign-out on this process so that the session stops working at once. */
     forgetCookie(cookieHeader: string | undefined) {
       const cookie = sessionCookieValue(cookieHeader);
-      if (cookie !== undefined) cache.evict(cookie);
+      if (cookie === undefined) return;
+      cache.evict(cookie);
+      lookups.delete(cookie);
     },
     forgetUser(userId: string) {
       cache.evictUser(userId);

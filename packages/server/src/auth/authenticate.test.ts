@@ -1,0 +1,66 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { identityRepository } from '../identity/repository.ts';
+import type { Auth } from './auth.ts';
+import { createAuthenticator, sessionCookieValue } from './authenticate.ts';
+
+const cookieHeader = 'other=1; tandem.session_token=abc.signature';
+
+function fakes() {
+  let release: () => void = () => {};
+  const gate = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  const getSession = vi.fn(async () => {
+    await gate;
+    return {
+      user: { id: 'user-1', name: 'Casey', email: 'casey@example.test' },
+      session: { id: 'session-1', activeOrganizationId: 'org-1' },
+    };
+  });
+  const auth = { api: { getSession } } as unknown as Auth;
+  const identity = {
+    activeMembership: vi.fn(async () => ({ organizationId: 'org-1', role: 'clinician', staffMemberId: 'staff-1' })),
+  } as unknown as ReturnType<typeof identityRepository>;
+  return { auth, identity, getSession, release: () => release() };
+}
+
+describe('sessionCookieValue', () => {
+  it('finds the session cookie among others, secure-prefixed or not', () => {
+    expect(sessionCookieValue(cookieHeader)).toBe('abc.signature');
+    expect(sessionCookieValue('__Secure-tandem.session_token=xyz')).toBe('xyz');
+    expect(sessionCookieValue('tandem.session_token_other=1')).toBeUndefined();
+    expect(sessionCookieValue(undefined)).toBeUndefined();
+  });
+});
+
+describe('authenticator', () => {
+  it('lets concurrent requests of one session share one lookup, then answers from the cache', async () => {
+    const { auth, identity, getSession, release } = fakes();
+    const authenticator = createAuthenticator(auth, identity, { cacheSeconds: 5 });
+    const pending = Array.from({ length: 10 }, () => authenticator.authenticate({ cookie: cookieHeader }));
+    release();
+    const principals = await Promise.all(pending);
+    expect(getSession).toHaveBeenCalledTimes(1);
+    expect(new Set(principals.map((principal) => principal?.role))).toEqual(new Set(['clinician']));
+    await authenticator.authenticate({ cookie: cookieHeader });
+    expect(getSession).toHaveBeenCalledTimes(1);
+  });
+
+  it('does not cache a lookup that was in flight when the session signed out', async () => {
+    const { auth, identity, getSession, release } = fakes();
+    const authenticator = createAuthenticator(auth, identity, { cacheSeconds: 5 });
+    const inFlight = authenticator.authenticate({ cookie: cookieHeader });
+    authenticator.forgetCookie(cookieHeader);
+    release();
+    await inFlight;
+    await authenticator.authenticate({ cookie: cookieHeader });
+    expect(getSession).toHaveBeenCalledTimes(2);
+  });
+
+  it('asks nothing for a request without a session cookie', async () => {
+    const { auth, identity, getSession } = fakes();
+    const authenticator = createAuthenticator(auth, identity, { cacheSeconds: 5 });
+    expect(await authenticator.authenticate({ cookie: 'other=1' })).toBeNull();
+    expect(getSession).not.toHaveBeenCalled();
+  });
+});
