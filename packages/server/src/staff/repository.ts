@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
+import { compileOnce } from '../db/compiled-query.ts';
 import type { DB } from '../db/schema.generated.ts';
 import type { StaffMember, StaffMemberUpdate } from './schemas.ts';
 
@@ -29,6 +30,14 @@ function toStaffMember(row: StaffRow): StaffMember {
 }
 
 export function staffRepository(db: Kysely<DB>) {
+  // Read on every staff page and by matching: compiled once.
+  const selectById = compileOnce(db, 2, (organizationId: string, staffMemberId: string) =>
+    db
+      .selectFrom('staffMembers')
+      .select(columns)
+      .where('organizationId', '=', organizationId)
+      .where('id', '=', staffMemberId),
+  );
   return {
     async list(organizationId: string): Promise<StaffMember[]> {
       const rows = await db
@@ -42,12 +51,7 @@ export function staffRepository(db: Kysely<DB>) {
     },
 
     async findById(organizationId: string, staffMemberId: string): Promise<StaffMember | undefined> {
-      const row = await db
-        .selectFrom('staffMembers')
-        .select(columns)
-        .where('organizationId', '=', organizationId)
-        .where('id', '=', staffMemberId)
-        .executeTakeFirst();
+      const [row] = await selectById(organizationId, staffMemberId);
       return row === undefined ? undefined : toStaffMember(row);
     },
 
