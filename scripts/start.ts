@@ -8,7 +8,11 @@ import path from 'node:path';
 
 const webDir = 'packages/web';
 const bundle = path.join(webDir, 'dist', 'index.html');
-const sources = [path.join(webDir, 'src'), path.join(webDir, 'index.html'), path.join(webDir, 'vite.config.ts')];
+const sources = [
+  path.join(webDir, 'src'),
+  path.join(webDir, 'index.html'),
+  path.join(webDir, 'vite.config.ts'),
+];
 
 function newestChange(target: string): number {
   const stats = statSync(target, { throwIfNoEntry: false });

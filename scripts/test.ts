@@ -67,7 +67,9 @@ const legs = ['pglite'];
 const postgresProblem = await postgresAnswers();
 if (postgresProblem === undefined) legs.push('postgres');
 else if (isCi) {
-  console.error(`\nCI=true and PostgreSQL at ${new URL(testDatabaseUrl).host} cannot be used: ${postgresProblem}`);
+  console.error(
+    `\nCI=true and PostgreSQL at ${new URL(testDatabaseUrl).host} cannot be used: ${postgresProblem}`,
+  );
   results.push({ step: 'PostgreSQL available', ok: false, seconds: 0 });
   finish();
 } else skipped.push(`PostgreSQL leg: ${new URL(testDatabaseUrl).host} cannot be used (${postgresProblem})`);

@@ -19,7 +19,11 @@ function fakes() {
   });
   const auth = { api: { getSession } } as unknown as Auth;
   const identity = {
-    activeMembership: vi.fn(async () => ({ organizationId: 'org-1', role: 'clinician', staffMemberId: 'staff-1' })),
+    activeMembership: vi.fn(async () => ({
+      organizationId: 'org-1',
+      role: 'clinician',
+      staffMemberId: 'staff-1',
+    })),
   } as unknown as ReturnType<typeof identityRepository>;
   return { auth, identity, getSession, release: () => release() };
 }

@@ -1,13 +1,18 @@
+import { stat } from 'node:fs/promises';
 import { roleLabels } from '@tandem/core';
 import { Command, InvalidArgumentError } from 'commander';
 import { startTandem } from '../app/start.ts';
 import { StartupError } from '../app/startup-error.ts';
 import { tandemVersion } from '../app/version.ts';
+import { backupDatabase } from '../backup/backup.ts';
+import { restoreDatabase } from '../backup/restore.ts';
 import { ConfigError, type ConfigInput, loadConfig } from '../config/config.ts';
+import { dataFolderPaths, dataFolderState } from '../db/data-folder.ts';
 import { MigrationError } from '../db/migrate.ts';
 import { openConfiguredDatabase } from '../db/open-database.ts';
 import { demoAccounts, demoPassword } from '../demo/demo-accounts.ts';
 import { seedDemo } from '../demo/seed-demo.ts';
+import { generatePatients } from '../generate/generate-patients.ts';
 
 interface CommonFlags {
   port?: number;
@@ -29,6 +34,30 @@ function configFrom(flags: CommonFlags & { demo?: boolean }) {
     demo: flags.demo,
   };
   return loadConfig(input);
+}
+
+function parseCount(value: string): number {
+  const count = Number(value);
+  if (!Number.isSafeInteger(count) || count < 0) throw new InvalidArgumentError('not a whole number');
+  return count;
+}
+
+function parseSeed(value: string): number {
+  const seed = Number(value);
+  if (!Number.isSafeInteger(seed)) throw new InvalidArgumentError('not a whole number');
+  return seed;
+}
+
+function parseDate(value: string): Date {
+  const date = new Date(`${value}T00:00:00Z`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(date.getTime())) {
+    throw new InvalidArgumentError('not a date (YYYY-MM-DD)');
+  }
+  return date;
+}
+
+function formatBytes(bytes: number): string {
+  return bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(0)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
 function parsePort(value: string): number {
@@ -102,7 +131,99 @@ export function buildCli(): Command {
     }
   });
 
+  withDatabaseFlags(
+    program
+      .command('backup')
+      .description('write a consistent snapshot of the whole database to a file (gzip of JSON lines)')
+      .argument('<file>', 'the backup file to write, e.g. tandem-2026-01-31.tandem-backup.gz'),
+  ).action(async (file: string, flags: CommonFlags) => {
+    const startedAt = performance.now();
+    const config = configFrom(flags);
+    // Opening a folder that holds no database would create one: a mistyped path must not back up nothing.
+    if (
+      config.databaseUrl === undefined &&
+      (await dataFolderState(dataFolderPaths(config.dataDir))) === 'new'
+    ) {
+      throw new StartupError(
+        `There is no embedded database in ${config.dataDir}: nothing to back up. Check --data-dir or TANDEM_DATA_DIR.`,
+      );
+    }
+    const database = await openConfiguredDatabase(config);
+    try {
+      const summary = await backupDatabase(database.pool, file, {
+        kind: database.kind,
+        tandemVersion,
+      });
+      const size = (await stat(file)).size;
+      console.log(
+        `Backed up ${summary.rows} rows of ${summary.tables} tables to ${file} (${formatBytes(size)}, ${seconds(startedAt)} s). It holds patient records: store it encrypted.`,
+      );
+    } finally {
+      await database.close();
+    }
+  });
+
+  withDatabaseFlags(
+    program
+      .command('restore')
+      .description(
+        'load a backup into an empty database (the way to move from the embedded database to PostgreSQL)',
+      )
+      .argument('<file>', 'a file written by tandem backup')
+      .option('--force', 'replace everything the target database holds'),
+  ).action(async (file: string, flags: CommonFlags & { force?: boolean }) => {
+    const startedAt = performance.now();
+    const database = await openConfiguredDatabase(configFrom(flags));
+    try {
+      const summary = await restoreDatabase(database.pool, file, { force: flags.force ?? false });
+      console.log(
+        `Restored ${summary.rows} rows of ${summary.tables} tables from ${file} (${seconds(startedAt)} s).`,
+      );
+    } finally {
+      await database.close();
+    }
+  });
+
+  withDatabaseFlags(
+    program
+      .command('generate')
+      .description('add synthetic patients, for demos and load tests (same seed, same people)')
+      .requiredOption('--patients <count>', 'how many patients to add', parseCount)
+      .option('--seed <number>', 'seed of the generator', parseSeed, 1)
+      .option(
+        '--organization <slug>',
+        'organization to fill (default: the demo organization, created if missing)',
+      )
+      .option('--as-of <date>', 'ages and registration dates count back from this day', parseDate),
+  ).action(
+    async (flags: CommonFlags & { patients: number; seed: number; organization?: string; asOf?: Date }) => {
+      const startedAt = performance.now();
+      const database = await openConfiguredDatabase(configFrom(flags));
+      try {
+        const result = await generatePatients(database.db, {
+          count: flags.patients,
+          seed: flags.seed,
+          ...(flags.organization === undefined ? {} : { organizationSlug: flags.organization }),
+          ...(flags.asOf === undefined ? {} : { asOf: flags.asOf }),
+          onProgress: (inserted, total) => {
+            if (process.stdout.isTTY) process.stdout.write(`\r${inserted} / ${total} patients`);
+          },
+        });
+        if (process.stdout.isTTY) process.stdout.write('\n');
+        console.log(
+          `Added ${result.inserted} synthetic patients${result.firstMrn === undefined ? '' : ` (MRN ${result.firstMrn} on)`} with seed ${flags.seed} in ${seconds(startedAt)} s.`,
+        );
+      } finally {
+        await database.close();
+      }
+    },
+  );
+
   return program;
+}
+
+function seconds(startedAt: number): string {
+  return ((performance.now() - startedAt) / 1000).toFixed(1);
 }
 
 /** Expected failures print one line that says what to fix; anything else is a bug and keeps its stack. */

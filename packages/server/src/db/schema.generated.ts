@@ -38,6 +38,12 @@ export interface Memberships {
   version: Generated<number>;
 }
 
+export interface MrnSequences {
+  nextValue: Generated<number>;
+  organizationId: string;
+  updatedAt: Generated<Timestamp>;
+}
+
 export interface Organizations {
   createdAt: Generated<Timestamp>;
   id: Generated<string>;
@@ -45,6 +51,36 @@ export interface Organizations {
   name: string;
   slug: string;
   timeZone: Generated<string>;
+  updatedAt: Generated<Timestamp>;
+  version: Generated<number>;
+}
+
+export interface Patients {
+  addressLine1: string | null;
+  addressLine2: string | null;
+  city: string | null;
+  country: Generated<string>;
+  createdAt: Generated<Timestamp>;
+  dateOfBirth: string;
+  email: string | null;
+  emergencyContactName: string | null;
+  emergencyContactPhone: string | null;
+  emergencyContactRelationship: string | null;
+  genderIdentity: string | null;
+  id: Generated<string>;
+  legalFamilyName: string;
+  legalGivenName: string;
+  mrn: string;
+  organizationId: string;
+  phone: string | null;
+  postalCode: string | null;
+  preferredLanguage: Generated<string>;
+  preferredName: string | null;
+  pronouns: string | null;
+  region: string | null;
+  searchName: Generated<string>;
+  sexAssignedAtBirth: Generated<string>;
+  status: Generated<string>;
   updatedAt: Generated<Timestamp>;
   version: Generated<number>;
 }
@@ -133,7 +169,9 @@ export interface Verifications {
 export interface DB {
   accounts: Accounts;
   memberships: Memberships;
+  mrnSequences: MrnSequences;
   organizations: Organizations;
+  patients: Patients;
   rooms: Rooms;
   sessions: Sessions;
   sites: Sites;

@@ -8,7 +8,9 @@ let server: TestServer;
 const logLines: string[] = [];
 beforeAll(async () => {
   const logStream = new PassThrough();
-  logStream.on('data', (chunk: Buffer) => logLines.push(...chunk.toString('utf8').split('\n').filter(Boolean)));
+  logStream.on('data', (chunk: Buffer) =>
+    logLines.push(...chunk.toString('utf8').split('\n').filter(Boolean)),
+  );
   server = await startTestServer({ logStream });
   server.app.log.level = 'info';
 });
@@ -22,7 +24,9 @@ describe('routes', () => {
     expect(apiRoutes.length).toBeGreaterThan(8);
     const undeclared = apiRoutes.filter((route) => !routeAccessLevels.includes(route.access as never));
     expect(undeclared).toEqual([]);
-    const staffOnly = apiRoutes.filter((route) => route.url.startsWith('/api/staff')).map((route) => route.access);
+    const staffOnly = apiRoutes
+      .filter((route) => route.url.startsWith('/api/staff'))
+      .map((route) => route.access);
     expect(new Set(staffOnly)).toEqual(new Set(['staff']));
   });
 
@@ -30,7 +34,11 @@ describe('routes', () => {
     const response = await server.anonymous.request('GET', '/api/no-such-thing');
     expect(response.status).toBe(404);
     expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-    expect(await response.json()).toMatchObject({ status: 404, code: 'not_found', instance: '/api/no-such-thing' });
+    expect(await response.json()).toMatchObject({
+      status: 404,
+      code: 'not_found',
+      instance: '/api/no-such-thing',
+    });
   });
 
   it('answers malformed JSON with a 400 problem, not a 500', async () => {
@@ -45,11 +53,16 @@ describe('routes', () => {
       body: '{"email": ',
     });
     expect(bad.status).toBe(400);
-    expect(await bad.json()).toMatchObject({ code: 'invalid_input', detail: 'The request body is not valid JSON.' });
+    expect(await bad.json()).toMatchObject({
+      code: 'invalid_input',
+      detail: 'The request body is not valid JSON.',
+    });
   });
 
   it('echoes a sane incoming request id and makes one otherwise', async () => {
-    const given = await server.anonymous.request('GET', '/healthz', undefined, { 'x-request-id': 'trace-12345678' });
+    const given = await server.anonymous.request('GET', '/healthz', undefined, {
+      'x-request-id': 'trace-12345678',
+    });
     expect(given.headers.get('x-request-id')).toBe('trace-12345678');
     const made = await server.anonymous.request('GET', '/healthz', undefined, { 'x-request-id': '<script>' });
     expect(made.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
@@ -71,7 +84,12 @@ describe('OpenAPI', () => {
     expect(status).toBe(200);
     expect(body.openapi).toBe('3.1.0');
     expect(Object.keys(body.paths)).toEqual(
-      expect.arrayContaining(['/api/me', '/api/staff', '/api/staff/{staffMemberId}', '/api/auth/sign-in/email']),
+      expect.arrayContaining([
+        '/api/me',
+        '/api/staff',
+        '/api/staff/{staffMemberId}',
+        '/api/auth/sign-in/email',
+      ]),
     );
     expect(body.paths['/api/staff/{staffMemberId}']).toHaveProperty('patch');
     expect(Object.keys(body.components.schemas)).toEqual(expect.arrayContaining(['StaffMember', 'Problem']));

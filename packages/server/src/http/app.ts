@@ -78,7 +78,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       route.config = { ...route.config, access: 'public' };
     }
     const methods = Array.isArray(route.method) ? route.method : [route.method];
-    for (const method of methods) declaredRoutes.push({ method, url: route.url, access: route.config?.access });
+    for (const method of methods)
+      declaredRoutes.push({ method, url: route.url, access: route.config?.access });
   });
 
   app.addHook('onRequest', async (request, reply) => {

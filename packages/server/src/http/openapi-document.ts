@@ -1,8 +1,8 @@
-import pg from 'pg';
 import { CamelCasePlugin, Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { tandemVersion } from '../app/version.ts';
 import { createAuth } from '../auth/auth.ts';
 import { createAuthenticator } from '../auth/authenticate.ts';
-import { tandemVersion } from '../app/version.ts';
 import type { DB } from '../db/schema.generated.ts';
 import { identityRepository } from '../identity/repository.ts';
 import { buildApp } from './app.ts';

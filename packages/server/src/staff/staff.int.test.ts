@@ -28,7 +28,9 @@ describe('staff', () => {
       const items = await staffList(client);
       expect(items.length).toBeGreaterThanOrEqual(7);
     }
-    const casey = (await staffList(clinician)).find((member) => member.email === demoAccountFor('clinician').email);
+    const casey = (await staffList(clinician)).find(
+      (member) => member.email === demoAccountFor('clinician').email,
+    );
     expect(casey).toMatchObject({
       role: 'clinician',
       credentials: ['LCSW', 'CADC'],
@@ -51,10 +53,14 @@ describe('staff', () => {
     const [first] = await staffList(clinician);
     const one = await clinician.json<StaffMember>('GET', `/api/staff/${first?.id}`);
     expect(one).toEqual({ status: 200, body: first });
-    expect((await clinician.request('GET', '/api/staff/01900000-0000-7000-8000-000000000000')).status).toBe(404);
+    expect((await clinician.request('GET', '/api/staff/01900000-0000-7000-8000-000000000000')).status).toBe(
+      404,
+    );
     const malformed = await clinician.json('GET', '/api/staff/not-an-id');
     expect(malformed.status).toBe(400);
-    expect(malformed.body).toMatchObject({ errors: [{ path: 'params.staffMemberId', message: 'Not a staff member id' }] });
+    expect(malformed.body).toMatchObject({
+      errors: [{ path: 'params.staffMemberId', message: 'Not a staff member id' }],
+    });
   });
 
   it('lets an administrator edit with the current version and refuses a stale version with 409 and the current record', async () => {
@@ -66,12 +72,20 @@ describe('staff', () => {
       languages: ['en', 'fr'],
     });
     expect(first.status).toBe(200);
-    expect(first.body).toMatchObject({ yearsAddictionExperience: 6, languages: ['en', 'fr'], version: target.version + 1 });
-
-    const stale = await admin.json<{ code: string; current: StaffMember }>('PATCH', `/api/staff/${target.id}`, {
-      version: target.version,
-      yearsAddictionExperience: 40,
+    expect(first.body).toMatchObject({
+      yearsAddictionExperience: 6,
+      languages: ['en', 'fr'],
+      version: target.version + 1,
     });
+
+    const stale = await admin.json<{ code: string; current: StaffMember }>(
+      'PATCH',
+      `/api/staff/${target.id}`,
+      {
+        version: target.version,
+        yearsAddictionExperience: 40,
+      },
+    );
     expect(stale.status).toBe(409);
     expect(stale.body.code).toBe('version_conflict');
     expect(stale.body.current).toEqual(first.body);
@@ -82,7 +96,10 @@ describe('staff', () => {
     if (target === undefined) throw new Error('demo staff member missing');
     const results = await Promise.all(
       [3, 4, 5, 6].map((years) =>
-        admin.json('PATCH', `/api/staff/${target.id}`, { version: target.version, yearsAddictionExperience: years }),
+        admin.json('PATCH', `/api/staff/${target.id}`, {
+          version: target.version,
+          yearsAddictionExperience: years,
+        }),
       ),
     );
     expect(results.map((result) => result.status).sort()).toEqual([200, 409, 409, 409]);
@@ -93,13 +110,17 @@ describe('staff', () => {
   it('refuses invalid fields one by one and stores nothing', async () => {
     const target = (await staffList(admin)).find((member) => member.role === 'prescriber');
     if (target === undefined) throw new Error('demo prescriber missing');
-    const { status, body } = await admin.json<{ errors: { path: string }[] }>('PATCH', `/api/staff/${target.id}`, {
-      version: target.version,
-      licenseState: 'Oregon',
-      languages: [],
-      approaches: ['astrology'],
-      yearsAddictionExperience: -1,
-    });
+    const { status, body } = await admin.json<{ errors: { path: string }[] }>(
+      'PATCH',
+      `/api/staff/${target.id}`,
+      {
+        version: target.version,
+        licenseState: 'Oregon',
+        languages: [],
+        approaches: ['astrology'],
+        yearsAddictionExperience: -1,
+      },
+    );
     expect(status).toBe(400);
     expect(body.errors.map((error) => error.path).sort()).toEqual([
       'body.approaches.0',
@@ -113,7 +134,10 @@ describe('staff', () => {
 
   it('lets only administrators edit', async () => {
     const [first] = await staffList(clinician);
-    const response = await clinician.request('PATCH', `/api/staff/${first?.id}`, { version: 1, pronouns: 'they/them' });
+    const response = await clinician.request('PATCH', `/api/staff/${first?.id}`, {
+      version: 1,
+      pronouns: 'they/them',
+    });
     expect(response.status).toBe(403);
   });
 });

@@ -8,7 +8,9 @@ export default async function setup({ provide: _provide }: { provide: unknown })
   if (process.env.TANDEM_TEST_DB !== 'postgres') return undefined;
   const prefix = `tandem_test_${process.env.TANDEM_TEST_RUN_ID}_`;
   return async () => {
-    const client = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL ?? defaultTestDatabaseUrl });
+    const client = new pg.Client({
+      connectionString: process.env.TEST_DATABASE_URL ?? defaultTestDatabaseUrl,
+    });
     await client.connect();
     try {
       const { rows } = await client.query<{ datname: string }>(

@@ -31,7 +31,11 @@ export interface TestDatabase extends TandemDatabase {
   url: string | undefined;
 }
 
-export async function createPostgresDatabase(): Promise<{ name: string; url: string; drop(): Promise<void> }> {
+export async function createPostgresDatabase(): Promise<{
+  name: string;
+  url: string;
+  drop(): Promise<void>;
+}> {
   const name = `${testDatabasePrefix()}${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: testServerUrl() });
   await admin.connect();

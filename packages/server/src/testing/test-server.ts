@@ -49,7 +49,10 @@ export async function startTestServer(
     demo: options.demo ?? true,
     sessionCacheSeconds: options.sessionCacheSeconds ?? 5,
   });
-  const running = await startTandem(config, options.logStream === undefined ? {} : { logStream: options.logStream });
+  const running = await startTandem(
+    config,
+    options.logStream === undefined ? {} : { logStream: options.logStream },
+  );
   const client = (cookie: string | undefined): TestClient => ({
     cookie,
     request(method, requestPath, body, headers = {}) {
@@ -75,7 +78,10 @@ export async function startTestServer(
     dataDir,
     anonymous: client(undefined),
     async signIn(email, password = demoPassword) {
-      const response = await client(undefined).request('POST', '/api/auth/sign-in/email', { email, password });
+      const response = await client(undefined).request('POST', '/api/auth/sign-in/email', {
+        email,
+        password,
+      });
       if (response.status !== 200) throw new Error(`Sign-in as ${email} failed with ${response.status}`);
       const cookie = response.headers
         .getSetCookie()
