@@ -15,6 +15,7 @@ import { type HttpThroughput, runHttpLoad, type Throughput } from './load.ts';
 import { runConcurrentLoops } from './loops.ts';
 import { createScratchDatabase } from './postgres-database.ts';
 import type { BenchOptions, BenchResult } from './types.ts';
+import { runWrkLoad } from './wrk-load.ts';
 
 /** The statement staffRepository.findById sends (same columns); checked against the API's answer each run. */
 const staffMemberSql = `SELECT id, organization_id, display_name, email, job_role AS role, credentials, license_number,
@@ -64,6 +65,7 @@ export async function apiOverhead(options: BenchOptions): Promise<BenchResult> {
       duration: options.durationSeconds,
       connections: options.connections,
       warmup: options.warmupSeconds,
+      loadGenerator: options.loadGenerator,
     },
     figures,
     ratios,
@@ -109,7 +111,8 @@ async function measureLeg(
       warmupSeconds: options.warmupSeconds,
     };
     options.log(`${leg}: full stack, GET ${staffPath} from a separate process…`);
-    const fullStack = await runHttpLoad(
+    const runLoad = options.loadGenerator === 'wrk' ? runWrkLoad : runHttpLoad;
+    const fullStack = await runLoad(
       { ...load, url: `${tandem.url}${staffPath}`, headers: { cookie } },
       { count: countCheckouts(tandem.database.pool) },
     );

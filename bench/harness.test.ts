@@ -30,6 +30,8 @@ describe('bench/run.ts', () => {
       '0',
       '--connections',
       '2',
+      '--load-generator',
+      'autocannon',
     ]);
     expect(code, stderr).toBe(0);
     const result = JSON.parse(stdout.trim().split('\n').at(-1) ?? '');

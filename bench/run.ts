@@ -5,12 +5,13 @@
 import { parseArgs } from 'node:util';
 import { apiOverhead } from './api-overhead.ts';
 import type { Benchmark } from './types.ts';
+import { wrkAvailable } from './wrk-load.ts';
 
 const benchmarks: Record<string, Benchmark> = { 'api-overhead': apiOverhead };
 
 function usage(problem: string): never {
   process.stderr.write(
-    `${problem}\nUsage: npm run bench -- <name> [--duration seconds] [--connections n] [--warmup seconds]\n` +
+    `${problem}\nUsage: npm run bench -- <name> [--duration seconds] [--connections n] [--warmup seconds] [--load-generator wrk|autocannon]\n` +
       `Benchmarks: ${Object.keys(benchmarks).join(', ')}\n`,
   );
   process.exit(2);
@@ -26,7 +27,12 @@ function wholeNumber(flag: string, raw: string | undefined, fallback: number, mi
 function parseCommandLine() {
   try {
     return parseArgs({
-      options: { duration: { type: 'string' }, connections: { type: 'string' }, warmup: { type: 'string' } },
+      options: {
+        duration: { type: 'string' },
+        connections: { type: 'string' },
+        warmup: { type: 'string' },
+        'load-generator': { type: 'string' },
+      },
       allowPositionals: true,
     });
   } catch (error) {
@@ -42,10 +48,17 @@ if (benchmark === undefined)
   usage(name === undefined ? 'Name a benchmark.' : `No benchmark named '${name}'.`);
 
 const durationSeconds = wholeNumber('duration', parsed.values.duration, 10);
+const requestedGenerator = parsed.values['load-generator'];
+if (requestedGenerator !== undefined && requestedGenerator !== 'wrk' && requestedGenerator !== 'autocannon') {
+  usage('--load-generator is wrk or autocannon');
+}
+const loadGenerator = requestedGenerator ?? (wrkAvailable() ? 'wrk' : 'autocannon');
+if (loadGenerator === 'wrk' && !wrkAvailable()) usage('wrk is not installed (apt-get install -y wrk)');
 const result = await benchmark({
   durationSeconds,
   connections: wholeNumber('connections', parsed.values.connections, 10),
   warmupSeconds: wholeNumber('warmup', parsed.values.warmup, Math.min(3, durationSeconds), 0),
+  loadGenerator,
   databaseUrl: process.env.DATABASE_URL || undefined,
   log: (line) => process.stderr.write(`${line}\n`),
 });

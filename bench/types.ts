@@ -6,6 +6,8 @@ export interface BenchOptions {
   connections: number;
   /** Seconds of the same load before each measurement, not counted. */
   warmupSeconds: number;
+  /** What generates HTTP load: wrk (C, cheap on CPU) where installed, otherwise autocannon. */
+  loadGenerator: 'wrk' | 'autocannon';
   /** A PostgreSQL server URL; unset skips the PostgreSQL leg. */
   databaseUrl: string | undefined;
   /** Progress for the person watching; never part of the result line. */
