@@ -26,8 +26,32 @@ FROM staff_members WHERE organization_id = $1 AND id = $2`;
 type Leg = 'postgres' | 'pglite';
 
 interface LegMeasurement {
+  /** Each figure is the median over the rounds. */
   fullStack: HttpThroughput;
   direct: Throughput;
+  /** Median of the per-round ratios of full-stack to direct rate. */
+  ratio: number;
+  roundRatios: number[];
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1
+    ? (sorted[middle] ?? Number.NaN)
+    : ((sorted[middle - 1] ?? Number.NaN) + (sorted[middle] ?? Number.NaN)) / 2;
+}
+
+/** The median of every numeric field across rounds. */
+function medianOf<T extends object>(rounds: readonly T[]): T {
+  const first = rounds[0];
+  if (first === undefined) throw new Error('No rounds were measured');
+  return Object.fromEntries(
+    Object.keys(first).map((key) => [
+      key,
+      median(rounds.map((round) => (round as Record<string, number>)[key] ?? 0)),
+    ]),
+  ) as T;
 }
 
 export async function apiOverhead(options: BenchOptions): Promise<BenchResult> {
@@ -44,7 +68,9 @@ export async function apiOverhead(options: BenchOptions): Promise<BenchResult> {
       loadGeneratorCpuMicrosPerRequest: round(measured.fullStack.loadCpuMicrosPerRequest, 1),
       ...named('direct', measured.direct),
     };
-    ratios[leg] = round(measured.fullStack.perSecond / measured.direct.perSecond, 3);
+    figures[leg].roundRatioMin = round(Math.min(...measured.roundRatios), 3);
+    figures[leg].roundRatioMax = round(Math.max(...measured.roundRatios), 3);
+    ratios[leg] = round(measured.ratio, 3);
     options.log(`${leg}: ${JSON.stringify(figures[leg])} ratio ${ratios[leg]}`);
   };
 
@@ -65,6 +91,7 @@ export async function apiOverhead(options: BenchOptions): Promise<BenchResult> {
       duration: options.durationSeconds,
       connections: options.connections,
       warmup: options.warmupSeconds,
+      rounds: options.rounds,
       loadGenerator: options.loadGenerator,
     },
     figures,
@@ -105,23 +132,43 @@ async function measureLeg(
       (await tandem.database.pool.query(staffMemberSql, parameters)).rows[0],
     );
 
-    const load = {
-      connections: options.connections,
-      durationSeconds: options.durationSeconds,
-      warmupSeconds: options.warmupSeconds,
-    };
-    options.log(`${leg}: full stack, GET ${staffPath} from a separate process…`);
+    // The machine's speed drifts (other tenants, frequency): alternate short rounds of both sides and keep
+    // the median of the per-round ratios, so that drift hits both sides alike.
+    const rounds = options.rounds;
+    const roundSeconds = options.durationSeconds / rounds;
     const runLoad = options.loadGenerator === 'wrk' ? runWrkLoad : runHttpLoad;
-    const fullStack = await runLoad(
-      { ...load, url: `${tandem.url}${staffPath}`, headers: { cookie } },
-      { count: countCheckouts(tandem.database.pool) },
+    const checkouts = countCheckouts(tandem.database.pool);
+    const fullStackRounds: HttpThroughput[] = [];
+    const directRounds: Throughput[] = [];
+    for (let round = 0; round < rounds; round++) {
+      const load = {
+        connections: options.connections,
+        durationSeconds: roundSeconds,
+        warmupSeconds: round === 0 ? options.warmupSeconds : 0,
+      };
+      options.log(
+        `${leg}: round ${round + 1}/${rounds}, full stack GET ${staffPath} from a separate process…`,
+      );
+      fullStackRounds.push(
+        await runLoad(
+          { ...load, url: `${tandem.url}${staffPath}`, headers: { cookie } },
+          { count: checkouts },
+        ),
+      );
+      options.log(`${leg}: round ${round + 1}/${rounds}, direct SELECT through the driver…`);
+      directRounds.push(
+        await runConcurrentLoops(() => tandem.database.pool.query(staffMemberSql, parameters), load),
+      );
+    }
+    const roundRatios = fullStackRounds.map(
+      (fullStack, round) => fullStack.perSecond / (directRounds[round]?.perSecond ?? Number.NaN),
     );
-    options.log(`${leg}: direct SELECT through the driver…`);
-    const direct = await runConcurrentLoops(
-      () => tandem.database.pool.query(staffMemberSql, parameters),
-      load,
-    );
-    return { fullStack, direct };
+    return {
+      fullStack: medianOf(fullStackRounds) as HttpThroughput,
+      direct: medianOf(directRounds),
+      ratio: median(roundRatios),
+      roundRatios,
+    };
   } finally {
     await tandem.close();
     await rm(dataDir, { recursive: true, force: true });

@@ -11,7 +11,7 @@ const benchmarks: Record<string, Benchmark> = { 'api-overhead': apiOverhead };
 
 function usage(problem: string): never {
   process.stderr.write(
-    `${problem}\nUsage: npm run bench -- <name> [--duration seconds] [--connections n] [--warmup seconds] [--load-generator wrk|autocannon]\n` +
+    `${problem}\nUsage: npm run bench -- <name> [--duration seconds] [--connections n] [--warmup seconds] [--rounds n] [--load-generator wrk|autocannon]\n` +
       `Benchmarks: ${Object.keys(benchmarks).join(', ')}\n`,
   );
   process.exit(2);
@@ -31,6 +31,7 @@ function parseCommandLine() {
         duration: { type: 'string' },
         connections: { type: 'string' },
         warmup: { type: 'string' },
+        rounds: { type: 'string' },
         'load-generator': { type: 'string' },
       },
       allowPositionals: true,
@@ -57,6 +58,7 @@ if (loadGenerator === 'wrk' && !wrkAvailable()) usage('wrk is not installed (apt
 const result = await benchmark({
   durationSeconds,
   connections: wholeNumber('connections', parsed.values.connections, 10),
+  rounds: wholeNumber('rounds', parsed.values.rounds, Math.min(5, durationSeconds)),
   warmupSeconds: wholeNumber('warmup', parsed.values.warmup, Math.min(3, durationSeconds), 0),
   loadGenerator,
   databaseUrl: process.env.DATABASE_URL || undefined,

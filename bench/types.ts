@@ -4,6 +4,8 @@ export interface BenchOptions {
   durationSeconds: number;
   /** Concurrent HTTP connections, and concurrent loops on the direct side. */
   connections: number;
+  /** The measured seconds are split into this many alternating rounds of each side. */
+  rounds: number;
   /** Seconds of the same load before each measurement, not counted. */
   warmupSeconds: number;
   /** What generates HTTP load: wrk (C, cheap on CPU) where installed, otherwise autocannon. */

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import swagger from '@fastify/swagger';
 import scalar from '@scalar/fastify-api-reference';
 import { DomainError } from '@tandem/core';
@@ -9,7 +10,6 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import { uuidv7 } from 'uuidv7';
 import type { Auth } from '../auth/auth.ts';
 import type { Authenticator } from '../auth/authenticate.ts';
 import { authRoutes } from '../auth/routes.ts';
@@ -59,7 +59,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     requestIdHeader: false,
     genReqId: (request) => {
       const incoming = request.headers['x-request-id'];
-      return typeof incoming === 'string' && requestIdPattern.test(incoming) ? incoming : uuidv7();
+      // randomUUID draws from Node's cached entropy pool: cheaper per request than a UUIDv7 generator.
+      return typeof incoming === 'string' && requestIdPattern.test(incoming) ? incoming : randomUUID();
     },
     return503OnClosing: true,
     forceCloseConnections: 'idle',
