@@ -85,7 +85,9 @@ export function parseWrkReport(output: string): WrkReport {
   const loadCpuMicros =
     times === undefined
       ? Number.NaN
-      : ((Number(times[1]) + Number(times[3])) * 60 + Number(times[2]) + Number(times[4])) * 1_000_000;
+      : Math.round(
+          ((Number(times[1]) + Number(times[3])) * 60 + Number(times[2]) + Number(times[4])) * 1_000_000,
+        );
   return {
     requests: Number(total[1]),
     seconds: durationMs(`${total[2]}${total[3]}`) / 1000,
