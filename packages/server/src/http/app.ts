@@ -129,7 +129,18 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>
     app.swagger(),
   );
-  await app.register(scalar, { routePrefix: '/api/docs', configuration: { url: '/api/openapi.json' } });
+  // The reference page is served from this process; Scalar's hosted extras (AI chat, MCP, deploy and share,
+  // telemetry) would invite people to send things to a third party, so they are off.
+  await app.register(scalar, {
+    routePrefix: '/api/docs',
+    configuration: {
+      url: '/api/openapi.json',
+      agent: { disabled: true },
+      mcp: { disabled: true },
+      showDeveloperTools: 'never',
+      telemetry: false,
+    },
+  });
 
   const { db, pool } = options.database;
   await app.register(healthRoutes({ pool, isClosing: () => closing }));
