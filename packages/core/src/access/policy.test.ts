@@ -1,0 +1,232 @@
+import { describe, expect, it } from 'vitest';
+import { type Role, roles } from '../identity/roles.ts';
+import { type AccessDecision, decideAccess, noRelationship, type PatientRelationship } from './policy.ts';
+import {
+  type Action,
+  actions,
+  type CareTeamRole,
+  careTeamRoles,
+  clinicalResources,
+  disclosureCategories,
+  organizationResources,
+  type PatientResource,
+  patientResources,
+  type ResourceKind,
+  resourceByDisclosureCategory,
+} from './resources.ts';
+
+const organizationId = 'org-a';
+const now = new Date('2026-11-23T12:00:00Z');
+const resources: readonly ResourceKind[] = [...organizationResources, ...patientResources];
+
+function ask(
+  role: Role,
+  action: Action,
+  resource: ResourceKind,
+  relationship: Partial<PatientRelationship> = {},
+  resourceOrganization = organizationId,
+): AccessDecision {
+  return decideAccess({
+    principal: { userId: 'user-1', organizationId, role },
+    request: { action, resource, organizationId: resourceOrganization },
+    relationship: { ...noRelationship, ...relationship },
+    now,
+  });
+}
+
+/** Every relationship a principal can have to one patient, to sweep the matrix with. */
+const relationships: Partial<PatientRelationship>[] = [
+  {},
+  { isSubject: true },
+  { consentedCategories: [...disclosureCategories] },
+  { breakGlassExpiresAt: new Date(now.getTime() + 60_000) },
+  ...careTeamRoles.map((place) => ({ careTeamRoles: [place] })),
+  { careTeamRoles: [...careTeamRoles], isSubject: true, consentedCategories: [...disclosureCategories] },
+];
+
+function* matrix() {
+  for (const role of roles)
+    for (const action of actions)
+      for (const resource of resources)
+        for (const relationship of relationships) yield { role, action, resource, relationship };
+}
+
+describe('decideAccess: invariants over the whole matrix', () => {
+  it('never lets anyone into another organization, whatever their relationship', () => {
+    for (const { role, action, resource, relationship } of matrix()) {
+      expect(ask(role, action, resource, relationship, 'org-b').allowed).toBe(false);
+    }
+  });
+
+  it('explains every refusal and names the basis of every permission', () => {
+    for (const { role, action, resource, relationship } of matrix()) {
+      const decision = ask(role, action, resource, relationship);
+      if (decision.allowed) expect(decision.basis).toMatch(/\w/);
+      else expect(decision.reason.length).toBeGreaterThan(10);
+    }
+  });
+
+  it('never shows clinical content to front desk', () => {
+    for (const { action, resource, relationship } of matrix()) {
+      if (!clinicalResources.includes(resource as PatientResource)) continue;
+      expect(ask('front_desk', action, resource, relationship).allowed).toBe(false);
+    }
+  });
+
+  it('lets support contacts only read, only what a consent names, always as an accounted disclosure', () => {
+    for (const { action, resource, relationship } of matrix()) {
+      const decision = ask('family_member', action, resource, relationship);
+      if (!decision.allowed) continue;
+      expect(action).toBe('read');
+      expect(decision).toEqual({ allowed: true, basis: 'consent', isDisclosure: true });
+      const opened = (relationship.consentedCategories ?? []).map(
+        (category) => resourceByDisclosureCategory[category],
+      );
+      expect(opened).toContain(resource);
+    }
+  });
+
+  it('treats nothing inside the program as a disclosure', () => {
+    for (const { role, action, resource, relationship } of matrix()) {
+      if (role === 'family_member') continue;
+      const decision = ask(role, action, resource, relationship);
+      if (decision.allowed) expect(decision.isDisclosure).toBe(false);
+    }
+  });
+
+  it('lets break-the-glass only read, and only when nothing else would allow it', () => {
+    for (const { role, action, resource, relationship } of matrix()) {
+      const decision = ask(role, action, resource, relationship);
+      if (decision.allowed && decision.basis === 'break_glass') {
+        expect(action).toBe('read');
+        expect(['clinician', 'prescriber', 'supervisor']).toContain(role);
+        expect(relationship.careTeamRoles ?? []).toEqual([]);
+      }
+    }
+  });
+
+  it('never lets a patient or a support contact sign or read psychotherapy progress notes', () => {
+    for (const role of ['patient', 'family_member'] as const) {
+      for (const { action, resource, relationship } of matrix()) {
+        const decision = ask(role, action, resource, relationship);
+        if (action === 'sign' || resource === 'progress_note') expect(decision.allowed).toBe(false);
+      }
+    }
+  });
+});
+
+describe('decideAccess: the program’s roles', () => {
+  it('gives the staff directory to staff, its changes to administrators, and neither to patients or family', () => {
+    for (const role of ['admin', 'clinician', 'prescriber', 'front_desk', 'supervisor'] as const) {
+      expect(ask(role, 'read', 'staff_directory').allowed).toBe(true);
+    }
+    expect(ask('admin', 'update', 'staff_directory').allowed).toBe(true);
+    expect(ask('clinician', 'update', 'staff_directory').allowed).toBe(false);
+    expect(ask('patient', 'read', 'staff_directory').allowed).toBe(false);
+    expect(ask('family_member', 'read', 'staff_directory').allowed).toBe(false);
+  });
+
+  it('opens the audit log to administrators and supervisors only, read-only', () => {
+    const readers = roles.filter((role) => ask(role, 'read', 'audit_log').allowed);
+    expect(readers).toEqual(['admin', 'supervisor']);
+    for (const role of roles) expect(ask(role, 'update', 'audit_log').allowed).toBe(false);
+  });
+
+  it('lets every staff role keep demographics and schedules, without a care-team tie', () => {
+    for (const role of ['admin', 'clinician', 'prescriber', 'front_desk', 'supervisor'] as const) {
+      for (const action of ['read', 'create', 'update'] as const) {
+        expect(ask(role, action, 'patient_demographics')).toEqual({
+          allowed: true,
+          basis: 'organization_role',
+          isDisclosure: false,
+        });
+        expect(ask(role, action, 'schedule').allowed).toBe(true);
+      }
+    }
+  });
+
+  it('keeps clinical content from an administrator unless they are on the care team', () => {
+    expect(ask('admin', 'read', 'progress_note').allowed).toBe(false);
+    expect(ask('admin', 'read', 'progress_note', { careTeamRoles: ['case_manager'] })).toMatchObject({
+      allowed: true,
+      basis: 'care_team',
+    });
+  });
+
+  it('keeps a clinician off a record they have no tie to', () => {
+    const decision = ask('clinician', 'read', 'progress_note');
+    expect(decision.allowed).toBe(false);
+    if (!decision.allowed) expect(decision.reason).toMatch(/break-the-glass/);
+  });
+});
+
+describe('decideAccess: the care team', () => {
+  const writers = (resource: PatientResource, action: Action = 'create'): CareTeamRole[] =>
+    careTeamRoles.filter((place) => ask('clinician', action, resource, { careTeamRoles: [place] }).allowed);
+
+  it('lets every place on the team read the whole clinical record', () => {
+    for (const place of careTeamRoles) {
+      for (const resource of clinicalResources) {
+        expect(ask('clinician', 'read', resource, { careTeamRoles: [place] }).allowed).toBe(true);
+      }
+    }
+  });
+
+  it('lets only the prescriber write medication and sign it', () => {
+    expect(writers('medication')).toEqual(['prescriber']);
+    expect(writers('medication', 'sign')).toEqual(['prescriber']);
+  });
+
+  it('lets a supervisor co-sign but not author', () => {
+    expect(writers('progress_note', 'sign')).toContain('supervisor');
+    expect(writers('progress_note')).not.toContain('supervisor');
+    expect(writers('treatment_plan', 'sign')).toContain('supervisor');
+  });
+
+  it('lets the primary therapist write the treatment plan and the diagnosis', () => {
+    expect(writers('treatment_plan')).toContain('primary_therapist');
+    expect(writers('diagnosis')).toEqual(['primary_therapist', 'prescriber']);
+  });
+});
+
+describe('decideAccess: the patient and their loved ones', () => {
+  it('shows a patient their own record, not someone else’s', () => {
+    expect(ask('patient', 'read', 'treatment_plan', { isSubject: true })).toMatchObject({
+      allowed: true,
+      basis: 'subject',
+    });
+    expect(ask('patient', 'read', 'treatment_plan', { isSubject: false }).allowed).toBe(false);
+    expect(ask('patient', 'create', 'assessment', { isSubject: true }).allowed).toBe(true);
+    expect(ask('patient', 'update', 'treatment_plan', { isSubject: true }).allowed).toBe(false);
+  });
+
+  it('opens to a support contact exactly the consented categories', () => {
+    const attendanceOnly = { consentedCategories: ['attendance' as const] };
+    expect(ask('family_member', 'read', 'schedule', attendanceOnly).allowed).toBe(true);
+    expect(ask('family_member', 'read', 'drug_test', attendanceOnly).allowed).toBe(false);
+    expect(ask('family_member', 'read', 'patient_demographics', attendanceOnly).allowed).toBe(false);
+    expect(
+      ask('family_member', 'read', 'drug_test', { consentedCategories: ['drug_test_results'] }).allowed,
+    ).toBe(true);
+  });
+});
+
+describe('decideAccess: break-the-glass', () => {
+  it('opens a record for reading until the grant expires, flagged as such', () => {
+    const inOneMinute = { breakGlassExpiresAt: new Date(now.getTime() + 60_000) };
+    expect(ask('clinician', 'read', 'progress_note', inOneMinute)).toEqual({
+      allowed: true,
+      basis: 'break_glass',
+      isDisclosure: false,
+    });
+    expect(ask('clinician', 'update', 'progress_note', inOneMinute).allowed).toBe(false);
+    const expired = { breakGlassExpiresAt: new Date(now.getTime() - 1) };
+    expect(ask('clinician', 'read', 'progress_note', expired).allowed).toBe(false);
+  });
+
+  it('is not available to front desk or administrators', () => {
+    const grant = { breakGlassExpiresAt: new Date(now.getTime() + 60_000) };
+    expect(ask('front_desk', 'read', 'progress_note', grant).allowed).toBe(false);
+    expect(ask('admin', 'read', 'progress_note', grant).allowed).toBe(false);
+  });
+});

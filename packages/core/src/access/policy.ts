@@ -1,0 +1,218 @@
+import { isStaffRole, type Role } from '../identity/roles.ts';
+import {
+  type Action,
+  type CareTeamRole,
+  clinicalResources,
+  type DisclosureCategory,
+  isPatientResource,
+  type OrganizationResource,
+  type PatientResource,
+  type ResourceKind,
+  resourceByDisclosureCategory,
+} from './resources.ts';
+
+/**
+ * The one place that decides access: role × relationship × action × resource. Pure: the server gathers the
+ * facts (care team, consents, break-the-glass grants) and asks; every answer carries its basis or its reason, for
+ * the audit trail and for the person refused.
+ */
+export interface AccessPrincipal {
+  userId: string;
+  organizationId: string;
+  role: Role;
+}
+
+export interface AccessRequest {
+  action: Action;
+  resource: ResourceKind;
+  /** The organization the resource belongs to. */
+  organizationId: string;
+}
+
+/** Facts about the principal and the one patient whose record is asked for (patient resources only). */
+export interface PatientRelationship {
+  /** The principal's places on this patient's care team (a supervisor: through a member they supervise). */
+  careTeamRoles: readonly CareTeamRole[];
+  /** The principal is the patient. */
+  isSubject: boolean;
+  /** Categories of active written consents naming the principal (a support contact) as recipient. */
+  consentedCategories: readonly DisclosureCategory[];
+  /** An unexpired break-the-glass grant of this principal for this patient, if any. */
+  breakGlassExpiresAt: Date | null;
+}
+
+export const noRelationship: PatientRelationship = {
+  careTeamRoles: [],
+  isSubject: false,
+  consentedCategories: [],
+  breakGlassExpiresAt: null,
+};
+
+export type AccessBasis = 'organization_role' | 'care_team' | 'subject' | 'consent' | 'break_glass';
+
+export type AccessDecision =
+  | {
+      allowed: true;
+      basis: AccessBasis;
+      /** A disclosure outside the treating program: check consent now, account for it, attach the notice. */
+      isDisclosure: boolean;
+    }
+  | { allowed: false; reason: string };
+
+const allow = (basis: AccessBasis): AccessDecision => ({
+  allowed: true,
+  basis,
+  isDisclosure: basis === 'consent',
+});
+const deny = (reason: string): AccessDecision => ({ allowed: false, reason });
+
+const organizationRules: Record<OrganizationResource, Partial<Record<Action, readonly Role[]>>> = {
+  staff_directory: {
+    read: ['admin', 'clinician', 'prescriber', 'front_desk', 'supervisor'],
+    create: ['admin'],
+    update: ['admin'],
+  },
+  organization_settings: { read: ['admin'], update: ['admin'] },
+  audit_log: { read: ['admin', 'supervisor'] },
+};
+
+/** What each place on the care team may write (read is every place's); signing is for authors and co-signers. */
+const careTeamWrites: Record<CareTeamRole, readonly PatientResource[]> = {
+  primary_therapist: [
+    'schedule',
+    'support_contacts',
+    'diagnosis',
+    'assessment',
+    'treatment_plan',
+    'progress_note',
+    'progress_summary',
+    'drug_test',
+    'contingency_ledger',
+    'consent_record',
+  ],
+  case_manager: [
+    'schedule',
+    'support_contacts',
+    'assessment',
+    'treatment_plan',
+    'progress_note',
+    'consent_record',
+  ],
+  group_facilitator: ['schedule', 'assessment', 'progress_note', 'drug_test', 'contingency_ledger'],
+  prescriber: ['schedule', 'diagnosis', 'assessment', 'progress_note', 'medication', 'drug_test'],
+  supervisor: [],
+};
+
+const signable: Record<CareTeamRole, readonly PatientResource[]> = {
+  primary_therapist: ['treatment_plan', 'progress_note', 'assessment'],
+  case_manager: ['treatment_plan', 'progress_note'],
+  group_facilitator: ['progress_note'],
+  prescriber: ['progress_note', 'medication', 'assessment'],
+  // Co-signature of a supervised clinician's work.
+  supervisor: ['treatment_plan', 'progress_note', 'assessment'],
+};
+
+/** What a patient sees of their own record, and the self-report they may enter. */
+const subjectReads: readonly PatientResource[] = [
+  'patient_demographics',
+  'schedule',
+  'support_contacts',
+  'diagnosis',
+  'assessment',
+  'treatment_plan',
+  'progress_summary',
+  'medication',
+  'drug_test',
+  'contingency_ledger',
+  'consent_record',
+];
+const subjectCreates: readonly PatientResource[] = ['assessment', 'consent_record'];
+
+/** Demographics and schedules run the front office: every staff role of the organization keeps them. */
+const frontOfficeResources: readonly PatientResource[] = ['patient_demographics', 'schedule'];
+
+const breakGlassRoles: readonly Role[] = ['clinician', 'prescriber', 'supervisor'];
+
+export interface AccessQuestion {
+  principal: AccessPrincipal;
+  request: AccessRequest;
+  /** Required for patient resources; organization resources ignore it. */
+  relationship?: PatientRelationship;
+  /** The moment of access (break-the-glass grants expire). */
+  now: Date;
+}
+
+export function decideAccess({
+  principal,
+  request,
+  relationship = noRelationship,
+  now,
+}: AccessQuestion): AccessDecision {
+  if (principal.organizationId !== request.organizationId) {
+    return deny('The record belongs to another organization.');
+  }
+  const { action, resource } = request;
+  if (!isPatientResource(resource)) {
+    const roles = organizationRules[resource][action] ?? [];
+    return roles.includes(principal.role)
+      ? allow('organization_role')
+      : deny(`A ${principal.role} may not ${action} ${resource.replaceAll('_', ' ')}.`);
+  }
+  return decidePatientAccess(principal.role, action, resource, relationship, now);
+}
+
+function decidePatientAccess(
+  role: Role,
+  action: Action,
+  resource: PatientResource,
+  relationship: PatientRelationship,
+  now: Date,
+): AccessDecision {
+  if (role === 'patient') {
+    if (!relationship.isSubject) return deny('A patient sees only their own record.');
+    if (action === 'read' && subjectReads.includes(resource)) return allow('subject');
+    if (action === 'create' && subjectCreates.includes(resource)) return allow('subject');
+    return deny(`A patient may not ${action} this part of their record here; ask the care team.`);
+  }
+  if (role === 'family_member') {
+    if (action !== 'read') return deny('Support contacts can only read what the patient shared.');
+    const opened = relationship.consentedCategories.some(
+      (category) => resourceByDisclosureCategory[category] === resource,
+    );
+    return opened ? allow('consent') : deny('The patient has not consented to share this with you.');
+  }
+  if (!isStaffRole(role)) return deny('Unknown role.');
+
+  if (frontOfficeResources.includes(resource)) {
+    if (action !== 'sign') return allow('organization_role');
+    return deny(`Nobody signs ${resource.replaceAll('_', ' ')}.`);
+  }
+  if (!clinicalResources.includes(resource)) return deny('Unknown resource.');
+  if (role === 'front_desk') return deny('Front desk staff do not see clinical content.');
+  const team = relationship.careTeamRoles;
+  if (team.length > 0) {
+    if (action === 'read') return allow('care_team');
+    if (action === 'sign' && team.some((place) => signable[place].includes(resource)))
+      return allow('care_team');
+    if (
+      (action === 'create' || action === 'update') &&
+      team.some((place) => careTeamWrites[place].includes(resource))
+    ) {
+      return allow('care_team');
+    }
+    return deny(
+      `Your place on this care team does not allow you to ${action} ${resource.replaceAll('_', ' ')}.`,
+    );
+  }
+  if (
+    action === 'read' &&
+    breakGlassRoles.includes(role) &&
+    relationship.breakGlassExpiresAt !== null &&
+    relationship.breakGlassExpiresAt.getTime() > now.getTime()
+  ) {
+    return allow('break_glass');
+  }
+  if (role === 'admin')
+    return deny('Administrators read clinical content only when they are on the care team.');
+  return deny('You are not on this patient’s care team. In an emergency, use break-the-glass access.');
+}

@@ -1,0 +1,78 @@
+/**
+ * What the access policy protects. Organization resources belong to the program; patient resources belong to one
+ * patient's record and are substance-use-disorder records (42 CFR Part 2) unless said otherwise.
+ */
+export const organizationResources = ['staff_directory', 'organization_settings', 'audit_log'] as const;
+
+export const patientResources = [
+  'patient_demographics',
+  'schedule',
+  'support_contacts',
+  'diagnosis',
+  'assessment',
+  'treatment_plan',
+  'progress_note',
+  'progress_summary',
+  'medication',
+  'drug_test',
+  'contingency_ledger',
+  'consent_record',
+] as const;
+
+export type OrganizationResource = (typeof organizationResources)[number];
+export type PatientResource = (typeof patientResources)[number];
+export type ResourceKind = OrganizationResource | PatientResource;
+
+export function isPatientResource(kind: ResourceKind): kind is PatientResource {
+  return (patientResources as readonly string[]).includes(kind);
+}
+
+/** Clinical content: never for front desk, and for an administrator only through the care team. */
+export const clinicalResources: readonly PatientResource[] = [
+  'diagnosis',
+  'assessment',
+  'treatment_plan',
+  'progress_note',
+  'progress_summary',
+  'medication',
+  'drug_test',
+  'contingency_ledger',
+  'consent_record',
+  'support_contacts',
+];
+
+export const actions = ['read', 'create', 'update', 'sign'] as const;
+export type Action = (typeof actions)[number];
+
+/**
+ * What a patient's written consent may let the program disclose to someone outside it (issue: consent model).
+ * Each category opens exactly one kind of record for reading, never for writing.
+ */
+export const disclosureCategories = [
+  'attendance',
+  'diagnosis',
+  'medications',
+  'drug_test_results',
+  'progress_notes_summary',
+  'treatment_plan',
+] as const;
+export type DisclosureCategory = (typeof disclosureCategories)[number];
+
+export const resourceByDisclosureCategory: Record<DisclosureCategory, PatientResource> = {
+  attendance: 'schedule',
+  diagnosis: 'diagnosis',
+  medications: 'medication',
+  drug_test_results: 'drug_test',
+  progress_notes_summary: 'progress_summary',
+  treatment_plan: 'treatment_plan',
+};
+
+/** How a staff member relates to one patient. A supervisor relates through a team member they supervise. */
+export const careTeamRoles = [
+  'primary_therapist',
+  'case_manager',
+  'group_facilitator',
+  'prescriber',
+  'supervisor',
+] as const;
+export type CareTeamRole = (typeof careTeamRoles)[number];
