@@ -92,7 +92,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     if (request.is404) return;
     const isApi = request.url.startsWith('/api/');
     if (!isApi && request.routeOptions.config.access === undefined) return;
-    authorizeRequest(request);
+    authorizeRequest(request, new Date());
   });
   app.addHook('preClose', async () => {
     closing = true;

@@ -1,14 +1,25 @@
-import { DomainError, isStaffRole } from '@tandem/core';
+import {
+  type Action,
+  actions,
+  DomainError,
+  decideAccess,
+  type OrganizationResource,
+  organizationResources,
+} from '@tandem/core';
 import type { FastifyRequest } from 'fastify';
 import type { Principal } from '../identity/principal.ts';
 
 /**
- * Every route declares who may call it (`config.access`); one hook enforces it before any handler runs.
- * A route that declares nothing is refused (fail closed), and a test enumerates the routes to catch it early.
- * The full role × relationship policy of the access-policy module plugs in here.
+ * Every route declares who may call it (`config.access`), and one hook enforces it before any handler runs:
+ * public, any signed-in user, or what the access policy (packages/core/src/access) decides for the resource and
+ * action the route touches. A route that declares nothing is refused (fail closed); a test enumerates the routes.
  */
-export const routeAccessLevels = ['public', 'signed-in', 'staff'] as const;
-export type RouteAccess = (typeof routeAccessLevels)[number];
+export interface RoutePolicy {
+  resource: OrganizationResource;
+  action: Action;
+}
+
+export type RouteAccess = 'public' | 'signed-in' | RoutePolicy;
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -19,14 +30,28 @@ declare module 'fastify' {
   }
 }
 
-export function authorizeRequest(request: FastifyRequest): void {
+export function isDeclaredAccess(access: unknown): access is RouteAccess {
+  if (access === 'public' || access === 'signed-in') return true;
+  if (typeof access !== 'object' || access === null) return false;
+  const { resource, action } = access as Partial<RoutePolicy>;
+  return (
+    (organizationResources as readonly unknown[]).includes(resource) &&
+    (actions as readonly unknown[]).includes(action)
+  );
+}
+
+export function authorizeRequest(request: FastifyRequest, now: Date): void {
   const access = request.routeOptions.config.access;
-  if (access === undefined) throw new DomainError('forbidden', 'This route declares no access rule.');
+  if (!isDeclaredAccess(access)) throw new DomainError('forbidden', 'This route declares no access rule.');
   if (access === 'public') return;
-  if (request.principal === null) throw new DomainError('unauthenticated', 'Sign in to continue.');
-  if (access === 'staff' && !isStaffRole(request.principal.role)) {
-    throw new DomainError('forbidden', 'This is available to program staff only.');
-  }
+  const principal = requirePrincipal(request);
+  if (access === 'signed-in') return;
+  const decision = decideAccess({
+    principal: { userId: principal.userId, organizationId: principal.organizationId, role: principal.role },
+    request: { action: access.action, resource: access.resource, organizationId: principal.organizationId },
+    now,
+  });
+  if (!decision.allowed) throw new DomainError('forbidden', decision.reason);
 }
 
 export function requirePrincipal(request: FastifyRequest): Principal {

@@ -12,7 +12,7 @@ export function staffRoutes(service: StaffService): FastifyPluginAsyncZod {
     app.get(
       '/api/staff',
       {
-        config: { access: 'staff' },
+        config: { access: { resource: 'staff_directory', action: 'read' } },
         schema: {
           tags: ['staff'],
           summary: "List the organization's staff members",
@@ -25,7 +25,7 @@ export function staffRoutes(service: StaffService): FastifyPluginAsyncZod {
     app.get(
       '/api/staff/:staffMemberId',
       {
-        config: { access: 'staff' },
+        config: { access: { resource: 'staff_directory', action: 'read' } },
         schema: {
           tags: ['staff'],
           summary: 'Read one staff member',
@@ -39,7 +39,7 @@ export function staffRoutes(service: StaffService): FastifyPluginAsyncZod {
     app.patch(
       '/api/staff/:staffMemberId',
       {
-        config: { access: 'staff' },
+        config: { access: { resource: 'staff_directory', action: 'update' } },
         schema: {
           tags: ['staff'],
           summary: 'Change a staff member (administrators); refused with 409 and the current record if stale',

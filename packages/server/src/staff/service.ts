@@ -20,8 +20,6 @@ export function staffService(repository: StaffRepository) {
       staffMemberId: string,
       change: StaffMemberUpdate,
     ): Promise<StaffMember> {
-      if (principal.role !== 'admin')
-        throw new DomainError('forbidden', 'Only an administrator edits staff.');
       const updated = await repository.update(principal.organizationId, staffMemberId, change);
       if (updated !== undefined) return updated;
       const current = await repository.findById(principal.organizationId, staffMemberId);
