@@ -61,6 +61,17 @@ describe('authenticator', () => {
     expect(getSession).toHaveBeenCalledTimes(2);
   });
 
+  it('does not cache a lookup that was in flight when its user was forgotten (deactivation)', async () => {
+    const { auth, identity, getSession, release } = fakes();
+    const authenticator = createAuthenticator(auth, identity, { cacheSeconds: 5 });
+    const inFlight = authenticator.authenticate({ cookie: cookieHeader });
+    authenticator.forgetUser('user-1');
+    release();
+    await inFlight;
+    await authenticator.authenticate({ cookie: cookieHeader });
+    expect(getSession).toHaveBeenCalledTimes(2);
+  });
+
   it('asks nothing for a request without a session cookie', async () => {
     const { auth, identity, getSession } = fakes();
     const authenticator = createAuthenticator(auth, identity, { cacheSeconds: 5 });

@@ -41,6 +41,9 @@ export function createAuthenticator(
   const cache = new SessionCache<Principal | null>({ ttlMs: options.cacheSeconds * 1000 });
   // Concurrent requests of one session share a single lookup when the cache entry is missing or expired.
   const lookups = new Map<string, Promise<Principal | null>>();
+  // forgetUser bumps the epoch; a lookup that started before a user was forgotten must not cache its answer.
+  let epoch = 0;
+  const forgottenAt = new Map<string, number>();
 
   async function authenticate(headers: IncomingHttpHeaders): Promise<Principal | null> {
     const cookie = sessionCookieValue(headers.cookie);
@@ -49,12 +52,14 @@ export function createAuthenticator(
     if (cached !== undefined) return cached;
     const pending = lookups.get(cookie);
     if (pending !== undefined) return pending;
+    const startedAt = epoch;
     const lookup: Promise<Principal | null> = resolveSession(headers.cookie ?? '').then(
       (resolved) => {
         // Sign-out during the lookup removed it from `lookups`: then its answer must not be cached.
         if (lookups.get(cookie) === lookup) {
           lookups.delete(cookie);
-          if (resolved !== undefined) cache.set(cookie, resolved.userId, resolved.principal);
+          const forgotten = resolved !== undefined && (forgottenAt.get(resolved.userId) ?? -1) >= startedAt;
+          if (resolved !== undefined && !forgotten) cache.set(cookie, resolved.userId, resolved.principal);
         }
         return resolved?.principal ?? null;
       },
@@ -101,6 +106,8 @@ export function createAuthenticator(
     },
     forgetUser(userId: string) {
       cache.evictUser(userId);
+      forgottenAt.set(userId, epoch);
+      epoch += 1;
     },
   };
 }
