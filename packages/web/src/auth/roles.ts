@@ -1,3 +1,4 @@
+import { decideAccess } from '@tandem/core/access/policy';
 import { portalRoles, type Role } from '@tandem/core/identity/roles';
 
 export { roleLabels } from '@tandem/core/identity/roles';
@@ -7,7 +8,14 @@ export function isPortalRole(role: Role): boolean {
   return (portalRoles as readonly string[]).includes(role);
 }
 
-/** Roles whose navigation offers the staff directory. The server still decides access to the data. */
+/**
+ * Whether navigation offers the staff directory: the same access policy the server enforces, asked here so that
+ * the menu never offers what the server would refuse (the server still decides).
+ */
 export function seesStaffDirectory(role: Role): boolean {
-  return role === 'admin' || role === 'supervisor';
+  return decideAccess({
+    principal: { userId: 'self', organizationId: 'own', role },
+    request: { action: 'read', resource: 'staff_directory', organizationId: 'own' },
+    now: new Date(),
+  }).allowed;
 }
