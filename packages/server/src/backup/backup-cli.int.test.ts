@@ -60,9 +60,9 @@ describe('tandem backup and tandem restore', () => {
     );
     expectSuccess(
       await runTandemCli(['backup', file, '--data-dir', source]),
-      /^Backed up \d+ rows of 11 tables to .*moved\.tandem-backup\.gz .*store it encrypted/,
+      /^Backed up \d+ rows of 13 tables to .*moved\.tandem-backup\.gz .*store it encrypted/,
     );
-    expectSuccess(await runTandemCli(['restore', file, ...target.flags]), /^Restored \d+ rows of 11 tables/);
+    expectSuccess(await runTandemCli(['restore', file, ...target.flags]), /^Restored \d+ rows of 13 tables/);
 
     const moved = await snapshotOf(target);
     expect(moved.patients).toHaveLength(300);

@@ -3,11 +3,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appendAuditEvents } from '../audit/repository.ts';
+import { verifyAuditTrail } from '../audit/verify.ts';
 import { databaseFromPglite, openPglite, type TandemDatabase } from '../db/database.ts';
 import { migrate } from '../db/migrate.ts';
 import { seedDemo } from '../demo/seed-demo.ts';
 import { generatePatients } from '../generate/generate-patients.ts';
 import { patientRepository } from '../patients/repository.ts';
+import { readEvent } from '../testing/audit-events.ts';
 import { rowCounts, snapshotTables, type TableSnapshot } from '../testing/table-snapshot.ts';
 import { createTestDatabase, type TestDatabase, testLeg } from '../testing/test-database.ts';
 import { backupDatabase } from './backup.ts';
@@ -16,6 +19,19 @@ import { restoreDatabase } from './restore.ts';
 /** The demo organization, generated patients, and rows that stress the text forms of the column types. */
 async function fillWithData(database: TandemDatabase): Promise<void> {
   const { organizationId } = await seedDemo(database.db);
+  await database.db.transaction().execute((trx) =>
+    appendAuditEvents(trx, organizationId, [
+      readEvent(1),
+      {
+        ...readEvent(2),
+        action: 'update',
+        fieldsChanged: ['phone', 'e"mail'],
+        outcome: 'break_glass',
+        reason: 'ER',
+      },
+      { ...readEvent(3), outcome: 'denied', ipAddress: null, userAgent: null },
+    ]),
+  );
   await generatePatients(database.db, { count: 2500, seed: 7 });
   const pool = database.pool;
   const { rows } = await pool.query<{ id: string }>('SELECT id FROM users ORDER BY email LIMIT 1');
@@ -96,6 +112,14 @@ describe('backup and restore', () => {
       const { organizationId } = await seedDemo(target.db);
       const next = await patientRepository(target.db).allocateMrnValues(organizationId, 1);
       expect(next).toBe(2501);
+
+      // The audit trail came along intact, and its chain goes on where it stopped.
+      expect(await verifyAuditTrail(target.db)).toEqual({ organizations: 1, events: 3, broken: undefined });
+      const [appended] = await target.db
+        .transaction()
+        .execute((trx) => appendAuditEvents(trx, organizationId, [readEvent(4)]));
+      expect(appended?.sequence).toBe(4);
+      expect(await verifyAuditTrail(target.db)).toMatchObject({ events: 4, broken: undefined });
     } finally {
       await target.close();
     }
@@ -122,6 +146,21 @@ describe('backup and restore', () => {
       await generatePatients(target.db, { count: 30, seed: 99 });
       await restoreDatabase(target.pool, backupFile, { force: true });
       expect(await snapshotTables(target.pool)).toEqual(sourceSnapshot);
+    } finally {
+      await target.close();
+    }
+  });
+
+  it('even with force, refuses to replace a database that holds an audit trail', async () => {
+    const target = await createTestDatabase();
+    try {
+      const { organizationId } = await seedDemo(target.db);
+      await target.db.transaction().execute((trx) => appendAuditEvents(trx, organizationId, [readEvent(1)]));
+      const before = await snapshotTables(target.pool);
+      await expect(restoreDatabase(target.pool, backupFile, { force: true })).rejects.toThrow(
+        /holds an audit trail \(rows in audit_events\).*not even with --force/,
+      );
+      expect(await snapshotTables(target.pool)).toEqual(before);
     } finally {
       await target.close();
     }
@@ -190,7 +229,7 @@ describe('backup and restore', () => {
       });
       await expectRefused(
         file,
-        /taken with an older Tandem \(schema 0001_platform\.sql, this one is at 0002_/,
+        /taken with an older Tandem \(schema 0001_platform\.sql, this one is at 0003_/,
       );
     });
 

@@ -4,6 +4,7 @@ import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
 import type pg from 'pg';
 import { StartupError } from '../app/startup-error.ts';
+import { appendOnlyTables } from '../db/app-role.ts';
 import {
   BackupFormatError,
   type BackupHeader,
@@ -119,6 +120,14 @@ async function checkTarget(
     if (!options.force) {
       throw new StartupError(
         `Cannot restore: the target database is not empty (rows in ${holdingRows.join(', ')}). Restore into a new database or data folder, or pass --force to replace everything in it.`,
+      );
+    }
+    // Replacing would destroy an audit trail, which must be kept: deliberately not done even with --force (the
+    // trigger would refuse the TRUNCATE anyway; this says why). Whoever really means it drops the database.
+    const auditTrails = holdingRows.filter((name) => (appendOnlyTables as readonly string[]).includes(name));
+    if (auditTrails.length > 0) {
+      throw new StartupError(
+        `Cannot restore: the target database holds an audit trail (rows in ${auditTrails.join(', ')}), which Tandem never deletes, not even with --force. Restore into a new database or data folder. Nothing was restored.`,
       );
     }
     await client.query(`TRUNCATE ${[...tables.keys()].map(quoteIdentifier).join(', ')}`);

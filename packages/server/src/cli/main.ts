@@ -4,9 +4,11 @@ import { Command, InvalidArgumentError } from 'commander';
 import { startTandem } from '../app/start.ts';
 import { StartupError } from '../app/startup-error.ts';
 import { tandemVersion } from '../app/version.ts';
+import { describeVerification, UnknownOrganizationError, verifyAuditTrail } from '../audit/verify.ts';
 import { backupDatabase } from '../backup/backup.ts';
 import { restoreDatabase } from '../backup/restore.ts';
 import { ConfigError, type ConfigInput, loadConfig } from '../config/config.ts';
+import { createAppRole } from '../db/app-role.ts';
 import { dataFolderPaths, dataFolderState } from '../db/data-folder.ts';
 import { MigrationError } from '../db/migrate.ts';
 import { openConfiguredDatabase } from '../db/open-database.ts';
@@ -218,6 +220,58 @@ export function buildCli(): Command {
       }
     },
   );
+
+  const audit = program.command('audit').description('the tamper-evident audit trail');
+  withDatabaseFlags(
+    audit
+      .command('verify')
+      .description('recompute every audit chain and name the first edited, deleted or reordered event')
+      .option('--organization <slug>', 'verify this organization only'),
+  ).action(async (flags: CommonFlags & { organization?: string }) => {
+    const database = await openConfiguredDatabase(configFrom(flags));
+    try {
+      const result = await verifyAuditTrail(database.db, {
+        ...(flags.organization === undefined ? {} : { organizationSlug: flags.organization }),
+      });
+      if (result.broken === undefined) {
+        console.log(describeVerification(result));
+      } else {
+        console.error(describeVerification(result));
+        process.exitCode = 1;
+      }
+    } catch (error) {
+      if (error instanceof UnknownOrganizationError) throw new StartupError(error.message);
+      throw error;
+    } finally {
+      await database.close();
+    }
+  });
+
+  const db = program.command('db').description('database administration');
+  withDatabaseFlags(
+    db
+      .command('create-app-role')
+      .description(
+        'PostgreSQL: create (or update the grants of) the login role Tandem runs as: data access, no schema changes, audit trail append-only',
+      )
+      .argument('<name>', 'the role name, e.g. tandem_app'),
+  ).action(async (name: string, flags: CommonFlags) => {
+    const config = configFrom(flags);
+    if (config.databaseUrl === undefined) {
+      throw new StartupError(
+        'create-app-role is for PostgreSQL (--database-url or DATABASE_URL, connected as the schema owner); the embedded database has a single user.',
+      );
+    }
+    const database = await openConfiguredDatabase(config);
+    try {
+      const { created } = await createAppRole(database.pool, name);
+      console.log(
+        `${created ? 'Created' : 'Updated the grants of'} the role ${name}. Give it a password (psql: \\password ${name}) and run Tandem with it in DATABASE_URL; run migrations as the owner, then this command again.`,
+      );
+    } finally {
+      await database.close();
+    }
+  });
 
   return program;
 }

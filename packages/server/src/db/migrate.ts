@@ -40,8 +40,15 @@ export async function migrate(pool: pg.Pool, migrations?: Migration[]): Promise<
   const applied: string[] = [];
   try {
     await client.query('SELECT pg_advisory_lock($1)', [migrationLockKey]);
-    await client.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
-      name text PRIMARY KEY, checksum text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
+    // Looked up first: CREATE TABLE IF NOT EXISTS needs CREATE on the schema even when the table exists, which
+    // the app role of a production PostgreSQL does not have (src/db/app-role.ts).
+    const { rows: found } = await client.query<{ exists: boolean }>(
+      `SELECT to_regclass('schema_migrations') IS NOT NULL AS exists`,
+    );
+    if (!found[0]?.exists) {
+      await client.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
+        name text PRIMARY KEY, checksum text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
+    }
     const { rows } = await client.query<{ name: string; checksum: string }>(
       'SELECT name, checksum FROM schema_migrations ORDER BY name',
     );

@@ -27,6 +27,33 @@ export interface Accounts {
   userId: string;
 }
 
+export interface AuditChainHeads {
+  lastHash: string;
+  lastSequence: number;
+  organizationId: string;
+  updatedAt: Generated<Timestamp>;
+}
+
+export interface AuditEvents {
+  action: string;
+  actorRole: string;
+  actorUserId: string | null;
+  fieldsChanged: string[] | null;
+  hash: string;
+  id: string;
+  ipAddress: string | null;
+  occurredAt: Timestamp;
+  organizationId: string;
+  outcome: string;
+  patientId: string | null;
+  previousHash: string;
+  reason: string | null;
+  resourceId: string | null;
+  resourceType: string;
+  sequence: number;
+  userAgent: string | null;
+}
+
 export interface Memberships {
   createdAt: Generated<Timestamp>;
   deactivatedAt: Timestamp | null;
@@ -168,6 +195,8 @@ export interface Verifications {
 
 export interface DB {
   accounts: Accounts;
+  auditChainHeads: AuditChainHeads;
+  auditEvents: AuditEvents;
   memberships: Memberships;
   mrnSequences: MrnSequences;
   organizations: Organizations;
