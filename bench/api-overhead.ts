@@ -34,7 +34,7 @@ interface LegMeasurement {
   roundRatios: number[];
 }
 
-function median(values: readonly number[]): number {
+export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 === 1
@@ -43,7 +43,7 @@ function median(values: readonly number[]): number {
 }
 
 /** The median of every numeric field across rounds. */
-function medianOf<T extends object>(rounds: readonly T[]): T {
+export function medianOf<T extends object>(rounds: readonly T[]): T {
   const first = rounds[0];
   if (first === undefined) throw new Error('No rounds were measured');
   return Object.fromEntries(
@@ -189,7 +189,7 @@ function countCheckouts(pool: pg.Pool): () => number {
   return () => checkouts;
 }
 
-function named(prefix: string, throughput: Throughput): Record<string, number> {
+export function named(prefix: string, throughput: Throughput): Record<string, number> {
   return {
     [`${prefix}PerSecond`]: round(throughput.perSecond, 1),
     [`${prefix}LatencyP50Ms`]: round(throughput.latencyP50Ms, 3),
@@ -198,7 +198,7 @@ function named(prefix: string, throughput: Throughput): Record<string, number> {
   };
 }
 
-async function signIn(baseUrl: string, email: string): Promise<string> {
+export async function signIn(baseUrl: string, email: string): Promise<string> {
   const response = await fetch(`${baseUrl}/api/auth/sign-in/email`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-tandem-csrf': '1' },
@@ -211,7 +211,7 @@ async function signIn(baseUrl: string, email: string): Promise<string> {
     .join('; ');
 }
 
-async function getJson(url: string, cookie: string): Promise<unknown> {
+export async function getJson(url: string, cookie: string): Promise<unknown> {
   const response = await fetch(url, { headers: { cookie } });
   if (response.status !== 200) throw new Error(`GET ${url} answered ${response.status}`);
   return response.json();
@@ -228,7 +228,7 @@ function assertSameRecord(fromApi: unknown, fromDriver: Record<string, unknown> 
   }
 }
 
-function round(value: number, digits: number): number {
+export function round(value: number, digits: number): number {
   const factor = 10 ** digits;
   return Math.round(value * factor) / factor;
 }

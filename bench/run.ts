@@ -4,10 +4,14 @@
  */
 import { parseArgs } from 'node:util';
 import { apiOverhead } from './api-overhead.ts';
+import { policyOverhead } from './policy-overhead.ts';
 import type { Benchmark } from './types.ts';
 import { wrkAvailable } from './wrk-load.ts';
 
-const benchmarks: Record<string, Benchmark> = { 'api-overhead': apiOverhead };
+const benchmarks: Record<string, Benchmark> = {
+  'api-overhead': apiOverhead,
+  'policy-overhead': policyOverhead,
+};
 
 function usage(problem: string): never {
   process.stderr.write(

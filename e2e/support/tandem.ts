@@ -15,9 +15,11 @@ export interface BrowserTandem {
  * One Tandem serving the built web app (demo organization, own temporary data folder, the test leg's database)
  * and one headless Chromium. Each test takes its own context so sessions never leak between tests.
  */
-export async function startBrowserTandem(): Promise<BrowserTandem> {
+export async function startBrowserTandem(
+  serverOptions: Parameters<typeof startTestServer>[0] = {},
+): Promise<BrowserTandem> {
   await ensureWebBuild();
-  const server = await startTestServer();
+  const server = await startTestServer(serverOptions);
   let browser: Browser;
   try {
     browser = await launchChromium();

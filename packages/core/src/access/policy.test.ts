@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { type Role, roles } from '../identity/roles.ts';
-import { type AccessDecision, decideAccess, noRelationship, type PatientRelationship } from './policy.ts';
+import {
+  type AccessDecision,
+  decideAccess,
+  mayBreakGlass,
+  noRelationship,
+  type PatientRelationship,
+  patientListScope,
+} from './policy.ts';
 import {
   type Action,
   actions,
@@ -132,6 +139,25 @@ describe('decideAccess: the program’s roles', () => {
     for (const role of roles) expect(ask(role, 'update', 'audit_log').allowed).toBe(false);
   });
 
+  it('opens the outbox (invitation links waiting for a mail sender) to administrators only, read-only', () => {
+    const readers = roles.filter((role) => ask(role, 'read', 'outbox').allowed);
+    expect(readers).toEqual(['admin']);
+    for (const role of roles)
+      for (const action of actions.filter((candidate) => candidate !== 'read'))
+        expect(ask(role, action, 'outbox').allowed).toBe(false);
+  });
+
+  it('lets supervisors review break-the-glass accesses, administrators only see the reviews', () => {
+    expect(roles.filter((role) => ask(role, 'read', 'break_glass_review').allowed)).toEqual([
+      'admin',
+      'supervisor',
+    ]);
+    expect(roles.filter((role) => ask(role, 'update', 'break_glass_review').allowed)).toEqual(['supervisor']);
+    for (const role of roles)
+      for (const action of ['create', 'sign'] as const)
+        expect(ask(role, action, 'break_glass_review').allowed).toBe(false);
+  });
+
   it('lets every staff role keep demographics and schedules, without a care-team tie', () => {
     for (const role of ['admin', 'clinician', 'prescriber', 'front_desk', 'supervisor'] as const) {
       for (const action of ['read', 'create', 'update'] as const) {
@@ -228,5 +254,100 @@ describe('decideAccess: break-the-glass', () => {
     const grant = { breakGlassExpiresAt: new Date(now.getTime() + 60_000) };
     expect(ask('front_desk', 'read', 'progress_note', grant).allowed).toBe(false);
     expect(ask('admin', 'read', 'progress_note', grant).allowed).toBe(false);
+  });
+});
+
+describe('mayBreakGlass', () => {
+  const principal = (role: Role, org = organizationId) => ({ userId: 'user-1', organizationId: org, role });
+  it('lets clinical staff off the care team break the glass, and nobody else', () => {
+    for (const role of roles) {
+      const expected = role === 'clinician' || role === 'prescriber' || role === 'supervisor';
+      expect(mayBreakGlass(principal(role), organizationId, noRelationship).allowed, role).toBe(expected);
+    }
+  });
+  it('refuses it to the care team, who need no emergency access, and across organizations', () => {
+    const onTeam = { ...noRelationship, careTeamRoles: ['prescriber'] as CareTeamRole[] };
+    expect(mayBreakGlass(principal('prescriber'), organizationId, onTeam).allowed).toBe(false);
+    expect(mayBreakGlass(principal('clinician', 'org-b'), organizationId, noRelationship).allowed).toBe(
+      false,
+    );
+  });
+});
+
+describe('records about the record: access log and accounting of disclosures', () => {
+  it('opens the access log to administrators, supervisors and the care team, never for writing', () => {
+    expect(ask('admin', 'read', 'access_log').allowed).toBe(true);
+    expect(ask('supervisor', 'read', 'access_log').allowed).toBe(true);
+    expect(ask('clinician', 'read', 'access_log', { careTeamRoles: ['primary_therapist'] })).toEqual({
+      allowed: true,
+      basis: 'care_team',
+      isDisclosure: false,
+    });
+    expect(ask('clinician', 'read', 'access_log').allowed).toBe(false);
+    expect(ask('front_desk', 'read', 'access_log').allowed).toBe(false);
+    expect(ask('patient', 'read', 'access_log', { isSubject: true }).allowed).toBe(false);
+    for (const role of roles)
+      for (const action of actions.filter((candidate) => candidate !== 'read'))
+        expect(ask(role, action, 'access_log', { careTeamRoles: [...careTeamRoles] }).allowed).toBe(false);
+  });
+  it('gives the patient the accounting of disclosures of their own record', () => {
+    expect(ask('patient', 'read', 'disclosure_accounting', { isSubject: true }).allowed).toBe(true);
+    expect(ask('patient', 'read', 'disclosure_accounting').allowed).toBe(false);
+    expect(
+      ask('family_member', 'read', 'disclosure_accounting', {
+        consentedCategories: [...disclosureCategories],
+      }).allowed,
+    ).toBe(false);
+    expect(ask('front_desk', 'read', 'disclosure_accounting').allowed).toBe(false);
+  });
+});
+
+describe('patientListScope', () => {
+  it('lists the organization to staff, oneself to a patient, consenting patients to a support contact', () => {
+    expect(patientListScope('front_desk')).toBe('organization');
+    expect(patientListScope('admin')).toBe('organization');
+    expect(patientListScope('patient')).toBe('self');
+    expect(patientListScope('family_member')).toBe('consenting');
+  });
+});
+
+describe('consents and releases of information', () => {
+  it('lets the patient revoke (update) their own consent, and change nothing else of their record', () => {
+    expect(ask('patient', 'update', 'consent_record', { isSubject: true })).toEqual({
+      allowed: true,
+      basis: 'subject',
+      isDisclosure: false,
+    });
+    expect(ask('patient', 'update', 'consent_record', { isSubject: false }).allowed).toBe(false);
+    const updatable = patientResources.filter(
+      (resource) => ask('patient', 'update', resource, { isSubject: true }).allowed,
+    );
+    expect(updatable).toEqual(['consent_record']);
+  });
+
+  it('has consents recorded by care-team staff who witness the signature, not by the patient alone', () => {
+    expect(ask('patient', 'create', 'consent_record', { isSubject: true }).allowed).toBe(false);
+    expect(
+      ask('clinician', 'create', 'consent_record', { careTeamRoles: ['primary_therapist'] }).allowed,
+    ).toBe(true);
+    expect(
+      ask('family_member', 'update', 'consent_record', { consentedCategories: ['attendance'] }).allowed,
+    ).toBe(false);
+  });
+
+  it('lets the care-team places that keep consents release records under one, and nobody else', () => {
+    const releasers = careTeamRoles.filter(
+      (place) => ask('clinician', 'create', 'release_of_information', { careTeamRoles: [place] }).allowed,
+    );
+    expect(releasers).toEqual(['primary_therapist', 'case_manager']);
+    const grant = { breakGlassExpiresAt: new Date(now.getTime() + 60_000) };
+    expect(ask('clinician', 'create', 'release_of_information', grant).allowed).toBe(false);
+    expect(ask('admin', 'create', 'release_of_information').allowed).toBe(false);
+    expect(ask('patient', 'create', 'release_of_information', { isSubject: true }).allowed).toBe(false);
+    expect(
+      ask('family_member', 'create', 'release_of_information', {
+        consentedCategories: [...disclosureCategories],
+      }).allowed,
+    ).toBe(false);
   });
 });

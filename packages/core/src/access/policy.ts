@@ -74,6 +74,10 @@ const organizationRules: Record<OrganizationResource, Partial<Record<Action, rea
   },
   organization_settings: { read: ['admin'], update: ['admin'] },
   audit_log: { read: ['admin', 'supervisor'] },
+  outbox: { read: ['admin'] },
+  // Judging whether an emergency access was clinically justified is a clinical supervisor's call; administrators
+  // see the reviews (they answer for privacy) but do not make them.
+  break_glass_review: { read: ['admin', 'supervisor'], update: ['supervisor'] },
 };
 
 /** What each place on the care team may write (read is every place's); signing is for authors and co-signers. */
@@ -89,6 +93,7 @@ const careTeamWrites: Record<CareTeamRole, readonly PatientResource[]> = {
     'drug_test',
     'contingency_ledger',
     'consent_record',
+    'release_of_information',
   ],
   case_manager: [
     'schedule',
@@ -97,6 +102,7 @@ const careTeamWrites: Record<CareTeamRole, readonly PatientResource[]> = {
     'treatment_plan',
     'progress_note',
     'consent_record',
+    'release_of_information',
   ],
   group_facilitator: ['schedule', 'assessment', 'progress_note', 'drug_test', 'contingency_ledger'],
   prescriber: ['schedule', 'diagnosis', 'assessment', 'progress_note', 'medication', 'drug_test'],
@@ -125,13 +131,66 @@ const subjectReads: readonly PatientResource[] = [
   'drug_test',
   'contingency_ledger',
   'consent_record',
+  'disclosure_accounting',
 ];
-const subjectCreates: readonly PatientResource[] = ['assessment', 'consent_record'];
+/**
+ * A consent is recorded by a staff member who witnesses the patient's signature (the consents table requires a
+ * witness), so a patient does not create one alone; but a patient may revoke their own consent at any time
+ * (42 CFR 2.31(a)), and revocation is the only update a consent takes.
+ */
+const subjectCreates: readonly PatientResource[] = ['assessment'];
+const subjectUpdates: readonly PatientResource[] = ['consent_record'];
 
 /** Demographics and schedules run the front office: every staff role of the organization keeps them. */
 const frontOfficeResources: readonly PatientResource[] = ['patient_demographics', 'schedule'];
 
 const breakGlassRoles: readonly Role[] = ['clinician', 'prescriber', 'supervisor'];
+
+/**
+ * Records about the record, kept by Tandem itself: the staff who answer for privacy (administrators, and
+ * supervisors for the access log) read them without a care-team tie, as does the care team.
+ */
+type ComplianceResource = 'access_log' | 'disclosure_accounting';
+const complianceReaders: Record<ComplianceResource, readonly Role[]> = {
+  access_log: ['admin', 'supervisor'],
+  disclosure_accounting: ['admin', 'supervisor'],
+};
+
+/** How long a break-the-glass grant lasts. */
+export const breakGlassMinutes = 60;
+
+/**
+ * Whether a staff member may break the glass on a patient's record: clinical staff only, and only when nothing
+ * else lets them in (the care team needs no emergency access).
+ */
+export function mayBreakGlass(
+  principal: AccessPrincipal,
+  patientOrganizationId: string,
+  relationship: PatientRelationship,
+): AccessDecision {
+  if (principal.organizationId !== patientOrganizationId) {
+    return deny('The record belongs to another organization.');
+  }
+  if (!breakGlassRoles.includes(principal.role)) {
+    return deny(`A ${principal.role} may not use break-the-glass access.`);
+  }
+  if (relationship.careTeamRoles.length > 0) {
+    return deny('You are on this patient’s care team and need no emergency access.');
+  }
+  return allow('break_glass');
+}
+
+/**
+ * Which patients a role may list (demographics only; each record's other parts are decided one by one):
+ * every staff role keeps the front office and sees the organization's patients; a patient sees themselves; a
+ * support contact sees the patients whose active consent names them.
+ */
+export type PatientListScope = 'organization' | 'self' | 'consenting';
+export function patientListScope(role: Role): PatientListScope {
+  if (role === 'patient') return 'self';
+  if (role === 'family_member') return 'consenting';
+  return 'organization';
+}
 
 export interface AccessQuestion {
   principal: AccessPrincipal;
@@ -172,6 +231,7 @@ function decidePatientAccess(
     if (!relationship.isSubject) return deny('A patient sees only their own record.');
     if (action === 'read' && subjectReads.includes(resource)) return allow('subject');
     if (action === 'create' && subjectCreates.includes(resource)) return allow('subject');
+    if (action === 'update' && subjectUpdates.includes(resource)) return allow('subject');
     return deny(`A patient may not ${action} this part of their record here; ask the care team.`);
   }
   if (role === 'family_member') {
@@ -183,6 +243,13 @@ function decidePatientAccess(
   }
   if (!isStaffRole(role)) return deny('Unknown role.');
 
+  const compliance = complianceReaders[resource as ComplianceResource];
+  if (compliance !== undefined) {
+    if (action !== 'read') return deny('This record is written by Tandem itself, never by hand.');
+    if (relationship.careTeamRoles.length > 0) return allow('care_team');
+    if (compliance.includes(role)) return allow('organization_role');
+    return deny(`A ${role} who is not on the care team may not read this.`);
+  }
   if (frontOfficeResources.includes(resource)) {
     if (action !== 'sign') return allow('organization_role');
     return deny(`Nobody signs ${resource.replaceAll('_', ' ')}.`);

@@ -2,7 +2,15 @@
  * What the access policy protects. Organization resources belong to the program; patient resources belong to one
  * patient's record and are substance-use-disorder records (42 CFR Part 2) unless said otherwise.
  */
-export const organizationResources = ['staff_directory', 'organization_settings', 'audit_log'] as const;
+export const organizationResources = [
+  'staff_directory',
+  'organization_settings',
+  'audit_log',
+  /** Messages waiting for a mail sender (invitation links): administrators read them to try Tandem without mail. */
+  'outbox',
+  /** Supervisors' review of break-the-glass accesses: was each emergency access justified? */
+  'break_glass_review',
+] as const;
 
 export const patientResources = [
   'patient_demographics',
@@ -17,6 +25,12 @@ export const patientResources = [
   'drug_test',
   'contingency_ledger',
   'consent_record',
+  /** Releasing records to a recipient the patient consented to (a printout or export marked for release). */
+  'release_of_information',
+  /** Who opened or changed this record, from the audit trail ("who accessed this record"). */
+  'access_log',
+  /** What left the program under the patient's consents (42 CFR 2.24), which the patient may ask for. */
+  'disclosure_accounting',
 ] as const;
 
 export type OrganizationResource = (typeof organizationResources)[number];
@@ -38,6 +52,7 @@ export const clinicalResources: readonly PatientResource[] = [
   'drug_test',
   'contingency_ledger',
   'consent_record',
+  'release_of_information',
   'support_contacts',
 ];
 

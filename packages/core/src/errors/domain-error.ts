@@ -9,6 +9,8 @@ export const domainErrorCodes = [
   'not_found',
   'conflict',
   'version_conflict',
+  /** Existed, and is no longer usable (a used, expired or withdrawn one-time link). */
+  'gone',
   'rate_limited',
   'unavailable',
 ] as const;

@@ -2,11 +2,12 @@ import { mkdir } from 'node:fs/promises';
 import type { FastifyInstance } from 'fastify';
 import { createAuth } from '../auth/auth.ts';
 import { createAuthenticator } from '../auth/authenticate.ts';
+import { authRepository } from '../auth/repository.ts';
 import type { Config } from '../config/config.ts';
 import type { OpenedDatabase } from '../db/open-database.ts';
 import { openConfiguredDatabase } from '../db/open-database.ts';
 import { type SeedResult, seedDemo } from '../demo/seed-demo.ts';
-import { buildApp } from '../http/app.ts';
+import { type AppOptions, buildApp } from '../http/app.ts';
 import { defaultWebDistDir } from '../http/web-app.ts';
 import { identityRepository } from '../identity/repository.ts';
 import { resolveAuthSecret } from './auth-secret.ts';
@@ -24,21 +25,30 @@ export interface RunningTandem {
 
 export interface StartOptions {
   logStream?: NodeJS.WritableStream;
+  auditReadsWaitForFlush?: boolean;
+  /** Adds routes before the server listens: benchmarks only (bench/policy-overhead.ts). */
+  extendApp?: AppOptions['extendApp'];
 }
 
 export async function startTandem(config: Config, options: StartOptions = {}): Promise<RunningTandem> {
   await mkdir(config.dataDir, { recursive: true }).catch(() => {});
   const database = await openConfiguredDatabase(config);
   try {
-    const demo = config.demo ? await seedDemo(database.db) : undefined;
+    const secret = await resolveAuthSecret(config);
+    const demo = config.demo ? await seedDemo(database.db, { authSecret: secret }) : undefined;
     const identity = identityRepository(database.db);
     const auth = createAuth({
       pool: database.pool,
-      secret: await resolveAuthSecret(config),
+      secret,
       publicUrl: config.publicUrl,
+      sessionMaxHours: config.sessionMaxHours,
       defaultOrganizationFor: identity.defaultOrganizationFor,
     });
-    const authenticator = createAuthenticator(auth, identity, { cacheSeconds: config.sessionCacheSeconds });
+    const authenticator = createAuthenticator(auth, identity, {
+      cacheSeconds: config.sessionCacheSeconds,
+      idleTimeoutMinutes: config.idleTimeoutMinutes,
+      sessions: authRepository(database.db),
+    });
     const app = await buildApp({
       database,
       auth,
@@ -48,11 +58,16 @@ export async function startTandem(config: Config, options: StartOptions = {}): P
       ...(options.logStream === undefined ? {} : { logStream: options.logStream }),
       webDistDir: config.webDistDir ?? defaultWebDistDir,
       version: tandemVersion,
+      ...(options.extendApp === undefined ? {} : { extendApp: options.extendApp }),
+      ...(options.auditReadsWaitForFlush === undefined
+        ? {}
+        : { auditReadsWaitForFlush: options.auditReadsWaitForFlush }),
     });
     try {
       await app.listen({ port: config.port, host: config.host });
     } catch (error) {
       await app.close();
+      await authenticator.close();
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'EADDRINUSE') {
         throw new StartupError(
@@ -77,6 +92,7 @@ export async function startTandem(config: Config, options: StartOptions = {}): P
       close() {
         closed ??= (async () => {
           await app.close();
+          await authenticator.close();
           await database.close();
         })();
         return closed;

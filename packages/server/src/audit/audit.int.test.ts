@@ -77,6 +77,39 @@ describe('appendAuditEvents', () => {
     expect([...times].sort()).toEqual(times);
   });
 
+  it('hashes in SQL exactly as the core verifier does, whatever the text holds', async () => {
+    const other = await createOrganization(database, 'awkward-text');
+    const awkward = [
+      'quote " backslash \\ slash / newline \n tab \t',
+      'control \u0001\u001f and DEL \u007f',
+      'accents é ñ ü, CJK 漢字, emoji 🧭, line separator \u2028',
+      'latin-1 as Node decodes headers: \u00e9\u00ff',
+    ];
+    const written = await database.db.transaction().execute((trx) =>
+      appendAuditEvents(
+        trx,
+        other,
+        awkward.map((text, index) => ({
+          ...readEvent(index),
+          userAgent: text,
+          reason: text,
+          resourceId: null,
+          ipAddress: null,
+          fieldsChanged: index % 2 === 0 ? [] : ['zeta', 'alpha', text],
+        })),
+      ),
+    );
+    const { events, head } = await storedChain(database, other);
+    expect(events).toEqual(written);
+    expect(events.map((event) => event.fieldsChanged)).toEqual([
+      [],
+      ['zeta', 'alpha', awkward[1]],
+      [],
+      ['zeta', 'alpha', awkward[3]],
+    ]);
+    expect(verifyChain(events, head)).toBeUndefined();
+  });
+
   it('a rolled-back transaction leaves no event and no gap', async () => {
     const before = await storedChain(database, organizationId);
     await expect(

@@ -1,10 +1,4 @@
-import {
-  type AuditEvent,
-  type AuditOutcome,
-  type ChainedAuditEvent,
-  chainEvents,
-  genesisHash,
-} from '@tandem/core/audit/audit-chain';
+import type { AuditEvent, AuditOutcome, ChainedAuditEvent } from '@tandem/core/audit/audit-chain';
 import { type Kysely, type RawBuilder, sql, type Transaction } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import type { DB } from '../db/schema.generated.ts';
@@ -24,59 +18,44 @@ const canonicalTime = (timestamp: RawBuilder<unknown>) =>
   sql<string>`to_char(${timestamp} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
 /**
- * Appends events to the organization's chain inside the caller's transaction, so that an audited write and its
- * audit event commit or roll back together (a rolled-back append leaves neither an event nor a gap). The chain
- * head's row lock, held until the transaction ends, queues concurrent appends of one organization. In a
- * REPEATABLE READ or SERIALIZABLE transaction a concurrent append makes this fail with a serialization error:
- * retry the transaction.
+ * Appends events to the organization's chain in one statement (the SQL function append_audit_events of
+ * migration 0003, which hashes exactly as packages/core/src/audit/audit-chain.ts does). Inside the caller's
+ * transaction an audited write and its audit event commit or roll back together (a rolled-back append leaves
+ * neither an event nor a gap); the chain head's row lock, held until the transaction ends, queues concurrent
+ * appends of one organization. In a REPEATABLE READ or SERIALIZABLE transaction a concurrent append makes this
+ * fail with a serialization error: retry the transaction.
  */
 export async function appendAuditEvents(
-  trx: Transaction<DB>,
+  db: Kysely<DB> | Transaction<DB>,
   organizationId: string,
   events: readonly NewAuditEvent[],
+  options: { waitForFlush?: boolean } = {},
 ): Promise<ChainedAuditEvent[]> {
   if (events.length === 0) return [];
-  await trx
-    .insertInto('auditChainHeads')
-    .values({ organizationId, lastSequence: 0, lastHash: genesisHash })
-    .onConflict((conflict) => conflict.column('organizationId').doNothing())
-    .execute();
-  const head = await trx
-    .selectFrom('auditChainHeads')
-    .select(['lastSequence', 'lastHash'])
-    .where('organizationId', '=', organizationId)
-    .forUpdate()
-    .executeTakeFirstOrThrow();
-  // Read after the lock is held, so that occurred_at never goes backwards along the chain.
-  const { rows } = await sql<{ now: string }>`SELECT ${canonicalTime(sql`clock_timestamp()`)} AS now`.execute(
-    trx,
-  );
-  const occurredAt = (rows[0] as { now: string }).now;
-  const chained = chainEvents(
-    head,
-    events.map((event) => ({
+  const withIds = events.map((event) => ({ ...event, id: event.id ?? uuidv7() }));
+  const { rows } = await sql<{
+    eventSequence: string | number;
+    eventPreviousHash: string;
+    eventHash: string;
+    eventOccurredAt: string;
+  }>`SELECT event_sequence, event_previous_hash, event_hash, event_occurred_at
+    FROM append_audit_events(
+      ${organizationId}::uuid,
+      ${JSON.stringify(withIds)}::json,
+      ${options.waitForFlush ?? true}::boolean
+    )`.execute(db);
+  return withIds.map((event, index) => {
+    const row = rows[index];
+    if (row === undefined) throw new Error('append_audit_events returned fewer events than it was given');
+    return {
       ...event,
-      id: event.id ?? uuidv7(),
       organizationId,
-      occurredAt,
-    })),
-  );
-  await trx
-    .insertInto('auditEvents')
-    .values(
-      chained.map((event) => ({
-        ...event,
-        fieldsChanged: event.fieldsChanged === null ? null : [...event.fieldsChanged],
-      })),
-    )
-    .execute();
-  const last = chained[chained.length - 1] as ChainedAuditEvent;
-  await trx
-    .updateTable('auditChainHeads')
-    .set({ lastSequence: last.sequence, lastHash: last.hash, updatedAt: sql`now()` })
-    .where('organizationId', '=', organizationId)
-    .execute();
-  return chained;
+      sequence: Number(row.eventSequence),
+      occurredAt: row.eventOccurredAt,
+      previousHash: row.eventPreviousHash,
+      hash: row.eventHash,
+    };
+  });
 }
 
 /** Reads for verification: stored events exactly as the hash saw them, in sequence order. */

@@ -1,9 +1,15 @@
 import { betterAuth } from 'better-auth';
+import { APIError, createAuthMiddleware, getSessionFromCtx } from 'better-auth/api';
+import { twoFactor } from 'better-auth/plugins/two-factor';
 import type pg from 'pg';
 import { uuidv7 } from 'uuidv7';
+import { minimumPasswordLength, passwordProblem } from './password-policy.ts';
+import { totpIssuer } from './totp.ts';
 
+export { minimumPasswordLength };
 export const sessionCookiePrefix = 'tandem';
-export const minimumPasswordLength = 12;
+/** Failed second-factor codes in a row (across sign-ins) before the account's second step locks. */
+export const twoFactorLockout = { maxFailedAttempts: 5, durationSeconds: 15 * 60 } as const;
 /** Set by the server from the socket address (never taken from the client) for better-auth's rate limiter. */
 export const clientIpHeader = 'x-tandem-client-ip';
 
@@ -11,13 +17,17 @@ export interface AuthOptions {
   pool: pg.Pool;
   secret: string;
   publicUrl: string;
+  /** Absolute session lifetime (default 12): not extended by activity (idle time is watched separately). */
+  sessionMaxHours?: number;
   /** Looks up the organization a new session starts in (the user's oldest active membership). */
   defaultOrganizationFor(userId: string): Promise<string | null>;
 }
 
 /**
  * better-auth owns passwords (its default scrypt hash), sessions in the database and the session cookie
- * (HTTP-only, SameSite=Lax, Secure behind https). Public sign-up is off: staff are created by an admin or the CLI.
+ * (HTTP-only, SameSite=Lax, Secure behind https), and TOTP two-factor with recovery codes (its twoFactor plugin:
+ * secrets and codes encrypted with the auth secret). Public sign-up is off: staff are created by an admin or the
+ * CLI.
  */
 export function createAuth(options: AuthOptions) {
   const timestamps = { createdAt: 'created_at', updatedAt: 'updated_at' } as const;
@@ -36,8 +46,9 @@ export function createAuth(options: AuthOptions) {
     },
     session: {
       modelName: 'sessions',
-      expiresIn: 60 * 60 * 12,
-      updateAge: 60 * 15,
+      expiresIn: Math.round((options.sessionMaxHours ?? 12) * 60 * 60),
+      // An absolute lifetime: activity does not push expiresAt back (idle timeout: src/auth/authenticate.ts).
+      disableSessionRefresh: true,
       fields: {
         userId: 'user_id',
         expiresAt: 'expires_at',
@@ -86,14 +97,57 @@ export function createAuth(options: AuthOptions) {
       enabled: true,
       window: 60,
       max: 300,
-      customRules: { '/sign-in/email': { window: 60, max: 30 } },
+      // Lockout after repeated failures is Tandem's own (src/auth/sign-in-throttle.ts); these only cap bursts.
+      customRules: {
+        '/sign-in/email': { window: 60, max: 30 },
+        '/two-factor/*': { window: 60, max: 30 },
+      },
+    },
+    plugins: [
+      twoFactor({
+        issuer: totpIssuer,
+        accountLockout: { enabled: true, ...twoFactorLockout },
+        backupCodeOptions: { amount: 10, length: 10 },
+        schema: {
+          user: { fields: { twoFactorEnabled: 'two_factor_enabled' } },
+          twoFactor: {
+            modelName: 'two_factors',
+            fields: {
+              userId: 'user_id',
+              backupCodes: 'backup_codes',
+              failedVerificationCount: 'failed_verification_count',
+              lockedUntil: 'locked_until',
+            },
+          },
+        },
+      }),
+    ],
+    hooks: {
+      // The password policy also holds for better-auth's own change-password endpoint.
+      before: createAuthMiddleware(async (ctx) => {
+        if (ctx.path !== '/change-password') return;
+        const newPassword = (ctx.body as { newPassword?: unknown } | undefined)?.newPassword;
+        const session = await getSessionFromCtx(ctx);
+        if (typeof newPassword !== 'string' || session === null) return;
+        const problem = passwordProblem(newPassword, session.user.email);
+        if (problem !== undefined)
+          throw new APIError('BAD_REQUEST', { message: problem, code: 'WEAK_PASSWORD' });
+      }),
     },
     databaseHooks: {
       session: {
         create: {
-          before: async (session) => ({
-            data: { ...session, activeOrganizationId: await options.defaultOrganizationFor(session.userId) },
-          }),
+          before: async (session) => {
+            const activeOrganizationId = await options.defaultOrganizationFor(session.userId);
+            // A deactivated person (no active membership anywhere) gets no session at all.
+            if (activeOrganizationId === null) {
+              throw new APIError('FORBIDDEN', {
+                message: 'This account is not active. Ask your administrator.',
+                code: 'ACCOUNT_INACTIVE',
+              });
+            }
+            return { data: { ...session, activeOrganizationId } };
+          },
         },
       },
     },

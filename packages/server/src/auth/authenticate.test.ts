@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { mustEnrolTwoFactor } from '../identity/principal.ts';
 import type { identityRepository } from '../identity/repository.ts';
 import type { Auth } from './auth.ts';
 import { createAuthenticator, sessionCookieValue } from './authenticate.ts';
@@ -14,15 +15,21 @@ function fakes() {
     await gate;
     return {
       user: { id: 'user-1', name: 'Casey', email: 'casey@example.test' },
-      session: { id: 'session-1', activeOrganizationId: 'org-1' },
+      session: {
+        id: 'session-1',
+        activeOrganizationId: 'org-1',
+        expiresAt: new Date(Date.now() + 3_600_000),
+      },
     };
   });
   const auth = { api: { getSession } } as unknown as Auth;
   const identity = {
-    activeMembership: vi.fn(async () => ({
+    sessionFacts: vi.fn(async () => ({
       organizationId: 'org-1',
       role: 'clinician',
       staffMemberId: 'staff-1',
+      twoFactorRequiredRoles: ['clinician'],
+      lastActiveAt: new Date(),
     })),
   } as unknown as ReturnType<typeof identityRepository>;
   return { auth, identity, getSession, release: () => release() };
@@ -77,5 +84,25 @@ describe('authenticator', () => {
     const authenticator = createAuthenticator(auth, identity, { cacheSeconds: 5 });
     expect(await authenticator.authenticate({ cookie: 'other=1' })).toBeNull();
     expect(getSession).not.toHaveBeenCalled();
+  });
+
+  it('tells whether the role requires two-step verification the person has not set up', async () => {
+    const { auth, identity, release } = fakes();
+    release();
+    const authenticator = createAuthenticator(auth, identity, { cacheSeconds: 5 });
+    const principal = await authenticator.authenticate({ cookie: cookieHeader });
+    expect(principal?.twoFactor).toEqual({ enabled: false, required: true });
+    expect(principal && mustEnrolTwoFactor(principal)).toBe(true);
+  });
+
+  it('refuses a cached session once its absolute lifetime has passed', async () => {
+    const { auth, identity, getSession, release } = fakes();
+    release();
+    let now = Date.now();
+    const authenticator = createAuthenticator(auth, identity, { cacheSeconds: 60, now: () => now });
+    expect(await authenticator.authenticate({ cookie: cookieHeader })).not.toBeNull();
+    now += 3_600_001;
+    expect(await authenticator.authenticate({ cookie: cookieHeader })).toBeNull();
+    expect(getSession).toHaveBeenCalledTimes(1);
   });
 });

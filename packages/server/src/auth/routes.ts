@@ -1,10 +1,19 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { requirePrincipal } from '../http/authorization.ts';
 import { problemSchema, problemType, sendProblem } from '../http/problem.ts';
-import { type Auth, clientIpHeader } from './auth.ts';
+import { type Auth, clientIpHeader, sessionCookiePrefix } from './auth.ts';
 import type { Authenticator } from './authenticate.ts';
 import { toWebHeaders } from './authenticate.ts';
+import type { AuthRepository } from './repository.ts';
+import {
+  auditForMemberships,
+  auditPrincipalEvent,
+  type RequestOrigin,
+  type SecurityEvent,
+} from './security-audit.ts';
+import { accountKey, ipKey, isLocked, ruleFor } from './sign-in-throttle.ts';
 
 const signInBody = z.object({
   email: z.email('Enter an email address').max(320),
@@ -14,11 +23,66 @@ const signInBody = z.object({
 
 const signedInUser = z.object({ id: z.string(), name: z.string(), email: z.string() });
 
+const signInResult = z.union([
+  z.object({ user: signedInUser }),
+  z
+    .object({
+      twoFactorRequired: z.literal(true),
+      /** The second steps this person can use: 'totp' (an authenticator app); a recovery code always works. */
+      methods: z.array(z.string()),
+    })
+    .meta({ description: 'The password was right; send a code to /api/auth/two-factor/verify-totp next' }),
+]);
+
+const totpCodeBody = z.object({
+  code: z
+    .string({ error: 'Enter the 6-digit code from your authenticator app' })
+    .trim()
+    .regex(/^\d{6}$/, 'Enter the 6-digit code from your authenticator app'),
+});
+const recoveryCodeBody = z.object({
+  code: z
+    .string({ error: 'Enter one of your recovery codes' })
+    .trim()
+    .min(1, 'Enter one of your recovery codes')
+    .max(64),
+});
+const passwordBody = z.object({
+  password: z.string({ error: 'Enter your password' }).min(1, 'Enter your password').max(256),
+});
+
+/** Tandem's words for better-auth's error codes (which are terse, and sometimes say more than they should). */
+const messages: Record<string, string> = {
+  invalid_email_or_password: 'The email or password is not correct.',
+  invalid_code: 'That code is not right. Type the newest code your authenticator app shows.',
+  invalid_backup_code: 'That recovery code is not right, or it was used already.',
+  invalid_two_factor_cookie: 'This sign-in took too long. Sign in with your password again.',
+  too_many_attempts_request_new_code: 'Too many wrong codes. Sign in with your password again.',
+  account_temporarily_locked:
+    'Too many wrong codes: two-step sign-in is locked for 15 minutes. Try again later or ask your administrator.',
+  totp_already_enabled: 'Two-step verification is already on.',
+  two_factor_not_enabled: 'Two-step verification is not on.',
+};
+
+/** Errors that belong to one field of the form. */
+const fieldOfCode: Record<string, { path: string; message: string }> = {
+  invalid_password: { path: 'body.password', message: 'The password is not correct.' },
+  invalid_code: { path: 'body.code', message: messages.invalid_code as string },
+  invalid_backup_code: { path: 'body.code', message: messages.invalid_backup_code as string },
+};
+
 /**
- * better-auth's endpoints, mounted under /api/auth. Sign-in and sign-out are declared with schemas so they
- * appear in the OpenAPI document; everything else better-auth serves passes through the catch-all.
+ * better-auth's endpoints, mounted under /api/auth. Sign-in, its second step, two-step enrolment and sign-out are
+ * declared with schemas so they appear in the OpenAPI document, and pass through Tandem's lockout and audit trail;
+ * everything else better-auth serves passes through the catch-all.
  */
 export function authRoutes(options: { auth: Auth; authenticator: Authenticator; publicUrl: string }) {
+  const repository = (): AuthRepository => {
+    const found = options.authenticator.repository;
+    if (found === undefined) throw new Error('Sign-in needs the authenticator to have a session repository');
+    return found;
+  };
+
   const plugin: FastifyPluginAsyncZod = async (app) => {
     app.post(
       '/api/auth/sign-in/email',
@@ -26,18 +90,195 @@ export function authRoutes(options: { auth: Auth; authenticator: Authenticator; 
         config: { access: 'public' },
         schema: {
           tags: ['auth'],
-          summary: 'Sign in with email and password; sets the HTTP-only session cookie',
+          summary:
+            'Sign in with email and password; sets the HTTP-only session cookie, or asks for the two-step code',
+          description:
+            'After 5 failed attempts for one email (or 20 from one address) within 15 minutes, sign-in is refused with 429 for 15 minutes, whether or not the account exists.',
           body: signInBody,
-          response: { 200: z.object({ user: signedInUser }), '4xx': problemSchema },
+          response: { 200: signInResult, '4xx': problemSchema },
         },
       },
       async (request, reply) => {
+        const now = new Date();
+        const keys = [accountKey(request.body.email), ipKey(request.ip)];
+        const locks = await repository().locks(keys, now);
+        if (locks.length > 0) {
+          const until = Math.max(...locks.map((lock) => lock.lockedUntil.getTime()));
+          return sendLocked(request, reply, until - now.getTime());
+        }
+        const response = await forward(request, options);
+        if (response.status === 401) {
+          await recordFailedSignIn(repository(), request, keys, now);
+          return relayFailure(request, reply, response);
+        }
+        if (!response.ok) return relayFailure(request, reply, response);
+        await repository().clearFailures(keys[0] as string);
+        copySetCookies(response, reply);
+        const body = (await response.json()) as {
+          user?: z.infer<typeof signedInUser>;
+          twoFactorRedirect?: boolean;
+          twoFactorMethods?: string[];
+        };
+        if (body.twoFactorRedirect === true || body.user === undefined) {
+          return { twoFactorRequired: true as const, methods: body.twoFactorMethods ?? [] };
+        }
+        await auditSignIn(repository(), request, body.user.id, 'password');
+        // better-auth also returns the session token in the body; the browser needs only the cookie.
+        return { user: { id: body.user.id, name: body.user.name, email: body.user.email } };
+      },
+    );
+
+    const secondStep = (path: string, body: typeof totpCodeBody | typeof recoveryCodeBody, what: string) =>
+      app.post(
+        path,
+        {
+          config: { access: 'public' },
+          schema: {
+            tags: ['auth'],
+            summary:
+              what === 'authenticator code'
+                ? 'Second sign-in step with the authenticator code (also confirms a new enrolment when signed in)'
+                : 'Second sign-in step with a recovery code (each code works once)',
+            body,
+            response: { 200: z.object({ user: signedInUser }), '4xx': problemSchema },
+          },
+        },
+        async (request, reply) => {
+          const principal = request.principal;
+          const challengeUser =
+            principal === null ? await userOfChallenge(repository(), request.headers.cookie) : undefined;
+          const response = await forward(request, options);
+          if (!response.ok) {
+            if (challengeUser !== undefined && response.status !== 400) {
+              await auditForMemberships(
+                repository().db,
+                await repository().membershipsOfUser(challengeUser),
+                originOf(request),
+                [
+                  {
+                    action: 'sign_in_failed',
+                    resourceType: 'session',
+                    resourceId: null,
+                    outcome: 'denied',
+                    reason: `wrong ${what}`,
+                  },
+                ],
+              );
+            }
+            return relayFailure(request, reply, response);
+          }
+          copySetCookies(response, reply);
+          const result = (await response.json()) as { user: z.infer<typeof signedInUser> };
+          if (principal === null) {
+            await auditSignIn(repository(), request, result.user.id, `password and ${what}`);
+          } else {
+            // Enrolment confirmed: better-auth replaced the session (new cookie) to carry the new state.
+            options.authenticator.forgetCookie(request.headers.cookie);
+            options.authenticator.forgetUser(principal.userId);
+            await auditPrincipalEvent(repository().db, principal, originOf(request), {
+              action: 'enable_two_factor',
+              resourceType: 'user_account',
+              resourceId: principal.userId,
+              outcome: 'allowed',
+              fieldsChanged: ['two_factor_enabled'],
+            });
+          }
+          return { user: { id: result.user.id, name: result.user.name, email: result.user.email } };
+        },
+      );
+    secondStep('/api/auth/two-factor/verify-totp', totpCodeBody, 'authenticator code');
+    secondStep('/api/auth/two-factor/verify-backup-code', recoveryCodeBody, 'recovery code');
+
+    app.post(
+      '/api/auth/two-factor/enable',
+      {
+        config: { access: 'signed-in' },
+        schema: {
+          tags: ['auth'],
+          summary:
+            'Start two-step enrolment: a new authenticator secret (otpauth URI) and recovery codes, shown once; confirm with verify-totp',
+          body: passwordBody,
+          response: {
+            200: z.object({ totpUri: z.string(), backupCodes: z.array(z.string()) }),
+            '4xx': problemSchema,
+          },
+        },
+      },
+      async (request, reply) => {
+        const response = await forward(request, { ...options, body: { password: request.body.password } });
+        if (!response.ok) return relayFailure(request, reply, response);
+        copySetCookies(response, reply);
+        const body = (await response.json()) as { totpURI: string; backupCodes: string[] };
+        return { totpUri: body.totpURI, backupCodes: body.backupCodes };
+      },
+    );
+
+    app.post(
+      '/api/auth/two-factor/disable',
+      {
+        config: { access: 'signed-in' },
+        schema: {
+          tags: ['auth'],
+          summary: 'Turn two-step verification off (refused where the organization requires it of the role)',
+          body: passwordBody,
+          response: { 200: z.object({ success: z.boolean() }), '4xx': problemSchema },
+        },
+      },
+      async (request, reply) => {
+        const principal = requirePrincipal(request);
+        if (principal.twoFactor?.required === true) {
+          return sendProblem(reply, {
+            type: problemType('two_factor_required'),
+            title: 'Two-step verification is required',
+            status: 403,
+            detail:
+              'Your organization requires two-step verification for your role, so it cannot be turned off.',
+            code: 'two_factor_required',
+            instance: request.url,
+            requestId: String(request.id),
+          });
+        }
         const response = await forward(request, options);
         if (!response.ok) return relayFailure(request, reply, response);
         copySetCookies(response, reply);
-        const body = (await response.json()) as { user: z.infer<typeof signedInUser> };
-        // better-auth also returns the session token in the body; the browser needs only the cookie.
-        return { user: { id: body.user.id, name: body.user.name, email: body.user.email } };
+        options.authenticator.forgetCookie(request.headers.cookie);
+        options.authenticator.forgetUser(principal.userId);
+        await auditPrincipalEvent(repository().db, principal, originOf(request), {
+          action: 'disable_two_factor',
+          resourceType: 'user_account',
+          resourceId: principal.userId,
+          outcome: 'allowed',
+          fieldsChanged: ['two_factor_enabled'],
+        });
+        return { success: true };
+      },
+    );
+
+    app.post(
+      '/api/auth/two-factor/generate-backup-codes',
+      {
+        config: { access: 'signed-in' },
+        schema: {
+          tags: ['auth'],
+          summary: 'Replace the recovery codes with new ones (shown once; the old ones stop working)',
+          body: passwordBody,
+          response: { 200: z.object({ backupCodes: z.array(z.string()) }), '4xx': problemSchema },
+        },
+      },
+      async (request, reply) => {
+        const principal = requirePrincipal(request);
+        const response = await forward(request, options);
+        if (!response.ok) return relayFailure(request, reply, response);
+        copySetCookies(response, reply);
+        const body = (await response.json()) as { backupCodes: string[] };
+        await auditPrincipalEvent(repository().db, principal, originOf(request), {
+          action: 'regenerate_recovery_codes',
+          resourceType: 'user_account',
+          resourceId: principal.userId,
+          outcome: 'allowed',
+          fieldsChanged: ['backup_codes'],
+        });
+        return { backupCodes: body.backupCodes };
       },
     );
 
@@ -53,10 +294,19 @@ export function authRoutes(options: { auth: Auth; authenticator: Authenticator; 
         },
       },
       async (request, reply) => {
+        const principal = request.principal;
         const response = await forward(request, { ...options, body: {} });
         options.authenticator.forgetCookie(request.headers.cookie);
         if (!response.ok) return relayFailure(request, reply, response);
         copySetCookies(response, reply);
+        if (principal !== null) {
+          await auditPrincipalEvent(repository().db, principal, originOf(request), {
+            action: 'sign_out',
+            resourceType: 'session',
+            resourceId: principal.sessionId,
+            outcome: 'allowed',
+          });
+        }
         return { success: true };
       },
     );
@@ -80,9 +330,91 @@ export function authRoutes(options: { auth: Auth; authenticator: Authenticator; 
   return plugin;
 }
 
-async function forward(
+export function originOf(request: FastifyRequest): RequestOrigin {
+  return { ipAddress: request.ip, userAgent: request.headers['user-agent']?.slice(0, 512) ?? null };
+}
+
+/** Counts the failure against the email and the address, and audits it where the account belongs. */
+async function recordFailedSignIn(
+  repository: AuthRepository,
+  request: FastifyRequest<{ Body: z.infer<typeof signInBody> }>,
+  keys: string[],
+  now: Date,
+): Promise<void> {
+  const memberships = await repository.membershipsOfEmail(request.body.email);
+  let accountLocked = false;
+  await repository.db.transaction().execute(async (trx) => {
+    for (const key of keys) {
+      const state = await repository.recordFailure(trx, key, now);
+      if (key.startsWith('account:') && isLocked(state, now) && state.failures === ruleFor(key).maxFailures) {
+        accountLocked = true;
+      }
+    }
+  });
+  const events: SecurityEvent[] = [
+    {
+      action: 'sign_in_failed',
+      resourceType: 'session',
+      resourceId: null,
+      outcome: 'denied',
+      reason: 'wrong password',
+    },
+  ];
+  if (accountLocked) {
+    events.push({
+      action: 'sign_in_locked',
+      resourceType: 'session',
+      resourceId: null,
+      outcome: 'denied',
+      reason: `${ruleFor(keys[0] as string).maxFailures} failed sign-ins: locked for 15 minutes`,
+    });
+  }
+  await auditForMemberships(repository.db, memberships, originOf(request), events);
+}
+
+async function auditSignIn(
+  repository: AuthRepository,
   request: FastifyRequest,
-  options: { auth: Auth; publicUrl: string; body?: unknown },
+  userId: string,
+  how: string,
+): Promise<void> {
+  await auditForMemberships(repository.db, await repository.membershipsOfUser(userId), originOf(request), [
+    { action: 'sign_in', resourceType: 'session', resourceId: null, outcome: 'allowed', reason: how },
+  ]);
+}
+
+/** The person whose second step this is, from better-auth's signed challenge cookie (for the audit trail). */
+async function userOfChallenge(repository: AuthRepository, cookieHeader: string | undefined) {
+  const name = `${sessionCookiePrefix}.two_factor`;
+  for (const part of (cookieHeader ?? '').split(';')) {
+    const [key, ...rest] = part.trim().split('=');
+    if (key !== name && key !== `__Secure-${name}`) continue;
+    const signed = decodeURIComponent(rest.join('='));
+    const identifier = signed.slice(0, signed.lastIndexOf('.'));
+    return identifier === '' ? undefined : repository.userOfTwoFactorChallenge(identifier);
+  }
+  return undefined;
+}
+
+function sendLocked(request: FastifyRequest, reply: FastifyReply, remainingMs: number) {
+  const seconds = Math.max(1, Math.ceil(remainingMs / 1000));
+  const minutes = Math.ceil(seconds / 60);
+  reply.header('retry-after', String(seconds));
+  return sendProblem(reply, {
+    type: problemType('sign_in_locked'),
+    title: 'Too many failed sign-ins',
+    status: 429,
+    detail: `Sign-in is paused after too many failed attempts. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}, or ask your administrator.`,
+    code: 'sign_in_locked',
+    instance: request.url.split('?')[0] ?? request.url,
+    requestId: String(request.id),
+    retryAfterSeconds: seconds,
+  });
+}
+
+export async function forward(
+  request: FastifyRequest,
+  options: { auth: Auth; publicUrl: string; body?: unknown; path?: string },
 ): Promise<Response> {
   const headers = toWebHeaders(request.headers);
   headers.delete('content-length');
@@ -94,7 +426,7 @@ async function forward(
   const hasBody = request.method !== 'GET' && request.method !== 'HEAD';
   if (hasBody) headers.set('content-type', 'application/json');
   return options.auth.handler(
-    new Request(`${options.publicUrl}${request.url}`, {
+    new Request(`${options.publicUrl}${options.path ?? request.url}`, {
       method: request.method,
       headers,
       ...(hasBody ? { body: JSON.stringify(body ?? {}) } : {}),
@@ -102,13 +434,13 @@ async function forward(
   );
 }
 
-function copySetCookies(response: Response, reply: FastifyReply): void {
+export function copySetCookies(response: Response, reply: FastifyReply): void {
   const cookies = response.headers.getSetCookie();
   if (cookies.length > 0) reply.header('set-cookie', cookies);
 }
 
 /** better-auth answers errors as {code, message}; Tandem answers problem+json everywhere. */
-async function relayFailure(request: FastifyRequest, reply: FastifyReply, response: Response) {
+export async function relayFailure(request: FastifyRequest, reply: FastifyReply, response: Response) {
   copySetCookies(response, reply);
   const text = await response.text();
   let message = response.statusText || 'Request failed';
@@ -121,13 +453,17 @@ async function relayFailure(request: FastifyRequest, reply: FastifyReply, respon
     // Not JSON: keep the status text.
   }
   const status = response.status >= 400 ? response.status : 500;
+  const retryAfter = response.headers.get('x-retry-after');
+  if (status === 429 && retryAfter !== null) reply.header('retry-after', retryAfter);
+  const field = fieldOfCode[code];
   return sendProblem(reply, {
     type: problemType(code),
     title: status === 401 ? 'Sign-in failed' : status === 429 ? 'Too many requests' : 'Request refused',
     status,
-    detail: message,
+    detail: field?.message ?? messages[code] ?? message,
     code,
     instance: request.url.split('?')[0] ?? request.url,
     requestId: String(request.id),
+    ...(field === undefined ? {} : { errors: [field] }),
   });
 }

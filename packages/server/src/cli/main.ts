@@ -1,10 +1,12 @@
 import { stat } from 'node:fs/promises';
 import { roleLabels } from '@tandem/core';
 import { Command, InvalidArgumentError } from 'commander';
+import { resolveAuthSecret } from '../app/auth-secret.ts';
 import { startTandem } from '../app/start.ts';
 import { StartupError } from '../app/startup-error.ts';
 import { tandemVersion } from '../app/version.ts';
 import { describeVerification, UnknownOrganizationError, verifyAuditTrail } from '../audit/verify.ts';
+import { base32Secret, totpUri } from '../auth/totp.ts';
 import { backupDatabase } from '../backup/backup.ts';
 import { restoreDatabase } from '../backup/restore.ts';
 import { ConfigError, type ConfigInput, loadConfig } from '../config/config.ts';
@@ -12,7 +14,7 @@ import { createAppRole } from '../db/app-role.ts';
 import { dataFolderPaths, dataFolderState } from '../db/data-folder.ts';
 import { MigrationError } from '../db/migrate.ts';
 import { openConfiguredDatabase } from '../db/open-database.ts';
-import { demoAccounts, demoPassword } from '../demo/demo-accounts.ts';
+import { demoAccounts, demoPassword, demoTotpSecret, demoTwoFactorRoles } from '../demo/demo-accounts.ts';
 import { seedDemo } from '../demo/seed-demo.ts';
 import { generatePatients } from '../generate/generate-patients.ts';
 
@@ -93,6 +95,14 @@ export function buildCli(): Command {
       );
       for (const account of demoAccounts)
         console.log(`  ${roleLabels[account.role].padEnd(20)} ${account.email}`);
+      const enrolled = demoAccounts.filter((account) => demoTwoFactorRoles.includes(account.role));
+      for (const account of enrolled) {
+        console.log(
+          `\n${roleLabels[account.role]} sign-in asks for a two-step code: add this demo key to an authenticator app`,
+        );
+        console.log(`  setup key   ${base32Secret(demoTotpSecret)}`);
+        console.log(`  otpauth URI ${totpUri(demoTotpSecret, account.email)}`);
+      }
     }
     console.log(
       '\nProduction runs on PostgreSQL (DATABASE_URL): the embedded database is for one process on one machine.\n',
@@ -122,9 +132,10 @@ export function buildCli(): Command {
   withDatabaseFlags(
     program.command('seed-demo').description('create the demo organization if it is missing'),
   ).action(async (flags: CommonFlags) => {
-    const database = await openConfiguredDatabase(configFrom(flags));
+    const config = configFrom(flags);
+    const database = await openConfiguredDatabase(config);
     try {
-      const result = await seedDemo(database.db);
+      const result = await seedDemo(database.db, { authSecret: await resolveAuthSecret(config) });
       console.log(
         result.created ? 'Created the Demo Recovery Center.' : 'The Demo Recovery Center already exists.',
       );

@@ -19,6 +19,17 @@ const configSchema = z.object({
   authSecret: z.string().min(32, 'must be at least 32 characters').optional(),
   logLevel: z.enum(logLevels).default('info'),
   sessionCacheSeconds: z.coerce.number().int().min(0).max(60).default(5),
+  // Fractions are allowed (0.25 = 15 seconds) so that tests can watch a session time out.
+  idleTimeoutMinutes: z.coerce
+    .number()
+    .min(0.05)
+    .max(24 * 60)
+    .default(15),
+  sessionMaxHours: z.coerce
+    .number()
+    .min(0.01)
+    .max(30 * 24)
+    .default(12),
   webDistDir: z.string().optional(),
   demo: z.boolean().default(false),
 });
@@ -37,6 +48,10 @@ export interface Config {
   authSecret: string | undefined;
   logLevel: (typeof logLevels)[number];
   sessionCacheSeconds: number;
+  /** A session with no authenticated request for this long ends (the web app warns a minute before). */
+  idleTimeoutMinutes: number;
+  /** A session ends this long after sign-in however active it is (absolute lifetime). */
+  sessionMaxHours: number;
   webDistDir: string | undefined;
   demo: boolean;
 }
@@ -57,6 +72,8 @@ const environmentNames: Record<keyof ConfigInput, string> = {
   authSecret: 'TANDEM_AUTH_SECRET',
   logLevel: 'LOG_LEVEL',
   sessionCacheSeconds: 'TANDEM_SESSION_CACHE_SECONDS',
+  idleTimeoutMinutes: 'TANDEM_IDLE_TIMEOUT_MINUTES',
+  sessionMaxHours: 'TANDEM_SESSION_MAX_HOURS',
   webDistDir: 'TANDEM_WEB_DIST',
   demo: 'TANDEM_DEMO',
 };
@@ -84,6 +101,8 @@ export function parseConfig(input: ConfigInput, cwd = process.cwd()): Config {
     authSecret: value.authSecret,
     logLevel: value.logLevel,
     sessionCacheSeconds: value.sessionCacheSeconds,
+    idleTimeoutMinutes: value.idleTimeoutMinutes,
+    sessionMaxHours: value.sessionMaxHours,
     webDistDir: value.webDistDir === undefined ? undefined : path.resolve(cwd, value.webDistDir),
     demo: value.demo,
   };

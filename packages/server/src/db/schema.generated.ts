@@ -54,6 +54,95 @@ export interface AuditEvents {
   userAgent: string | null;
 }
 
+export interface BreakGlassGrants {
+  createdAt: Generated<Timestamp>;
+  expiresAt: Timestamp;
+  grantedAt: Generated<Timestamp>;
+  id: Generated<string>;
+  organizationId: string;
+  patientId: string;
+  reason: string;
+  reviewedAt: Timestamp | null;
+  reviewedByUserId: string | null;
+  reviewNote: string | null;
+  updatedAt: Generated<Timestamp>;
+  userId: string;
+  version: Generated<number>;
+}
+
+export interface CareTeamMembers {
+  createdAt: Generated<Timestamp>;
+  createdByUserId: string | null;
+  endedAt: Timestamp | null;
+  id: Generated<string>;
+  organizationId: string;
+  patientId: string;
+  role: string;
+  staffMemberId: string;
+  startedAt: Generated<Timestamp>;
+  updatedAt: Generated<Timestamp>;
+  version: Generated<number>;
+}
+
+export interface Consents {
+  categories: string[];
+  createdAt: Generated<Timestamp>;
+  expiresOn: string | null;
+  expiryEvent: string | null;
+  id: Generated<string>;
+  organizationId: string;
+  patientId: string;
+  purpose: string;
+  recipientKind: string;
+  recipientName: string;
+  revocationReason: string | null;
+  revokedAt: Timestamp | null;
+  revokedByUserId: string | null;
+  signedAt: Timestamp;
+  signedName: string;
+  startsOn: string;
+  supersedesConsentId: string | null;
+  supportContactId: string | null;
+  updatedAt: Generated<Timestamp>;
+  version: Generated<number>;
+  witnessedByUserId: string;
+}
+
+export interface Disclosures {
+  categories: string[];
+  channel: string;
+  consentId: string;
+  disclosedAt: Generated<Timestamp>;
+  disclosedByUserId: string | null;
+  id: Generated<string>;
+  organizationId: string;
+  patientId: string;
+  purpose: string;
+  recipientName: string;
+  recipientUserId: string | null;
+}
+
+export interface Invitations {
+  acceptedAt: Timestamp | null;
+  acceptedUserId: string | null;
+  createdAt: Generated<Timestamp>;
+  createdByUserId: string;
+  email: string;
+  expiresAt: Generated<Timestamp>;
+  id: Generated<string>;
+  kind: string;
+  organizationId: string;
+  patientId: string | null;
+  revokedAt: Timestamp | null;
+  revokedByUserId: string | null;
+  role: string;
+  staffMemberId: string | null;
+  supportContactId: string | null;
+  tokenHash: string;
+  updatedAt: Generated<Timestamp>;
+  version: Generated<number>;
+}
+
 export interface Memberships {
   createdAt: Generated<Timestamp>;
   deactivatedAt: Timestamp | null;
@@ -78,8 +167,21 @@ export interface Organizations {
   name: string;
   slug: string;
   timeZone: Generated<string>;
+  twoFactorRequiredRoles: Generated<string[]>;
   updatedAt: Generated<Timestamp>;
   version: Generated<number>;
+}
+
+export interface OutboxMessages {
+  body: string;
+  createdAt: Generated<Timestamp>;
+  id: Generated<string>;
+  invitationId: string | null;
+  kind: string;
+  organizationId: string;
+  recipient: string;
+  sentAt: Timestamp | null;
+  subject: string;
 }
 
 export interface Patients {
@@ -109,6 +211,7 @@ export interface Patients {
   sexAssignedAtBirth: Generated<string>;
   status: Generated<string>;
   updatedAt: Generated<Timestamp>;
+  userId: string | null;
   version: Generated<number>;
 }
 
@@ -131,10 +234,19 @@ export interface Sessions {
   expiresAt: Timestamp;
   id: Generated<string>;
   ipAddress: string | null;
+  lastActiveAt: Generated<Timestamp>;
   token: string;
   updatedAt: Generated<Timestamp>;
   userAgent: string | null;
   userId: string;
+}
+
+export interface SignInThrottles {
+  failures: number;
+  key: string;
+  lockedUntil: Timestamp | null;
+  updatedAt: Generated<Timestamp>;
+  windowStartedAt: Timestamp;
 }
 
 export interface Sites {
@@ -174,6 +286,46 @@ export interface StaffMembers {
   yearsAddictionExperience: Generated<number>;
 }
 
+export interface Supervisions {
+  createdAt: Generated<Timestamp>;
+  endedAt: Timestamp | null;
+  id: Generated<string>;
+  organizationId: string;
+  startedAt: Generated<Timestamp>;
+  superviseeStaffMemberId: string;
+  supervisorStaffMemberId: string;
+  updatedAt: Generated<Timestamp>;
+  version: Generated<number>;
+}
+
+export interface SupportContacts {
+  active: Generated<boolean>;
+  createdAt: Generated<Timestamp>;
+  email: string | null;
+  id: Generated<string>;
+  mayJoinFamilySessions: Generated<boolean>;
+  name: string;
+  organizationId: string;
+  patientId: string;
+  phone: string | null;
+  relationship: string;
+  tookPartInAdmission: Generated<boolean>;
+  updatedAt: Generated<Timestamp>;
+  userId: string | null;
+  version: Generated<number>;
+}
+
+export interface TwoFactors {
+  backupCodes: string;
+  createdAt: Generated<Timestamp>;
+  failedVerificationCount: Generated<number>;
+  id: Generated<string>;
+  lockedUntil: Timestamp | null;
+  secret: string;
+  userId: string;
+  verified: Generated<boolean>;
+}
+
 export interface Users {
   createdAt: Generated<Timestamp>;
   email: string;
@@ -181,6 +333,7 @@ export interface Users {
   id: Generated<string>;
   image: string | null;
   name: string;
+  twoFactorEnabled: Generated<boolean>;
   updatedAt: Generated<Timestamp>;
 }
 
@@ -197,14 +350,24 @@ export interface DB {
   accounts: Accounts;
   auditChainHeads: AuditChainHeads;
   auditEvents: AuditEvents;
+  breakGlassGrants: BreakGlassGrants;
+  careTeamMembers: CareTeamMembers;
+  consents: Consents;
+  disclosures: Disclosures;
+  invitations: Invitations;
   memberships: Memberships;
   mrnSequences: MrnSequences;
   organizations: Organizations;
+  outboxMessages: OutboxMessages;
   patients: Patients;
   rooms: Rooms;
   sessions: Sessions;
+  signInThrottles: SignInThrottles;
   sites: Sites;
   staffMembers: StaffMembers;
+  supervisions: Supervisions;
+  supportContacts: SupportContacts;
+  twoFactors: TwoFactors;
   users: Users;
   verifications: Verifications;
 }

@@ -4,6 +4,14 @@ import type { Role } from '@tandem/core';
 export const demoOrganization = { name: 'Demo Recovery Center', slug: 'demo-recovery-center' } as const;
 export const demoPassword = 'tandem-demo-2026';
 
+/**
+ * The demo organization requires two-step verification of administrators; the demo admin is enrolled with this
+ * fixed authenticator secret, printed at start (as an otpauth:// URI and a base32 setup key). Demo only: a real
+ * enrolment draws a random secret.
+ */
+export const demoTwoFactorRoles: readonly Role[] = ['admin'];
+export const demoTotpSecret = 'tandem-demo-admin-totp-2026-0001';
+
 export interface DemoAccount {
   role: Role;
   name: string;

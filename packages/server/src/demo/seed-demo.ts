@@ -1,9 +1,17 @@
 import { isStaffRole, type StaffRole, type TherapeuticApproach } from '@tandem/core';
-import { hashPassword } from 'better-auth/crypto';
+import { generateRandomString, hashPassword, symmetricEncrypt } from 'better-auth/crypto';
 import type { Kysely, Transaction } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import type { DB } from '../db/schema.generated.ts';
-import { demoAccounts, demoOrganization, demoPassword } from './demo-accounts.ts';
+import {
+  demoAccounts,
+  demoOrganization,
+  demoPassword,
+  demoTotpSecret,
+  demoTwoFactorRoles,
+} from './demo-accounts.ts';
+import { insertDemoPatients } from './seed-demo-patients.ts';
+import { insertDemoSharing } from './seed-demo-sharing.ts';
 
 interface DemoStaffProfile {
   email: string;
@@ -107,22 +115,83 @@ export interface SeedResult {
   organizationId: string;
 }
 
+export interface SeedOptions {
+  /**
+   * The auth secret, with which better-auth encrypts two-step secrets: given, the demo admin is enrolled with the
+   * demo TOTP secret (also in a demo organization seeded before two-step verification existed).
+   */
+  authSecret?: string;
+}
+
 /** Creates the demo organization once; a second call finds it and changes nothing. */
-export async function seedDemo(db: Kysely<DB>): Promise<SeedResult> {
+export async function seedDemo(db: Kysely<DB>, options: SeedOptions = {}): Promise<SeedResult> {
   const existing = await findDemo(db);
-  if (existing !== undefined) return { created: false, organizationId: existing };
+  if (existing !== undefined) {
+    if (options.authSecret !== undefined) await enrolDemoTwoFactor(db, existing, options.authSecret);
+    return { created: false, organizationId: existing };
+  }
   const passwordHash = await hashPassword(demoPassword);
   try {
-    return await db.transaction().execute(async (trx) => {
+    const result = await db.transaction().execute(async (trx) => {
       const organizationId = await insertDemo(trx, passwordHash);
       return { created: true, organizationId };
     });
+    if (options.authSecret !== undefined)
+      await enrolDemoTwoFactor(db, result.organizationId, options.authSecret);
+    return result;
   } catch (error) {
     // Another process seeded it at the same moment: the unique slug decided, and that is fine.
     const winner = await findDemo(db);
     if (winner !== undefined) return { created: false, organizationId: winner };
     throw error;
   }
+}
+
+/**
+ * Enrols the demo accounts whose role requires two-step verification, in better-auth's storage format (secret and
+ * recovery codes encrypted with the auth secret). An account already enrolled is left alone. A demo organization
+ * seeded before two-step verification existed (no role requires it) gets the demo requirement as well.
+ */
+async function enrolDemoTwoFactor(db: Kysely<DB>, organizationId: string, authSecret: string): Promise<void> {
+  const emails = demoAccounts
+    .filter((account) => demoTwoFactorRoles.includes(account.role))
+    .map((account) => account.email);
+  const secret = await symmetricEncrypt({ key: authSecret, data: demoTotpSecret });
+  const recoveryCodes = Array.from({ length: 10 }, () => generateRandomString(10, 'a-z', '0-9', 'A-Z')).map(
+    (code) => `${code.slice(0, 5)}-${code.slice(5)}`,
+  );
+  const backupCodes = await symmetricEncrypt({ key: authSecret, data: JSON.stringify(recoveryCodes) });
+  await db.transaction().execute(async (trx) => {
+    const organization = await trx
+      .selectFrom('organizations')
+      .select('twoFactorRequiredRoles')
+      .where('id', '=', organizationId)
+      // Processes starting together queue here; the later one finds the work done.
+      .forUpdate()
+      .executeTakeFirstOrThrow();
+    const unenrolled = await trx
+      .selectFrom('users')
+      .leftJoin('twoFactors', 'twoFactors.userId', 'users.id')
+      .select(['users.id'])
+      .where('users.email', 'in', emails)
+      .where('users.twoFactorEnabled', '=', false)
+      .where('twoFactors.id', 'is', null)
+      .execute();
+    // Only where nothing was decided yet: a fresh demo, or one seeded before two-step verification existed.
+    if (organization.twoFactorRequiredRoles.length > 0 || unenrolled.length < emails.length) return;
+    await trx
+      .updateTable('organizations')
+      .set({ twoFactorRequiredRoles: [...demoTwoFactorRoles] })
+      .where('id', '=', organizationId)
+      .execute();
+    for (const user of unenrolled) {
+      await trx
+        .insertInto('twoFactors')
+        .values({ userId: user.id, secret, backupCodes, verified: true })
+        .execute();
+      await trx.updateTable('users').set({ twoFactorEnabled: true }).where('id', '=', user.id).execute();
+    }
+  });
 }
 
 async function findDemo(db: Kysely<DB>): Promise<string | undefined> {
@@ -138,7 +207,12 @@ async function insertDemo(trx: Transaction<DB>, passwordHash: string): Promise<s
   const organizationId = uuidv7();
   await trx
     .insertInto('organizations')
-    .values({ id: organizationId, ...demoOrganization, isDemo: true, timeZone: 'America/Los_Angeles' })
+    .values({
+      id: organizationId,
+      ...demoOrganization,
+      isDemo: true,
+      timeZone: 'America/Los_Angeles',
+    })
     .execute();
   const siteId = uuidv7();
   await trx
@@ -197,5 +271,7 @@ async function insertDemo(trx: Transaction<DB>, passwordHash: string): Promise<s
       .values({ organizationId, displayName: name, jobRole: role, ...staffProfile })
       .execute();
   }
+  await insertDemoPatients(trx, organizationId);
+  await insertDemoSharing(trx, organizationId);
   return organizationId;
 }

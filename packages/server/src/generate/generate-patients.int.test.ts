@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TandemDatabase } from '../db/database.ts';
 import { demoOrganization } from '../demo/demo-accounts.ts';
+import { demoPatients } from '../demo/seed-demo-patients.ts';
 import { patientRepository } from '../patients/repository.ts';
 import { createTestDatabase, type TestDatabase } from '../testing/test-database.ts';
 import { generatePatients } from './generate-patients.ts';
@@ -93,7 +94,10 @@ describe('generatePatients', () => {
         .where('slug', '=', demoOrganization.slug)
         .executeTakeFirstOrThrow();
       expect(result.organizationId).toBe(demo.id);
-      expect(await patientRepository(database.db).countByOrganization(demo.id)).toBe(10);
+      // Ten synthetic patients beside the demo's own.
+      expect(await patientRepository(database.db).countByOrganization(demo.id)).toBe(
+        10 + demoPatients.length,
+      );
     } finally {
       await database.close();
     }

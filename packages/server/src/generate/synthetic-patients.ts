@@ -24,7 +24,10 @@ import type { NewPatient } from '../patients/repository.ts';
  * pure function of its options: the same seed, count, first MRN and reference date give the same people,
  * ids included, on any machine.
  */
-export type SyntheticPatient = Required<Omit<NewPatient, 'organizationId' | 'searchName' | 'version'>> & {
+// Synthetic patients have no portal sign-in (userId).
+export type SyntheticPatient = Required<
+  Omit<NewPatient, 'organizationId' | 'searchName' | 'version' | 'userId'>
+> & {
   id: string;
   dateOfBirth: string;
   createdAt: Date;

@@ -11,13 +11,28 @@ export function loggerOptions(level: string, stream?: NodeJS.WritableStream): Fa
     serializers: {
       req: (request: { method: string; url: string; id: string }) => ({
         method: request.method,
-        path: request.url.split('?')[0],
+        path: redactPathSecrets(request.url.split('?')[0] ?? ''),
         id: request.id,
       }),
       res: (reply: { statusCode: number }) => ({ statusCode: reply.statusCode }),
       err: safeErrorForLog as never,
     },
   };
+}
+
+/**
+ * Invitation links carry their one-time token in the path (/invitations/<token>, /api/invitations/<token>/accept);
+ * the log shows `:token` instead. Every segment after `invitations/` is hidden unless it is an id (a UUID) or
+ * one of the API's fixed words, so that a truncated or mistyped token is hidden too.
+ */
+const invitationSegment = /(\/invitations\/)([^/]+)/g;
+const uuidSegment = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const fixedInvitationSegments = new Set(['staff', 'staff-candidates']);
+
+export function redactPathSecrets(path: string): string {
+  return path.replace(invitationSegment, (match, prefix: string, segment: string) =>
+    uuidSegment.test(segment) || fixedInvitationSegments.has(segment) ? match : `${prefix}:token`,
+  );
 }
 
 export function safeErrorForLog(error: unknown): Record<string, unknown> {

@@ -27,6 +27,7 @@ const statusByCode: Record<DomainErrorCode, number> = {
   not_found: 404,
   conflict: 409,
   version_conflict: 409,
+  gone: 410,
   rate_limited: 429,
   unavailable: 503,
 };
@@ -38,6 +39,7 @@ const titleByCode: Record<DomainErrorCode, string> = {
   not_found: 'Not found',
   conflict: 'Conflict',
   version_conflict: 'Changed by someone else',
+  gone: 'No longer available',
   rate_limited: 'Too many requests',
   unavailable: 'Temporarily unavailable',
 };

@@ -9,4 +9,13 @@ export interface Principal {
   organizationId: string;
   role: Role;
   staffMemberId: string | null;
+  /** Two-step verification: whether the person uses it, and whether the organization requires it of the role. */
+  twoFactor?: { enabled: boolean; required: boolean };
+  /** When the session ends however active it is (absolute lifetime). */
+  sessionExpiresAt?: Date;
+}
+
+/** Required of the role but not set up yet: the API allows only enrolment and sign-out until it is. */
+export function mustEnrolTwoFactor(principal: Principal): boolean {
+  return principal.twoFactor?.required === true && !principal.twoFactor.enabled;
 }

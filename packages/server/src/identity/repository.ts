@@ -8,6 +8,13 @@ export interface MembershipRow {
   staffMemberId: string | null;
 }
 
+export interface SessionFacts extends MembershipRow {
+  /** Staff roles the organization requires two-step verification of. */
+  twoFactorRequiredRoles: string[];
+  /** The session's last activity as stored (undefined: the session row is gone). */
+  lastActiveAt: Date | undefined;
+}
+
 export function identityRepository(db: Kysely<DB>) {
   return {
     /** The organization a new session starts in: the oldest active membership. */
@@ -37,6 +44,42 @@ export function identityRepository(db: Kysely<DB>) {
         .where('memberships.deactivatedAt', 'is', null)
         .executeTakeFirst();
       return row === undefined ? undefined : { ...row, role: row.role as Role };
+    },
+
+    /** activeMembership plus what sign-in hardening needs, in the same one round trip. */
+    async sessionFacts(
+      organizationId: string,
+      userId: string,
+      sessionId: string,
+    ): Promise<SessionFacts | undefined> {
+      const row = await db
+        .selectFrom('memberships')
+        .innerJoin('organizations', 'organizations.id', 'memberships.organizationId')
+        .leftJoin('staffMembers', (join) =>
+          join
+            .onRef('staffMembers.organizationId', '=', 'memberships.organizationId')
+            .onRef('staffMembers.userId', '=', 'memberships.userId'),
+        )
+        .leftJoin('sessions', (join) => join.on('sessions.id', '=', sessionId))
+        .select([
+          'memberships.organizationId',
+          'memberships.role',
+          'staffMembers.id as staffMemberId',
+          'organizations.twoFactorRequiredRoles',
+          'sessions.lastActiveAt',
+        ])
+        .where('memberships.organizationId', '=', organizationId)
+        .where('memberships.userId', '=', userId)
+        .where('memberships.deactivatedAt', 'is', null)
+        .executeTakeFirst();
+      if (row === undefined) return undefined;
+      return {
+        organizationId: row.organizationId,
+        role: row.role as Role,
+        staffMemberId: row.staffMemberId,
+        twoFactorRequiredRoles: row.twoFactorRequiredRoles,
+        lastActiveAt: row.lastActiveAt === null ? undefined : new Date(row.lastActiveAt),
+      };
     },
   };
 }

@@ -1,7 +1,9 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { sql } from 'kysely';
+import { appendAuditEvents } from '../audit/repository.ts';
 import { compileOnce } from '../db/compiled-query.ts';
 import type { DB } from '../db/schema.generated.ts';
+import type { WriteAudit } from '../http/authorization.ts';
 import type { StaffMember, StaffMemberUpdate } from './schemas.ts';
 
 const columns = [
@@ -55,22 +57,86 @@ export function staffRepository(db: Kysely<DB>) {
       return row === undefined ? undefined : toStaffMember(row);
     },
 
-    /** Applies the change only if nobody changed the record since `version`; undefined means stale or gone. */
+    /**
+     * Applies the change only if nobody changed the record since `version`, with its audit event in the same
+     * transaction; undefined means stale or gone.
+     */
     async update(
       organizationId: string,
       staffMemberId: string,
       change: StaffMemberUpdate,
+      audit: WriteAudit,
     ): Promise<StaffMember | undefined> {
       const { version, ...fields } = change;
-      const row = await db
-        .updateTable('staffMembers')
-        .set({ ...fields, version: sql<number>`version + 1`, updatedAt: sql<Date>`now()` })
+      return db.transaction().execute(async (trx) => {
+        const row = await trx
+          .updateTable('staffMembers')
+          .set({ ...fields, version: sql<number>`version + 1`, updatedAt: sql<Date>`now()` })
+          .where('organizationId', '=', organizationId)
+          .where('id', '=', staffMemberId)
+          .where('version', '=', version)
+          .returning(columns)
+          .executeTakeFirst();
+        if (row === undefined) return undefined;
+        await appendAuditEvents(trx, organizationId, [
+          audit({
+            resourceType: 'staff_member',
+            resourceId: staffMemberId,
+            fieldsChanged: Object.keys(fields),
+          }),
+        ]);
+        return toStaffMember(row);
+      });
+    },
+
+    /**
+     * Marks the staff member inactive and ends their membership of the organization (they can no longer sign in
+     * to it); inside the caller's transaction. Undefined when there is no such staff member.
+     */
+    async deactivate(
+      trx: Transaction<DB>,
+      organizationId: string,
+      staffMemberId: string,
+    ): Promise<{ staffMember: StaffMember; userId: string | null; changed: boolean } | undefined> {
+      const before = await trx
+        .selectFrom('staffMembers')
+        .select(['active', 'userId'])
         .where('organizationId', '=', organizationId)
         .where('id', '=', staffMemberId)
-        .where('version', '=', version)
-        .returning(columns)
+        .forUpdate()
         .executeTakeFirst();
-      return row === undefined ? undefined : toStaffMember(row);
+      if (before === undefined) return undefined;
+      const row = await trx
+        .updateTable('staffMembers')
+        .set({
+          active: false,
+          version: before.active ? sql<number>`version + 1` : sql<number>`version`,
+          updatedAt: before.active ? sql<Date>`now()` : sql<Date>`updated_at`,
+        })
+        .where('organizationId', '=', organizationId)
+        .where('id', '=', staffMemberId)
+        .returning(columns)
+        .executeTakeFirstOrThrow();
+      let membershipEnded = false;
+      if (before.userId !== null) {
+        const ended = await trx
+          .updateTable('memberships')
+          .set({
+            deactivatedAt: sql<Date>`now()`,
+            version: sql<number>`version + 1`,
+            updatedAt: sql<Date>`now()`,
+          })
+          .where('organizationId', '=', organizationId)
+          .where('userId', '=', before.userId)
+          .where('deactivatedAt', 'is', null)
+          .executeTakeFirst();
+        membershipEnded = Number(ended.numUpdatedRows) > 0;
+      }
+      return {
+        staffMember: toStaffMember(row),
+        userId: before.userId,
+        changed: before.active || membershipEnded,
+      };
     },
   };
 }

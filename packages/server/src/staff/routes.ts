@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { requirePrincipal } from '../http/authorization.ts';
+import { requirePrincipal, writeAudit } from '../http/authorization.ts';
 import { problemSchema } from '../http/problem.ts';
 import { staffMemberSchema, staffMemberUpdateSchema } from './schemas.ts';
 import type { StaffService } from './service.ts';
@@ -49,7 +49,12 @@ export function staffRoutes(service: StaffService): FastifyPluginAsyncZod {
         },
       },
       async (request) =>
-        service.update(requirePrincipal(request), request.params.staffMemberId, request.body),
+        service.update(
+          requirePrincipal(request),
+          request.params.staffMemberId,
+          request.body,
+          writeAudit(request),
+        ),
     );
   };
 }

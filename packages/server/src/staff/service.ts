@@ -1,4 +1,5 @@
 import { DomainError } from '@tandem/core';
+import type { WriteAudit } from '../http/authorization.ts';
 import type { Principal } from '../identity/principal.ts';
 import type { StaffRepository } from './repository.ts';
 import type { StaffMember, StaffMemberUpdate } from './schemas.ts';
@@ -19,8 +20,9 @@ export function staffService(repository: StaffRepository) {
       principal: Principal,
       staffMemberId: string,
       change: StaffMemberUpdate,
+      audit: WriteAudit,
     ): Promise<StaffMember> {
-      const updated = await repository.update(principal.organizationId, staffMemberId, change);
+      const updated = await repository.update(principal.organizationId, staffMemberId, change, audit);
       if (updated !== undefined) return updated;
       const current = await repository.findById(principal.organizationId, staffMemberId);
       if (current === undefined) throw new DomainError('not_found', 'No such staff member.');

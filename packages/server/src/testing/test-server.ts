@@ -3,8 +3,9 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { type RunningTandem, startTandem } from '../app/start.ts';
+import { currentTotpCode, type TotpSecret } from '../auth/totp.ts';
 import { parseConfig } from '../config/config.ts';
-import { demoPassword } from '../demo/demo-accounts.ts';
+import { demoAccounts, demoPassword, demoTotpSecret, demoTwoFactorRoles } from '../demo/demo-accounts.ts';
 import { csrfHeader } from '../http/csrf.ts';
 import { createPostgresDatabase, testLeg } from './test-database.ts';
 
@@ -21,9 +22,30 @@ export async function freePort(): Promise<number> {
 
 export interface TestServer extends RunningTandem {
   dataDir: string;
-  /** Signs in as a demo account and returns a client that sends that session's cookie. */
-  signIn(email: string, password?: string): Promise<TestClient>;
+  /** The PostgreSQL database of this server (postgres leg only), for a second process on the same data. */
+  databaseUrl: string | undefined;
+  authSecret: string;
+  /**
+   * Signs in as a demo account and returns a client that sends that session's cookie. An account with two-step
+   * verification also answers the code of its authenticator: the demo admin's from the demo secret, any other's
+   * from `totpSecret`.
+   */
+  signIn(email: string, password?: string, options?: { totpSecret?: TotpSecret }): Promise<TestClient>;
   anonymous: TestClient;
+}
+
+/** The name=value pairs a response sets, leaving out cookies it clears. */
+export function cookiesSetBy(response: Response): string[] {
+  return response.headers
+    .getSetCookie()
+    .filter((value) => !/max-age=0/i.test(value))
+    .map((value) => value.split(';')[0] as string)
+    .filter((pair) => !pair.endsWith('='));
+}
+
+function demoTotpSecretFor(email: string): TotpSecret | undefined {
+  const account = demoAccounts.find((candidate) => candidate.email === email);
+  return account !== undefined && demoTwoFactorRoles.includes(account.role) ? demoTotpSecret : undefined;
 }
 
 export interface TestClient {
@@ -34,20 +56,31 @@ export interface TestClient {
 
 /** A real Tandem on a free port, on the current test leg's database, with the demo organization. */
 export async function startTestServer(
-  options: { demo?: boolean; sessionCacheSeconds?: number; logStream?: NodeJS.WritableStream } = {},
+  options: {
+    demo?: boolean;
+    sessionCacheSeconds?: number;
+    idleTimeoutMinutes?: number;
+    sessionMaxHours?: number;
+    logStream?: NodeJS.WritableStream;
+  } = {},
 ): Promise<TestServer> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'tandem-test-'));
   const postgres = testLeg() === 'postgres' ? await createPostgresDatabase() : undefined;
   const port = await freePort();
+  // Fixed, so that a second process on the same database can read the same cookies and two-step secrets.
+  const authSecret = 'tandem-test-auth-secret-0123456789abcdef';
   const config = parseConfig({
     port,
     host: '127.0.0.1',
     dataDir,
     databaseUrl: postgres?.url,
     publicUrl: `http://127.0.0.1:${port}`,
+    authSecret,
     logLevel: 'silent',
     demo: options.demo ?? true,
     sessionCacheSeconds: options.sessionCacheSeconds ?? 5,
+    ...(options.idleTimeoutMinutes === undefined ? {} : { idleTimeoutMinutes: options.idleTimeoutMinutes }),
+    ...(options.sessionMaxHours === undefined ? {} : { sessionMaxHours: options.sessionMaxHours }),
   });
   const running = await startTandem(
     config,
@@ -76,17 +109,28 @@ export async function startTestServer(
   return {
     ...running,
     dataDir,
+    databaseUrl: postgres?.url,
+    authSecret,
     anonymous: client(undefined),
-    async signIn(email, password = demoPassword) {
+    async signIn(email, password = demoPassword, signInOptions = {}) {
       const response = await client(undefined).request('POST', '/api/auth/sign-in/email', {
         email,
         password,
       });
       if (response.status !== 200) throw new Error(`Sign-in as ${email} failed with ${response.status}`);
-      const cookie = response.headers
-        .getSetCookie()
-        .map((value) => value.split(';')[0])
-        .join('; ');
+      const body = (await response.json()) as { twoFactorRequired?: boolean };
+      let cookie = cookiesSetBy(response).join('; ');
+      if (body.twoFactorRequired === true) {
+        const secret = signInOptions.totpSecret ?? demoTotpSecretFor(email);
+        if (secret === undefined) throw new Error(`${email} needs a two-step code: pass its totpSecret`);
+        const verified = await client(cookie).request('POST', '/api/auth/two-factor/verify-totp', {
+          code: await currentTotpCode(secret),
+        });
+        if (verified.status !== 200) {
+          throw new Error(`The two-step code for ${email} was refused with ${verified.status}`);
+        }
+        cookie = cookiesSetBy(verified).join('; ');
+      }
       return client(cookie);
     },
     async close() {

@@ -99,7 +99,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sign in with email and password; sets the HTTP-only session cookie */
+        /**
+         * Sign in with email and password; sets the HTTP-only session cookie, or asks for the two-step code
+         * @description After 5 failed attempts for one email (or 20 from one address) within 15 minutes, sign-in is refused with 429 for 15 minutes, whether or not the account exists.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -130,6 +133,284 @@ export interface paths {
                                 name: string;
                                 email: string;
                             };
+                        } | {
+                            /** @enum {boolean} */
+                            twoFactorRequired: true;
+                            methods: string[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/two-factor/verify-totp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Second sign-in step with the authenticator code (also confirms a new enrolment when signed in) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            user: {
+                                id: string;
+                                name: string;
+                                email: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/two-factor/verify-backup-code": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Second sign-in step with a recovery code (each code works once) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            user: {
+                                id: string;
+                                name: string;
+                                email: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/two-factor/enable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start two-step enrolment: a new authenticator secret (otpauth URI) and recovery codes, shown once; confirm with verify-totp */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        password: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            totpUri: string;
+                            backupCodes: string[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/two-factor/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Turn two-step verification off (refused where the organization requires it of the role) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        password: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            success: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/two-factor/generate-backup-codes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Replace the recovery codes with new ones (shown once; the old ones stop working) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        password: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            backupCodes: string[];
                         };
                     };
                 };
@@ -375,6 +656,1753 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/me/security": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in person's two-step verification state and session timing */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AccountSecurity"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/sessions/revoke-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign out everywhere: end every session of the signed-in person, this one included */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            revoked: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Change the password (at least 12 characters, not a common password, not built on the email); ends the other sessions */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        currentPassword: string;
+                        newPassword: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            success: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organization/sign-in-policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Which staff roles must use two-step verification (administrators) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SignInPolicy"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /** Set which staff roles must use two-step verification; refused with 409 and the current setting if stale */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        twoFactorRequiredRoles: ("admin" | "clinician" | "prescriber" | "front_desk" | "supervisor")[];
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SignInPolicy"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/staff/{staffMemberId}/deactivate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Deactivate a staff member (administrators): ends their access to the organization and signs them out everywhere in it */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    staffMemberId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StaffMember"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/invitations/staff-candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Active staff members without a sign-in, whom an administrator can invite */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["StaffInvitationCandidate"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/invitations/staff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Invite a staff member (administrators): an existing one without a sign-in, or a new one added to the directory */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["StaffInvitationRequestInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CreatedInvitation"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/patients/{patientId}/invitation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Invite a patient to the portal (the patient's care team) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    patientId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PortalInvitationRequestInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CreatedInvitation"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/patients/{patientId}/support-contacts/{supportContactId}/invitation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Invite a patient's support contact (primary therapist or case manager), only while the patient's active written consent names them */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    patientId: string;
+                    supportContactId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PortalInvitationRequestInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CreatedInvitation"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open invitations (not accepted, not withdrawn) the caller may see, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    patientId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Invitation"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/invitations/{invitationId}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw an open invitation; its link stops working at once */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    invitationId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["RevokeInvitationInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Invitation"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/invitations/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What an invitation link offers: who invites, where, as what (nothing clinical); 410 once used, withdrawn or expired */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InvitationPreview"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/invitations/{token}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept an invitation: choose a name and password; creates the sign-in. Works once (then 410), until it expires or is withdrawn (410) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["AcceptInvitationInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AcceptedInvitation"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/outbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Messages waiting for a mail sender, newest first (administrators): copy an invitation link from here when no mail server is set up */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["OutboxMessage"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/patients": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the patients the caller may see (their caseload first); search by name or MRN */
+        get: {
+            parameters: {
+                query?: {
+                    q?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["PatientSummary"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/patients/{patientId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read a patient's record: demographics, care team, and the basis of the caller's access */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    patientId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PatientRecord"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/patients/{patientId}/break-glass": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Emergency access to a record outside your care team, for a stated reason: time-limited, flagged and reported to supervisors */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    patientId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BreakGlassGrant"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audit-events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organization's audit trail, newest first, filtered by person, patient, dates (inclusive, in the organization's time zone), action, outcome and resource */
+        get: {
+            parameters: {
+                query?: {
+                    userId?: string;
+                    patientId?: string;
+                    from?: string;
+                    to?: string;
+                    action?: string;
+                    outcome?: "allowed" | "denied" | "break_glass";
+                    resourceType?: string;
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AuditLogPage"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audit-events.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The same audit trail as CSV (RFC 4180, formula-safe), every matching event, as a download */
+        get: {
+            parameters: {
+                query?: {
+                    userId?: string;
+                    patientId?: string;
+                    from?: string;
+                    to?: string;
+                    action?: string;
+                    outcome?: "allowed" | "denied" | "break_glass";
+                    resourceType?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description CSV with a header row */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audit-events/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organization's people, to filter the audit trail by */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["OrganizationMember"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/patients/{patientId}/access-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who accessed this patient’s record: every audited read, change and refusal, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    patientId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AccessLogPage"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/break-glass-grants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Break-the-glass accesses, newest first; reviewed=false is the supervisors’ review queue */
+        get: {
+            parameters: {
+                query?: {
+                    reviewed?: "true" | "false";
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BreakGlassGrantPage"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/break-glass-grants/{grantId}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a supervisor’s review of a break-the-glass access (once; not one’s own); 409 with the current grant if stale */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    grantId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["BreakGlassReviewInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BreakGlassGrantEntry"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/patients/{patientId}/support-contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List a patient's support contacts (loved ones), active first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    patientId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["SupportContact"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a support contact; naming one shares nothing until the patient consents in writing */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    patientId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SupportContactCreateInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SupportContact"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/patients/{patientId}/support-contacts/{supportContactId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a support contact; refused with 409 and the current record if stale */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    patientId: string;
+                    supportContactId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SupportContactUpdateInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SupportContact"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/patients/{patientId}/consents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List a patient's consents, every version, newest first, each with its status today */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    patientId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Consent"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Record a consent the patient signed (typed name), witnessed by the caller: recipient, categories, purpose, start, expiry date or event */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    patientId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ConsentCreateInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Consent"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/patients/{patientId}/consents/{consentId}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revoke a consent (the patient may revoke their own at any time); takes effect at once; 409 if stale or already ended */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    patientId: string;
+                    consentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ConsentRevokeInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Consent"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/patients/{patientId}/consents/{consentId}/supersede": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Amend a consent: record the new terms as a new consent and revoke the old one in the same transaction; 409 if stale */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    patientId: string;
+                    consentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ConsentSupersedeInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Consent"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/patients/{patientId}/disclosures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The accounting of disclosures of a patient’s record (42 CFR 2.24), newest first */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    patientId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["AccountedDisclosure"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/patients/{patientId}/disclosures.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The whole accounting of disclosures as a CSV download */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    patientId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description CSV with a header row */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/patients/{patientId}/releases/{consentId}.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Print a release of the consented records to the consent’s recipient (PDF, the redisclosure notice on every page); refused unless the consent is in effect now; accounted as a printout */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    patientId: string;
+                    consentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The release as a PDF document */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": unknown;
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/portal/patients": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The patients the portal user may open: themselves (a patient), or those sharing with them under a consent in effect (a support contact) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["PortalPatient"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/portal/patients/{patientId}/shared": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What the patient shared with the signed-in support contact, checked against the consents in effect now, accounted as a disclosure, with the redisclosure notice (body and header) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    patientId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SharedRecord"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -394,6 +2422,337 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
+        AuditActorInput: {
+            userId: string | null;
+            name: string | null;
+            role: string;
+        };
+        AuditPatientInput: {
+            /** Format: uuid */
+            id: string;
+            name: string | null;
+            mrn: string | null;
+        };
+        AuditLogEntryInput: {
+            /** Format: uuid */
+            id: string;
+            sequence: number;
+            /** Format: date-time */
+            occurredAt: string;
+            actor: components["schemas"]["AuditActorInput"];
+            patient: components["schemas"]["AuditPatientInput"] | null;
+            action: string;
+            resourceType: string;
+            resourceId: string | null;
+            fieldsChanged: string[] | null;
+            /** @enum {string} */
+            outcome: "allowed" | "denied" | "break_glass";
+            reason: string | null;
+            ipAddress: string | null;
+            userAgent: string | null;
+        };
+        AuditLogPageInput: {
+            items: components["schemas"]["AuditLogEntryInput"][];
+            nextCursor: string | null;
+        };
+        AccessLogEntryInput: {
+            /** Format: uuid */
+            id: string;
+            sequence: number;
+            /** Format: date-time */
+            occurredAt: string;
+            actor: components["schemas"]["AuditActorInput"];
+            action: string;
+            resourceType: string;
+            /** @enum {string} */
+            outcome: "allowed" | "denied" | "break_glass";
+            reason: string | null;
+        };
+        AccessLogPageInput: {
+            items: components["schemas"]["AccessLogEntryInput"][];
+            nextCursor: string | null;
+        };
+        OrganizationMemberInput: {
+            /** Format: uuid */
+            userId: string;
+            name: string;
+            role: string;
+        };
+        BreakGlassGrantEntryInput: {
+            /** Format: uuid */
+            id: string;
+            patient: components["schemas"]["AuditPatientInput"];
+            user: {
+                /** Format: uuid */
+                userId: string;
+                name: string;
+            };
+            reason: string;
+            /** Format: date-time */
+            grantedAt: string;
+            /** Format: date-time */
+            expiresAt: string;
+            accessCount: number;
+            review: {
+                reviewedBy: {
+                    /** Format: uuid */
+                    userId: string;
+                    name: string;
+                };
+                /** Format: date-time */
+                reviewedAt: string;
+                note: string;
+            } | null;
+            version: number;
+        };
+        BreakGlassGrantPageInput: {
+            items: components["schemas"]["BreakGlassGrantEntryInput"][];
+            nextCursor: string | null;
+        };
+        BreakGlassReviewInput: {
+            version: number;
+            note: string;
+        };
+        AccountSecurityInput: {
+            twoFactor: {
+                enabled: boolean;
+                required: boolean;
+                enrolmentRequired: boolean;
+            };
+            session: {
+                idleTimeoutSeconds: number;
+                expiresAt: string | null;
+            };
+        };
+        SignInPolicyInput: {
+            twoFactorRequiredRoles: ("admin" | "clinician" | "prescriber" | "front_desk" | "supervisor")[];
+            version: number;
+        };
+        ConsentInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            patientId: string;
+            recipient: {
+                /** @enum {string} */
+                kind: "support_contact" | "person" | "organization";
+                supportContactId: string | null;
+                name: string;
+            };
+            categories: ("attendance" | "diagnosis" | "medications" | "drug_test_results" | "progress_notes_summary" | "treatment_plan")[];
+            purpose: string;
+            /** Format: date */
+            startsOn: string;
+            expiresOn: string | null;
+            expiryEvent: string | null;
+            signature: {
+                typedName: string;
+                /** Format: date-time */
+                signedAt: string;
+            };
+            witnessedBy: {
+                /** Format: uuid */
+                userId: string;
+                name: string;
+            };
+            supersedesConsentId: string | null;
+            supersededByConsentId: string | null;
+            revocation: {
+                /** Format: date-time */
+                revokedAt: string;
+                revokedBy: {
+                    /** Format: uuid */
+                    userId: string;
+                    name: string;
+                };
+                reason: string | null;
+            } | null;
+            /** @enum {string} */
+            status: "active" | "not_yet_active" | "expired" | "revoked" | "superseded";
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        ConsentCreateInput: {
+            recipient: {
+                /** @constant */
+                kind: "support_contact";
+                /** Format: uuid */
+                supportContactId: string;
+            } | {
+                /** @enum {string} */
+                kind: "person" | "organization";
+                name: string;
+            };
+            categories: ("attendance" | "diagnosis" | "medications" | "drug_test_results" | "progress_notes_summary" | "treatment_plan")[];
+            purpose: string;
+            /** Format: date */
+            startsOn: string;
+            /** @default null */
+            expiresOn: string | null;
+            /** @default null */
+            expiryEvent: string | null;
+            signature: {
+                typedName: string;
+                /** Format: date-time */
+                signedAt?: string;
+            };
+        };
+        ConsentSupersedeInput: {
+            recipient: {
+                /** @constant */
+                kind: "support_contact";
+                /** Format: uuid */
+                supportContactId: string;
+            } | {
+                /** @enum {string} */
+                kind: "person" | "organization";
+                name: string;
+            };
+            categories: ("attendance" | "diagnosis" | "medications" | "drug_test_results" | "progress_notes_summary" | "treatment_plan")[];
+            purpose: string;
+            /** Format: date */
+            startsOn: string;
+            /** @default null */
+            expiresOn: string | null;
+            /** @default null */
+            expiryEvent: string | null;
+            signature: {
+                typedName: string;
+                /** Format: date-time */
+                signedAt?: string;
+            };
+            version: number;
+        };
+        ConsentRevokeInput: {
+            version: number;
+            /** @default null */
+            reason: string | null;
+        };
+        AccountedDisclosureInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            disclosedAt: string;
+            recipientName: string;
+            categories: ("attendance" | "diagnosis" | "medications" | "drug_test_results" | "progress_notes_summary" | "treatment_plan")[];
+            /** @enum {string} */
+            channel: "family_portal" | "export" | "fhir" | "printout";
+            purpose: string;
+            /** Format: uuid */
+            consentId: string;
+            disclosedBy: string | null;
+        };
+        SharedRecordInput: {
+            patient: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            sections: {
+                /** @enum {string} */
+                category: "attendance" | "diagnosis" | "medications" | "drug_test_results" | "progress_notes_summary" | "treatment_plan";
+                label: string;
+                entries: {
+                    date: string | null;
+                    title: string;
+                    detail: string | null;
+                }[];
+                emptyMessage: string;
+            }[];
+            consents: {
+                /** Format: uuid */
+                id: string;
+                categories: ("attendance" | "diagnosis" | "medications" | "drug_test_results" | "progress_notes_summary" | "treatment_plan")[];
+                purpose: string;
+                /** Format: date */
+                startsOn: string;
+                expiresOn: string | null;
+                expiryEvent: string | null;
+                scope: string;
+            }[];
+            redisclosureNotice: string;
+            redisclosureStatement: string;
+            /** Format: date-time */
+            disclosedAt: string;
+        };
+        PortalPatientInput: {
+            /** Format: uuid */
+            patientId: string;
+            name: string;
+            /** @enum {string} */
+            relationship: "self" | "support_contact";
+            sharedCategories: ("attendance" | "diagnosis" | "medications" | "drug_test_results" | "progress_notes_summary" | "treatment_plan")[];
+        };
+        InvitationInput: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "staff" | "patient" | "family_member";
+            email: string;
+            /** @enum {string} */
+            role: "admin" | "clinician" | "prescriber" | "front_desk" | "supervisor" | "patient" | "family_member";
+            /** @enum {string} */
+            status: "pending" | "expired" | "accepted" | "revoked";
+            inviteeName: string;
+            staffMemberId: string | null;
+            patientId: string | null;
+            supportContactId: string | null;
+            createdByName: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            expiresAt: string;
+            version: number;
+        };
+        CreatedInvitationInput: {
+            invitation: components["schemas"]["InvitationInput"];
+            /** Format: uri */
+            link: string;
+        };
+        StaffInvitationRequestInput: {
+            /** Format: uuid */
+            staffMemberId?: string;
+            displayName?: string;
+            /** Format: email */
+            email?: string;
+            /** @enum {string} */
+            jobRole?: "admin" | "clinician" | "prescriber" | "front_desk" | "supervisor";
+        };
+        PortalInvitationRequestInput: {
+            /** Format: email */
+            email?: string;
+        };
+        StaffInvitationCandidateInput: {
+            /** Format: uuid */
+            id: string;
+            displayName: string;
+            email: string | null;
+            /** @enum {string} */
+            role: "admin" | "clinician" | "prescriber" | "front_desk" | "supervisor";
+            hasOpenInvitation: boolean;
+        };
+        RevokeInvitationInput: {
+            version: number;
+        };
+        InvitationPreviewInput: {
+            /** @enum {string} */
+            kind: "staff" | "patient" | "family_member";
+            email: string;
+            invitedBy: string;
+            organizationName: string | null;
+            roleLabel: string | null;
+            /** Format: date-time */
+            expiresAt: string;
+            minimumPasswordLength: number;
+        };
+        AcceptInvitationInput: {
+            name: string;
+            password: string;
+        };
+        AcceptedInvitationInput: {
+            email: string;
+        };
         MeInput: {
             user: {
                 id: string;
@@ -408,6 +2767,73 @@ export interface components {
             /** @enum {string} */
             role: "admin" | "clinician" | "prescriber" | "front_desk" | "supervisor" | "patient" | "family_member";
             staffMemberId: string | null;
+        };
+        OutboxMessageInput: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "invitation";
+            recipient: string;
+            subject: string;
+            body: string;
+            /** Format: date-time */
+            createdAt: string;
+            sentAt: string | null;
+            invitationId: string | null;
+            invitationStatus: ("pending" | "expired" | "accepted" | "revoked") | null;
+        };
+        PatientSummaryInput: {
+            /** Format: uuid */
+            id: string;
+            mrn: string;
+            legalGivenName: string;
+            legalFamilyName: string;
+            preferredName: string | null;
+            /** Format: date */
+            dateOfBirth: string;
+            /** @enum {string} */
+            status: "active" | "discharged" | "deceased";
+            onMyCareTeam: boolean;
+        };
+        CareTeamMemberInput: {
+            /** Format: uuid */
+            staffMemberId: string;
+            displayName: string;
+            /** @enum {string} */
+            role: "primary_therapist" | "case_manager" | "group_facilitator" | "prescriber" | "supervisor";
+            /** Format: date-time */
+            startedAt: string;
+        };
+        PatientRecordInput: {
+            /** Format: uuid */
+            id: string;
+            mrn: string;
+            legalGivenName: string;
+            legalFamilyName: string;
+            preferredName: string | null;
+            pronouns: string | null;
+            /** Format: date */
+            dateOfBirth: string;
+            sexAssignedAtBirth: string;
+            genderIdentity: string | null;
+            preferredLanguage: string;
+            email: string | null;
+            phone: string | null;
+            /** @enum {string} */
+            status: "active" | "discharged" | "deceased";
+            version: number;
+            careTeam: components["schemas"]["CareTeamMemberInput"][];
+            access: {
+                /** @enum {string} */
+                basis: "organization_role" | "care_team" | "subject" | "consent" | "break_glass";
+                breakGlassExpiresAt: string | null;
+            };
+        };
+        BreakGlassGrantInput: {
+            /** Format: uuid */
+            grantId: string;
+            /** Format: date-time */
+            expiresAt: string;
         };
         StaffMemberInput: {
             /** Format: uuid */
@@ -444,6 +2870,41 @@ export interface components {
             maxCaseload?: number | null;
             active?: boolean;
         };
+        SupportContactInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            patientId: string;
+            name: string;
+            relationship: string;
+            phone: string | null;
+            email: string | null;
+            tookPartInAdmission: boolean;
+            mayJoinFamilySessions: boolean;
+            active: boolean;
+            hasPortalAccount: boolean;
+            version: number;
+        };
+        SupportContactCreateInput: {
+            name: string;
+            relationship: string;
+            phone?: string | null;
+            email?: string | null;
+            /** @default false */
+            tookPartInAdmission: boolean;
+            /** @default false */
+            mayJoinFamilySessions: boolean;
+        };
+        SupportContactUpdateInput: {
+            version: number;
+            name?: string;
+            relationship?: string;
+            phone?: string | null;
+            email?: string | null;
+            tookPartInAdmission?: boolean;
+            mayJoinFamilySessions?: boolean;
+            active?: boolean;
+        };
         Problem: {
             type: string;
             title: string;
@@ -459,6 +2920,337 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
+        AuditActor: {
+            userId: string | null;
+            name: string | null;
+            role: string;
+        };
+        AuditPatient: {
+            /** Format: uuid */
+            id: string;
+            name: string | null;
+            mrn: string | null;
+        };
+        AuditLogEntry: {
+            /** Format: uuid */
+            id: string;
+            sequence: number;
+            /** Format: date-time */
+            occurredAt: string;
+            actor: components["schemas"]["AuditActor"];
+            patient: components["schemas"]["AuditPatient"] | null;
+            action: string;
+            resourceType: string;
+            resourceId: string | null;
+            fieldsChanged: string[] | null;
+            /** @enum {string} */
+            outcome: "allowed" | "denied" | "break_glass";
+            reason: string | null;
+            ipAddress: string | null;
+            userAgent: string | null;
+        };
+        AuditLogPage: {
+            items: components["schemas"]["AuditLogEntry"][];
+            nextCursor: string | null;
+        };
+        AccessLogEntry: {
+            /** Format: uuid */
+            id: string;
+            sequence: number;
+            /** Format: date-time */
+            occurredAt: string;
+            actor: components["schemas"]["AuditActor"];
+            action: string;
+            resourceType: string;
+            /** @enum {string} */
+            outcome: "allowed" | "denied" | "break_glass";
+            reason: string | null;
+        };
+        AccessLogPage: {
+            items: components["schemas"]["AccessLogEntry"][];
+            nextCursor: string | null;
+        };
+        OrganizationMember: {
+            /** Format: uuid */
+            userId: string;
+            name: string;
+            role: string;
+        };
+        BreakGlassGrantEntry: {
+            /** Format: uuid */
+            id: string;
+            patient: components["schemas"]["AuditPatient"];
+            user: {
+                /** Format: uuid */
+                userId: string;
+                name: string;
+            };
+            reason: string;
+            /** Format: date-time */
+            grantedAt: string;
+            /** Format: date-time */
+            expiresAt: string;
+            accessCount: number;
+            review: {
+                reviewedBy: {
+                    /** Format: uuid */
+                    userId: string;
+                    name: string;
+                };
+                /** Format: date-time */
+                reviewedAt: string;
+                note: string;
+            } | null;
+            version: number;
+        };
+        BreakGlassGrantPage: {
+            items: components["schemas"]["BreakGlassGrantEntry"][];
+            nextCursor: string | null;
+        };
+        BreakGlassReview: {
+            version: number;
+            note: string;
+        };
+        AccountSecurity: {
+            twoFactor: {
+                enabled: boolean;
+                required: boolean;
+                enrolmentRequired: boolean;
+            };
+            session: {
+                idleTimeoutSeconds: number;
+                expiresAt: string | null;
+            };
+        };
+        SignInPolicy: {
+            twoFactorRequiredRoles: ("admin" | "clinician" | "prescriber" | "front_desk" | "supervisor")[];
+            version: number;
+        };
+        Consent: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            patientId: string;
+            recipient: {
+                /** @enum {string} */
+                kind: "support_contact" | "person" | "organization";
+                supportContactId: string | null;
+                name: string;
+            };
+            categories: ("attendance" | "diagnosis" | "medications" | "drug_test_results" | "progress_notes_summary" | "treatment_plan")[];
+            purpose: string;
+            /** Format: date */
+            startsOn: string;
+            expiresOn: string | null;
+            expiryEvent: string | null;
+            signature: {
+                typedName: string;
+                /** Format: date-time */
+                signedAt: string;
+            };
+            witnessedBy: {
+                /** Format: uuid */
+                userId: string;
+                name: string;
+            };
+            supersedesConsentId: string | null;
+            supersededByConsentId: string | null;
+            revocation: {
+                /** Format: date-time */
+                revokedAt: string;
+                revokedBy: {
+                    /** Format: uuid */
+                    userId: string;
+                    name: string;
+                };
+                reason: string | null;
+            } | null;
+            /** @enum {string} */
+            status: "active" | "not_yet_active" | "expired" | "revoked" | "superseded";
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        ConsentCreate: {
+            recipient: {
+                /** @constant */
+                kind: "support_contact";
+                /** Format: uuid */
+                supportContactId: string;
+            } | {
+                /** @enum {string} */
+                kind: "person" | "organization";
+                name: string;
+            };
+            categories: ("attendance" | "diagnosis" | "medications" | "drug_test_results" | "progress_notes_summary" | "treatment_plan")[];
+            purpose: string;
+            /** Format: date */
+            startsOn: string;
+            /** @default null */
+            expiresOn: string | null;
+            /** @default null */
+            expiryEvent: string | null;
+            signature: {
+                typedName: string;
+                /** Format: date-time */
+                signedAt?: string;
+            };
+        };
+        ConsentSupersede: {
+            recipient: {
+                /** @constant */
+                kind: "support_contact";
+                /** Format: uuid */
+                supportContactId: string;
+            } | {
+                /** @enum {string} */
+                kind: "person" | "organization";
+                name: string;
+            };
+            categories: ("attendance" | "diagnosis" | "medications" | "drug_test_results" | "progress_notes_summary" | "treatment_plan")[];
+            purpose: string;
+            /** Format: date */
+            startsOn: string;
+            /** @default null */
+            expiresOn: string | null;
+            /** @default null */
+            expiryEvent: string | null;
+            signature: {
+                typedName: string;
+                /** Format: date-time */
+                signedAt?: string;
+            };
+            version: number;
+        };
+        ConsentRevoke: {
+            version: number;
+            /** @default null */
+            reason: string | null;
+        };
+        AccountedDisclosure: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            disclosedAt: string;
+            recipientName: string;
+            categories: ("attendance" | "diagnosis" | "medications" | "drug_test_results" | "progress_notes_summary" | "treatment_plan")[];
+            /** @enum {string} */
+            channel: "family_portal" | "export" | "fhir" | "printout";
+            purpose: string;
+            /** Format: uuid */
+            consentId: string;
+            disclosedBy: string | null;
+        };
+        SharedRecord: {
+            patient: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            sections: {
+                /** @enum {string} */
+                category: "attendance" | "diagnosis" | "medications" | "drug_test_results" | "progress_notes_summary" | "treatment_plan";
+                label: string;
+                entries: {
+                    date: string | null;
+                    title: string;
+                    detail: string | null;
+                }[];
+                emptyMessage: string;
+            }[];
+            consents: {
+                /** Format: uuid */
+                id: string;
+                categories: ("attendance" | "diagnosis" | "medications" | "drug_test_results" | "progress_notes_summary" | "treatment_plan")[];
+                purpose: string;
+                /** Format: date */
+                startsOn: string;
+                expiresOn: string | null;
+                expiryEvent: string | null;
+                scope: string;
+            }[];
+            redisclosureNotice: string;
+            redisclosureStatement: string;
+            /** Format: date-time */
+            disclosedAt: string;
+        };
+        PortalPatient: {
+            /** Format: uuid */
+            patientId: string;
+            name: string;
+            /** @enum {string} */
+            relationship: "self" | "support_contact";
+            sharedCategories: ("attendance" | "diagnosis" | "medications" | "drug_test_results" | "progress_notes_summary" | "treatment_plan")[];
+        };
+        Invitation: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "staff" | "patient" | "family_member";
+            email: string;
+            /** @enum {string} */
+            role: "admin" | "clinician" | "prescriber" | "front_desk" | "supervisor" | "patient" | "family_member";
+            /** @enum {string} */
+            status: "pending" | "expired" | "accepted" | "revoked";
+            inviteeName: string;
+            staffMemberId: string | null;
+            patientId: string | null;
+            supportContactId: string | null;
+            createdByName: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            expiresAt: string;
+            version: number;
+        };
+        CreatedInvitation: {
+            invitation: components["schemas"]["Invitation"];
+            /** Format: uri */
+            link: string;
+        };
+        StaffInvitationRequest: {
+            /** Format: uuid */
+            staffMemberId?: string;
+            displayName?: string;
+            /** Format: email */
+            email?: string;
+            /** @enum {string} */
+            jobRole?: "admin" | "clinician" | "prescriber" | "front_desk" | "supervisor";
+        };
+        PortalInvitationRequest: {
+            /** Format: email */
+            email?: string;
+        };
+        StaffInvitationCandidate: {
+            /** Format: uuid */
+            id: string;
+            displayName: string;
+            email: string | null;
+            /** @enum {string} */
+            role: "admin" | "clinician" | "prescriber" | "front_desk" | "supervisor";
+            hasOpenInvitation: boolean;
+        };
+        RevokeInvitation: {
+            version: number;
+        };
+        InvitationPreview: {
+            /** @enum {string} */
+            kind: "staff" | "patient" | "family_member";
+            email: string;
+            invitedBy: string;
+            organizationName: string | null;
+            roleLabel: string | null;
+            /** Format: date-time */
+            expiresAt: string;
+            minimumPasswordLength: number;
+        };
+        AcceptInvitation: {
+            name: string;
+            password: string;
+        };
+        AcceptedInvitation: {
+            email: string;
+        };
         Me: {
             user: {
                 id: string;
@@ -473,6 +3265,73 @@ export interface components {
             /** @enum {string} */
             role: "admin" | "clinician" | "prescriber" | "front_desk" | "supervisor" | "patient" | "family_member";
             staffMemberId: string | null;
+        };
+        OutboxMessage: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "invitation";
+            recipient: string;
+            subject: string;
+            body: string;
+            /** Format: date-time */
+            createdAt: string;
+            sentAt: string | null;
+            invitationId: string | null;
+            invitationStatus: ("pending" | "expired" | "accepted" | "revoked") | null;
+        };
+        PatientSummary: {
+            /** Format: uuid */
+            id: string;
+            mrn: string;
+            legalGivenName: string;
+            legalFamilyName: string;
+            preferredName: string | null;
+            /** Format: date */
+            dateOfBirth: string;
+            /** @enum {string} */
+            status: "active" | "discharged" | "deceased";
+            onMyCareTeam: boolean;
+        };
+        CareTeamMember: {
+            /** Format: uuid */
+            staffMemberId: string;
+            displayName: string;
+            /** @enum {string} */
+            role: "primary_therapist" | "case_manager" | "group_facilitator" | "prescriber" | "supervisor";
+            /** Format: date-time */
+            startedAt: string;
+        };
+        PatientRecord: {
+            /** Format: uuid */
+            id: string;
+            mrn: string;
+            legalGivenName: string;
+            legalFamilyName: string;
+            preferredName: string | null;
+            pronouns: string | null;
+            /** Format: date */
+            dateOfBirth: string;
+            sexAssignedAtBirth: string;
+            genderIdentity: string | null;
+            preferredLanguage: string;
+            email: string | null;
+            phone: string | null;
+            /** @enum {string} */
+            status: "active" | "discharged" | "deceased";
+            version: number;
+            careTeam: components["schemas"]["CareTeamMember"][];
+            access: {
+                /** @enum {string} */
+                basis: "organization_role" | "care_team" | "subject" | "consent" | "break_glass";
+                breakGlassExpiresAt: string | null;
+            };
+        };
+        BreakGlassGrant: {
+            /** Format: uuid */
+            grantId: string;
+            /** Format: date-time */
+            expiresAt: string;
         };
         StaffMember: {
             /** Format: uuid */
@@ -507,6 +3366,41 @@ export interface components {
             languages?: string[];
             pronouns?: string | null;
             maxCaseload?: number | null;
+            active?: boolean;
+        };
+        SupportContact: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            patientId: string;
+            name: string;
+            relationship: string;
+            phone: string | null;
+            email: string | null;
+            tookPartInAdmission: boolean;
+            mayJoinFamilySessions: boolean;
+            active: boolean;
+            hasPortalAccount: boolean;
+            version: number;
+        };
+        SupportContactCreate: {
+            name: string;
+            relationship: string;
+            phone?: string | null;
+            email?: ("" | string) | null;
+            /** @default false */
+            tookPartInAdmission: boolean;
+            /** @default false */
+            mayJoinFamilySessions: boolean;
+        };
+        SupportContactUpdate: {
+            version: number;
+            name?: string;
+            relationship?: string;
+            phone?: string | null;
+            email?: ("" | string) | null;
+            tookPartInAdmission?: boolean;
+            mayJoinFamilySessions?: boolean;
             active?: boolean;
         };
     };

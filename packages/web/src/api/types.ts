@@ -13,3 +13,7 @@ export type StaffMember = JsonOk<paths['/api/staff/{staffMemberId}']['get']>;
 export type SignInBody = NonNullable<
   paths['/api/auth/sign-in/email']['post']['requestBody']
 >['content']['application/json'];
+export type SignInResult = JsonOk<paths['/api/auth/sign-in/email']['post']>;
+export type AccountSecurity = JsonOk<paths['/api/me/security']['get']>;
+export type TwoFactorEnrolment = JsonOk<paths['/api/auth/two-factor/enable']['post']>;
+export type SignInPolicy = JsonOk<paths['/api/organization/sign-in-policy']['get']>;

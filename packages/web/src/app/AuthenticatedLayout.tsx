@@ -2,6 +2,7 @@ import { useSuspenseQuery } from '@tanstack/react-query';
 import { Outlet, useNavigate, useRouter } from '@tanstack/react-router';
 import { useEffect } from 'react';
 import { meQueryOptions } from '../auth/api.ts';
+import { IdleSessionGuard } from '../auth/components/IdleSessionGuard.tsx';
 import { MeContext } from '../auth/me-context.ts';
 import { signInSearch } from '../auth/redirect-target.ts';
 import { isPortalRole } from '../auth/roles.ts';
@@ -31,6 +32,7 @@ export function AuthenticatedLayout() {
       <Frame>
         <Outlet />
       </Frame>
+      <IdleSessionGuard />
     </MeContext>
   );
 }

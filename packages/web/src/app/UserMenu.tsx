@@ -1,5 +1,6 @@
 import { Avatar, Group, Menu, Text, UnstyledButton } from '@mantine/core';
-import { IconChevronDown, IconLogout } from '@tabler/icons-react';
+import { IconChevronDown, IconLogout, IconShieldLock } from '@tabler/icons-react';
+import { Link } from '@tanstack/react-router';
 import { useMe } from '../auth/me-context.ts';
 import { roleLabels } from '../auth/roles.ts';
 import { useSignOut } from '../auth/use-sign-out.ts';
@@ -35,6 +36,9 @@ export function UserMenu() {
           </Text>
         </div>
         <Menu.Divider />
+        <Menu.Item component={Link} to="/account/security" leftSection={<IconShieldLock size={16} />}>
+          Account security
+        </Menu.Item>
         <Menu.Item
           leftSection={<IconLogout size={16} />}
           onClick={() => signOut.mutate()}

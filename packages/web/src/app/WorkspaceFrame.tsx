@@ -1,9 +1,16 @@
 import { AppShell, Burger } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconLayoutDashboard, IconUsersGroup } from '@tabler/icons-react';
+import {
+  IconLayoutDashboard,
+  IconListDetails,
+  IconMail,
+  IconUser,
+  IconUsersGroup,
+} from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useMe } from '../auth/me-context.ts';
-import { seesStaffDirectory } from '../auth/roles.ts';
+import { seesAuditLog, seesPatientList, seesStaffDirectory } from '../auth/roles.ts';
+import { seesOutbox } from '../invitations/access.ts';
 import { FrameHeader } from './FrameHeader.tsx';
 import { NavLinkLink } from './links.tsx';
 
@@ -38,11 +45,30 @@ export function WorkspaceFrame({ children }: { children: ReactNode }) {
           leftSection={<IconLayoutDashboard size={18} />}
           onClick={closeNav}
         />
+        {seesPatientList(role) && (
+          <NavLinkLink
+            to="/patients"
+            label="Patients"
+            leftSection={<IconUser size={18} />}
+            onClick={closeNav}
+          />
+        )}
         {seesStaffDirectory(role) && (
           <NavLinkLink
             to="/staff"
             label="Staff"
             leftSection={<IconUsersGroup size={18} />}
+            onClick={closeNav}
+          />
+        )}
+        {seesOutbox(role) && (
+          <NavLinkLink to="/outbox" label="Outbox" leftSection={<IconMail size={18} />} onClick={closeNav} />
+        )}
+        {seesAuditLog(role) && (
+          <NavLinkLink
+            to="/audit"
+            label="Audit trail"
+            leftSection={<IconListDetails size={18} />}
             onClick={closeNav}
           />
         )}

@@ -6,10 +6,21 @@ import {
   Outlet,
   redirect,
 } from '@tanstack/react-router';
+import { parseAuditSearch } from '../audit-log/filters.ts';
+import { AuditLogPage } from '../audit-log/pages/AuditLogPage.tsx';
 import { meQueryOptions } from '../auth/api.ts';
+import { AccountSecurityPage } from '../auth/pages/AccountSecurityPage.tsx';
 import { SignInPage } from '../auth/pages/SignInPage.tsx';
 import { safeRedirectTarget, signInSearch } from '../auth/redirect-target.ts';
+import { securityQueryOptions } from '../auth/security-api.ts';
+import { MyConsentsPage } from '../consents/pages/MyConsentsPage.tsx';
 import { DashboardPage } from '../dashboard/pages/DashboardPage.tsx';
+import { SharedRecordPage } from '../disclosures/pages/SharedRecordPage.tsx';
+import { AcceptInvitationPage } from '../invitations/pages/AcceptInvitationPage.tsx';
+import { outboxQueryOptions } from '../outbox/api.ts';
+import { OutboxPage } from '../outbox/pages/OutboxPage.tsx';
+import { PatientListPage } from '../patients/pages/PatientListPage.tsx';
+import { PatientRecordPage } from '../patients/pages/PatientRecordPage.tsx';
 import { staffListQueryOptions, staffMemberQueryOptions } from '../staff/api.ts';
 import { StaffDetailPage } from '../staff/pages/StaffDetailPage.tsx';
 import { StaffListPage } from '../staff/pages/StaffListPage.tsx';
@@ -30,13 +41,22 @@ const rootRoute = createRootRouteWithContext<RouterContext>()({
 
 interface SignInSearch {
   redirect?: string;
+  /** Signed out by the idle timeout after this many seconds: the page says so. */
+  idle?: number;
+}
+
+function parseSignInSearch(search: Record<string, unknown>): SignInSearch {
+  const parsed: SignInSearch = {};
+  if (typeof search.redirect === 'string') parsed.redirect = search.redirect;
+  const idle = Number(search.idle);
+  if (Number.isInteger(idle) && idle > 0 && idle <= 86_400) parsed.idle = idle;
+  return parsed;
 }
 
 const signInRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/sign-in',
-  validateSearch: (search: Record<string, unknown>): SignInSearch =>
-    typeof search.redirect === 'string' ? { redirect: search.redirect } : {},
+  validateSearch: parseSignInSearch,
   beforeLoad: async ({ context, search }) => {
     // Already signed in (a bookmark, the back button): go where the person was heading. Always asks the
     // server: a cached answer may predate a sign-out.
@@ -44,8 +64,18 @@ const signInRoute = createRoute({
     if (me) throw redirect({ href: safeRedirectTarget(search.redirect), replace: true });
   },
   component: function SignInRoute() {
-    const { redirect: redirectTo } = signInRoute.useSearch();
-    return <SignInPage redirectTo={redirectTo} />;
+    const { redirect: redirectTo, idle } = signInRoute.useSearch();
+    return <SignInPage redirectTo={redirectTo} idleSeconds={idle} />;
+  },
+});
+
+/** Public: where an invitation link lands. The token is the credential; nothing here needs a session. */
+const acceptInvitationRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/invitations/$token',
+  component: function AcceptInvitationRoute() {
+    const { token } = acceptInvitationRoute.useParams();
+    return <AcceptInvitationPage token={token} />;
   },
 });
 
@@ -56,6 +86,11 @@ const authenticatedRoute = createRoute({
   beforeLoad: async ({ context, location }) => {
     const me = await context.queryClient.ensureQueryData(meQueryOptions);
     if (!me) throw redirect({ to: '/sign-in', search: signInSearch(location.href), replace: true });
+    // The organization requires two-step verification of this role and it is not set up: enrolment first.
+    const security = await context.queryClient.ensureQueryData(securityQueryOptions).catch(() => null);
+    if (security?.twoFactor.enrolmentRequired && location.pathname !== '/account/security') {
+      throw redirect({ to: '/account/security', replace: true });
+    }
   },
   component: AuthenticatedLayout,
 });
@@ -88,9 +123,98 @@ const staffMemberRoute = createRoute({
   },
 });
 
+const outboxRoute = createRoute({
+  getParentRoute: () => authenticatedRoute,
+  path: '/outbox',
+  loader: ({ context }) => {
+    void context.queryClient.prefetchQuery(outboxQueryOptions);
+  },
+  component: OutboxPage,
+});
+
+const patientListRoute = createRoute({
+  getParentRoute: () => authenticatedRoute,
+  path: '/patients',
+  component: PatientListPage,
+});
+
+interface PatientRecordSearch {
+  tab?: string;
+}
+
+// No loader: opening a record is an audited read, so it happens when the page shows, never on a hover preload.
+const patientRecordRoute = createRoute({
+  getParentRoute: () => authenticatedRoute,
+  path: '/patients/$patientId',
+  validateSearch: (search: Record<string, unknown>): PatientRecordSearch =>
+    typeof search.tab === 'string' && /^[a-z-]{1,40}$/.test(search.tab) ? { tab: search.tab } : {},
+  component: function PatientRecordRoute() {
+    const { patientId } = patientRecordRoute.useParams();
+    const { tab } = patientRecordRoute.useSearch();
+    const navigate = patientRecordRoute.useNavigate();
+    return (
+      <PatientRecordPage
+        patientId={patientId}
+        tab={tab}
+        onTabChange={(next) => void navigate({ search: { tab: next }, replace: true })}
+      />
+    );
+  },
+});
+
+// No loader: each view of what a patient shares is a disclosure, made only when the page shows.
+const sharedRecordRoute = createRoute({
+  getParentRoute: () => authenticatedRoute,
+  path: '/shared/$patientId',
+  component: function SharedRecordRoute() {
+    const { patientId } = sharedRecordRoute.useParams();
+    return <SharedRecordPage patientId={patientId} />;
+  },
+});
+
+const myConsentsRoute = createRoute({
+  getParentRoute: () => authenticatedRoute,
+  path: '/my-consents',
+  component: MyConsentsPage,
+});
+
+const auditLogRoute = createRoute({
+  getParentRoute: () => authenticatedRoute,
+  path: '/audit',
+  validateSearch: parseAuditSearch,
+  component: function AuditLogRoute() {
+    const filters = auditLogRoute.useSearch();
+    const navigate = auditLogRoute.useNavigate();
+    return (
+      <AuditLogPage
+        filters={filters}
+        onFiltersChange={(next) => void navigate({ search: next, replace: true })}
+      />
+    );
+  },
+});
+
+const accountSecurityRoute = createRoute({
+  getParentRoute: () => authenticatedRoute,
+  path: '/account/security',
+  component: AccountSecurityPage,
+});
+
 const routeTree = rootRoute.addChildren([
   signInRoute,
-  authenticatedRoute.addChildren([dashboardRoute, staffListRoute, staffMemberRoute]),
+  acceptInvitationRoute,
+  authenticatedRoute.addChildren([
+    dashboardRoute,
+    staffListRoute,
+    staffMemberRoute,
+    outboxRoute,
+    patientListRoute,
+    patientRecordRoute,
+    auditLogRoute,
+    sharedRecordRoute,
+    myConsentsRoute,
+    accountSecurityRoute,
+  ]),
 ]);
 
 export function createAppRouter(queryClient: QueryClient) {

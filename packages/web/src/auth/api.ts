@@ -1,7 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import { api, unwrap } from '../api/client.ts';
 import { ApiError } from '../api/problem.ts';
-import type { Me, SignInBody } from '../api/types.ts';
+import type { Me, SignInBody, SignInResult } from '../api/types.ts';
 
 export const meQueryKey = ['me'] as const;
 
@@ -19,8 +19,15 @@ export const meQueryOptions = queryOptions({
   staleTime: 5 * 60_000,
 });
 
-export async function signIn(body: SignInBody): Promise<void> {
-  await unwrap(api.POST('/api/auth/sign-in/email', { body }));
+/** The password step: either signed in, or the person's second step (a code) comes next. */
+export async function signIn(body: SignInBody): Promise<SignInResult> {
+  return unwrap(api.POST('/api/auth/sign-in/email', { body }));
+}
+
+/** The second step: the code an authenticator app shows, or one of the person's recovery codes. */
+export async function verifySecondStep(kind: 'totp' | 'recovery', code: string): Promise<void> {
+  if (kind === 'totp') await unwrap(api.POST('/api/auth/two-factor/verify-totp', { body: { code } }));
+  else await unwrap(api.POST('/api/auth/two-factor/verify-backup-code', { body: { code } }));
 }
 
 export async function signOut(): Promise<void> {

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { isPortalRole, seesStaffDirectory } from './roles.ts';
+import {
+  isPortalRole,
+  reviewsBreakGlass,
+  seesAuditLog,
+  seesPatientList,
+  seesStaffDirectory,
+} from './roles.ts';
 
 describe('navigation by role', () => {
   it('offers the staff directory to every staff role and to nobody in the portal', () => {
@@ -11,5 +17,26 @@ describe('navigation by role', () => {
       expect(seesStaffDirectory(role)).toBe(false);
       expect(isPortalRole(role)).toBe(true);
     }
+  });
+
+  it('offers the audit view to administrators and supervisors, its break-the-glass reviews to supervisors', () => {
+    const all = [
+      'admin',
+      'clinician',
+      'prescriber',
+      'front_desk',
+      'supervisor',
+      'patient',
+      'family_member',
+    ] as const;
+    expect(all.filter(seesAuditLog)).toEqual(['admin', 'supervisor']);
+    expect(all.filter(reviewsBreakGlass)).toEqual(['supervisor']);
+    expect(all.filter(seesPatientList)).toEqual([
+      'admin',
+      'clinician',
+      'prescriber',
+      'front_desk',
+      'supervisor',
+    ]);
   });
 });

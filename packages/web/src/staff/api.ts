@@ -19,3 +19,9 @@ export function staffMemberQueryOptions(staffMemberId: string) {
       unwrap(api.GET('/api/staff/{staffMemberId}', { params: { path: { staffMemberId } }, signal })),
   });
 }
+
+export function deactivateStaffMember(staffMemberId: string) {
+  return unwrap(
+    api.POST('/api/staff/{staffMemberId}/deactivate', { params: { path: { staffMemberId } }, body: {} }),
+  );
+}

@@ -1,7 +1,7 @@
-import { EmptyState, Stack, Text } from '@mantine/core';
-import { IconLock } from '@tabler/icons-react';
+import { Stack, Text } from '@mantine/core';
 import { PageHeader } from '../../app/PageHeader.tsx';
 import { useMe } from '../../auth/me-context.ts';
+import { SharedWithYouList } from '../../disclosures/components/SharedWithYouList.tsx';
 import { DashboardSection } from './DashboardSection.tsx';
 
 export function FamilyMemberDashboard() {
@@ -14,12 +14,7 @@ export function FamilyMemberDashboard() {
         share with you, for as long as that consent lasts. The patient can change or withdraw it at any time.
       </Text>
       <DashboardSection title="Shared with you">
-        <EmptyState
-          icon={<IconLock />}
-          withIndicatorBackground
-          title="Nothing has been shared with you yet"
-          description="When the patient consents to share information with you, it appears here."
-        />
+        <SharedWithYouList />
       </DashboardSection>
     </Stack>
   );

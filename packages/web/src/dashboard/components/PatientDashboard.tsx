@@ -1,5 +1,6 @@
 import { EmptyState, Stack, Text } from '@mantine/core';
 import { IconHeartHandshake } from '@tabler/icons-react';
+import { ButtonLink } from '../../app/links.tsx';
 import { PageHeader } from '../../app/PageHeader.tsx';
 import { useMe } from '../../auth/me-context.ts';
 import { DashboardSection } from './DashboardSection.tsx';
@@ -17,10 +18,15 @@ export function PatientDashboard() {
           description={`Once ${organization.name} assigns your counselor and care team, you will find them here.`}
         />
       </DashboardSection>
-      <Text size="sm" c="dimmed">
-        Your treatment records are private. Family members and friends see only what you agree in writing to
-        share with them, and you can withdraw that agreement at any time.
-      </Text>
+      <DashboardSection title="Sharing your information">
+        <Text size="sm">
+          Your treatment records are private. Family members and friends see only what you agree in writing to
+          share with them, and you can withdraw that agreement at any time.
+        </Text>
+        <ButtonLink to="/my-consents" variant="light" mt="sm">
+          Your consents and who received your information
+        </ButtonLink>
+      </DashboardSection>
     </Stack>
   );
 }

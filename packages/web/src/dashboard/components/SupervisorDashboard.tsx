@@ -1,6 +1,7 @@
 import { EmptyState, Stack } from '@mantine/core';
 import { IconChartBar } from '@tabler/icons-react';
 import { PageHeader } from '../../app/PageHeader.tsx';
+import { BreakGlassReviewQueue } from '../../audit-log/components/BreakGlassReviewQueue.tsx';
 import { useMe } from '../../auth/me-context.ts';
 import { StaffDirectory } from '../../staff/components/StaffDirectory.tsx';
 import { DashboardSection } from './DashboardSection.tsx';
@@ -17,6 +18,9 @@ export function SupervisorDashboard() {
           title="No program data yet"
           description="Census, attendance and outcomes across the program appear here once patients are admitted."
         />
+      </DashboardSection>
+      <DashboardSection title="Break-the-glass accesses to review">
+        <BreakGlassReviewQueue />
       </DashboardSection>
       <DashboardSection title="Staff">
         <StaffDirectory />

@@ -5,9 +5,11 @@ import type { ReactNode } from 'react';
 import type { StaffMember } from '../../api/types.ts';
 import { ErrorPanel } from '../../app/ErrorPanel.tsx';
 import { AnchorLink } from '../../app/links.tsx';
-import { roleLabels } from '../../auth/roles.ts';
+import { useMe } from '../../auth/me-context.ts';
+import { managesStaff, roleLabels } from '../../auth/roles.ts';
 import { staffMemberQueryOptions } from '../api.ts';
 import { ActiveBadge } from '../components/ActiveBadge.tsx';
+import { DeactivateStaffButton } from '../components/DeactivateStaffButton.tsx';
 import { approachLabel, languageName, yearsText } from '../labels.ts';
 
 export function StaffDetailPage({ staffMemberId }: { staffMemberId: string }) {
@@ -45,14 +47,19 @@ function licenseText(member: StaffMember): string {
 }
 
 function StaffMemberDetails({ member }: { member: StaffMember }) {
+  const me = useMe();
+  const mayDeactivate = managesStaff(me.role) && member.active && me.staffMemberId !== member.id;
   return (
     <Stack gap="lg">
-      <Group gap="sm" align="center">
-        <Title order={1} size="h2">
-          {member.displayName}
-        </Title>
-        {member.pronouns && <Text c="dimmed">({member.pronouns})</Text>}
-        <ActiveBadge active={member.active} />
+      <Group justify="space-between" align="center">
+        <Group gap="sm" align="center">
+          <Title order={1} size="h2">
+            {member.displayName}
+          </Title>
+          {member.pronouns && <Text c="dimmed">({member.pronouns})</Text>}
+          <ActiveBadge active={member.active} />
+        </Group>
+        {mayDeactivate && <DeactivateStaffButton member={member} />}
       </Group>
       <Paper withBorder p="lg">
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="lg" verticalSpacing="md">

@@ -1,15 +1,32 @@
-import { Stack } from '@mantine/core';
+import { Group, Stack, Title } from '@mantine/core';
 import { PageHeader } from '../../app/PageHeader.tsx';
+import { useMe } from '../../auth/me-context.ts';
+import { invitesStaff } from '../../invitations/access.ts';
+import { InviteStaffButton } from '../../invitations/components/InviteStaffButton.tsx';
+import { PendingInvitations } from '../../invitations/components/PendingInvitations.tsx';
 import { StaffDirectory } from '../components/StaffDirectory.tsx';
 
 export function StaffListPage() {
+  const { role } = useMe();
+  const mayInvite = invitesStaff(role);
   return (
     <Stack gap="lg">
-      <PageHeader
-        title="Staff"
-        description="Everyone who works in this program, with the credentials and approaches used to match patients."
-      />
+      <Group justify="space-between" align="flex-start" wrap="nowrap">
+        <PageHeader
+          title="Staff"
+          description="Everyone who works in this program, with the credentials and approaches used to match patients."
+        />
+        {mayInvite && <InviteStaffButton />}
+      </Group>
       <StaffDirectory />
+      {mayInvite && (
+        <Stack gap="sm">
+          <Title order={2} size="h4">
+            Open staff invitations
+          </Title>
+          <PendingInvitations kinds={['staff']} emptyText="No staff invitation is waiting to be accepted." />
+        </Stack>
+      )}
     </Stack>
   );
 }

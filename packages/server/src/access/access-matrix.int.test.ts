@@ -1,0 +1,283 @@
+import {
+  type AccessDecision,
+  type DisclosureCategory,
+  decideAccess,
+  isPatientResource,
+  mayBreakGlass,
+  noRelationship,
+  type PatientRelationship,
+  type Role,
+  roles,
+} from '@tandem/core';
+import { verifyChain } from '@tandem/core/audit/audit-chain';
+import { uuidv7 } from 'uuidv7';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditRepository } from '../audit/repository.ts';
+import { demoAccountFor } from '../demo/demo-accounts.ts';
+import { isDeclaredAccess, type RoutePolicy } from '../http/authorization.ts';
+import { startTestServer, type TestClient, type TestServer } from '../testing/test-server.ts';
+
+/**
+ * The access matrix over HTTP: every role × every route that declares a policy × every relationship the demo
+ * holds (care team, supervision, subject, consent, none) and a patient of another organization. The expected
+ * answer comes from the core policy given the relationship this fixture states by hand; the server must load
+ * the same relationship and enforce exactly that answer. Zero unauthorized reads or writes, and another
+ * organization's records look exactly like records that do not exist.
+ */
+let server: TestServer;
+const clients = new Map<Role, TestClient>();
+let organizationA: string;
+let organizationB: string;
+const patients: Record<'pat' | 'riley' | 'other', string> = { pat: '', riley: '', other: '' };
+const staffOf: Record<'a' | 'b', string> = { a: '', b: '' };
+let familyCategories: DisclosureCategory[] = [];
+
+beforeAll(async () => {
+  server = await startTestServer();
+  const { db } = server.database;
+  organizationA = server.demo?.organizationId ?? '';
+  const find = async (given: string, family: string) =>
+    (
+      await db
+        .selectFrom('patients')
+        .select('id')
+        .where('organizationId', '=', organizationA)
+        .where('legalGivenName', '=', given)
+        .where('legalFamilyName', '=', family)
+        .executeTakeFirstOrThrow()
+    ).id;
+  patients.pat = await find('Pat', 'Example');
+  patients.riley = await find('Riley', 'Thompson');
+  // A staff member without a sign-in: a write aimed at them (deactivation, say) ends nobody's session here.
+  staffOf.a = (
+    await db
+      .selectFrom('staffMembers')
+      .select('id')
+      .where('organizationId', '=', organizationA)
+      .where('userId', 'is', null)
+      .orderBy('displayName')
+      .executeTakeFirstOrThrow()
+  ).id;
+
+  // Organization B: a staff member and a patient that nobody of A may ever see, even with the right ids.
+  organizationB = uuidv7();
+  await db
+    .insertInto('organizations')
+    .values({ id: organizationB, name: 'Other Program', slug: 'other' })
+    .execute();
+  staffOf.b = uuidv7();
+  await db
+    .insertInto('staffMembers')
+    .values({
+      organizationId: organizationB,
+      id: staffOf.b,
+      displayName: 'B Clinician',
+      jobRole: 'clinician',
+    })
+    .execute();
+  patients.other = uuidv7();
+  await db
+    .insertInto('patients')
+    .values({
+      organizationId: organizationB,
+      id: patients.other,
+      mrn: 'B-1',
+      legalGivenName: 'Other',
+      legalFamilyName: 'Person',
+      dateOfBirth: '1990-01-01',
+    })
+    .execute();
+
+  // What the demo seed's consents open to the demo family member (if any), read straight from the table.
+  const consents = await db
+    .selectFrom('consents as c')
+    .innerJoin('supportContacts as sc', (join) =>
+      join.onRef('sc.organizationId', '=', 'c.organizationId').onRef('sc.id', '=', 'c.supportContactId'),
+    )
+    .innerJoin('users as u', 'u.id', 'sc.userId')
+    .select('c.categories')
+    .where('c.patientId', '=', patients.pat)
+    .where('u.email', '=', demoAccountFor('family_member').email)
+    .where('c.revokedAt', 'is', null)
+    .execute();
+  familyCategories = [...new Set(consents.flatMap((row) => row.categories))] as DisclosureCategory[];
+
+  for (const role of roles) clients.set(role, await server.signIn(demoAccountFor(role).email));
+});
+afterAll(async () => {
+  await server?.close();
+});
+
+/** The relationship of each demo account to each demo patient, as the seed sets it up. */
+function relationshipOf(role: Role, patient: 'pat' | 'riley'): PatientRelationship {
+  if (patient === 'riley') return noRelationship;
+  switch (role) {
+    case 'clinician':
+      return { ...noRelationship, careTeamRoles: ['primary_therapist'] };
+    case 'prescriber':
+      return { ...noRelationship, careTeamRoles: ['prescriber'] };
+    case 'supervisor':
+      // Supervises the demo clinician, the primary therapist.
+      return { ...noRelationship, careTeamRoles: ['supervisor'] };
+    case 'patient':
+      return { ...noRelationship, isSubject: true };
+    case 'family_member':
+      return { ...noRelationship, consentedCategories: familyCategories };
+    default:
+      return noRelationship;
+  }
+}
+
+/**
+ * Routes whose handler adds a rule of its own after the hook: the expected answer of that rule, and a valid body
+ * to reach it with. They run last, since an allowed one changes relationships (a break-the-glass grant).
+ */
+const handlerRules: Record<
+  string,
+  { rule: (role: Role, relationship: PatientRelationship) => AccessDecision; body: unknown }
+> = {
+  'POST /api/patients/:patientId/break-glass': {
+    rule: (role, relationship) =>
+      mayBreakGlass({ userId: 'u', organizationId: 'a', role }, 'a', relationship),
+    body: { reason: 'Access matrix test: emergency' },
+  },
+};
+
+interface Case {
+  role: Role;
+  method: string;
+  url: string;
+  path: string;
+  policy: RoutePolicy;
+  target: 'pat' | 'riley' | 'other' | 'organization' | 'other-organization';
+}
+
+function policyRoutes() {
+  return server.app.declaredRoutes.filter(
+    (route): route is typeof route & { access: RoutePolicy } =>
+      route.method !== 'HEAD' &&
+      route.url.startsWith('/api/') &&
+      isDeclaredAccess(route.access) &&
+      typeof route.access === 'object',
+  );
+}
+
+function cases(): Case[] {
+  const result: Case[] = [];
+  for (const route of policyRoutes()) {
+    const isPatientRoute = 'patient' in route.access && route.access.patient !== 'list';
+    const targets: Case['target'][] = isPatientRoute
+      ? ['pat', 'riley', 'other']
+      : route.url.includes(':')
+        ? ['organization', 'other-organization']
+        : ['organization'];
+    for (const role of roles)
+      for (const target of targets) {
+        const path = route.url.replace(/:([A-Za-z]+)/g, (_match, name: string) => {
+          if (name === 'patientId') return patients[target as 'pat'];
+          if (name === 'staffMemberId') return target === 'other-organization' ? staffOf.b : staffOf.a;
+          return uuidv7();
+        });
+        result.push({ role, method: route.method, url: route.url, path, policy: route.access, target });
+      }
+  }
+  return result;
+}
+
+function expected(testCase: Case): 'allowed' | 'forbidden' | 'not_found' {
+  const { role, policy, target } = testCase;
+  if (target === 'other') return 'not_found';
+  // Every role lists some patients; which ones, the list test below checks.
+  if ('patient' in policy && policy.patient === 'list' && policy.resource === 'patient_demographics') {
+    return 'allowed';
+  }
+  const relationship = target === 'pat' || target === 'riley' ? relationshipOf(role, target) : noRelationship;
+  const decision = decideAccess({
+    principal: { userId: 'u', organizationId: 'a', role },
+    request: { action: policy.action, resource: policy.resource, organizationId: 'a' },
+    relationship: isPatientResource(policy.resource) ? relationship : undefined,
+    now: new Date(),
+  });
+  if (!decision.allowed) return 'forbidden';
+  const handlerRule = handlerRules[`${testCase.method} ${testCase.url}`];
+  if (handlerRule !== undefined && !handlerRule.rule(role, relationship).allowed) return 'forbidden';
+  // An organization resource of another organization, by id: allowed by role, but it does not exist here.
+  if (target === 'other-organization') return 'not_found';
+  return 'allowed';
+}
+
+describe('the access matrix over HTTP', () => {
+  it('answers every role × route × relationship exactly as the policy decides, and audits every refusal', async () => {
+    const all = cases().sort(
+      (first, second) =>
+        Number(`${first.method} ${first.url}` in handlerRules) -
+        Number(`${second.method} ${second.url}` in handlerRules),
+    );
+    expect(all.length).toBeGreaterThan(50);
+    const audit = auditRepository(server.database.db);
+    const before = (await audit.chainHead(organizationA))?.lastSequence ?? 0;
+    const mismatches: string[] = [];
+    let refusals = 0;
+    for (const testCase of all) {
+      const client = clients.get(testCase.role) as TestClient;
+      // Writes get an empty body: an allowed write fails validation (400) and changes nothing.
+      const handlerRule = handlerRules[`${testCase.method} ${testCase.url}`];
+      const body = testCase.method === 'GET' ? undefined : (handlerRule?.body ?? {});
+      const response = await client.request(testCase.method, testCase.path, body);
+      const text = await response.text();
+      const want = expected(testCase);
+      const got =
+        response.status === 403
+          ? 'forbidden'
+          : response.status === 404 && /No such (patient|staff member)/.test(text)
+            ? 'not_found'
+            : response.status === 401
+              ? 'unauthenticated'
+              : 'allowed';
+      // A write with an empty body may stop at validation before it looks the record up: no harm either way.
+      const stoppedByValidation =
+        want === 'not_found' && testCase.method !== 'GET' && response.status === 400;
+      if (got !== want && !stoppedByValidation) {
+        mismatches.push(
+          `${testCase.role} ${testCase.method} ${testCase.url} on ${testCase.target}: want ${want}, got ${response.status} ${text.slice(0, 400)}`,
+        );
+      }
+      if (got === 'forbidden' || (got === 'not_found' && testCase.target === 'other')) refusals++;
+      // Nothing of organization B ever appears in an answer to A.
+      expect(text).not.toContain('Other Program');
+      expect(text).not.toContain('"legalGivenName":"Other"');
+      expect(text).not.toContain('B Clinician');
+    }
+    expect(mismatches).toEqual([]);
+
+    const events = await audit.eventsAfter(organizationA, before, 100_000);
+    const denied = events.filter((event) => event.outcome === 'denied');
+    expect(denied.length).toBe(refusals);
+    expect(denied.every((event) => event.reason !== null && event.actorUserId !== null)).toBe(true);
+    // B's chain holds nothing of A's requests.
+    expect(await audit.eventsAfter(organizationB, 0, 10)).toEqual([]);
+    const chain = await audit.eventsAfter(organizationA, 0, 1_000_000);
+    expect(verifyChain(chain, await audit.chainHead(organizationA))).toBeUndefined();
+  });
+
+  it('lists exactly the patients each role may see, filtered in SQL', async () => {
+    const listed = async (role: Role) => {
+      const { status, body } = await (clients.get(role) as TestClient).json<{
+        items: { id: string; onMyCareTeam: boolean }[];
+      }>('GET', '/api/patients');
+      expect(status, JSON.stringify(body)).toBe(200);
+      return body.items;
+    };
+    const frontDesk = await listed('front_desk');
+    expect(frontDesk.map((item) => item.id)).toEqual(expect.arrayContaining([patients.pat, patients.riley]));
+    expect(frontDesk.map((item) => item.id)).not.toContain(patients.other);
+    expect((await listed('patient')).map((item) => item.id)).toEqual([patients.pat]);
+    const family = (await listed('family_member')).map((item) => item.id);
+    expect(family).toEqual(familyCategories.length > 0 ? [patients.pat] : []);
+    // The clinician's caseload comes first and is marked.
+    const clinician = await listed('clinician');
+    const firstOffCaseload = clinician.findIndex((item) => !item.onMyCareTeam);
+    expect(clinician.slice(firstOffCaseload).every((item) => !item.onMyCareTeam)).toBe(true);
+    expect(clinician.find((item) => item.id === patients.pat)?.onMyCareTeam).toBe(true);
+  });
+});

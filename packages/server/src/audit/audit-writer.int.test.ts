@@ -1,0 +1,75 @@
+import { verifyChain } from '@tandem/core/audit/audit-chain';
+import { uuidv7 } from 'uuidv7';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readEvent } from '../testing/audit-events.ts';
+import { createTestDatabase, type TestDatabase } from '../testing/test-database.ts';
+import { createAuditWriter } from './audit-writer.ts';
+import { auditRepository } from './repository.ts';
+
+let database: TestDatabase;
+let organizationId: string;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  organizationId = (
+    await database.db
+      .insertInto('organizations')
+      .values({ name: 'Batched', slug: 'batched' })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id;
+});
+afterAll(async () => {
+  await database?.close();
+});
+
+describe('the audit writer', () => {
+  for (const readsWaitForFlush of [true, false]) {
+    it(`commits concurrent reads in batches, each promise settling once its event is stored (reads wait for flush: ${readsWaitForFlush})`, async () => {
+      const audit = auditRepository(database.db);
+      const before = (await audit.chainHead(organizationId))?.lastSequence ?? 0;
+      let statements = 0;
+      const counted = database.db.withPlugin({
+        transformQuery: (args) => {
+          statements++;
+          return args.node;
+        },
+        transformResult: async (args) => args.result,
+      });
+      const countingWriter = createAuditWriter(counted, { readsWaitForFlush });
+      const ids = Array.from({ length: 40 }, () => uuidv7());
+      await Promise.all(
+        ids.map(async (id, index) => {
+          await countingWriter.record(organizationId, { ...readEvent(index), id });
+          // Settled only once stored: the event is readable now.
+          const stored = await database.db
+            .selectFrom('auditEvents')
+            .select('id')
+            .where('organizationId', '=', organizationId)
+            .where('id', '=', id)
+            .executeTakeFirst();
+          expect(stored?.id).toBe(id);
+        }),
+      );
+      await countingWriter.drain();
+      // Forty events in far fewer statements than forty.
+      expect(statements).toBeLessThan(10);
+      const events = await audit.eventsAfter(organizationId, before, 1000);
+      expect(events.map((event) => event.id).sort()).toEqual([...ids].sort());
+      const all = await audit.eventsAfter(organizationId, 0, 100_000);
+      expect(verifyChain(all, await audit.chainHead(organizationId))).toBeUndefined();
+    });
+  }
+
+  it('fails every request of a batch it could not write, so that no read is served unaudited', async () => {
+    const writer = createAuditWriter(database.db, { readsWaitForFlush: true });
+    const unknownOrganization = uuidv7();
+    const results = await Promise.allSettled([
+      writer.record(unknownOrganization, readEvent(1)),
+      writer.record(unknownOrganization, readEvent(2)),
+    ]);
+    expect(results.map((result) => result.status)).toEqual(['rejected', 'rejected']);
+    // The writer keeps working for the next batch.
+    await expect(writer.record(organizationId, readEvent(3))).resolves.toBeUndefined();
+  });
+});

@@ -1,0 +1,309 @@
+import { DomainError, staffRoles } from '@tandem/core';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { appendAuditEvents } from '../audit/repository.ts';
+import { requirePrincipal, writeAuditEvent } from '../http/authorization.ts';
+import { problemSchema } from '../http/problem.ts';
+import { mustEnrolTwoFactor } from '../identity/principal.ts';
+import { type Auth, sessionCookiePrefix } from './auth.ts';
+import type { Authenticator } from './authenticate.ts';
+import { passwordProblem } from './password-policy.ts';
+import type { AuthRepository } from './repository.ts';
+import { copySetCookies, forward, originOf, relayFailure } from './routes.ts';
+import { securityEvent } from './security-audit.ts';
+
+/**
+ * While a person whose role requires two-step verification has not set it up, the API serves only what
+ * enrolment needs: who they are, the enrolment steps and signing out.
+ */
+const allowedBeforeEnrolment = new Set([
+  'GET /api/me',
+  'GET /api/me/security',
+  'POST /api/auth/two-factor/enable',
+  'POST /api/auth/two-factor/verify-totp',
+  'POST /api/auth/sign-out',
+  'POST /api/me/sessions/revoke-all',
+]);
+
+const securitySchema = z
+  .object({
+    twoFactor: z.object({
+      enabled: z.boolean(),
+      required: z.boolean(),
+      /** Required of the role and not set up: the API serves nothing else until it is. */
+      enrolmentRequired: z.boolean(),
+    }),
+    session: z.object({
+      /** The session ends after this long without a request; the web app signs out a little earlier. */
+      idleTimeoutSeconds: z.number().int(),
+      /** The session ends at this time however active it is. */
+      expiresAt: z.iso.datetime().nullable(),
+    }),
+  })
+  .meta({ id: 'AccountSecurity' });
+
+const signInPolicySchema = z
+  .object({ twoFactorRequiredRoles: z.array(z.enum(staffRoles)), version: z.number().int() })
+  .meta({ id: 'SignInPolicy' });
+
+const signInPolicyUpdate = z.object({
+  twoFactorRequiredRoles: z
+    .array(z.enum(staffRoles, { error: 'Choose staff roles only' }))
+    .max(staffRoles.length)
+    .refine((roles) => new Set(roles).size === roles.length, 'Name each role once'),
+  version: z.number().int().positive(),
+});
+
+const passwordChange = z.object({
+  currentPassword: z
+    .string({ error: 'Enter your current password' })
+    .min(1, 'Enter your current password')
+    .max(256),
+  newPassword: z.string({ error: 'Choose a new password' }).max(256, 'Use at most 256 characters'),
+});
+
+export interface SecurityRoutesOptions {
+  auth: Auth;
+  authenticator: Authenticator;
+  publicUrl: string;
+}
+
+/**
+ * The signed-in person's account security (two-step state, session timing, sign-out everywhere, password) and the
+ * organization's sign-in policy; plus the hook that holds people at two-step enrolment when their role requires it.
+ * Registered without encapsulation so that the hook guards every route.
+ */
+export function securityRoutes(options: SecurityRoutesOptions): FastifyPluginAsyncZod {
+  const repository = (): AuthRepository => {
+    const found = options.authenticator.repository;
+    if (found === undefined) throw new Error('Account security needs a session repository');
+    return found;
+  };
+
+  const plugin: FastifyPluginAsyncZod = async (app) => {
+    app.addHook('preValidation', async (request) => {
+      const principal = request.principal;
+      if (principal === null || !mustEnrolTwoFactor(principal) || !request.url.startsWith('/api/')) return;
+      if (allowedBeforeEnrolment.has(`${request.method} ${request.routeOptions.url}`)) return;
+      throw new DomainError(
+        'forbidden',
+        'Your organization requires two-step verification for your role. Set it up on the Account security page before you continue.',
+        { details: { reason: 'two_factor_enrolment_required' } },
+      );
+    });
+
+    app.get(
+      '/api/me/security',
+      {
+        config: { access: 'signed-in' },
+        schema: {
+          tags: ['auth'],
+          summary: "The signed-in person's two-step verification state and session timing",
+          response: { 200: securitySchema, '4xx': problemSchema },
+        },
+      },
+      async (request) => {
+        const principal = requirePrincipal(request);
+        const twoFactor = principal.twoFactor ?? { enabled: false, required: false };
+        return {
+          twoFactor: { ...twoFactor, enrolmentRequired: mustEnrolTwoFactor(principal) },
+          session: {
+            idleTimeoutSeconds: options.authenticator.idleTimeoutSeconds,
+            expiresAt: principal.sessionExpiresAt?.toISOString() ?? null,
+          },
+        };
+      },
+    );
+
+    app.post(
+      '/api/me/sessions/revoke-all',
+      {
+        config: { access: 'signed-in' },
+        schema: {
+          tags: ['auth'],
+          summary: 'Sign out everywhere: end every session of the signed-in person, this one included',
+          body: z.object({}).optional(),
+          response: { 200: z.object({ revoked: z.number().int() }), '4xx': problemSchema },
+        },
+      },
+      async (request, reply) => {
+        const principal = requirePrincipal(request);
+        const { db } = repository();
+        const revoked = await db.transaction().execute(async (trx) => {
+          const count = await repository().deleteSessionsOfUser(trx, principal.userId);
+          await appendAuditEvents(trx, principal.organizationId, [
+            securityEvent({ userId: principal.userId, role: principal.role }, originOf(request), {
+              action: 'revoke_sessions',
+              resourceType: 'session',
+              resourceId: principal.userId,
+              outcome: 'allowed',
+              reason: `signed out everywhere (${count} sessions)`,
+            }),
+          ]);
+          return count;
+        });
+        options.authenticator.forgetUser(principal.userId);
+        options.authenticator.forgetCookie(request.headers.cookie);
+        reply.header('set-cookie', clearedSessionCookies(request.headers.cookie));
+        return { revoked };
+      },
+    );
+
+    // better-auth's own /change-password is served by the same handler: its revokeOtherSessions creates a session
+    // inside a transaction, whose hook then waits for a second connection that PGlite does not have.
+    for (const url of ['/api/me/password', '/api/auth/change-password']) {
+      app.post(
+        url,
+        {
+          config: { access: 'signed-in' },
+          schema: {
+            tags: ['auth'],
+            summary:
+              'Change the password (at least 12 characters, not a common password, not built on the email); ends the other sessions',
+            hide: url !== '/api/me/password',
+            body: passwordChange,
+            response: { 200: z.object({ success: z.boolean() }), '4xx': problemSchema },
+          },
+        },
+        async (request, reply) => {
+          const principal = requirePrincipal(request);
+          const problem = passwordProblem(request.body.newPassword, principal.email);
+          if (problem !== undefined) {
+            throw new DomainError('invalid_input', 'Choose a stronger password.', {
+              fieldErrors: [{ path: 'body.newPassword', message: problem }],
+            });
+          }
+          const response = await forward(request, {
+            ...options,
+            path: '/api/auth/change-password',
+            body: {
+              currentPassword: request.body.currentPassword,
+              newPassword: request.body.newPassword,
+              revokeOtherSessions: false,
+            },
+          });
+          if (!response.ok) {
+            const code = (
+              (await response
+                .clone()
+                .json()
+                .catch(() => ({}))) as { code?: string }
+            ).code;
+            if (code === 'INVALID_PASSWORD') {
+              throw new DomainError('invalid_input', 'The current password is not correct.', {
+                fieldErrors: [
+                  { path: 'body.currentPassword', message: 'The current password is not correct.' },
+                ],
+              });
+            }
+            return relayFailure(request, reply, response);
+          }
+          copySetCookies(response, reply);
+          // Whoever knew the old password is signed out everywhere else.
+          await repository()
+            .db.transaction()
+            .execute(async (trx) => {
+              const ended = await repository().deleteSessionsOfUser(
+                trx,
+                principal.userId,
+                undefined,
+                principal.sessionId,
+              );
+              await appendAuditEvents(trx, principal.organizationId, [
+                securityEvent({ userId: principal.userId, role: principal.role }, originOf(request), {
+                  action: 'change_password',
+                  resourceType: 'user_account',
+                  resourceId: principal.userId,
+                  outcome: 'allowed',
+                  fieldsChanged: ['password'],
+                  reason: `other sessions ended (${ended})`,
+                }),
+              ]);
+            });
+          options.authenticator.forgetUser(principal.userId);
+          return { success: true };
+        },
+      );
+    }
+
+    app.get(
+      '/api/organization/sign-in-policy',
+      {
+        config: { access: { resource: 'organization_settings', action: 'read' } },
+        schema: {
+          tags: ['organization'],
+          summary: 'Which staff roles must use two-step verification (administrators)',
+          response: { 200: signInPolicySchema, '4xx': problemSchema },
+        },
+      },
+      async (request) => {
+        const principal = requirePrincipal(request);
+        const policy = await repository().signInPolicy(principal.organizationId);
+        if (policy === undefined) throw new DomainError('not_found', 'No such organization.');
+        return toPolicy(policy);
+      },
+    );
+
+    app.put(
+      '/api/organization/sign-in-policy',
+      {
+        config: { access: { resource: 'organization_settings', action: 'update' } },
+        schema: {
+          tags: ['organization'],
+          summary:
+            'Set which staff roles must use two-step verification; refused with 409 and the current setting if stale',
+          body: signInPolicyUpdate,
+          response: { 200: signInPolicySchema, '4xx': problemSchema },
+        },
+      },
+      async (request) => {
+        const principal = requirePrincipal(request);
+        const updated = await repository()
+          .db.transaction()
+          .execute(async (trx) => {
+            const row = await repository().updateSignInPolicy(trx, principal.organizationId, request.body);
+            if (row === undefined) return undefined;
+            await appendAuditEvents(trx, principal.organizationId, [
+              writeAuditEvent(request, {
+                resourceType: 'organization_settings',
+                resourceId: principal.organizationId,
+                fieldsChanged: ['two_factor_required_roles'],
+              }),
+            ]);
+            return row;
+          });
+        if (updated !== undefined) return toPolicy(updated);
+        const current = await repository().signInPolicy(principal.organizationId);
+        throw new DomainError(
+          'version_conflict',
+          'Someone else changed the sign-in policy; review their change.',
+          {
+            details: { current: current === undefined ? null : toPolicy(current) },
+          },
+        );
+      },
+    );
+  };
+  // Not encapsulated (what fastify-plugin does): the enrolment hook must see every route of the app.
+  (plugin as unknown as Record<symbol, boolean>)[Symbol.for('skip-override')] = true;
+  return plugin;
+}
+
+function toPolicy(row: { twoFactorRequiredRoles: string[]; version: number }) {
+  return {
+    twoFactorRequiredRoles: staffRoles.filter((role) => row.twoFactorRequiredRoles.includes(role)),
+    version: row.version,
+  };
+}
+
+/** Expires the session cookie the browser sent (its name depends on whether Tandem runs behind https). */
+function clearedSessionCookies(cookieHeader: string | undefined): string[] {
+  const names = [`${sessionCookiePrefix}.session_token`, `__Secure-${sessionCookiePrefix}.session_token`];
+  const sent = (cookieHeader ?? '').split(';').map((part) => part.trim().split('=')[0] ?? '');
+  return names
+    .filter((name) => sent.includes(name))
+    .map(
+      (name) =>
+        `${name}=; Max-Age=0; Path=/; HttpOnly; SameSite=Lax${name.startsWith('__Secure-') ? '; Secure' : ''}`,
+    );
+}

@@ -1,0 +1,243 @@
+import {
+  type ConsentRecipientKind,
+  consentStatusAt,
+  type DisclosureCategory,
+  disclosureCategories,
+} from '@tandem/core';
+import { type Kysely, sql, type Transaction } from 'kysely';
+import { appendAuditEvents, type NewAuditEvent } from '../audit/repository.ts';
+import type { DB } from '../db/schema.generated.ts';
+import type { Consent } from './schemas.ts';
+
+type Db = Kysely<DB> | Transaction<DB>;
+
+/** The program's clock: the database's now and the organization's time zone, which consent dates are in. */
+export interface ProgramClock {
+  now: Date;
+  timeZone: string;
+}
+
+export async function programClock(db: Db, organizationId: string): Promise<ProgramClock> {
+  const row = await db
+    .selectFrom('organizations')
+    .select([sql<Date>`now()`.as('now'), 'timeZone'])
+    .where('id', '=', organizationId)
+    .executeTakeFirstOrThrow();
+  return { now: new Date(row.now), timeZone: row.timeZone };
+}
+
+export function toCategories(values: readonly string[]): DisclosureCategory[] {
+  return disclosureCategories.filter((category) => values.includes(category));
+}
+
+function selectConsents(db: Db, organizationId: string, patientId: string) {
+  return db
+    .selectFrom('consents as c')
+    .innerJoin('users as w', 'w.id', 'c.witnessedByUserId')
+    .leftJoin('users as r', 'r.id', 'c.revokedByUserId')
+    .select((eb) => [
+      'c.id',
+      'c.patientId',
+      'c.recipientKind',
+      'c.supportContactId',
+      'c.recipientName',
+      'c.categories',
+      'c.purpose',
+      'c.startsOn',
+      'c.expiresOn',
+      'c.expiryEvent',
+      'c.signedName',
+      'c.signedAt',
+      'c.witnessedByUserId',
+      'w.name as witnessName',
+      'c.supersedesConsentId',
+      eb
+        .selectFrom('consents as n')
+        .select('n.id')
+        .whereRef('n.organizationId', '=', 'c.organizationId')
+        .whereRef('n.supersedesConsentId', '=', 'c.id')
+        .orderBy('n.createdAt')
+        .limit(1)
+        .as('supersededByConsentId'),
+      'c.revokedAt',
+      'c.revokedByUserId',
+      'r.name as revokerName',
+      'c.revocationReason',
+      'c.version',
+      'c.createdAt',
+    ])
+    .where('c.organizationId', '=', organizationId)
+    .where('c.patientId', '=', patientId);
+}
+
+type ConsentRow = Awaited<ReturnType<ReturnType<typeof selectConsents>['executeTakeFirstOrThrow']>>;
+
+function toConsent(row: ConsentRow, clock: ProgramClock): Consent {
+  const revokedAt = row.revokedAt === null ? null : new Date(row.revokedAt);
+  return {
+    id: row.id,
+    patientId: row.patientId,
+    recipient: {
+      kind: row.recipientKind as ConsentRecipientKind,
+      supportContactId: row.supportContactId,
+      name: row.recipientName,
+    },
+    categories: toCategories(row.categories),
+    purpose: row.purpose,
+    startsOn: row.startsOn,
+    expiresOn: row.expiresOn,
+    expiryEvent: row.expiryEvent,
+    signature: { typedName: row.signedName, signedAt: new Date(row.signedAt).toISOString() },
+    witnessedBy: { userId: row.witnessedByUserId, name: row.witnessName },
+    supersedesConsentId: row.supersedesConsentId,
+    supersededByConsentId: row.supersededByConsentId,
+    revocation:
+      revokedAt === null || row.revokedByUserId === null
+        ? null
+        : {
+            revokedAt: revokedAt.toISOString(),
+            revokedBy: { userId: row.revokedByUserId, name: row.revokerName ?? '' },
+            reason: row.revocationReason,
+          },
+    status: consentStatusAt(
+      {
+        startsOn: row.startsOn,
+        expiresOn: row.expiresOn,
+        revokedAt,
+        supersededByConsentId: row.supersededByConsentId,
+      },
+      clock.now,
+      clock.timeZone,
+    ),
+    version: row.version,
+    createdAt: new Date(row.createdAt).toISOString(),
+  };
+}
+
+export interface NewConsentRow {
+  recipientKind: ConsentRecipientKind;
+  supportContactId: string | null;
+  recipientName: string;
+  categories: DisclosureCategory[];
+  purpose: string;
+  startsOn: string;
+  expiresOn: string | null;
+  expiryEvent: string | null;
+  signedName: string;
+  signedAt: Date;
+  witnessedByUserId: string;
+  supersedesConsentId: string | null;
+}
+
+/** The only SQL on consents. A consent is inserted once and afterwards only revoked (a trigger enforces it). */
+export function consentRepository(db: Kysely<DB>) {
+  return {
+    /** Every consent of the patient, every version, newest signature first. */
+    async list(organizationId: string, patientId: string): Promise<Consent[]> {
+      const clock = await programClock(db, organizationId);
+      const rows = await selectConsents(db, organizationId, patientId)
+        .orderBy('c.signedAt', 'desc')
+        .orderBy('c.createdAt', 'desc')
+        .orderBy('c.id', 'desc')
+        .execute();
+      return rows.map((row) => toConsent(row, clock));
+    },
+
+    async find(
+      organizationId: string,
+      patientId: string,
+      consentId: string,
+      executor: Db = db,
+    ): Promise<Consent | undefined> {
+      const clock = await programClock(executor, organizationId);
+      const row = await selectConsents(executor, organizationId, patientId)
+        .where('c.id', '=', consentId)
+        .executeTakeFirst();
+      return row === undefined ? undefined : toConsent(row, clock);
+    },
+
+    /** The patient's active support contact, locked against change while a consent naming it is written. */
+    async activeSupportContact(
+      trx: Transaction<DB>,
+      organizationId: string,
+      patientId: string,
+      supportContactId: string,
+    ): Promise<{ id: string; name: string } | undefined> {
+      return trx
+        .selectFrom('supportContacts')
+        .select(['id', 'name'])
+        .where('organizationId', '=', organizationId)
+        .where('patientId', '=', patientId)
+        .where('id', '=', supportContactId)
+        .where('active', '=', true)
+        .forShare()
+        .executeTakeFirst();
+    },
+
+    /** The consent's current row, locked for the rest of the transaction (a supersession reads then revokes it). */
+    async lockForChange(trx: Transaction<DB>, organizationId: string, patientId: string, consentId: string) {
+      return trx
+        .selectFrom('consents')
+        .select(['id', 'version', 'revokedAt'])
+        .where('organizationId', '=', organizationId)
+        .where('patientId', '=', patientId)
+        .where('id', '=', consentId)
+        .forUpdate()
+        .executeTakeFirst();
+    },
+
+    async insert(
+      trx: Transaction<DB>,
+      organizationId: string,
+      patientId: string,
+      consent: NewConsentRow,
+    ): Promise<string> {
+      const row = await trx
+        .insertInto('consents')
+        .values({ organizationId, patientId, ...consent })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return row.id;
+    },
+
+    /**
+     * Revokes the consent if it is still unrevoked at `version`; false means stale, already revoked or gone.
+     * The only change the consents trigger lets through.
+     */
+    async revoke(
+      trx: Transaction<DB>,
+      organizationId: string,
+      patientId: string,
+      consentId: string,
+      revocation: { version: number; revokedByUserId: string; reason: string | null },
+    ): Promise<boolean> {
+      const row = await trx
+        .updateTable('consents')
+        .set({
+          revokedAt: sql<Date>`now()`,
+          revokedByUserId: revocation.revokedByUserId,
+          revocationReason: revocation.reason,
+          version: sql<number>`version + 1`,
+          updatedAt: sql<Date>`now()`,
+        })
+        .where('organizationId', '=', organizationId)
+        .where('patientId', '=', patientId)
+        .where('id', '=', consentId)
+        .where('version', '=', revocation.version)
+        .where('revokedAt', 'is', null)
+        .returning('id')
+        .executeTakeFirst();
+      return row !== undefined;
+    },
+
+    audit(trx: Transaction<DB>, organizationId: string, events: NewAuditEvent[]) {
+      return appendAuditEvents(trx, organizationId, events);
+    },
+
+    transaction<T>(work: (trx: Transaction<DB>) => Promise<T>): Promise<T> {
+      return db.transaction().execute(work);
+    },
+  };
+}
+
+export type ConsentRepository = ReturnType<typeof consentRepository>;

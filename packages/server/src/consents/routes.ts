@@ -1,0 +1,112 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import type { DB } from '../db/schema.generated.ts';
+import { requirePrincipal, writeAudit } from '../http/authorization.ts';
+import { problemSchema } from '../http/problem.ts';
+import { consentRepository } from './repository.ts';
+import {
+  consentCreateSchema,
+  consentRevokeSchema,
+  consentSchema,
+  consentSupersedeSchema,
+} from './schemas.ts';
+import { consentService } from './service.ts';
+
+const patientParams = z.object({ patientId: z.uuid('Not a patient id') });
+const consentParams = patientParams.extend({ consentId: z.uuid('Not a consent id') });
+const onePatient = { param: 'patientId' } as const;
+
+/** A patient's written consents to disclose (42 CFR 2.31): recorded, amended and revoked, never deleted. */
+export function consentRoutes(db: Kysely<DB>): FastifyPluginAsyncZod {
+  const service = consentService(consentRepository(db));
+  return async (app) => {
+    app.get(
+      '/api/patients/:patientId/consents',
+      {
+        config: { access: { resource: 'consent_record', action: 'read', patient: onePatient } },
+        schema: {
+          tags: ['consents'],
+          summary: "List a patient's consents, every version, newest first, each with its status today",
+          params: patientParams,
+          response: { 200: z.object({ items: z.array(consentSchema) }), '4xx': problemSchema },
+        },
+      },
+      async (request) => ({
+        items: await service.list(requirePrincipal(request), request.params.patientId),
+      }),
+    );
+
+    app.post(
+      '/api/patients/:patientId/consents',
+      {
+        config: { access: { resource: 'consent_record', action: 'create', patient: onePatient } },
+        schema: {
+          tags: ['consents'],
+          summary:
+            'Record a consent the patient signed (typed name), witnessed by the caller: recipient, categories, purpose, start, expiry date or event',
+          params: patientParams,
+          body: consentCreateSchema,
+          response: { 201: consentSchema, '4xx': problemSchema },
+        },
+      },
+      async (request, reply) => {
+        const consent = await service.create(
+          requirePrincipal(request),
+          request.params.patientId,
+          request.body,
+          writeAudit(request),
+        );
+        return reply.status(201).send(consent);
+      },
+    );
+
+    app.post(
+      '/api/patients/:patientId/consents/:consentId/revoke',
+      {
+        config: { access: { resource: 'consent_record', action: 'update', patient: onePatient } },
+        schema: {
+          tags: ['consents'],
+          summary:
+            'Revoke a consent (the patient may revoke their own at any time); takes effect at once; 409 if stale or already ended',
+          params: consentParams,
+          body: consentRevokeSchema,
+          response: { 200: consentSchema, '4xx': problemSchema },
+        },
+      },
+      async (request) =>
+        service.revoke(
+          requirePrincipal(request),
+          request.params.patientId,
+          request.params.consentId,
+          request.body,
+          writeAudit(request),
+        ),
+    );
+
+    app.post(
+      '/api/patients/:patientId/consents/:consentId/supersede',
+      {
+        config: { access: { resource: 'consent_record', action: 'create', patient: onePatient } },
+        schema: {
+          tags: ['consents'],
+          summary:
+            'Amend a consent: record the new terms as a new consent and revoke the old one in the same transaction; 409 if stale',
+          params: consentParams,
+          body: consentSupersedeSchema,
+          response: { 201: consentSchema, '4xx': problemSchema },
+        },
+      },
+      async (request, reply) => {
+        const consent = await service.supersede(
+          requirePrincipal(request),
+          request.params.patientId,
+          request.params.consentId,
+          request.body,
+          writeAudit(request),
+        );
+        return reply.status(201).send(consent);
+      },
+    );
+  };
+}

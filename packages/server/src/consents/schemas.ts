@@ -1,0 +1,90 @@
+import { consentRecipientKinds, consentStatuses, disclosureCategories } from '@tandem/core';
+import { z } from 'zod';
+
+const categoryList = z.array(z.enum(disclosureCategories));
+
+/** A written consent to disclose (42 CFR 2.31), with where it stands now. */
+export const consentSchema = z
+  .object({
+    id: z.uuid(),
+    patientId: z.uuid(),
+    recipient: z.object({
+      kind: z.enum(consentRecipientKinds),
+      /** Set when the recipient is one of the patient's support contacts. */
+      supportContactId: z.uuid().nullable(),
+      name: z.string(),
+    }),
+    categories: categoryList,
+    purpose: z.string(),
+    startsOn: z.iso.date(),
+    expiresOn: z.iso.date().nullable(),
+    expiryEvent: z.string().nullable(),
+    signature: z.object({ typedName: z.string(), signedAt: z.iso.datetime({ offset: true }) }),
+    witnessedBy: z.object({ userId: z.uuid(), name: z.string() }),
+    supersedesConsentId: z.uuid().nullable(),
+    supersededByConsentId: z.uuid().nullable(),
+    revocation: z
+      .object({
+        revokedAt: z.iso.datetime({ offset: true }),
+        revokedBy: z.object({ userId: z.uuid(), name: z.string() }),
+        reason: z.string().nullable(),
+      })
+      .nullable(),
+    /** Judged now, by the calendar date where the program is. */
+    status: z.enum(consentStatuses),
+    version: z.number().int(),
+    createdAt: z.iso.datetime({ offset: true }),
+  })
+  .meta({ id: 'Consent' });
+export type Consent = z.infer<typeof consentSchema>;
+
+const recipientInput = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('support_contact'),
+    supportContactId: z.uuid('Choose one of the patient’s support contacts'),
+  }),
+  z.object({
+    kind: z.enum(['person', 'organization']),
+    name: z.string().trim().max(200, 'Keep the name under 200 characters'),
+  }),
+]);
+
+/**
+ * A new consent as the patient signed it. Required elements and dates are checked by the core rules
+ * (validateNewConsent), which report every problem on its own field.
+ */
+export const consentCreateSchema = z
+  .object({
+    recipient: recipientInput,
+    categories: z.array(z.enum(disclosureCategories, 'Not a kind of information Tandem shares')).max(20),
+    purpose: z.string().trim().max(1000, 'Keep the purpose under 1000 characters'),
+    startsOn: z.iso.date('Use a date like 2026-01-31'),
+    expiresOn: z.iso.date('Use a date like 2026-12-31').nullable().default(null),
+    expiryEvent: z.string().trim().max(500, 'Keep the event under 500 characters').nullable().default(null),
+    signature: z.object({
+      typedName: z.string().trim().max(200, 'Keep the name under 200 characters'),
+      /** When the patient signed; now if not given (a consent signed on paper earlier may give its time). */
+      signedAt: z.iso
+        .datetime({ offset: true, message: 'Use a date and time like 2026-01-31T14:30:00Z' })
+        .optional(),
+    }),
+  })
+  .meta({ id: 'ConsentCreate' });
+export type ConsentCreate = z.infer<typeof consentCreateSchema>;
+
+export const consentSupersedeSchema = consentCreateSchema
+  .extend({
+    /** The version of the consent being replaced, as the person saw it. */
+    version: z.number().int().positive(),
+  })
+  .meta({ id: 'ConsentSupersede' });
+export type ConsentSupersede = z.infer<typeof consentSupersedeSchema>;
+
+export const consentRevokeSchema = z
+  .object({
+    version: z.number().int().positive(),
+    /** How the revocation came (in writing, at a session) or why; optional: a patient owes no reason. */
+    reason: z.string().trim().max(1000, 'Keep the reason under 1000 characters').nullable().default(null),
+  })
+  .meta({ id: 'ConsentRevoke' });
+export type ConsentRevoke = z.infer<typeof consentRevokeSchema>;

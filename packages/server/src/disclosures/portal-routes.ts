@@ -1,0 +1,65 @@
+import { redisclosureNotice } from '@tandem/core';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import type { DB } from '../db/schema.generated.ts';
+import { auditActor, requirePrincipal } from '../http/authorization.ts';
+import { problemSchema } from '../http/problem.ts';
+import { disclosureRepository } from './repository.ts';
+import { redisclosureNoticeHeader } from './routes.ts';
+import { portalPatientSchema, sharedRecordSchema } from './schemas.ts';
+import { disclosureService } from './service.ts';
+
+const patientParams = z.object({ patientId: z.uuid('Not a patient id') });
+
+/**
+ * The patient and family portal. These routes are open to any signed-in user and decide inside, with the core
+ * policy, per consented category, at the moment of each view (no decision is cached), because what a support
+ * contact may see is the union of categories of several consents, not one resource; refusals and views are
+ * audited here, views together with their accounting of disclosures.
+ */
+export function portalRoutes(db: Kysely<DB>): FastifyPluginAsyncZod {
+  const service = disclosureService(disclosureRepository(db));
+  return async (app) => {
+    app.get(
+      '/api/portal/patients',
+      {
+        config: { access: 'signed-in' },
+        schema: {
+          tags: ['portal'],
+          summary:
+            'The patients the portal user may open: themselves (a patient), or those sharing with them under a consent in effect (a support contact)',
+          response: { 200: z.object({ items: z.array(portalPatientSchema) }), '4xx': problemSchema },
+        },
+      },
+      async (request) => ({
+        items: await service.portalPatients(requirePrincipal(request), auditActor(request)),
+      }),
+    );
+
+    app.get(
+      '/api/portal/patients/:patientId/shared',
+      {
+        config: { access: 'signed-in' },
+        schema: {
+          tags: ['portal'],
+          summary:
+            'What the patient shared with the signed-in support contact, checked against the consents in effect now, accounted as a disclosure, with the redisclosure notice (body and header)',
+          params: patientParams,
+          response: { 200: sharedRecordSchema, '4xx': problemSchema },
+        },
+      },
+      async (request, reply) => {
+        const view = await service.viewSharedRecord(
+          requirePrincipal(request),
+          request.params.patientId,
+          auditActor(request),
+        );
+        return reply
+          .header('cache-control', 'no-store')
+          .header(redisclosureNoticeHeader, redisclosureNotice)
+          .send(view);
+      },
+    );
+  };
+}

@@ -1,0 +1,332 @@
+import {
+  categoriesCoveredBy,
+  categoriesOpenedAt,
+  consentScopeExplanation,
+  consentStatusAt,
+  consentStatusLabels,
+  type DisclosureCategory,
+  DomainError,
+  decideAccess,
+  localDateAt,
+  noRelationship,
+  patientListScope,
+  redisclosureNotice,
+  redisclosureStatement,
+  resourceByDisclosureCategory,
+} from '@tandem/core';
+import type { Transaction } from 'kysely';
+import { appendAuditEvents, type NewAuditEvent } from '../audit/repository.ts';
+import { programClock } from '../consents/repository.ts';
+import type { DB } from '../db/schema.generated.ts';
+import type { WriteAudit } from '../http/authorization.ts';
+import type { Principal } from '../identity/principal.ts';
+import { programTime } from './program-time.ts';
+import { renderReleasePdf } from './release-pdf.ts';
+import type { ConsentForDisclosure, DisclosureRepository } from './repository.ts';
+import { type SharedSection, sharedSections } from './shared-content.ts';
+
+/** Who asks, from where: the request's part of an audit event (routes without a policy build it themselves). */
+export type AuditActor = Pick<NewAuditEvent, 'actorUserId' | 'actorRole' | 'ipAddress' | 'userAgent'>;
+
+export interface SharedRecordView {
+  patient: { id: string; name: string };
+  sections: SharedSection[];
+  /** The consents the view was made under, each with a plain explanation of its scope (42 CFR 2.32(b)). */
+  consents: {
+    id: string;
+    categories: DisclosureCategory[];
+    purpose: string;
+    startsOn: string;
+    expiresOn: string | null;
+    expiryEvent: string | null;
+    scope: string;
+  }[];
+  redisclosureNotice: string;
+  redisclosureStatement: string;
+  disclosedAt: string;
+}
+
+export interface PortalPatient {
+  patientId: string;
+  name: string;
+  relationship: 'self' | 'support_contact';
+  sharedCategories: DisclosureCategory[];
+}
+
+type Refusal = { refused: DomainError };
+
+function scopeOf(consent: ConsentForDisclosure, timeZone: string) {
+  return consentScopeExplanation({
+    recipientName: consent.recipientName,
+    categories: consent.categories,
+    purpose: consent.purpose,
+    signedOn: localDateAt(consent.signedAt, timeZone),
+    startsOn: consent.startsOn,
+    expiresOn: consent.expiresOn,
+    expiryEvent: consent.expiryEvent,
+  });
+}
+
+/**
+ * Disclosures outside the treating program, each checked against the consents in effect at that moment (under
+ * a row lock that makes a concurrent revocation wait), recorded in the accounting of disclosures and audited in
+ * the same transaction, and carrying the redisclosure notice (42 CFR 2.32).
+ */
+export function disclosureService(repository: DisclosureRepository) {
+  const refusal = (
+    actor: AuditActor,
+    patientId: string | null,
+    resourceType: string,
+    error: DomainError,
+  ): NewAuditEvent => ({
+    ...actor,
+    patientId,
+    action: 'read',
+    resourceType,
+    resourceId: null,
+    fieldsChanged: null,
+    outcome: 'denied',
+    reason: error.message,
+  });
+
+  return {
+    /**
+     * The family portal: what the patient's consents naming this support contact let them see right now, one
+     * accounting row per consent the view was made under. Every category is put to the access policy.
+     */
+    async viewSharedRecord(
+      principal: Principal,
+      patientId: string,
+      actor: AuditActor,
+    ): Promise<SharedRecordView> {
+      const outcome = await repository.transaction(async (trx): Promise<SharedRecordView | Refusal> => {
+        const refuse = async (error: DomainError, knownPatient: string | null): Promise<Refusal> => {
+          await appendAuditEvents(trx, principal.organizationId, [
+            refusal(actor, knownPatient, 'shared_record', error),
+          ]);
+          return { refused: error };
+        };
+        if (principal.role !== 'family_member') {
+          return refuse(
+            new DomainError('forbidden', 'This page shows what a patient shared with a support contact.'),
+            null,
+          );
+        }
+        const patient = await repository.patient(trx, principal.organizationId, patientId);
+        // Another organization's patient looks exactly like one that does not exist.
+        if (patient === undefined) return refuse(new DomainError('not_found', 'No such patient.'), null);
+        const clock = await programClock(trx, principal.organizationId);
+        const consents = await repository.consentsNamingUser(
+          trx,
+          principal.organizationId,
+          patientId,
+          principal.userId,
+        );
+        const opened = categoriesOpenedAt(consents, clock.now, clock.timeZone);
+        const relationship = { ...noRelationship, consentedCategories: opened.categories };
+        const shown = opened.categories.filter(
+          (category) =>
+            decideAccess({
+              principal: {
+                userId: principal.userId,
+                organizationId: principal.organizationId,
+                role: principal.role,
+              },
+              request: {
+                action: 'read',
+                resource: resourceByDisclosureCategory[category],
+                organizationId: principal.organizationId,
+              },
+              relationship,
+              now: clock.now,
+            }).allowed,
+        );
+        if (shown.length === 0) {
+          return refuse(
+            new DomainError(
+              'forbidden',
+              'The patient has no consent in effect that shares anything with you.',
+            ),
+            patientId,
+          );
+        }
+        const sections = await sharedSections(trx, principal.organizationId, patientId, shown);
+        const accounted = await repository.record(
+          trx,
+          principal.organizationId,
+          opened.activeConsents
+            .map((consent) => ({
+              patientId,
+              consentId: consent.id,
+              recipientName: consent.recipientName,
+              recipientUserId: principal.userId,
+              categories: categoriesCoveredBy(consent, shown),
+              channel: 'family_portal' as const,
+              purpose: consent.purpose,
+              disclosedByUserId: null,
+            }))
+            .filter((disclosure) => disclosure.categories.length > 0),
+        );
+        const first = accounted[0];
+        if (first === undefined) throw new Error('a disclosure was shown without being accounted');
+        await appendAuditEvents(trx, principal.organizationId, [
+          {
+            ...actor,
+            patientId,
+            action: 'read',
+            resourceType: 'shared_record',
+            resourceId: first.id,
+            fieldsChanged: null,
+            outcome: 'allowed',
+            reason: null,
+          },
+        ]);
+        return {
+          patient: { id: patient.id, name: patient.preferredName ?? patient.legalGivenName },
+          sections,
+          consents: opened.activeConsents.map((consent) => ({
+            id: consent.id,
+            categories: consent.categories,
+            purpose: consent.purpose,
+            startsOn: consent.startsOn,
+            expiresOn: consent.expiresOn,
+            expiryEvent: consent.expiryEvent,
+            scope: scopeOf(consent, clock.timeZone),
+          })),
+          redisclosureNotice,
+          redisclosureStatement,
+          disclosedAt: first.disclosedAt.toISOString(),
+        };
+      });
+      if ('refused' in outcome) throw outcome.refused;
+      return outcome;
+    },
+
+    /**
+     * A printout marked for release to the consent's recipient: refused unless that consent is in effect at this
+     * moment; accounted as a printout by the staff member who printed it.
+     */
+    async printRelease(
+      principal: Principal,
+      patientId: string,
+      consentId: string,
+      audit: WriteAudit,
+    ): Promise<{ pdf: Buffer; disclosureId: string }> {
+      const outcome = await repository.transaction(
+        async (trx: Transaction<DB>): Promise<{ pdf: Buffer; disclosureId: string } | Refusal> => {
+          const consent = await repository.consent(trx, principal.organizationId, patientId, consentId);
+          if (consent === undefined) return { refused: new DomainError('not_found', 'No such consent.') };
+          const clock = await programClock(trx, principal.organizationId);
+          const status = consentStatusAt(consent, clock.now, clock.timeZone);
+          if (status !== 'active') {
+            const error = new DomainError(
+              'forbidden',
+              `This consent is not in effect (${consentStatusLabels[status].toLowerCase()}): nothing may be released under it.`,
+            );
+            const event = audit({ resourceType: 'disclosure', resourceId: null, fieldsChanged: null });
+            await appendAuditEvents(trx, principal.organizationId, [
+              { ...event, outcome: 'denied', reason: error.message },
+            ]);
+            return { refused: error };
+          }
+          const patient = await repository.patient(trx, principal.organizationId, patientId);
+          if (patient === undefined) return { refused: new DomainError('not_found', 'No such patient.') };
+          const sections = await sharedSections(trx, principal.organizationId, patientId, consent.categories);
+          const [accounted] = await repository.record(trx, principal.organizationId, [
+            {
+              patientId,
+              consentId,
+              recipientName: consent.recipientName,
+              recipientUserId: consent.recipientUserId,
+              categories: consent.categories,
+              channel: 'printout',
+              purpose: consent.purpose,
+              disclosedByUserId: principal.userId,
+            },
+          ]);
+          if (accounted === undefined) throw new Error('the release was not accounted');
+          // Rendered before commit: if it fails, the accounting does not claim a release that never happened.
+          const pdf = await renderReleasePdf({
+            programName: patient.programName,
+            patient: {
+              name: `${patient.legalGivenName} ${patient.legalFamilyName}`,
+              dateOfBirth: patient.dateOfBirth,
+              mrn: patient.mrn,
+            },
+            recipientName: consent.recipientName,
+            consent: {
+              id: consent.id,
+              categories: consent.categories,
+              purpose: consent.purpose,
+              signedName: consent.signedName,
+              signedAt: programTime(consent.signedAt, clock.timeZone),
+              signedOn: localDateAt(consent.signedAt, clock.timeZone),
+              startsOn: consent.startsOn,
+              expiresOn: consent.expiresOn,
+              expiryEvent: consent.expiryEvent,
+              witnessName: consent.witnessName,
+            },
+            sections,
+            releasedAt: accounted.disclosedAt,
+            releasedAtText: programTime(accounted.disclosedAt, clock.timeZone),
+            releasedBy: principal.name,
+          });
+          await appendAuditEvents(trx, principal.organizationId, [
+            audit({ resourceType: 'disclosure', resourceId: accounted.id, fieldsChanged: null }),
+          ]);
+          return { pdf, disclosureId: accounted.id };
+        },
+      );
+      if ('refused' in outcome) throw outcome.refused;
+      return outcome;
+    },
+
+    async accounting(principal: Principal, patientId: string, limit: number) {
+      return repository.accounting(principal.organizationId, patientId, limit);
+    },
+
+    /**
+     * The portal's patients: oneself for a patient; for a support contact, the patients whose consent naming them
+     * is in effect today (the policy's list scope decides which).
+     */
+    async portalPatients(principal: Principal, actor: AuditActor): Promise<PortalPatient[]> {
+      const scope = patientListScope(principal.role);
+      if (scope === 'organization') {
+        throw new DomainError('forbidden', 'The portal is for patients and the people they share with.');
+      }
+      const rows = await repository.portalPatients(principal.organizationId, principal.userId, scope);
+      const clock = await repository.clock(principal.organizationId);
+      const items = rows.flatMap((row): PortalPatient[] => {
+        const name = row.preferredName ?? row.legalGivenName;
+        if (scope === 'self')
+          return [{ patientId: row.id, name, relationship: 'self', sharedCategories: [] }];
+        const opened = categoriesOpenedAt(row.consents, clock.now, clock.timeZone);
+        if (opened.categories.length === 0) return [];
+        return [
+          { patientId: row.id, name, relationship: 'support_contact', sharedCategories: opened.categories },
+        ];
+      });
+      if (items.length > 0) {
+        await repository.transaction((trx) =>
+          appendAuditEvents(
+            trx,
+            principal.organizationId,
+            items.map((item) => ({
+              ...actor,
+              patientId: item.patientId,
+              action: 'read',
+              resourceType: 'portal_patient_list',
+              resourceId: null,
+              fieldsChanged: null,
+              outcome: 'allowed',
+              reason: null,
+            })),
+          ),
+        );
+      }
+      return items;
+    },
+  };
+}
+
+export type DisclosureService = ReturnType<typeof disclosureService>;

@@ -1,0 +1,183 @@
+import { DomainError } from '@tandem/core';
+import {
+  familyInvitationMayNameProgram,
+  invitationIntroduction,
+  unusableInvitationReason,
+} from '@tandem/core/invitations/invitation';
+import type { Kysely } from 'kysely';
+import { uuidv7 } from 'uuidv7';
+import { appendAuditEvents } from '../audit/repository.ts';
+import { minimumPasswordLength, passwordProblem } from '../auth/password-policy.ts';
+import type { DB } from '../db/schema.generated.ts';
+import type { RequestOrigin } from './invitation-audit.ts';
+import { type InvitationRepository, type InvitationRow, invitationRepository } from './repository.ts';
+import type { AcceptInvitation, InvitationPreview } from './schemas.ts';
+import { hashToken } from './token.ts';
+
+export interface InvitationAcceptanceOptions {
+  db: Kysely<DB>;
+  /** better-auth's password hash, so that the new sign-in verifies like every other. */
+  hashPassword(password: string): Promise<string>;
+  now: () => Date;
+}
+
+const gone = (message: string) => new DomainError('gone', message);
+const notFoundLink = () =>
+  new DomainError('not_found', 'This invitation link is not valid. Check that you copied all of it.');
+
+/** Opening and accepting a link (public: the token is the credential). */
+export function invitationAcceptance({ db, hashPassword, now }: InvitationAcceptanceOptions) {
+  /**
+   * Checks that the person invited can still be linked (and, for a loved one, that a consent still names them),
+   * without telling which check failed; locks their row until the transaction ends.
+   */
+  async function assertTargetStillOpen(
+    repository: InvitationRepository,
+    invitation: InvitationRow,
+  ): Promise<{ mayNameProgram: boolean; patientName: string | null }> {
+    const noLonger = () => gone('This invitation can no longer be used. Ask the program for a new one.');
+    const { organizationId } = invitation;
+    switch (invitation.kind) {
+      case 'staff': {
+        const staff = await repository.staffMemberForUpdate(organizationId, invitation.staffMemberId ?? '');
+        if (staff === undefined || staff.userId !== null || !staff.active) throw noLonger();
+        return { mayNameProgram: true, patientName: null };
+      }
+      case 'patient': {
+        const patient = await repository.patientForUpdate(organizationId, invitation.patientId ?? '');
+        if (patient === undefined || patient.userId !== null) throw noLonger();
+        return { mayNameProgram: true, patientName: null };
+      }
+      case 'family_member': {
+        const contact = await repository.supportContactForUpdate(
+          organizationId,
+          invitation.supportContactId ?? '',
+        );
+        if (contact === undefined || contact.userId !== null || !contact.active) throw noLonger();
+        // The consent is checked again now: the patient may have revoked it since the invitation was made.
+        const categories = await repository.consentedCategories(
+          organizationId,
+          contact.patientId,
+          contact.id,
+        );
+        if (categories.length === 0) throw noLonger();
+        const patient = await repository.patientForUpdate(organizationId, contact.patientId);
+        return {
+          mayNameProgram: familyInvitationMayNameProgram(categories),
+          patientName: patient === undefined ? null : (patient.preferredName ?? patient.legalGivenName),
+        };
+      }
+    }
+  }
+
+  return {
+    /** What the link's page shows (public: the token is the credential). */
+    async preview(token: string, origin: RequestOrigin): Promise<InvitationPreview> {
+      return db.transaction().execute(async (trx) => {
+        const repository = invitationRepository(trx);
+        const invitation = await repository.findByTokenHash(hashToken(token), { forUpdate: false });
+        if (invitation === undefined) throw notFoundLink();
+        const unusable = unusableInvitationReason(invitation, now());
+        if (unusable !== undefined) throw gone(unusable);
+        const wording = await assertTargetStillOpen(repository, invitation);
+        const organization = await repository.organization(invitation.organizationId);
+        const introduction = invitationIntroduction({
+          kind: invitation.kind,
+          role: invitation.role,
+          organizationName: organization.name,
+          inviterName: invitation.createdByName,
+          ...wording,
+        });
+        // Opening the link shows a patient's name to whoever holds it: that is recorded like any other read.
+        await appendAuditEvents(trx, invitation.organizationId, [
+          {
+            actorUserId: null,
+            actorRole: 'invitee',
+            patientId: invitation.patientId,
+            action: 'read',
+            resourceType: 'invitation',
+            resourceId: invitation.id,
+            fieldsChanged: null,
+            outcome: 'allowed',
+            reason: null,
+            ...origin,
+          },
+        ]);
+        return {
+          kind: invitation.kind,
+          email: invitation.email,
+          ...introduction,
+          expiresAt: invitation.expiresAt.toISOString(),
+          minimumPasswordLength,
+        };
+      });
+    },
+
+    /**
+     * Accepting: one transaction creates the user (better-auth's password hash), the membership, links the
+     * staff, patient or support-contact row and marks the invitation used. The invitation's row lock makes a
+     * second, simultaneous acceptance wait and then find it used (410).
+     */
+    async accept(
+      token: string,
+      origin: RequestOrigin,
+      request: AcceptInvitation,
+    ): Promise<{ email: string }> {
+      const tokenHash = hashToken(token);
+      // Checked first without a lock, so that a dead link or a weak password costs no deliberately slow hash.
+      const found = await invitationRepository(db).findByTokenHash(tokenHash, { forUpdate: false });
+      if (found === undefined) throw notFoundLink();
+      const unusableNow = unusableInvitationReason(found, now());
+      if (unusableNow !== undefined) throw gone(unusableNow);
+      const weakness = passwordProblem(request.password, found.email);
+      if (weakness !== undefined) {
+        throw new DomainError('invalid_input', 'Choose a stronger password.', {
+          fieldErrors: [{ path: 'body.password', message: weakness }],
+        });
+      }
+      // Hashing is deliberately slow: done before the transaction so that no lock waits on it.
+      const passwordHash = await hashPassword(request.password);
+      return db.transaction().execute(async (trx) => {
+        const repository = invitationRepository(trx);
+        const invitation = await repository.findByTokenHash(tokenHash, { forUpdate: true });
+        if (invitation === undefined) throw notFoundLink();
+        const unusable = unusableInvitationReason(invitation, now());
+        if (unusable !== undefined) throw gone(unusable);
+        await assertTargetStillOpen(repository, invitation);
+        if (await repository.userExists(invitation.email)) {
+          throw new DomainError(
+            'conflict',
+            'This email address already has a Tandem sign-in. Ask the program to invite another address.',
+          );
+        }
+        const userId = uuidv7();
+        const { organizationId } = invitation;
+        await repository.insertUser({
+          id: userId,
+          name: request.name,
+          email: invitation.email,
+          passwordHash,
+          organizationId,
+          role: invitation.role,
+        });
+        await repository.linkUser(organizationId, invitation, userId);
+        await repository.markAccepted(organizationId, invitation.id, userId);
+        await appendAuditEvents(trx, organizationId, [
+          {
+            actorUserId: userId,
+            actorRole: invitation.role,
+            patientId: invitation.patientId,
+            action: 'accept',
+            resourceType: 'invitation',
+            resourceId: invitation.id,
+            fieldsChanged: ['acceptedAt', 'acceptedUserId'],
+            outcome: 'allowed',
+            reason: null,
+            ...origin,
+          },
+        ]);
+        return { email: invitation.email };
+      });
+    },
+  };
+}

@@ -1,0 +1,277 @@
+import { DomainError, type StaffRole } from '@tandem/core';
+import { familyInvitationMayNameProgram, invitationMessage } from '@tandem/core/invitations/invitation';
+import type { Kysely, Transaction } from 'kysely';
+import { appendAuditEvents, type NewAuditEvent } from '../audit/repository.ts';
+import type { DB } from '../db/schema.generated.ts';
+import type { Principal } from '../identity/principal.ts';
+import { outboxRepository } from '../outbox/repository.ts';
+import { auditRefusal, invitationAuditEvent, type RequestOrigin } from './invitation-audit.ts';
+import { authorizePatientInvitation } from './patient-invitation-access.ts';
+import { toInvitation } from './present.ts';
+import { type InvitationRepository, type InvitationTarget, invitationRepository } from './repository.ts';
+import type { CreatedInvitation, StaffInvitationRequest } from './schemas.ts';
+import { newToken } from './token.ts';
+
+export interface InvitationCreationOptions {
+  db: Kysely<DB>;
+  /** The address links point at: `${publicUrl}/invitations/${token}`. */
+  publicUrl: string;
+  now: () => Date;
+}
+
+/** Making invitations: staff by an administrator, patients and (with consent) support contacts by the care team. */
+export function invitationCreation({ db, publicUrl, now }: InvitationCreationOptions) {
+  const linkFor = (token: string) => `${publicUrl.replace(/\/$/, '')}/invitations/${token}`;
+
+  /**
+   * Stores the invitation, its outbox message and its audit events in the caller's transaction; an open
+   * invitation of the same person is revoked first (inviting again replaces the link).
+   */
+  async function createInvitation(
+    trx: Transaction<DB>,
+    repository: InvitationRepository,
+    principal: Principal,
+    origin: RequestOrigin,
+    invitation: InvitationTarget & { email: string; role: StaffRole | 'patient' | 'family_member' },
+    wording: { patientName: string | null; mayNameProgram: boolean },
+    extraEvents: NewAuditEvent[] = [],
+  ): Promise<CreatedInvitation> {
+    const { organizationId } = principal;
+    if (await repository.emailHasMembership(organizationId, invitation.email)) {
+      throw new DomainError('conflict', 'Someone with this email address already signs in to this program.', {
+        fieldErrors: [{ path: 'body.email', message: 'This email address already has a sign-in here' }],
+      });
+    }
+    const replaced = await repository.revokeOpenFor(organizationId, invitation, principal.userId);
+    const { token, tokenHash } = newToken();
+    const stored = await repository.insert({
+      organizationId,
+      kind: invitation.kind,
+      email: invitation.email,
+      role: invitation.role,
+      staffMemberId: invitation.staffMemberId,
+      patientId: invitation.patientId,
+      supportContactId: invitation.supportContactId,
+      tokenHash,
+      createdByUserId: principal.userId,
+    });
+    const created = await repository.findById(organizationId, stored.id);
+    if (created === undefined) throw new Error('the invitation just stored is missing');
+    const organization = await repository.organization(organizationId);
+    const link = linkFor(token);
+    const message = invitationMessage({
+      kind: invitation.kind,
+      role: invitation.role,
+      organizationName: organization.name,
+      // The name the staff list shows, as the link's page does.
+      inviterName: created.createdByName,
+      patientName: wording.patientName,
+      mayNameProgram: wording.mayNameProgram,
+      link,
+      expiresAt: stored.expiresAt,
+      timeZone: organization.timeZone,
+    });
+    await outboxRepository(trx).insert({
+      organizationId,
+      kind: 'invitation',
+      recipient: invitation.email,
+      subject: message.subject,
+      body: message.body,
+      invitationId: stored.id,
+    });
+    await appendAuditEvents(trx, organizationId, [
+      ...extraEvents,
+      ...replaced.map((earlier) =>
+        invitationAuditEvent(principal, origin, {
+          action: 'revoke',
+          resourceId: earlier.id,
+          patientId: earlier.patientId,
+          fieldsChanged: ['revokedAt', 'revokedByUserId'],
+          reason: 'Replaced by a new invitation',
+        }),
+      ),
+      invitationAuditEvent(principal, origin, {
+        action: 'create',
+        resourceId: stored.id,
+        patientId: invitation.patientId,
+        fieldsChanged: ['kind', 'email', 'role', 'expiresAt'],
+      }),
+    ]);
+    return { invitation: toInvitation(created, now()), link };
+  }
+
+  return {
+    /** An administrator invites a staff member (route policy: staff_directory create). */
+    async inviteStaff(
+      principal: Principal,
+      origin: RequestOrigin,
+      request: StaffInvitationRequest,
+    ): Promise<CreatedInvitation> {
+      return db.transaction().execute(async (trx) => {
+        const repository = invitationRepository(trx);
+        const { organizationId } = principal;
+        const extraEvents: NewAuditEvent[] = [];
+        let staffMemberId: string;
+        let email: string;
+        let jobRole: StaffRole;
+        if (request.staffMemberId !== undefined) {
+          const staff = await repository.staffMemberForUpdate(organizationId, request.staffMemberId);
+          if (staff === undefined) throw new DomainError('not_found', 'No such staff member.');
+          if (staff.userId !== null) {
+            throw new DomainError('conflict', `${staff.displayName} already has a sign-in.`);
+          }
+          if (!staff.active) {
+            throw new DomainError('conflict', `${staff.displayName} is inactive; reactivate them first.`);
+          }
+          const chosen = request.email ?? staff.email;
+          if (chosen === null) {
+            throw new DomainError('invalid_input', 'This staff member has no email address on file.', {
+              fieldErrors: [
+                { path: 'body.email', message: 'Enter the email address to send the invitation to' },
+              ],
+            });
+          }
+          staffMemberId = staff.id;
+          email = chosen;
+          jobRole = staff.jobRole;
+        } else {
+          const { displayName, email: newEmail, jobRole: newRole } = request;
+          if (displayName === undefined || newEmail === undefined || newRole === undefined) {
+            throw new DomainError('invalid_input', 'Describe the new staff member.');
+          }
+          if (await repository.staffEmailTaken(organizationId, newEmail)) {
+            throw new DomainError('conflict', 'A staff member with this email address is already listed.', {
+              fieldErrors: [
+                { path: 'body.email', message: 'Already in the staff list: invite them from there' },
+              ],
+            });
+          }
+          staffMemberId = await repository.insertStaffMember(organizationId, {
+            displayName,
+            email: newEmail,
+            jobRole: newRole,
+          });
+          email = newEmail;
+          jobRole = newRole;
+          extraEvents.push(
+            invitationAuditEvent(principal, origin, {
+              action: 'create',
+              resourceType: 'staff_member',
+              resourceId: staffMemberId,
+              patientId: null,
+              fieldsChanged: ['displayName', 'email', 'jobRole'],
+            }),
+          );
+        }
+        return createInvitation(
+          trx,
+          repository,
+          principal,
+          origin,
+          { kind: 'staff', staffMemberId, patientId: null, supportContactId: null, email, role: jobRole },
+          { patientName: null, mayNameProgram: true },
+          extraEvents,
+        );
+      });
+    },
+
+    /** The care team invites a patient to the portal. */
+    async invitePatient(
+      principal: Principal,
+      origin: RequestOrigin,
+      patientId: string,
+      request: { email?: string | undefined },
+    ): Promise<CreatedInvitation> {
+      const refusal = await authorizePatientInvitation(db, principal, patientId, 'patient', now());
+      if (refusal !== undefined) return auditRefusal(db, principal, origin, patientId, 'create', refusal);
+      return db.transaction().execute(async (trx) => {
+        const repository = invitationRepository(trx);
+        const patient = await repository.patientForUpdate(principal.organizationId, patientId);
+        if (patient === undefined) throw new DomainError('not_found', 'No such patient.');
+        if (patient.userId !== null) {
+          throw new DomainError('conflict', 'This patient already has a portal sign-in.');
+        }
+        const email = request.email ?? patient.email;
+        if (email === null) {
+          throw new DomainError('invalid_input', 'The patient has no email address on file.', {
+            fieldErrors: [
+              { path: 'body.email', message: 'Enter the email address to send the invitation to' },
+            ],
+          });
+        }
+        return createInvitation(
+          trx,
+          repository,
+          principal,
+          origin,
+          { kind: 'patient', staffMemberId: null, patientId, supportContactId: null, email, role: 'patient' },
+          { patientName: null, mayNameProgram: true },
+        );
+      });
+    },
+
+    /**
+     * The care team invites a patient's support contact, only while an active written consent of the patient
+     * names that contact (42 CFR Part 2): without one, a sign-in would open nothing and its invitation would
+     * itself disclose that the patient is in the program.
+     */
+    async inviteFamilyMember(
+      principal: Principal,
+      origin: RequestOrigin,
+      patientId: string,
+      supportContactId: string,
+      request: { email?: string | undefined },
+    ): Promise<CreatedInvitation> {
+      const refusal = await authorizePatientInvitation(db, principal, patientId, 'family_member', now());
+      if (refusal !== undefined) return auditRefusal(db, principal, origin, patientId, 'create', refusal);
+      return db.transaction().execute(async (trx) => {
+        const repository = invitationRepository(trx);
+        const { organizationId } = principal;
+        const contact = await repository.supportContactForUpdate(organizationId, supportContactId);
+        if (contact === undefined || contact.patientId !== patientId) {
+          throw new DomainError('not_found', 'No such support contact of this patient.');
+        }
+        if (!contact.active) throw new DomainError('conflict', 'This support contact is no longer active.');
+        if (contact.userId !== null) {
+          throw new DomainError('conflict', 'This support contact already has a sign-in.');
+        }
+        const categories = await repository.consentedCategories(organizationId, patientId, supportContactId);
+        if (categories.length === 0) {
+          throw new DomainError(
+            'conflict',
+            'The patient has no active written consent naming this support contact. Record the consent first; a support contact can only be invited while one is in effect.',
+            { details: { reason: 'consent_required' } },
+          );
+        }
+        const email = request.email ?? contact.email;
+        if (email === null) {
+          throw new DomainError('invalid_input', 'The support contact has no email address on file.', {
+            fieldErrors: [
+              { path: 'body.email', message: 'Enter the email address to send the invitation to' },
+            ],
+          });
+        }
+        const patient = await repository.patientForUpdate(organizationId, patientId);
+        if (patient === undefined) throw new DomainError('not_found', 'No such patient.');
+        return createInvitation(
+          trx,
+          repository,
+          principal,
+          origin,
+          {
+            kind: 'family_member',
+            staffMemberId: null,
+            patientId,
+            supportContactId,
+            email,
+            role: 'family_member',
+          },
+          {
+            patientName: patient.preferredName ?? patient.legalGivenName,
+            mayNameProgram: familyInvitationMayNameProgram(categories),
+          },
+        );
+      });
+    },
+  };
+}

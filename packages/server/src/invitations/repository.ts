@@ -1,0 +1,460 @@
+import {
+  type CareTeamRole,
+  careTeamRoles,
+  type DisclosureCategory,
+  disclosureCategories,
+  type Role,
+  type StaffRole,
+} from '@tandem/core';
+import type { InvitationKind } from '@tandem/core/invitations/invitation';
+import { type Kysely, sql } from 'kysely';
+import type { DB } from '../db/schema.generated.ts';
+
+/** An invitation as stored, with the names the lists and the link's page show. */
+export interface InvitationRow {
+  organizationId: string;
+  id: string;
+  kind: InvitationKind;
+  email: string;
+  role: Role;
+  staffMemberId: string | null;
+  patientId: string | null;
+  supportContactId: string | null;
+  expiresAt: Date;
+  acceptedAt: Date | null;
+  revokedAt: Date | null;
+  createdAt: Date;
+  version: number;
+  inviteeName: string;
+  createdByName: string;
+}
+
+export interface NewInvitation {
+  organizationId: string;
+  kind: InvitationKind;
+  email: string;
+  role: Role;
+  staffMemberId: string | null;
+  patientId: string | null;
+  supportContactId: string | null;
+  tokenHash: string;
+  createdByUserId: string;
+}
+
+export interface InvitationTarget {
+  kind: InvitationKind;
+  staffMemberId: string | null;
+  patientId: string | null;
+  supportContactId: string | null;
+}
+
+/** Which open invitations a caller may see: staff ones if they manage staff, patients' ones through the care team. */
+export interface InvitationVisibility {
+  organizationId: string;
+  userId: string;
+  seesStaffInvitations: boolean;
+  patientId?: string;
+}
+
+export function invitationRepository(db: Kysely<DB>) {
+  function selectInvitations() {
+    return db
+      .selectFrom('invitations as i')
+      .leftJoin('staffMembers as sm', (join) =>
+        join.onRef('sm.organizationId', '=', 'i.organizationId').onRef('sm.id', '=', 'i.staffMemberId'),
+      )
+      .leftJoin('patients as p', (join) =>
+        join.onRef('p.organizationId', '=', 'i.organizationId').onRef('p.id', '=', 'i.patientId'),
+      )
+      .leftJoin('supportContacts as sc', (join) =>
+        join.onRef('sc.organizationId', '=', 'i.organizationId').onRef('sc.id', '=', 'i.supportContactId'),
+      )
+      .innerJoin('users as creator', 'creator.id', 'i.createdByUserId')
+      .leftJoin('staffMembers as creatorStaff', (join) =>
+        join
+          .onRef('creatorStaff.organizationId', '=', 'i.organizationId')
+          .onRef('creatorStaff.userId', '=', 'i.createdByUserId'),
+      )
+      .select([
+        'i.organizationId',
+        'i.id',
+        'i.kind',
+        'i.email',
+        'i.role',
+        'i.staffMemberId',
+        'i.patientId',
+        'i.supportContactId',
+        'i.expiresAt',
+        'i.acceptedAt',
+        'i.revokedAt',
+        'i.createdAt',
+        'i.version',
+      ])
+      .select(
+        sql<string>`coalesce(sm.display_name, sc.name,
+          coalesce(p.preferred_name, p.legal_given_name) || ' ' || p.legal_family_name, i.email)`.as(
+          'inviteeName',
+        ),
+      )
+      .select(sql<string>`coalesce(creator_staff.display_name, creator.name)`.as('createdByName'));
+  }
+
+  const toRow = (row: Record<string, unknown>) => row as unknown as InvitationRow;
+
+  return {
+    async organization(organizationId: string) {
+      return db
+        .selectFrom('organizations')
+        .select(['name', 'timeZone'])
+        .where('id', '=', organizationId)
+        .executeTakeFirstOrThrow();
+    },
+
+    /** The staff member's profile, locked until the transaction ends (so an acceptance cannot race it). */
+    async staffMemberForUpdate(organizationId: string, staffMemberId: string) {
+      const row = await db
+        .selectFrom('staffMembers')
+        .select(['id', 'userId', 'displayName', 'email', 'jobRole', 'active'])
+        .where('organizationId', '=', organizationId)
+        .where('id', '=', staffMemberId)
+        .forUpdate()
+        .executeTakeFirst();
+      return row === undefined ? undefined : { ...row, jobRole: row.jobRole as StaffRole };
+    },
+
+    async insertStaffMember(
+      organizationId: string,
+      staff: { displayName: string; email: string; jobRole: StaffRole },
+    ): Promise<string> {
+      const row = await db
+        .insertInto('staffMembers')
+        .values({ organizationId, ...staff })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return row.id;
+    },
+
+    async staffEmailTaken(organizationId: string, email: string): Promise<boolean> {
+      const row = await db
+        .selectFrom('staffMembers')
+        .select('id')
+        .where('organizationId', '=', organizationId)
+        .where('email', '=', email)
+        .executeTakeFirst();
+      return row !== undefined;
+    },
+
+    /** Active staff members without a sign-in: whom an administrator can invite. */
+    async staffWithoutSignIn(organizationId: string) {
+      const rows = await db
+        .selectFrom('staffMembers as sm')
+        .select(['sm.id', 'sm.displayName', 'sm.email', 'sm.jobRole as role'])
+        .select((eb) =>
+          eb
+            .exists(
+              eb
+                .selectFrom('invitations as i')
+                .select('i.id')
+                .whereRef('i.organizationId', '=', 'sm.organizationId')
+                .whereRef('i.staffMemberId', '=', 'sm.id')
+                .where('i.acceptedAt', 'is', null)
+                .where('i.revokedAt', 'is', null)
+                .where('i.expiresAt', '>', sql<Date>`now()`),
+            )
+            .as('hasOpenInvitation'),
+        )
+        .where('sm.organizationId', '=', organizationId)
+        .where('sm.userId', 'is', null)
+        .where('sm.active', '=', true)
+        .orderBy('sm.displayName')
+        .orderBy('sm.id')
+        .execute();
+      return rows.map((row) => ({
+        ...row,
+        role: row.role as StaffRole,
+        hasOpenInvitation: Boolean(row.hasOpenInvitation),
+      }));
+    },
+
+    async patientExists(organizationId: string, patientId: string): Promise<boolean> {
+      const row = await db
+        .selectFrom('patients')
+        .select('id')
+        .where('organizationId', '=', organizationId)
+        .where('id', '=', patientId)
+        .executeTakeFirst();
+      return row !== undefined;
+    },
+
+    async patientForUpdate(organizationId: string, patientId: string) {
+      return db
+        .selectFrom('patients')
+        .select(['id', 'userId', 'email', 'legalGivenName', 'preferredName', 'legalFamilyName', 'status'])
+        .where('organizationId', '=', organizationId)
+        .where('id', '=', patientId)
+        .forUpdate()
+        .executeTakeFirst();
+    },
+
+    async supportContactForUpdate(organizationId: string, supportContactId: string) {
+      return db
+        .selectFrom('supportContacts')
+        .select(['id', 'patientId', 'userId', 'email', 'name', 'active'])
+        .where('organizationId', '=', organizationId)
+        .where('id', '=', supportContactId)
+        .forUpdate()
+        .executeTakeFirst();
+    },
+
+    /** The caller's current places on the patient's care team, through their staff profile. */
+    async careTeamRolesOf(
+      organizationId: string,
+      userId: string,
+      patientId: string,
+    ): Promise<CareTeamRole[]> {
+      const rows = await db
+        .selectFrom('careTeamMembers as ctm')
+        .innerJoin('staffMembers as sm', (join) =>
+          join.onRef('sm.organizationId', '=', 'ctm.organizationId').onRef('sm.id', '=', 'ctm.staffMemberId'),
+        )
+        .select('ctm.role')
+        .distinct()
+        .where('ctm.organizationId', '=', organizationId)
+        .where('ctm.patientId', '=', patientId)
+        .where('ctm.endedAt', 'is', null)
+        .where('sm.userId', '=', userId)
+        .where('sm.active', '=', true)
+        .execute();
+      return rows
+        .map((row) => row.role)
+        .filter((role): role is CareTeamRole => (careTeamRoles as readonly string[]).includes(role));
+    },
+
+    /**
+     * What the patient's active consents naming this support contact let the program disclose: unrevoked, begun
+     * and not expired on today's date where the organization is.
+     */
+    async consentedCategories(
+      organizationId: string,
+      patientId: string,
+      supportContactId: string,
+    ): Promise<DisclosureCategory[]> {
+      const rows = await db
+        .selectFrom('consents as c')
+        .innerJoin('organizations as o', 'o.id', 'c.organizationId')
+        .select('c.categories')
+        .where('c.organizationId', '=', organizationId)
+        .where('c.patientId', '=', patientId)
+        .where('c.supportContactId', '=', supportContactId)
+        .where('c.revokedAt', 'is', null)
+        .where('c.startsOn', '<=', sql<string>`(now() AT TIME ZONE o.time_zone)::date`)
+        .where((eb) =>
+          eb.or([
+            eb('c.expiresOn', 'is', null),
+            eb('c.expiresOn', '>=', sql<string>`(now() AT TIME ZONE o.time_zone)::date`),
+          ]),
+        )
+        .execute();
+      const categories = new Set(rows.flatMap((row) => row.categories));
+      return disclosureCategories.filter((category) => categories.has(category));
+    },
+
+    /** Whether someone with this email already signs in to this organization (whatever their role). */
+    async emailHasMembership(organizationId: string, email: string): Promise<boolean> {
+      const row = await db
+        .selectFrom('memberships as m')
+        .innerJoin('users as u', 'u.id', 'm.userId')
+        .select('m.id')
+        .where('m.organizationId', '=', organizationId)
+        .where('u.email', '=', email)
+        .executeTakeFirst();
+      return row !== undefined;
+    },
+
+    /** Whether the email already has a Tandem sign-in anywhere (asked only on acceptance, of the email's owner). */
+    async userExists(email: string): Promise<boolean> {
+      const row = await db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst();
+      return row !== undefined;
+    },
+
+    /** Closes the person's open invitation, if any, before a new one is made; returns the ones closed. */
+    async revokeOpenFor(
+      organizationId: string,
+      target: InvitationTarget,
+      revokedByUserId: string,
+    ): Promise<{ id: string; patientId: string | null }[]> {
+      let query = db
+        .updateTable('invitations')
+        .set({
+          revokedAt: sql<Date>`now()`,
+          revokedByUserId,
+          updatedAt: sql<Date>`now()`,
+          version: sql<number>`version + 1`,
+        })
+        .where('organizationId', '=', organizationId)
+        .where('kind', '=', target.kind)
+        .where('acceptedAt', 'is', null)
+        .where('revokedAt', 'is', null);
+      if (target.kind === 'staff') query = query.where('staffMemberId', '=', target.staffMemberId);
+      else if (target.kind === 'patient') query = query.where('patientId', '=', target.patientId);
+      else query = query.where('supportContactId', '=', target.supportContactId);
+      return query.returning(['id', 'patientId']).execute();
+    },
+
+    async insert(invitation: NewInvitation): Promise<{ id: string; expiresAt: Date }> {
+      return db
+        .insertInto('invitations')
+        .values(invitation)
+        .returning(['id', 'expiresAt'])
+        .executeTakeFirstOrThrow();
+    },
+
+    async findById(organizationId: string, invitationId: string): Promise<InvitationRow | undefined> {
+      const row = await selectInvitations()
+        .where('i.organizationId', '=', organizationId)
+        .where('i.id', '=', invitationId)
+        .executeTakeFirst();
+      return row === undefined ? undefined : toRow(row);
+    },
+
+    /** The invitation a link's token opens, in any organization; locked when `forUpdate`. */
+    async findByTokenHash(
+      tokenHash: string,
+      options: { forUpdate: boolean },
+    ): Promise<InvitationRow | undefined> {
+      let query = selectInvitations().where('i.tokenHash', '=', tokenHash);
+      if (options.forUpdate) query = query.forUpdate('i');
+      const row = await query.executeTakeFirst();
+      return row === undefined ? undefined : toRow(row);
+    },
+
+    /** Open (not accepted, not revoked) invitations the caller may see, newest first; filtered in SQL. */
+    async listOpen(visibility: InvitationVisibility): Promise<InvitationRow[]> {
+      let query = selectInvitations()
+        .where('i.organizationId', '=', visibility.organizationId)
+        .where('i.acceptedAt', 'is', null)
+        .where('i.revokedAt', 'is', null)
+        .where((eb) => {
+          const onCareTeam = eb.exists(
+            eb
+              .selectFrom('careTeamMembers as ctm')
+              .innerJoin('staffMembers as member', (join) =>
+                join
+                  .onRef('member.organizationId', '=', 'ctm.organizationId')
+                  .onRef('member.id', '=', 'ctm.staffMemberId'),
+              )
+              .select('ctm.id')
+              .whereRef('ctm.organizationId', '=', 'i.organizationId')
+              .whereRef('ctm.patientId', '=', 'i.patientId')
+              .where('ctm.endedAt', 'is', null)
+              .where('member.userId', '=', visibility.userId)
+              .where('member.active', '=', true),
+          );
+          const branches = [eb.and([eb('i.kind', '!=', 'staff'), onCareTeam])];
+          if (visibility.seesStaffInvitations) branches.push(eb('i.kind', '=', 'staff'));
+          return eb.or(branches);
+        });
+      if (visibility.patientId !== undefined) query = query.where('i.patientId', '=', visibility.patientId);
+      const rows = await query.orderBy('i.createdAt', 'desc').orderBy('i.id', 'desc').execute();
+      return rows.map(toRow);
+    },
+
+    /** Revokes if still open and unchanged since `version`; undefined means stale, closed or gone. */
+    async revoke(
+      organizationId: string,
+      invitationId: string,
+      version: number,
+      revokedByUserId: string,
+    ): Promise<boolean> {
+      const row = await db
+        .updateTable('invitations')
+        .set({
+          revokedAt: sql<Date>`now()`,
+          revokedByUserId,
+          updatedAt: sql<Date>`now()`,
+          version: sql<number>`version + 1`,
+        })
+        .where('organizationId', '=', organizationId)
+        .where('id', '=', invitationId)
+        .where('version', '=', version)
+        .where('acceptedAt', 'is', null)
+        .where('revokedAt', 'is', null)
+        .returning('id')
+        .executeTakeFirst();
+      return row !== undefined;
+    },
+
+    async markAccepted(organizationId: string, invitationId: string, userId: string): Promise<void> {
+      await db
+        .updateTable('invitations')
+        .set({
+          acceptedAt: sql<Date>`now()`,
+          acceptedUserId: userId,
+          updatedAt: sql<Date>`now()`,
+          version: sql<number>`version + 1`,
+        })
+        .where('organizationId', '=', organizationId)
+        .where('id', '=', invitationId)
+        .execute();
+    },
+
+    /** The new sign-in: a user, their password credential (better-auth's layout) and their role here. */
+    async insertUser(user: {
+      id: string;
+      name: string;
+      email: string;
+      passwordHash: string;
+      organizationId: string;
+      role: Role;
+    }): Promise<void> {
+      // Verified: the one-time link was sent to this address, and opening it is what proves the mailbox.
+      await db
+        .insertInto('users')
+        .values({ id: user.id, name: user.name, email: user.email, emailVerified: true })
+        .execute();
+      await db
+        .insertInto('accounts')
+        .values({
+          userId: user.id,
+          accountId: user.id,
+          providerId: 'credential',
+          password: user.passwordHash,
+        })
+        .execute();
+      await db
+        .insertInto('memberships')
+        .values({ organizationId: user.organizationId, userId: user.id, role: user.role })
+        .execute();
+    },
+
+    async linkUser(organizationId: string, target: InvitationTarget, userId: string): Promise<void> {
+      const change = { userId, updatedAt: sql<Date>`now()`, version: sql<number>`version + 1` };
+      if (target.kind === 'staff' && target.staffMemberId !== null) {
+        await db
+          .updateTable('staffMembers')
+          .set(change)
+          .where('organizationId', '=', organizationId)
+          .where('id', '=', target.staffMemberId)
+          .execute();
+      } else if (target.kind === 'patient' && target.patientId !== null) {
+        await db
+          .updateTable('patients')
+          .set(change)
+          .where('organizationId', '=', organizationId)
+          .where('id', '=', target.patientId)
+          .execute();
+      } else if (target.kind === 'family_member' && target.supportContactId !== null) {
+        await db
+          .updateTable('supportContacts')
+          .set(change)
+          .where('organizationId', '=', organizationId)
+          .where('id', '=', target.supportContactId)
+          .execute();
+      } else {
+        throw new Error(`invitation of kind ${target.kind} names no row to link`);
+      }
+    },
+  };
+}
+
+export type InvitationRepository = ReturnType<typeof invitationRepository>;

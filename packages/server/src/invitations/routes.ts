@@ -1,0 +1,211 @@
+import type { FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import type { Auth } from '../auth/auth.ts';
+import type { DB } from '../db/schema.generated.ts';
+import { requirePrincipal } from '../http/authorization.ts';
+import { problemSchema } from '../http/problem.ts';
+import {
+  acceptedInvitationSchema,
+  acceptInvitationSchema,
+  createdInvitationSchema,
+  invitationListQuerySchema,
+  invitationPreviewSchema,
+  invitationSchema,
+  invitationTokenSchema,
+  portalInvitationRequestSchema,
+  revokeInvitationSchema,
+  staffCandidateSchema,
+  staffInvitationRequestSchema,
+} from './schemas.ts';
+import { invitationService, type RequestOrigin } from './service.ts';
+
+export interface InvitationRouteOptions {
+  db: Kysely<DB>;
+  auth: Auth;
+  publicUrl: string;
+}
+
+function originOf(request: FastifyRequest): RequestOrigin {
+  const userAgent = request.headers['user-agent'];
+  return { ipAddress: request.ip, userAgent: typeof userAgent === 'string' ? userAgent.slice(0, 512) : null };
+}
+
+const tokenParams = z.object({ token: invitationTokenSchema });
+const invitationParams = z.object({ invitationId: z.uuid('Not an invitation id') });
+const patientParams = z.object({ patientId: z.uuid('Not a patient id') });
+const supportContactParams = z.object({
+  patientId: z.uuid('Not a patient id'),
+  supportContactId: z.uuid('Not a support contact id'),
+});
+
+/**
+ * Invitations by one-time link. Creating and withdrawing them is for administrators (staff) and the patient's
+ * care team (patients, support contacts); opening and accepting a link is public, the link's token being the
+ * credential. The token travels in the path: http/logging.ts keeps it out of the log.
+ */
+export function invitationRoutes(options: InvitationRouteOptions): FastifyPluginAsyncZod {
+  const service = invitationService({
+    db: options.db,
+    publicUrl: options.publicUrl,
+    hashPassword: async (password) => (await options.auth.$context).password.hash(password),
+  });
+  return async (app) => {
+    app.get(
+      '/api/invitations/staff-candidates',
+      {
+        config: { access: { resource: 'staff_directory', action: 'create' } },
+        schema: {
+          tags: ['invitations'],
+          summary: 'Active staff members without a sign-in, whom an administrator can invite',
+          response: { 200: z.object({ items: z.array(staffCandidateSchema) }), '4xx': problemSchema },
+        },
+      },
+      async (request) => ({ items: await service.staffCandidates(requirePrincipal(request)) }),
+    );
+
+    app.post(
+      '/api/invitations/staff',
+      {
+        config: { access: { resource: 'staff_directory', action: 'create' } },
+        schema: {
+          tags: ['invitations'],
+          summary:
+            'Invite a staff member (administrators): an existing one without a sign-in, or a new one added to the directory',
+          body: staffInvitationRequestSchema,
+          response: { 201: createdInvitationSchema, '4xx': problemSchema },
+        },
+      },
+      async (request, reply) => {
+        const created = await service.inviteStaff(requirePrincipal(request), originOf(request), request.body);
+        // The service appended this write's audit events in its transaction: the route hook adds none.
+        if (request.access !== null) request.access.audited = true;
+        return reply.status(201).send(created);
+      },
+    );
+
+    app.post(
+      '/api/patients/:patientId/invitation',
+      {
+        // The service asks the policy with the caller's care-team places (invitations/patient-invitation-access.ts).
+        config: { access: 'signed-in' },
+        schema: {
+          tags: ['invitations'],
+          summary: "Invite a patient to the portal (the patient's care team)",
+          params: patientParams,
+          body: portalInvitationRequestSchema,
+          response: { 201: createdInvitationSchema, '4xx': problemSchema },
+        },
+      },
+      async (request, reply) => {
+        const created = await service.invitePatient(
+          requirePrincipal(request),
+          originOf(request),
+          request.params.patientId,
+          request.body,
+        );
+        return reply.status(201).send(created);
+      },
+    );
+
+    app.post(
+      '/api/patients/:patientId/support-contacts/:supportContactId/invitation',
+      {
+        config: { access: 'signed-in' },
+        schema: {
+          tags: ['invitations'],
+          summary:
+            "Invite a patient's support contact (primary therapist or case manager), only while the patient's active written consent names them",
+          params: supportContactParams,
+          body: portalInvitationRequestSchema,
+          response: { 201: createdInvitationSchema, '4xx': problemSchema },
+        },
+      },
+      async (request, reply) => {
+        const created = await service.inviteFamilyMember(
+          requirePrincipal(request),
+          originOf(request),
+          request.params.patientId,
+          request.params.supportContactId,
+          request.body,
+        );
+        return reply.status(201).send(created);
+      },
+    );
+
+    app.get(
+      '/api/invitations',
+      {
+        // Filtered in SQL to what the caller may see: staff invitations for administrators, patients' for their care team.
+        config: { access: 'signed-in' },
+        schema: {
+          tags: ['invitations'],
+          summary: 'Open invitations (not accepted, not withdrawn) the caller may see, newest first',
+          querystring: invitationListQuerySchema,
+          response: { 200: z.object({ items: z.array(invitationSchema) }), '4xx': problemSchema },
+        },
+      },
+      async (request) => ({
+        items: await service.list(requirePrincipal(request), originOf(request), request.query),
+      }),
+    );
+
+    app.post(
+      '/api/invitations/:invitationId/revoke',
+      {
+        config: { access: 'signed-in' },
+        schema: {
+          tags: ['invitations'],
+          summary: 'Withdraw an open invitation; its link stops working at once',
+          params: invitationParams,
+          body: revokeInvitationSchema,
+          response: { 200: invitationSchema, '4xx': problemSchema },
+        },
+      },
+      async (request) =>
+        service.revoke(
+          requirePrincipal(request),
+          originOf(request),
+          request.params.invitationId,
+          request.body.version,
+        ),
+    );
+
+    app.get(
+      '/api/invitations/:token',
+      {
+        config: { access: 'public' },
+        schema: {
+          tags: ['invitations'],
+          summary:
+            'What an invitation link offers: who invites, where, as what (nothing clinical); 410 once used, withdrawn or expired',
+          security: [],
+          params: tokenParams,
+          response: { 200: invitationPreviewSchema, '4xx': problemSchema },
+        },
+      },
+      async (request) => service.preview(request.params.token, originOf(request)),
+    );
+
+    app.post(
+      '/api/invitations/:token/accept',
+      {
+        config: { access: 'public' },
+        schema: {
+          tags: ['invitations'],
+          summary:
+            'Accept an invitation: choose a name and password; creates the sign-in. Works once (then 410), until it expires or is withdrawn (410)',
+          security: [],
+          params: tokenParams,
+          body: acceptInvitationSchema,
+          response: { 201: acceptedInvitationSchema, '4xx': problemSchema },
+        },
+      },
+      async (request, reply) => {
+        const accepted = await service.accept(request.params.token, originOf(request), request.body);
+        return reply.status(201).send(accepted);
+      },
+    );
+  };
+}

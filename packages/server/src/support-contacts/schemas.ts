@@ -1,0 +1,68 @@
+import { z } from 'zod';
+
+/** A loved one the patient names. Being one opens nothing: what they may see is what an active consent names. */
+export const supportContactSchema = z
+  .object({
+    id: z.uuid(),
+    patientId: z.uuid(),
+    name: z.string(),
+    relationship: z.string(),
+    phone: z.string().nullable(),
+    email: z.string().nullable(),
+    tookPartInAdmission: z.boolean(),
+    mayJoinFamilySessions: z.boolean(),
+    active: z.boolean(),
+    /** They sign in to the family portal (an accepted invitation). */
+    hasPortalAccount: z.boolean(),
+    version: z.number().int(),
+  })
+  .meta({ id: 'SupportContact' });
+export type SupportContact = z.infer<typeof supportContactSchema>;
+
+const name = z.string().trim().min(1, 'Enter their name').max(200, 'Keep the name under 200 characters');
+const relationship = z
+  .string()
+  .trim()
+  .min(1, 'Say how they relate to the patient (partner, mother, friend)')
+  .max(100, 'Keep this under 100 characters');
+// Empty phone and email mean "none": the repository stores them as null (no transform here, so that the
+// OpenAPI document keeps their input type).
+const phone = z
+  .string()
+  .trim()
+  .max(40, 'Keep the phone number under 40 characters')
+  .regex(/^[0-9+()\-.\s]*$/, 'Use digits, spaces and + ( ) - only')
+  .nullable();
+const email = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(320)
+  .pipe(z.union([z.literal(''), z.email('Enter an email address')]))
+  .nullable();
+
+export const supportContactCreateSchema = z
+  .object({
+    name,
+    relationship,
+    phone: phone.optional(),
+    email: email.optional(),
+    tookPartInAdmission: z.boolean().default(false),
+    mayJoinFamilySessions: z.boolean().default(false),
+  })
+  .meta({ id: 'SupportContactCreate' });
+export type SupportContactCreate = z.infer<typeof supportContactCreateSchema>;
+
+export const supportContactUpdateSchema = z
+  .object({
+    version: z.number().int().positive(),
+    name: name.optional(),
+    relationship: relationship.optional(),
+    phone: phone.optional(),
+    email: email.optional(),
+    tookPartInAdmission: z.boolean().optional(),
+    mayJoinFamilySessions: z.boolean().optional(),
+    active: z.boolean().optional(),
+  })
+  .meta({ id: 'SupportContactUpdate' });
+export type SupportContactUpdate = z.infer<typeof supportContactUpdateSchema>;

@@ -1,0 +1,172 @@
+import type { DisclosureCategory, Role, StaffRole } from '@tandem/core';
+import { hashPassword } from 'better-auth/crypto';
+import type { Kysely } from 'kysely';
+import { sql } from 'kysely';
+import { uuidv7 } from 'uuidv7';
+import type { DB } from '../db/schema.generated.ts';
+
+/**
+ * Rows the invitation tests stand on, written straight to the database: patients, care-team places, support
+ * contacts, consents, and a second organization with a signed-in administrator.
+ */
+let mrnCounter = 0;
+
+export async function insertPatient(
+  db: Kysely<DB>,
+  organizationId: string,
+  person: { given: string; family: string; preferred?: string; email?: string | null },
+): Promise<string> {
+  mrnCounter += 1;
+  const row = await db
+    .insertInto('patients')
+    .values({
+      organizationId,
+      mrn: `INV-${process.pid}-${mrnCounter}`,
+      legalGivenName: person.given,
+      legalFamilyName: person.family,
+      preferredName: person.preferred ?? null,
+      dateOfBirth: '1990-05-17',
+      email:
+        person.email === undefined ? `${person.given.toLowerCase()}.${mrnCounter}@example.com` : person.email,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function staffMemberIdOf(
+  db: Kysely<DB>,
+  organizationId: string,
+  email: string,
+): Promise<string> {
+  const row = await db
+    .selectFrom('staffMembers')
+    .select('id')
+    .where('organizationId', '=', organizationId)
+    .where('email', '=', email)
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function userIdOf(db: Kysely<DB>, email: string): Promise<string> {
+  return (await db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirstOrThrow()).id;
+}
+
+export async function addToCareTeam(
+  db: Kysely<DB>,
+  organizationId: string,
+  patientId: string,
+  staffMemberId: string,
+  role: 'primary_therapist' | 'case_manager' | 'group_facilitator' | 'prescriber' | 'supervisor',
+): Promise<void> {
+  await db.insertInto('careTeamMembers').values({ organizationId, patientId, staffMemberId, role }).execute();
+}
+
+export async function insertSupportContact(
+  db: Kysely<DB>,
+  organizationId: string,
+  patientId: string,
+  contact: { name: string; email: string | null; relationship?: string },
+): Promise<string> {
+  const row = await db
+    .insertInto('supportContacts')
+    .values({
+      organizationId,
+      patientId,
+      name: contact.name,
+      email: contact.email,
+      relationship: contact.relationship ?? 'sibling',
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** A signed consent naming the support contact; `startsInDays`/`expiresInDays` are relative to today (UTC). */
+export async function insertConsent(
+  db: Kysely<DB>,
+  organizationId: string,
+  consent: {
+    patientId: string;
+    supportContactId: string;
+    recipientName: string;
+    categories: DisclosureCategory[];
+    witnessedByUserId: string;
+    startsInDays?: number;
+    expiresInDays?: number;
+  },
+): Promise<string> {
+  const startsIn = consent.startsInDays ?? -30;
+  const expiresIn = consent.expiresInDays ?? 180;
+  const row = await db
+    .insertInto('consents')
+    .values({
+      organizationId,
+      patientId: consent.patientId,
+      recipientKind: 'support_contact',
+      supportContactId: consent.supportContactId,
+      recipientName: consent.recipientName,
+      categories: consent.categories,
+      purpose: 'Support the patient in family sessions',
+      startsOn: sql<string>`current_date + ${startsIn}::int`,
+      expiresOn: sql<string>`current_date + ${expiresIn}::int`,
+      signedName: 'Patient Signature',
+      signedAt: sql<Date>`now()`,
+      witnessedByUserId: consent.witnessedByUserId,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function revokeConsent(
+  db: Kysely<DB>,
+  organizationId: string,
+  consentId: string,
+  byUserId: string,
+): Promise<void> {
+  await db
+    .updateTable('consents')
+    .set({ revokedAt: sql<Date>`now()`, revokedByUserId: byUserId, revocationReason: 'Patient withdrew it' })
+    .where('organizationId', '=', organizationId)
+    .where('id', '=', consentId)
+    .execute();
+}
+
+/** Another organization with one signed-in staff member of `role` (password as given). */
+export async function insertOrganizationWithStaff(
+  db: Kysely<DB>,
+  options: { slug: string; email: string; password: string; role: StaffRole & Role },
+): Promise<{ organizationId: string; userId: string; staffMemberId: string }> {
+  const organizationId = uuidv7();
+  const userId = uuidv7();
+  const staffMemberId = uuidv7();
+  const passwordHash = await hashPassword(options.password);
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('organizations')
+      .values({ id: organizationId, name: `Program ${options.slug}`, slug: options.slug })
+      .execute();
+    await trx
+      .insertInto('users')
+      .values({ id: userId, name: `Staff of ${options.slug}`, email: options.email, emailVerified: true })
+      .execute();
+    await trx
+      .insertInto('accounts')
+      .values({ userId, accountId: userId, providerId: 'credential', password: passwordHash })
+      .execute();
+    await trx.insertInto('memberships').values({ organizationId, userId, role: options.role }).execute();
+    await trx
+      .insertInto('staffMembers')
+      .values({
+        organizationId,
+        id: staffMemberId,
+        userId,
+        displayName: `Staff of ${options.slug}`,
+        email: options.email,
+        jobRole: options.role,
+      })
+      .execute();
+  });
+  return { organizationId, userId, staffMemberId };
+}

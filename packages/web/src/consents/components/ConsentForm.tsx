@@ -1,0 +1,255 @@
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Group,
+  Paper,
+  SegmentedControl,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
+import { IconAlertCircle, IconSignature } from '@tabler/icons-react';
+import { disclosureCategories } from '@tandem/core/access/resources';
+import { type FormEvent, useState } from 'react';
+import { describeProblem } from '../../api/problem.ts';
+import type { ConsentCreate, SupportContact } from '../api.ts';
+import {
+  type ConsentEnd,
+  type ConsentFormErrors,
+  type ConsentFormValues,
+  consentRequestBody,
+  formErrorsFrom,
+  type RecipientKind,
+  validateConsentForm,
+} from '../consent-form.ts';
+import { disclosureCategoryLabels } from '../labels.ts';
+
+interface ConsentFormProps {
+  initial: ConsentFormValues;
+  supportContacts: readonly SupportContact[];
+  patientName: string;
+  witnessName: string;
+  submitLabel: string;
+  /** Sends the consent; a rejection (problem+json) puts its field errors on the form. */
+  onSubmit: (body: ConsentCreate) => Promise<unknown>;
+  onCancel: () => void;
+}
+
+const recipientKinds: { value: RecipientKind; label: string }[] = [
+  { value: 'support_contact', label: 'A support contact' },
+  { value: 'person', label: 'Another person' },
+  { value: 'organization', label: 'An organization' },
+];
+
+const consentEnds: { value: ConsentEnd; label: string }[] = [
+  { value: 'date', label: 'On a date' },
+  { value: 'event', label: 'When an event happens' },
+  { value: 'both', label: 'Date or event, whichever first' },
+];
+
+/**
+ * The written consent of 42 CFR 2.31: to whom, what, why, from when until when or what event, signed by the
+ * patient with their typed name, witnessed by the staff member recording it.
+ */
+export function ConsentForm({
+  initial,
+  supportContacts,
+  patientName,
+  witnessName,
+  submitLabel,
+  onSubmit,
+  onCancel,
+}: ConsentFormProps) {
+  const [values, setValues] = useState<ConsentFormValues>(initial);
+  const [errors, setErrors] = useState<ConsentFormErrors>({});
+  const [failure, setFailure] = useState<{ title: string; detail?: string } | null>(null);
+  const [sending, setSending] = useState(false);
+  const set = <K extends keyof ConsentFormValues>(field: K, value: ConsentFormValues[K]) => {
+    setValues((current) => ({ ...current, [field]: value }));
+    setErrors((current) => ({ ...current, [field]: undefined }));
+  };
+  const activeContacts = supportContacts.filter((contact) => contact.active);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setFailure(null);
+    const found = validateConsentForm(values, {
+      now: new Date(),
+      timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+    });
+    setErrors(found);
+    if (Object.keys(found).length > 0) return;
+    setSending(true);
+    try {
+      await onSubmit(consentRequestBody(values));
+    } catch (error) {
+      const problem = describeProblem(error);
+      const fieldErrors = formErrorsFrom(problem.fieldErrors);
+      setErrors(fieldErrors);
+      if (Object.keys(fieldErrors).length === 0) setFailure({ title: problem.title, detail: problem.detail });
+    } finally {
+      setSending(false);
+    }
+  };
+
+  return (
+    <form onSubmit={(event) => void submit(event)} noValidate aria-label="Consent to disclose">
+      <Stack gap="md">
+        <Stack gap={6}>
+          <Text fw={600} size="sm">
+            Who may receive the information
+          </Text>
+          <SegmentedControl
+            fullWidth
+            data={recipientKinds}
+            value={values.recipientKind}
+            onChange={(value) => set('recipientKind', value as RecipientKind)}
+          />
+          {values.recipientKind === 'support_contact' ? (
+            <Select
+              label="Support contact"
+              placeholder={activeContacts.length === 0 ? 'Add a support contact first' : 'Choose one'}
+              data={activeContacts.map((contact) => ({
+                value: contact.id,
+                label: `${contact.name} (${contact.relationship})`,
+              }))}
+              value={values.supportContactId}
+              onChange={(value) => set('supportContactId', value)}
+              error={errors.supportContactId}
+              withAsterisk
+            />
+          ) : (
+            <TextInput
+              label={
+                values.recipientKind === 'person' ? 'Full name of the person' : 'Name of the organization'
+              }
+              value={values.recipientName}
+              onChange={(event) => set('recipientName', event.currentTarget.value)}
+              error={errors.recipientName}
+              maxLength={200}
+              withAsterisk
+            />
+          )}
+        </Stack>
+
+        <Checkbox.Group
+          label="What may be disclosed"
+          description="Only what is ticked is shared. Psychotherapy notes are never shared this way."
+          value={values.categories}
+          onChange={(value) => set('categories', value as ConsentFormValues['categories'])}
+          error={errors.categories}
+          withAsterisk
+        >
+          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs" mt="xs">
+            {disclosureCategories.map((category) => (
+              <Checkbox key={category} value={category} label={disclosureCategoryLabels[category]} />
+            ))}
+          </SimpleGrid>
+        </Checkbox.Group>
+
+        <Textarea
+          label="Purpose of the disclosure"
+          placeholder="For example: family support during treatment"
+          value={values.purpose}
+          onChange={(event) => set('purpose', event.currentTarget.value)}
+          error={errors.purpose}
+          maxLength={1000}
+          autosize
+          minRows={2}
+          withAsterisk
+        />
+
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <TextInput
+            type="date"
+            label="In effect from"
+            value={values.startsOn}
+            onChange={(event) => set('startsOn', event.currentTarget.value)}
+            error={errors.startsOn}
+            withAsterisk
+          />
+        </SimpleGrid>
+        <Stack gap={6}>
+          <Text fw={600} size="sm">
+            The consent ends
+          </Text>
+          <SegmentedControl
+            fullWidth
+            data={consentEnds}
+            value={values.endsBy}
+            onChange={(value) => set('endsBy', value as ConsentEnd)}
+          />
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            {values.endsBy !== 'event' && (
+              <TextInput
+                type="date"
+                label="Expires at the end of"
+                value={values.expiresOn}
+                onChange={(event) => set('expiresOn', event.currentTarget.value)}
+                error={errors.expiresOn}
+                withAsterisk
+              />
+            )}
+            {values.endsBy !== 'date' && (
+              <TextInput
+                label="Ending event"
+                placeholder="For example: discharge from the program"
+                value={values.expiryEvent}
+                onChange={(event) => set('expiryEvent', event.currentTarget.value)}
+                error={errors.expiryEvent}
+                maxLength={500}
+                withAsterisk
+              />
+            )}
+          </SimpleGrid>
+        </Stack>
+
+        <Paper withBorder p="md" bg="var(--mantine-color-default-hover)">
+          <Stack gap="xs">
+            <Group gap="xs">
+              <IconSignature size={18} />
+              <Text fw={600} size="sm">
+                Signature
+              </Text>
+            </Group>
+            <Text size="sm">
+              {patientName} consents to this disclosure and understands that they may revoke this consent at
+              any time, except for what was already shared in reliance on it, and that their treatment does
+              not depend on signing it.
+            </Text>
+            <TextInput
+              label="The patient types their full name"
+              value={values.typedName}
+              onChange={(event) => set('typedName', event.currentTarget.value)}
+              error={errors.typedName}
+              maxLength={200}
+              autoComplete="off"
+              withAsterisk
+            />
+            <Text size="xs" c="dimmed">
+              Witnessed by {witnessName} (you), now.
+            </Text>
+          </Stack>
+        </Paper>
+
+        {failure !== null && (
+          <Alert color="red" variant="light" icon={<IconAlertCircle />} title={failure.title}>
+            {failure.detail}
+          </Alert>
+        )}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onCancel}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={sending}>
+            {submitLabel}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,144 @@
+import { Button, EmptyState, Group, Modal, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconFileCertificate, IconPlus } from '@tabler/icons-react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { ErrorPanel } from '../../app/ErrorPanel.tsx';
+import type { ConsentAbilities } from '../access.ts';
+import {
+  type Consent,
+  consentListQueryOptions,
+  consentQueryKeys,
+  recordConsent,
+  supersedeConsent,
+  supportContactListQueryOptions,
+} from '../api.ts';
+import { amendmentForm, emptyConsentForm, localToday } from '../consent-form.ts';
+import { ConsentCard } from './ConsentCard.tsx';
+import { ConsentForm } from './ConsentForm.tsx';
+import { RevokeConsentDialog } from './RevokeConsentDialog.tsx';
+
+interface ConsentsPanelProps {
+  patientId: string;
+  patientName: string;
+  /** The signed-in person: the witness of a consent they record. */
+  viewerName: string;
+  abilities: ConsentAbilities;
+  /** The patient's own view (revoking their own consent). */
+  byPatient?: boolean;
+}
+
+type Editing = { kind: 'new' } | { kind: 'amend'; consent: Consent } | null;
+
+/** A patient's written consents to disclose, every version, newest first. */
+export function ConsentsPanel({
+  patientId,
+  patientName,
+  viewerName,
+  abilities,
+  byPatient = false,
+}: ConsentsPanelProps) {
+  const queryClient = useQueryClient();
+  const consents = useQuery(consentListQueryOptions(patientId));
+  const contacts = useQuery({
+    ...supportContactListQueryOptions(patientId),
+    enabled: abilities.recordConsent,
+  });
+  const [editing, setEditing] = useState<Editing>(null);
+  const [revoking, setRevoking] = useState<Consent | null>(null);
+  const refresh = () => void queryClient.invalidateQueries({ queryKey: consentQueryKeys.list(patientId) });
+
+  const saved = (message: string) => {
+    setEditing(null);
+    notifications.show({ color: 'teal', message });
+    refresh();
+  };
+
+  return (
+    <Stack gap="md">
+      <Group justify="space-between" align="flex-start">
+        <Stack gap={2}>
+          <Title order={2} size="h4">
+            {byPatient ? 'Your consents' : 'Consents to disclose (42 CFR Part 2)'}
+          </Title>
+          <Text size="sm" c="dimmed">
+            {byPatient
+              ? 'Who may receive which of your records, and until when. You can revoke a consent at any time.'
+              : 'Nothing leaves the program without one: each names who may receive what, why and until when.'}
+          </Text>
+        </Stack>
+        {abilities.recordConsent && (
+          <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing({ kind: 'new' })}>
+            Record consent
+          </Button>
+        )}
+      </Group>
+      {consents.isPending && <Skeleton height={120} aria-label="Loading consents" />}
+      {consents.isError && <ErrorPanel error={consents.error} onRetry={() => void consents.refetch()} />}
+      {consents.isSuccess && consents.data.length === 0 && (
+        <EmptyState
+          icon={<IconFileCertificate />}
+          withIndicatorBackground
+          title="No consent on record"
+          description="Without a written consent nothing about this patient is shared outside the program."
+        />
+      )}
+      {consents.isSuccess &&
+        consents.data.map((consent) => (
+          <ConsentCard
+            key={consent.id}
+            consent={consent}
+            patientId={patientId}
+            canPrintRelease={abilities.printRelease}
+            {...(abilities.revokeConsent ? { onRevoke: setRevoking } : {})}
+            {...(abilities.recordConsent
+              ? { onAmend: (target: Consent) => setEditing({ kind: 'amend', consent: target }) }
+              : {})}
+          />
+        ))}
+
+      <Modal
+        opened={editing !== null}
+        onClose={() => setEditing(null)}
+        title={editing?.kind === 'amend' ? 'Amend consent (the old one is revoked)' : 'Record a consent'}
+        size="lg"
+      >
+        {editing !== null && (
+          <ConsentForm
+            initial={
+              editing.kind === 'amend'
+                ? amendmentForm(editing.consent, localToday())
+                : emptyConsentForm(localToday())
+            }
+            supportContacts={contacts.data ?? []}
+            patientName={patientName}
+            witnessName={viewerName}
+            submitLabel={editing.kind === 'amend' ? 'Record amended consent' : 'Record consent'}
+            onCancel={() => setEditing(null)}
+            onSubmit={async (body) => {
+              if (editing.kind === 'amend') {
+                await supersedeConsent(patientId, editing.consent, body);
+                saved('Amended consent recorded; the earlier one is revoked.');
+              } else {
+                await recordConsent(patientId, body);
+                saved('Consent recorded.');
+              }
+            }}
+          />
+        )}
+      </Modal>
+      <RevokeConsentDialog
+        patientId={patientId}
+        consent={revoking}
+        byPatient={byPatient}
+        onClose={() => setRevoking(null)}
+        onStale={refresh}
+        onRevoked={() => {
+          setRevoking(null);
+          notifications.show({ color: 'teal', message: 'Consent revoked. Nothing more is shared under it.' });
+          refresh();
+        }}
+      />
+    </Stack>
+  );
+}

@@ -1,0 +1,166 @@
+import { Alert, Button, type ButtonProps, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { IconAlertCircle, IconMailPlus } from '@tabler/icons-react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { describeProblem } from '../../api/problem.ts';
+import { type CreatedInvitation, invitationQueryKeys, invitePatient, inviteSupportContact } from '../api.ts';
+import { CreatedInvitationPanel } from './CreatedInvitationPanel.tsx';
+
+/**
+ * Invitation buttons for a patient's record, for the care team: the patient to the portal, and a support contact
+ * (only while the patient's written consent names them; the server checks, and says so if not). Mount them on
+ * the patient record; `PendingInvitations patientId={…}` lists and withdraws what they create.
+ */
+export function InvitePatientButton({
+  patientId,
+  patientName,
+  emailOnRecord,
+  ...buttonProps
+}: {
+  patientId: string;
+  patientName: string;
+  emailOnRecord: string | null;
+} & ButtonProps) {
+  return (
+    <PortalInvitationButton
+      label="Invite to the portal"
+      title={`Invite ${patientName} to the patient portal`}
+      explanation={`${patientName} gets a one-time link to choose a password and see their own record.`}
+      emailOnRecord={emailOnRecord}
+      invite={(email) => invitePatient(patientId, email)}
+      {...buttonProps}
+    />
+  );
+}
+
+export function InviteSupportContactButton({
+  patientId,
+  supportContactId,
+  contactName,
+  emailOnRecord,
+  ...buttonProps
+}: {
+  patientId: string;
+  supportContactId: string;
+  contactName: string;
+  emailOnRecord: string | null;
+} & ButtonProps) {
+  return (
+    <PortalInvitationButton
+      label="Invite"
+      title={`Invite ${contactName}`}
+      explanation={`${contactName} gets a one-time link to the family portal, where they see only what the patient's active written consent names. The message names the patient and, unless the consent covers attendance, not the program.`}
+      emailOnRecord={emailOnRecord}
+      invite={(email) => inviteSupportContact(patientId, supportContactId, email)}
+      {...buttonProps}
+    />
+  );
+}
+
+function PortalInvitationButton({
+  label,
+  title,
+  explanation,
+  emailOnRecord,
+  invite,
+  ...buttonProps
+}: {
+  label: string;
+  title: string;
+  explanation: string;
+  emailOnRecord: string | null;
+  invite: (email: string | undefined) => Promise<CreatedInvitation>;
+} & ButtonProps) {
+  const [opened, setOpened] = useState(false);
+  return (
+    <>
+      <Button
+        variant="light"
+        leftSection={<IconMailPlus size={18} />}
+        onClick={() => setOpened(true)}
+        {...buttonProps}
+      >
+        {label}
+      </Button>
+      <Modal opened={opened} onClose={() => setOpened(false)} title={title} size="lg">
+        {opened && (
+          <PortalInvitationForm
+            explanation={explanation}
+            emailOnRecord={emailOnRecord}
+            invite={invite}
+            onClose={() => setOpened(false)}
+          />
+        )}
+      </Modal>
+    </>
+  );
+}
+
+function PortalInvitationForm({
+  explanation,
+  emailOnRecord,
+  invite,
+  onClose,
+}: {
+  explanation: string;
+  emailOnRecord: string | null;
+  invite: (email: string | undefined) => Promise<CreatedInvitation>;
+  onClose: () => void;
+}) {
+  const queryClient = useQueryClient();
+  const [email, setEmail] = useState('');
+  const [emailError, setEmailError] = useState<string | undefined>();
+  const mutation = useMutation({
+    mutationFn: (chosen: string | undefined) => invite(chosen),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: invitationQueryKeys.all }),
+    onError: (error) => setEmailError(describeProblem(error).fieldErrors.email),
+  });
+
+  if (mutation.data !== undefined) return <CreatedInvitationPanel created={mutation.data} onDone={onClose} />;
+  const failure = mutation.error ? describeProblem(mutation.error) : null;
+
+  function handleSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const typed = email.trim();
+    if (typed === '' && emailOnRecord === null) {
+      setEmailError('Enter the email address to invite');
+      return;
+    }
+    mutation.mutate(typed === '' ? undefined : typed);
+  }
+
+  return (
+    <form onSubmit={handleSubmit} noValidate>
+      <Stack>
+        <Text size="sm">{explanation}</Text>
+        {failure && !emailError && (
+          <Alert color="red" variant="light" icon={<IconAlertCircle />} title={failure.title}>
+            {failure.detail}
+          </Alert>
+        )}
+        <TextInput
+          label="Email"
+          type="email"
+          placeholder={emailOnRecord ?? undefined}
+          description={emailOnRecord ? `Leave empty to use ${emailOnRecord}` : 'No email address on file'}
+          value={email}
+          onChange={(event) => {
+            setEmail(event.currentTarget.value);
+            setEmailError(undefined);
+          }}
+          error={emailError}
+          withAsterisk={emailOnRecord === null}
+          data-autofocus
+        />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={mutation.isPending}>
+            Create invitation
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,203 @@
+import {
+  Alert,
+  Button,
+  Center,
+  Paper,
+  PasswordInput,
+  Skeleton,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { IconAlertCircle, IconLinkOff } from '@tabler/icons-react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useNavigate } from '@tanstack/react-router';
+import { type FormEvent, useState } from 'react';
+import { ApiError, describeProblem } from '../../api/problem.ts';
+import { ColorSchemeToggle } from '../../app/ColorSchemeToggle.tsx';
+import { AnchorLink, ButtonLink } from '../../app/links.tsx';
+import { meQueryOptions, signIn } from '../../auth/api.ts';
+import { acceptInvitation, type InvitationPreview, invitationPreviewQueryOptions } from '../api.ts';
+import { formatDateTime } from '../format.ts';
+
+interface FormValues {
+  name: string;
+  password: string;
+  confirmation: string;
+}
+
+type FieldErrors = Partial<Record<keyof FormValues, string>>;
+
+function validate(values: FormValues, minimumLength: number): FieldErrors {
+  const errors: FieldErrors = {};
+  if (values.name.trim() === '') errors.name = 'Enter your name';
+  if (values.password.length < minimumLength) errors.password = `Use at least ${minimumLength} characters`;
+  if (values.confirmation !== values.password) errors.confirmation = 'The two passwords differ';
+  return errors;
+}
+
+/** The sign-in exists but this browser could not start a session with it (a second step, cookies off). */
+class SignInNeededError extends Error {}
+
+/**
+ * Where an invitation link lands (public): who invites the person, then their name and a password. Accepting
+ * creates the sign-in, and the page signs in with it at once.
+ */
+export function AcceptInvitationPage({ token }: { token: string }) {
+  const preview = useQuery(invitationPreviewQueryOptions(token));
+  return (
+    <Center mih="100vh" p="md" pos="relative">
+      <div
+        style={{ position: 'absolute', top: 'var(--mantine-spacing-md)', right: 'var(--mantine-spacing-md)' }}
+      >
+        <ColorSchemeToggle />
+      </div>
+      <Paper withBorder shadow="sm" p="xl" w="100%" maw={460}>
+        {preview.isPending && (
+          <Stack aria-busy="true" aria-label="Loading invitation">
+            <Skeleton height={32} width="60%" />
+            <Skeleton height={120} />
+          </Stack>
+        )}
+        {preview.isError && <UnusableLink error={preview.error} />}
+        {preview.isSuccess && <AcceptForm token={token} preview={preview.data} />}
+      </Paper>
+    </Center>
+  );
+}
+
+function UnusableLink({ error }: { error: unknown }) {
+  const problem = describeProblem(error);
+  const title =
+    problem.status === 410
+      ? 'This invitation can no longer be used'
+      : problem.status === 404 || problem.status === 400
+        ? 'This invitation link is not valid'
+        : problem.title;
+  return (
+    <Stack>
+      <Title order={1} size="h2">
+        Tandem
+      </Title>
+      <Alert color="orange" variant="light" icon={<IconLinkOff />} title={title}>
+        {problem.detail}
+      </Alert>
+      <ButtonLink to="/sign-in" variant="default">
+        Go to sign-in
+      </ButtonLink>
+    </Stack>
+  );
+}
+
+function AcceptForm({ token, preview }: { token: string; preview: InvitationPreview }) {
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const [values, setValues] = useState<FormValues>({ name: '', password: '', confirmation: '' });
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
+
+  const mutation = useMutation({
+    mutationFn: async ({ name, password }: FormValues) => {
+      const { email } = await acceptInvitation(token, { name: name.trim(), password });
+      try {
+        await signIn({ email, password });
+        // Start from an empty cache: nothing from an earlier session in this browser may show.
+        queryClient.clear();
+        const me = await queryClient.fetchQuery(meQueryOptions);
+        if (!me) throw new SignInNeededError();
+      } catch {
+        throw new SignInNeededError();
+      }
+    },
+    onSuccess: () => navigate({ to: '/', replace: true }),
+    onError: (error) => {
+      if (error instanceof ApiError) setFieldErrors(describeProblem(error).fieldErrors as FieldErrors);
+    },
+  });
+
+  function update(field: keyof FormValues, value: string) {
+    setValues((current) => ({ ...current, [field]: value }));
+    setFieldErrors((current) => ({ ...current, [field]: undefined }));
+  }
+
+  function handleSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const errors = validate(values, preview.minimumPasswordLength);
+    setFieldErrors(errors);
+    if (Object.keys(errors).length === 0) mutation.mutate(values);
+  }
+
+  if (mutation.error instanceof SignInNeededError) {
+    return (
+      <Stack>
+        <Title order={1} size="h2">
+          Your sign-in is ready
+        </Title>
+        <Text size="sm">
+          Sign in with <b>{preview.email}</b> and the password you chose.
+        </Text>
+        <ButtonLink to="/sign-in">Sign in</ButtonLink>
+      </Stack>
+    );
+  }
+
+  const failure = mutation.error ? describeProblem(mutation.error) : null;
+  const where = preview.organizationName ?? 'Tandem';
+  return (
+    <form onSubmit={handleSubmit} noValidate>
+      <Stack>
+        <Stack gap={4}>
+          <Title order={1} size="h2">
+            Join {where}
+          </Title>
+          <Text c="dimmed" size="sm">
+            {preview.invitedBy} has invited you
+            {preview.roleLabel ? ` as ${preview.roleLabel.toLowerCase()}` : ''}
+            {preview.organizationName ? ` at ${preview.organizationName}` : ' to Tandem'}. Choose your
+            password to finish. This link works once and expires {formatDateTime(preview.expiresAt)}.
+          </Text>
+        </Stack>
+        {failure && Object.keys(failure.fieldErrors).length === 0 && (
+          <Alert color="red" variant="light" icon={<IconAlertCircle />} title={failure.title}>
+            {failure.detail}
+          </Alert>
+        )}
+        <TextInput label="Email" value={preview.email} readOnly autoComplete="username" />
+        <TextInput
+          label="Your name"
+          autoComplete="name"
+          value={values.name}
+          onChange={(event) => update('name', event.currentTarget.value)}
+          error={fieldErrors.name}
+          withAsterisk
+          autoFocus
+        />
+        <PasswordInput
+          label="Password"
+          description={`At least ${preview.minimumPasswordLength} characters; not a common password, and not your email name`}
+          autoComplete="new-password"
+          value={values.password}
+          onChange={(event) => update('password', event.currentTarget.value)}
+          error={fieldErrors.password}
+          withAsterisk
+          visibilityToggleButtonProps={{ 'aria-label': 'Show typed characters' }}
+        />
+        <PasswordInput
+          label="Repeat password"
+          autoComplete="new-password"
+          value={values.confirmation}
+          onChange={(event) => update('confirmation', event.currentTarget.value)}
+          error={fieldErrors.confirmation}
+          withAsterisk
+          visibilityToggleButtonProps={{ 'aria-label': 'Show typed characters' }}
+        />
+        <Button type="submit" fullWidth loading={mutation.isPending}>
+          Create my sign-in
+        </Button>
+        <Text size="xs" c="dimmed" ta="center">
+          Already have a sign-in? <AnchorLink to="/sign-in">Sign in</AnchorLink>
+        </Text>
+      </Stack>
+    </form>
+  );
+}

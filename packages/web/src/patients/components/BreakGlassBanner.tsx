@@ -1,0 +1,36 @@
+import { Alert, Text } from '@mantine/core';
+import { IconAlertOctagon } from '@tabler/icons-react';
+import { useEffect } from 'react';
+import { formatShortTime } from '../../audit-log/labels.ts';
+
+interface BreakGlassBannerProps {
+  expiresAt: string;
+  /** Called when the access ends, to reload the record as the viewer now sees it. */
+  onExpired: () => void;
+}
+
+/** The flag on a record opened under break-the-glass, until the access ends. */
+export function BreakGlassBanner({ expiresAt, onExpired }: BreakGlassBannerProps) {
+  useEffect(() => {
+    const remaining = Date.parse(expiresAt) - Date.now();
+    // setTimeout cannot wait longer than about 24.8 days; a grant lasts an hour.
+    const timer = setTimeout(onExpired, Math.max(0, Math.min(remaining, 2 ** 31 - 1)) + 1000);
+    return () => clearTimeout(timer);
+  }, [expiresAt, onExpired]);
+
+  return (
+    <Alert
+      color="red"
+      variant="filled"
+      icon={<IconAlertOctagon />}
+      title="Emergency access (break the glass)"
+      data-testid="break-glass-banner"
+    >
+      <Text size="sm">
+        You opened this record without being on the care team. Your access ends at{' '}
+        <strong>{formatShortTime(expiresAt)}</strong>; everything you view is recorded and reported to
+        supervisors.
+      </Text>
+    </Alert>
+  );
+}

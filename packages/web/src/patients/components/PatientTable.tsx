@@ -1,0 +1,72 @@
+import { Badge, EmptyState, Table, Text } from '@mantine/core';
+import { IconUserSearch } from '@tabler/icons-react';
+import { AnchorLink } from '../../app/links.tsx';
+import type { PatientSummary } from '../api.ts';
+import { formatCalendarDate, listName, patientStatusColors, patientStatusLabels } from '../labels.ts';
+
+export function PatientTable({ patients, searched }: { patients: PatientSummary[]; searched: boolean }) {
+  if (patients.length === 0) {
+    return (
+      <EmptyState
+        icon={<IconUserSearch />}
+        withIndicatorBackground
+        title={searched ? 'No patient found' : 'No patients yet'}
+        description={
+          searched
+            ? 'Nobody matches that name or MRN. Check the spelling, or search by MRN.'
+            : 'Admitted patients will be listed here.'
+        }
+      />
+    );
+  }
+  return (
+    <Table.ScrollContainer minWidth={720}>
+      <Table striped highlightOnHover verticalSpacing="sm" data-testid="patient-table">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Name</Table.Th>
+            <Table.Th>MRN</Table.Th>
+            <Table.Th>Date of birth</Table.Th>
+            <Table.Th>Status</Table.Th>
+            <Table.Th>Care team</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {patients.map((patient) => (
+            <Table.Tr key={patient.id}>
+              <Table.Td>
+                {/* Opening a record is an audited read: never on hover, only on a click. */}
+                <AnchorLink
+                  to="/patients/$patientId"
+                  params={{ patientId: patient.id }}
+                  preload={false}
+                  fw={500}
+                >
+                  {listName(patient)}
+                </AnchorLink>
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm" ff="monospace">
+                  {patient.mrn}
+                </Text>
+              </Table.Td>
+              <Table.Td>{formatCalendarDate(patient.dateOfBirth)}</Table.Td>
+              <Table.Td>
+                <Badge variant="light" color={patientStatusColors[patient.status] ?? 'gray'}>
+                  {patientStatusLabels[patient.status] ?? patient.status}
+                </Badge>
+              </Table.Td>
+              <Table.Td>
+                {patient.onMyCareTeam && (
+                  <Badge variant="dot" color="blue">
+                    My care team
+                  </Badge>
+                )}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}

@@ -1,0 +1,61 @@
+import type { CareTeamRole } from '@tandem/core/access/resources';
+
+interface Named {
+  legalGivenName: string;
+  legalFamilyName: string;
+  preferredName: string | null;
+}
+
+/** How staff address the person: the name they go by, then the family name ("Joe Nguyễn"). */
+export function displayName(patient: Named): string {
+  return `${patient.preferredName ?? patient.legalGivenName} ${patient.legalFamilyName}`;
+}
+
+/** The legal name as a list sorts it, with the name they go by when it differs ("Nguyễn, José (Joe)"). */
+export function listName(patient: Named): string {
+  const preferred =
+    patient.preferredName !== null && patient.preferredName !== patient.legalGivenName
+      ? ` (${patient.preferredName})`
+      : '';
+  return `${patient.legalFamilyName}, ${patient.legalGivenName}${preferred}`;
+}
+
+/** Whole years of age on `today` (both calendar days, YYYY-MM-DD). */
+export function ageOn(dateOfBirth: string, today: string): number {
+  const [birthYear, birthMonth, birthDay] = dateOfBirth.split('-').map(Number) as [number, number, number];
+  const [year, month, day] = today.split('-').map(Number) as [number, number, number];
+  const hadBirthday = month > birthMonth || (month === birthMonth && day >= birthDay);
+  return year - birthYear - (hadBirthday ? 0 : 1);
+}
+
+/** Today as a calendar day in this browser's time zone. */
+export function localToday(now = new Date()): string {
+  const pad = (value: number) => String(value).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+// Calendar dates ("1988-04-12") are formatted in UTC so that no time zone shifts the day.
+const calendarDateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' });
+export function formatCalendarDate(date: string): string {
+  return calendarDateFormat.format(new Date(`${date}T00:00:00Z`));
+}
+
+export const patientStatusLabels: Record<string, string> = {
+  active: 'Active',
+  discharged: 'Discharged',
+  deceased: 'Deceased',
+};
+
+export const patientStatusColors: Record<string, string> = {
+  active: 'teal',
+  discharged: 'gray',
+  deceased: 'dark',
+};
+
+export const careTeamRoleLabels: Record<CareTeamRole, string> = {
+  primary_therapist: 'Primary therapist',
+  case_manager: 'Case manager',
+  group_facilitator: 'Group facilitator',
+  prescriber: 'Prescriber',
+  supervisor: 'Supervisor',
+};

@@ -1,0 +1,81 @@
+import { IconEye, IconId, IconMailPlus, IconShare, IconSignature } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
+import { AccessLogTable } from '../audit-log/components/AccessLogTable.tsx';
+import { ConsentsTab } from '../consents/components/ConsentsTab.tsx';
+import { DisclosureAccountingTable } from '../disclosures/components/DisclosureAccountingTable.tsx';
+import { PatientInvitationsPanel } from '../invitations/components/PatientInvitationsPanel.tsx';
+import { decideRecordRead, type RecordViewer, relationshipToRecord } from './access.ts';
+import type { PatientRecord } from './api.ts';
+import { RecordOverview } from './components/RecordOverview.tsx';
+
+/** What every tab of a patient record gets. */
+export interface RecordTabContext {
+  record: PatientRecord;
+  viewer: RecordViewer;
+  now: Date;
+  /** Opens the break-the-glass dialog (for tabs that find clinical content closed). */
+  onBreakGlass: () => void;
+}
+
+export interface PatientRecordTab {
+  /** Kept in the URL (?tab=...): ids only, never patient information. */
+  value: string;
+  label: string;
+  icon: ReactNode;
+  /** Asks the access policy whether the viewer may read what the tab shows. */
+  visible: (context: RecordTabContext) => boolean;
+  Panel: (context: RecordTabContext) => ReactNode;
+}
+
+/**
+ * The tabs of a patient record, in order. A feature adds its part of the record here: one entry with the policy
+ * resource it reads (see decideRecordRead), and a panel that loads its own data when the tab is opened.
+ */
+export const patientRecordTabs: readonly PatientRecordTab[] = [
+  {
+    value: 'overview',
+    label: 'Overview',
+    icon: <IconId size={16} />,
+    visible: () => true,
+    Panel: RecordOverview,
+  },
+  {
+    // Support contacts and the written consents to disclose (42 CFR Part 2).
+    value: 'consents',
+    label: 'Consents',
+    icon: <IconSignature size={16} />,
+    visible: ({ viewer, record, now }) => decideRecordRead(viewer, record, 'consent_record', now).allowed,
+    Panel: ConsentsTab,
+  },
+  {
+    value: 'disclosures',
+    label: 'Disclosures',
+    icon: <IconShare size={16} />,
+    visible: ({ viewer, record, now }) =>
+      decideRecordRead(viewer, record, 'disclosure_accounting', now).allowed,
+    Panel: ({ record }) => <DisclosureAccountingTable patientId={record.id} />,
+  },
+  {
+    // The care team invites the patient (and, with consent, loved ones); the server decides each invitation.
+    value: 'invitations',
+    label: 'Portal invitations',
+    icon: <IconMailPlus size={16} />,
+    visible: ({ viewer, record, now }) => relationshipToRecord(viewer, record, now).careTeamRoles.length > 0,
+    Panel: ({ record }) => (
+      <PatientInvitationsPanel
+        patientId={record.id}
+        patientName={record.preferredName ?? record.legalGivenName}
+        emailOnRecord={record.email}
+      />
+    ),
+  },
+  {
+    value: 'access-log',
+    label: 'Who accessed this record',
+    icon: <IconEye size={16} />,
+    visible: ({ viewer, record, now }) => decideRecordRead(viewer, record, 'access_log', now).allowed,
+    Panel: ({ record }) => <AccessLogTable patientId={record.id} />,
+  },
+];
+
+export const defaultRecordTab = 'overview';

@@ -1,0 +1,66 @@
+import { Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconUserOff } from '@tabler/icons-react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { describeProblem } from '../../api/problem.ts';
+import type { StaffMember } from '../../api/types.ts';
+import { deactivateStaffMember, staffQueryKeys } from '../api.ts';
+
+/** Administrators: end a staff member's access, signing them out everywhere in the organization at once. */
+export function DeactivateStaffButton({ member }: { member: StaffMember }) {
+  const queryClient = useQueryClient();
+  const [confirming, setConfirming] = useState(false);
+  const deactivate = useMutation({
+    mutationFn: () => deactivateStaffMember(member.id),
+    onSuccess: async (updated) => {
+      setConfirming(false);
+      queryClient.setQueryData(staffQueryKeys.detail(member.id), updated);
+      await queryClient.invalidateQueries({ queryKey: staffQueryKeys.list() });
+      notifications.show({
+        color: 'green',
+        title: `${member.displayName} is deactivated`,
+        message: 'Their sessions have ended; they can no longer sign in here.',
+      });
+    },
+  });
+  const problem = deactivate.error ? describeProblem(deactivate.error) : null;
+  return (
+    <>
+      <Button
+        color="red"
+        variant="light"
+        leftSection={<IconUserOff size={16} />}
+        onClick={() => setConfirming(true)}
+      >
+        Deactivate
+      </Button>
+      <Modal
+        opened={confirming}
+        onClose={() => setConfirming(false)}
+        title={`Deactivate ${member.displayName}?`}
+        centered
+      >
+        <Stack>
+          <Text size="sm">
+            They are signed out everywhere at once and can no longer sign in to this organization. Their
+            records and history stay as they are.
+          </Text>
+          {problem && (
+            <Text size="sm" c="red">
+              {problem.detail ?? problem.title}
+            </Text>
+          )}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setConfirming(false)}>
+              Cancel
+            </Button>
+            <Button color="red" loading={deactivate.isPending} onClick={() => deactivate.mutate()}>
+              Deactivate
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </>
+  );
+}
