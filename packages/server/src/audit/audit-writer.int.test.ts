@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readEvent } from '../testing/audit-events.ts';
 import { createTestDatabase, type TestDatabase } from '../testing/test-database.ts';
 import { createAuditWriter } from './audit-writer.ts';
-import { auditRepository } from './repository.ts';
+import { appendAuditEvents, auditRepository } from './repository.ts';
 
 let database: TestDatabase;
 let organizationId: string;
@@ -60,6 +60,26 @@ describe('the audit writer', () => {
       expect(verifyChain(all, await audit.chainHead(organizationId))).toBeUndefined();
     });
   }
+
+  it('finds the chain moved by someone else (a write, another process) and chains after it', async () => {
+    const writer = createAuditWriter(database.db, { readsWaitForFlush: true });
+    const other = createAuditWriter(database.db, { readsWaitForFlush: true });
+    await writer.record(organizationId, readEvent(10));
+    // A write's own transaction and a second process's writer both move the head behind this writer's back.
+    await database.db
+      .transaction()
+      .execute((trx) => appendAuditEvents(trx, organizationId, [{ ...readEvent(11), action: 'update' }]));
+    await other.record(organizationId, readEvent(12));
+    await writer.record(organizationId, readEvent(13));
+    await Promise.all([
+      writer.record(organizationId, readEvent(14)),
+      other.record(organizationId, readEvent(15)),
+    ]);
+    const audit = auditRepository(database.db);
+    const all = await audit.eventsAfter(organizationId, 0, 100_000);
+    expect(all.map((event) => event.sequence)).toEqual(all.map((_, index) => index + 1));
+    expect(verifyChain(all, await audit.chainHead(organizationId))).toBeUndefined();
+  });
 
   it('fails every request of a batch it could not write, so that no read is served unaudited', async () => {
     const writer = createAuditWriter(database.db, { readsWaitForFlush: true });

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.generated.ts';
-import { appendAuditEvents, type NewAuditEvent } from './repository.ts';
+import { appendAfterHead, type ChainHead, type NewAuditEvent, readChainHead } from './repository.ts';
 
 interface Waiting {
   event: NewAuditEvent;
@@ -14,33 +14,60 @@ export interface AuditWriterOptions {
    * committed (docs/adr/0003-audit-of-reads.md). Refusals and writes always wait.
    */
   readsWaitForFlush: boolean;
-  /** Batches being written at once; the next waits (default 2: one committing while the next is sent). */
-  maxBatchesInFlight?: number;
 }
 
 /**
  * Records the audit events of reads (and of refusals) before their responses leave, without a transaction per
  * request: events gather while earlier batches are being written, and each batch is one statement per
- * organization (group commit; the chain head's row lock orders concurrent batches). A request's promise settles
+ * organization, hashed here after the chain head this process last wrote (group commit; the head's row lock
+ * orders batches of other processes, and a batch that finds the head moved reads it again and retries). A request's promise settles
  * once its event is committed; if writing fails, every request of that batch fails with it, so no read is ever
  * served unaudited.
  *
  * Writes do not come here: they append their event inside their own transaction (appendAuditEvents).
  */
 export function createAuditWriter(db: Kysely<DB>, options: AuditWriterOptions) {
-  const maxInFlight = options.maxBatchesInFlight ?? 2;
+  // One batch at a time per process: the next one chains after it (it gathers while this one commits).
+  const maxInFlight = 1;
   let waiting = new Map<string, Waiting[]>();
   let scheduled = false;
   let inFlight = 0;
   const settled = new Set<Promise<void>>();
 
+  // Where this process last saw each organization's chain end. Another process (or a write's own
+  // transaction) moving it makes the next append miss; the writer then reads the head again and retries.
+  const heads = new Map<string, ChainHead & { lastOccurredAt: number }>();
+
+  async function append(
+    organizationId: string,
+    events: NewAuditEvent[],
+    waitForFlush: boolean,
+  ): Promise<void> {
+    for (let attempt = 0; ; attempt++) {
+      let head = heads.get(organizationId);
+      if (head === undefined || attempt > 0) {
+        head = { ...(await readChainHead(db, organizationId)), lastOccurredAt: head?.lastOccurredAt ?? 0 };
+      }
+      const chained = await appendAfterHead(db, organizationId, head, events, { waitForFlush });
+      const last = chained?.at(-1);
+      if (chained !== undefined && last !== undefined) {
+        heads.set(organizationId, {
+          lastSequence: last.sequence,
+          lastHash: last.hash,
+          lastOccurredAt: Date.parse(last.occurredAt),
+        });
+        return;
+      }
+      heads.delete(organizationId);
+      if (attempt >= 20) throw new Error('The audit chain head kept moving; the events were not written');
+    }
+  }
+
   async function writeBatch(organizationId: string, entries: Waiting[]): Promise<void> {
     try {
       const events = entries.map((entry) => entry.event);
       const onlyAllowedReads = events.every((event) => event.action === 'read' && event.outcome !== 'denied');
-      await appendAuditEvents(db, organizationId, events, {
-        waitForFlush: onlyAllowedReads ? options.readsWaitForFlush : true,
-      });
+      await append(organizationId, events, onlyAllowedReads ? options.readsWaitForFlush : true);
       for (const entry of entries) entry.resolve();
     } catch (error) {
       for (const entry of entries) entry.reject(error);

@@ -1,4 +1,11 @@
-import type { AuditEvent, AuditOutcome, ChainedAuditEvent } from '@tandem/core/audit/audit-chain';
+import {
+  type AuditEvent,
+  type AuditOutcome,
+  type ChainedAuditEvent,
+  canonicalTimestamp,
+  chainEvents,
+  genesisHash,
+} from '@tandem/core/audit/audit-chain';
 import { type Kysely, type RawBuilder, sql, type Transaction } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import type { DB } from '../db/schema.generated.ts';
@@ -56,6 +63,73 @@ export async function appendAuditEvents(
       hash: row.eventHash,
     };
   });
+}
+
+/**
+ * Appends events hashed here (core chainEvents) after a chain head the caller believes current, in one
+ * statement: the head moves only if it is still where the caller saw it (its row lock orders concurrent
+ * appenders), and the events are inserted only if it moved. Returns the chained events, or undefined when
+ * another appender moved the head first (read it again and retry). The batching audit writer's path: no
+ * transaction, no per-row work in the database beyond the insert.
+ */
+export async function appendAfterHead(
+  db: Kysely<DB>,
+  organizationId: string,
+  head: ChainHead & { lastOccurredAt: number },
+  events: readonly NewAuditEvent[],
+  options: { waitForFlush: boolean },
+): Promise<ChainedAuditEvent[] | undefined> {
+  // Never earlier than the chain's last event written by this process.
+  const occurredAt = canonicalTimestamp(new Date(Math.max(Date.now(), head.lastOccurredAt)));
+  const chained = chainEvents(
+    head,
+    events.map((event) => ({ ...event, id: event.id ?? uuidv7(), organizationId, occurredAt })),
+  );
+  const last = chained[chained.length - 1];
+  if (last === undefined) return [];
+  const write = sql<{ sequence: string }>`
+    WITH moved AS (
+      UPDATE audit_chain_heads SET last_sequence = ${last.sequence}, last_hash = ${last.hash}, updated_at = now()
+      WHERE organization_id = ${organizationId}::uuid AND last_sequence = ${head.lastSequence}
+        AND last_hash = ${head.lastHash}
+      RETURNING 1
+    )
+    INSERT INTO audit_events (organization_id, sequence, id, occurred_at, actor_user_id, actor_role, patient_id,
+      action, resource_type, resource_id, fields_changed, ip_address, user_agent, outcome, reason, previous_hash,
+      hash)
+    SELECT x."organizationId", x.sequence, x.id, x."occurredAt", x."actorUserId", x."actorRole", x."patientId",
+      x.action, x."resourceType", x."resourceId",
+      CASE WHEN json_typeof(x."fieldsChanged") = 'array' THEN ARRAY(
+        SELECT v FROM json_array_elements_text(x."fieldsChanged") WITH ORDINALITY AS f (v, n) ORDER BY n) END,
+      x."ipAddress", x."userAgent", x.outcome, x.reason, x."previousHash", x.hash
+    FROM json_to_recordset(${JSON.stringify(chained)}::json) AS x ("organizationId" uuid, sequence bigint, id uuid,
+      "occurredAt" timestamptz, "actorUserId" uuid, "actorRole" text, "patientId" uuid, action text,
+      "resourceType" text, "resourceId" text, "fieldsChanged" json, "ipAddress" text, "userAgent" text,
+      outcome text, reason text, "previousHash" text, hash text)
+    WHERE EXISTS (SELECT FROM moved)
+    RETURNING sequence`;
+  const { rows } = options.waitForFlush
+    ? await write.execute(db)
+    : await db.transaction().execute(async (trx) => {
+        await sql`SELECT set_config('synchronous_commit', 'off', true)`.execute(trx);
+        return write.execute(trx);
+      });
+  return rows.length === chained.length ? chained : undefined;
+}
+
+/** The organization's chain head, created (empty) on first use. */
+export async function readChainHead(db: Kysely<DB>, organizationId: string): Promise<ChainHead> {
+  await db
+    .insertInto('auditChainHeads')
+    .values({ organizationId, lastSequence: 0, lastHash: genesisHash })
+    .onConflict((conflict) => conflict.column('organizationId').doNothing())
+    .execute();
+  const head = await db
+    .selectFrom('auditChainHeads')
+    .select(['lastSequence', 'lastHash'])
+    .where('organizationId', '=', organizationId)
+    .executeTakeFirstOrThrow();
+  return { lastSequence: Number(head.lastSequence), lastHash: head.lastHash };
 }
 
 /** Reads for verification: stored events exactly as the hash saw them, in sequence order. */
