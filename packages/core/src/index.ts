@@ -1,5 +1,6 @@
 export * from './access/policy.ts';
 export * from './access/resources.ts';
+export * from './admission/vocabulary.ts';
 export * from './consent/categories.ts';
 export * from './consent/consent-status.ts';
 export * from './consent/local-date.ts';
