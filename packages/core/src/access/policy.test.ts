@@ -351,3 +351,61 @@ describe('consents and releases of information', () => {
     ).toBe(false);
   });
 });
+
+describe('admission and the care team', () => {
+  it('lets clinical staff admit a patient who has no care team yet, and nobody else', () => {
+    for (const role of ['clinician', 'prescriber', 'supervisor'] as const) {
+      expect(ask(role, 'create', 'episode_of_care')).toEqual({
+        allowed: true,
+        basis: 'organization_role',
+        isDisclosure: false,
+      });
+    }
+    for (const role of ['admin', 'front_desk', 'patient', 'family_member'] as const) {
+      expect(ask(role, 'create', 'episode_of_care').allowed).toBe(false);
+    }
+  });
+
+  it('keeps the episode itself (substances, problems, discharge) clinical: the care team reads and updates it', () => {
+    expect(ask('clinician', 'read', 'episode_of_care').allowed).toBe(false);
+    expect(ask('front_desk', 'read', 'episode_of_care', { careTeamRoles: ['case_manager'] }).allowed).toBe(
+      false,
+    );
+    expect(
+      ask('clinician', 'read', 'episode_of_care', { careTeamRoles: ['group_facilitator'] }).allowed,
+    ).toBe(true);
+    expect(
+      ask('clinician', 'update', 'episode_of_care', { careTeamRoles: ['primary_therapist'] }).allowed,
+    ).toBe(true);
+    expect(
+      ask('clinician', 'update', 'episode_of_care', { careTeamRoles: ['group_facilitator'] }).allowed,
+    ).toBe(false);
+    expect(ask('admin', 'read', 'episode_of_care').allowed).toBe(false);
+  });
+
+  it('shows every staff member who is on the care team, and lets only its leads and supervisors change it', () => {
+    for (const role of ['admin', 'clinician', 'prescriber', 'front_desk', 'supervisor'] as const) {
+      expect(ask(role, 'read', 'care_team').allowed).toBe(true);
+    }
+    expect(ask('patient', 'read', 'care_team', { isSubject: true }).allowed).toBe(true);
+    expect(
+      ask('family_member', 'read', 'care_team', { consentedCategories: [...disclosureCategories] }).allowed,
+    ).toBe(false);
+    expect(ask('clinician', 'update', 'care_team', { careTeamRoles: ['primary_therapist'] }).allowed).toBe(
+      true,
+    );
+    expect(ask('clinician', 'update', 'care_team', { careTeamRoles: ['case_manager'] }).allowed).toBe(true);
+    expect(ask('clinician', 'update', 'care_team', { careTeamRoles: ['group_facilitator'] }).allowed).toBe(
+      false,
+    );
+    expect(ask('clinician', 'update', 'care_team').allowed).toBe(false);
+    expect(ask('supervisor', 'update', 'care_team').allowed).toBe(true);
+    expect(ask('admin', 'update', 'care_team').allowed).toBe(false);
+    expect(ask('front_desk', 'update', 'care_team').allowed).toBe(false);
+  });
+
+  it('keeps the intake checklist with the front office', () => {
+    expect(ask('front_desk', 'update', 'intake_checklist').allowed).toBe(true);
+    expect(ask('patient', 'update', 'intake_checklist', { isSubject: true }).allowed).toBe(false);
+  });
+});

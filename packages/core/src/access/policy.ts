@@ -84,6 +84,8 @@ const organizationRules: Record<OrganizationResource, Partial<Record<Action, rea
 const careTeamWrites: Record<CareTeamRole, readonly PatientResource[]> = {
   primary_therapist: [
     'schedule',
+    'care_team',
+    'episode_of_care',
     'support_contacts',
     'diagnosis',
     'assessment',
@@ -97,6 +99,8 @@ const careTeamWrites: Record<CareTeamRole, readonly PatientResource[]> = {
   ],
   case_manager: [
     'schedule',
+    'care_team',
+    'episode_of_care',
     'support_contacts',
     'assessment',
     'treatment_plan',
@@ -105,8 +109,16 @@ const careTeamWrites: Record<CareTeamRole, readonly PatientResource[]> = {
     'release_of_information',
   ],
   group_facilitator: ['schedule', 'assessment', 'progress_note', 'drug_test', 'contingency_ledger'],
-  prescriber: ['schedule', 'diagnosis', 'assessment', 'progress_note', 'medication', 'drug_test'],
-  supervisor: [],
+  prescriber: [
+    'schedule',
+    'episode_of_care',
+    'diagnosis',
+    'assessment',
+    'progress_note',
+    'medication',
+    'drug_test',
+  ],
+  supervisor: ['care_team'],
 };
 
 const signable: Record<CareTeamRole, readonly PatientResource[]> = {
@@ -121,6 +133,7 @@ const signable: Record<CareTeamRole, readonly PatientResource[]> = {
 /** What a patient sees of their own record, and the self-report they may enter. */
 const subjectReads: readonly PatientResource[] = [
   'patient_demographics',
+  'care_team',
   'schedule',
   'support_contacts',
   'diagnosis',
@@ -141,8 +154,24 @@ const subjectReads: readonly PatientResource[] = [
 const subjectCreates: readonly PatientResource[] = ['assessment'];
 const subjectUpdates: readonly PatientResource[] = ['consent_record'];
 
-/** Demographics and schedules run the front office: every staff role of the organization keeps them. */
-const frontOfficeResources: readonly PatientResource[] = ['patient_demographics', 'schedule'];
+/**
+ * Demographics, schedules and the intake checklist run the front office: every staff role of the organization
+ * keeps them. Who is on the care team is front-office knowledge too (to book the right person), but changing it
+ * is a clinical decision (careTeamAssigners).
+ */
+const frontOfficeResources: readonly PatientResource[] = [
+  'patient_demographics',
+  'schedule',
+  'intake_checklist',
+];
+
+/**
+ * Admitting someone is how a patient first gets a care team, so clinical staff of the organization may open an
+ * episode without one (the admitting clinician then joins the team). Supervisors lead caseload assignment and
+ * may change any patient's care team.
+ */
+const admittingRoles: readonly Role[] = ['clinician', 'prescriber', 'supervisor'];
+const careTeamAssigners: readonly Role[] = ['supervisor'];
 
 const breakGlassRoles: readonly Role[] = ['clinician', 'prescriber', 'supervisor'];
 
@@ -249,6 +278,18 @@ function decidePatientAccess(
     if (relationship.careTeamRoles.length > 0) return allow('care_team');
     if (compliance.includes(role)) return allow('organization_role');
     return deny(`A ${role} who is not on the care team may not read this.`);
+  }
+  if (resource === 'care_team') {
+    if (action === 'read') return allow('organization_role');
+    if (action === 'sign') return deny('Nobody signs a care team.');
+    if (relationship.careTeamRoles.some((place) => careTeamWrites[place].includes('care_team'))) {
+      return allow('care_team');
+    }
+    if (careTeamAssigners.includes(role)) return allow('organization_role');
+    return deny('Only the care team’s therapist or case manager, or a supervisor, changes the care team.');
+  }
+  if (resource === 'episode_of_care' && action === 'create' && admittingRoles.includes(role)) {
+    return allow(relationship.careTeamRoles.length > 0 ? 'care_team' : 'organization_role');
   }
   if (frontOfficeResources.includes(resource)) {
     if (action !== 'sign') return allow('organization_role');

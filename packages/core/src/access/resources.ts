@@ -15,6 +15,15 @@ export const organizationResources = [
 export const patientResources = [
   'patient_demographics',
   'schedule',
+  /** Who cares for the patient (primary therapist, prescriber, case manager, supervisor) and its history. */
+  'care_team',
+  /** The intake checklist of the patient's episodes: consents signed, assessments done, orientation... */
+  'intake_checklist',
+  /**
+   * Episodes of care: admission (referral, setting and ASAM level, substances, presenting problems, co-occurring
+   * conditions), level-of-care changes, discharge and aftercare; and the therapist matching built on them.
+   */
+  'episode_of_care',
   'support_contacts',
   'diagnosis',
   'assessment',
@@ -43,6 +52,7 @@ export function isPatientResource(kind: ResourceKind): kind is PatientResource {
 
 /** Clinical content: never for front desk, and for an administrator only through the care team. */
 export const clinicalResources: readonly PatientResource[] = [
+  'episode_of_care',
   'diagnosis',
   'assessment',
   'treatment_plan',

@@ -9,6 +9,18 @@ export type Generated<T> = T extends ColumnType<infer S, infer I, infer U>
   ? ColumnType<S, I | undefined, U>
   : ColumnType<T, T | undefined, T>;
 
+export type Json = JsonValue;
+
+export type JsonArray = JsonValue[];
+
+export type JsonObject = {
+  [x: string]: JsonValue | undefined;
+};
+
+export type JsonPrimitive = boolean | number | string | null;
+
+export type JsonValue = JsonArray | JsonObject | JsonPrimitive;
+
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
 export interface Accounts {
@@ -71,9 +83,11 @@ export interface BreakGlassGrants {
 }
 
 export interface CareTeamMembers {
+  changeReason: string | null;
   createdAt: Generated<Timestamp>;
   createdByUserId: string | null;
   endedAt: Timestamp | null;
+  endedByUserId: string | null;
   id: Generated<string>;
   organizationId: string;
   patientId: string;
@@ -122,6 +136,83 @@ export interface Disclosures {
   recipientUserId: string | null;
 }
 
+export interface EpisodeDiagnoses {
+  clinicalStatus: Generated<string>;
+  description: string;
+  episodeId: string;
+  icd10cmCode: string;
+  id: Generated<string>;
+  isPrimary: Generated<boolean>;
+  onsetDate: string | null;
+  organizationId: string;
+  patientId: string;
+  recordedAt: Generated<Timestamp>;
+  recordedByUserId: string | null;
+  updatedAt: Generated<Timestamp>;
+  verificationStatus: Generated<string>;
+  version: Generated<number>;
+}
+
+export interface EpisodeIntakeCompletions {
+  completedByUserId: string | null;
+  completedOn: string;
+  createdAt: Generated<Timestamp>;
+  episodeId: string;
+  itemId: string;
+  note: string | null;
+  organizationId: string;
+}
+
+export interface EpisodesOfCare {
+  admittedByUserId: string | null;
+  admittedOn: string;
+  aftercarePlan: string | null;
+  asamEdition: string | null;
+  asamLevel: string | null;
+  coOccurringConditions: Generated<string[]>;
+  createdAt: Generated<Timestamp>;
+  dischargedByUserId: string | null;
+  dischargedOn: string | null;
+  dischargeType: string | null;
+  id: Generated<string>;
+  organizationId: string;
+  patientId: string;
+  presentingProblems: Generated<string>;
+  referralNote: string | null;
+  referralSource: string;
+  setting: string;
+  status: Generated<string>;
+  updatedAt: Generated<Timestamp>;
+  version: Generated<number>;
+}
+
+export interface EpisodeSubstances {
+  ageOfFirstUse: number | null;
+  createdAt: Generated<Timestamp>;
+  episodeId: string;
+  frequency: string;
+  id: Generated<string>;
+  isPrimary: Generated<boolean>;
+  organizationId: string;
+  position: number;
+  route: string;
+  specificSubstance: string | null;
+  substanceClass: string;
+}
+
+export interface IntakeChecklistItems {
+  active: Generated<boolean>;
+  createdAt: Generated<Timestamp>;
+  dueWithinDays: number;
+  id: Generated<string>;
+  key: string;
+  label: string;
+  organizationId: string;
+  position: Generated<number>;
+  updatedAt: Generated<Timestamp>;
+  version: Generated<number>;
+}
+
 export interface Invitations {
   acceptedAt: Timestamp | null;
   acceptedUserId: string | null;
@@ -143,6 +234,23 @@ export interface Invitations {
   version: Generated<number>;
 }
 
+export interface LevelOfCareChanges {
+  asamEdition: string | null;
+  asamLevel: string | null;
+  createdAt: Generated<Timestamp>;
+  direction: string;
+  effectiveOn: string;
+  episodeId: string;
+  fromAsamEdition: string | null;
+  fromAsamLevel: string | null;
+  fromSetting: string;
+  id: Generated<string>;
+  organizationId: string;
+  reason: string;
+  recordedByUserId: string | null;
+  setting: string;
+}
+
 export interface Memberships {
   createdAt: Generated<Timestamp>;
   deactivatedAt: Timestamp | null;
@@ -162,6 +270,7 @@ export interface MrnSequences {
 
 export interface Organizations {
   createdAt: Generated<Timestamp>;
+  defaultMaxCaseload: Generated<number>;
   id: Generated<string>;
   isDemo: Generated<boolean>;
   name: string;
@@ -205,6 +314,7 @@ export interface Patients {
   postalCode: string | null;
   preferredLanguage: Generated<string>;
   preferredName: string | null;
+  preferredTherapistGender: string | null;
   pronouns: string | null;
   region: string | null;
   searchName: Generated<string>;
@@ -265,12 +375,15 @@ export interface Sites {
 }
 
 export interface StaffMembers {
+  acceptsNewPatients: Generated<boolean>;
   active: Generated<boolean>;
   approaches: Generated<string[]>;
+  conditionExperience: Generated<string[]>;
   createdAt: Generated<Timestamp>;
   credentials: Generated<string[]>;
   displayName: string;
   email: string | null;
+  gender: string | null;
   id: Generated<string>;
   jobRole: string;
   languages: Generated<string[]>;
@@ -280,6 +393,7 @@ export interface StaffMembers {
   maxCaseload: number | null;
   organizationId: string;
   pronouns: string | null;
+  substanceExperience: Generated<Json>;
   updatedAt: Generated<Timestamp>;
   userId: string | null;
   version: Generated<number>;
@@ -354,7 +468,13 @@ export interface DB {
   careTeamMembers: CareTeamMembers;
   consents: Consents;
   disclosures: Disclosures;
+  episodeDiagnoses: EpisodeDiagnoses;
+  episodeIntakeCompletions: EpisodeIntakeCompletions;
+  episodesOfCare: EpisodesOfCare;
+  episodeSubstances: EpisodeSubstances;
+  intakeChecklistItems: IntakeChecklistItems;
   invitations: Invitations;
+  levelOfCareChanges: LevelOfCareChanges;
   memberships: Memberships;
   mrnSequences: MrnSequences;
   organizations: Organizations;
