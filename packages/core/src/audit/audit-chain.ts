@@ -84,21 +84,32 @@ export function canonicalAuditEvent(event: AuditEvent): string {
   return JSON.stringify(Object.fromEntries(ordered));
 }
 
+/** SHA-256 of a text's UTF-8 bytes as lowercase hex. */
+export type Sha256Hex = (text: string) => string;
+
+/** The portable SHA-256; a server may pass its platform's own (same result, faster) to chainEvents. */
+export const portableSha256Hex: Sha256Hex = (text) => bytesToHex(sha256(utf8ToBytes(text)));
+
 /** SHA-256 over the domain prefix, the previous hash and the canonical event, as lowercase hex. */
-export function chainHash(previousHash: string, event: AuditEvent): string {
+export function chainHash(
+  previousHash: string,
+  event: AuditEvent,
+  sha256Hex: Sha256Hex = portableSha256Hex,
+): string {
   if (!hashPattern.test(previousHash)) throw new RangeError('previousHash is not a hex SHA-256');
-  return bytesToHex(sha256(utf8ToBytes(`${domainPrefix}${previousHash}\n${canonicalAuditEvent(event)}`)));
+  return sha256Hex(`${domainPrefix}${previousHash}\n${canonicalAuditEvent(event)}`);
 }
 
 /** Hashes events that follow `head` (last sequence and hash of the chain so far), numbering them on. */
 export function chainEvents(
   head: { lastSequence: number; lastHash: string },
   events: readonly Omit<AuditEvent, 'sequence'>[],
+  sha256Hex: Sha256Hex = portableSha256Hex,
 ): ChainedAuditEvent[] {
   let previousHash = head.lastHash;
   return events.map((event, index) => {
     const sequenced: AuditEvent = { ...event, sequence: head.lastSequence + index + 1 };
-    const hash = chainHash(previousHash, sequenced);
+    const hash = chainHash(previousHash, sequenced, sha256Hex);
     const chained = { ...sequenced, previousHash, hash };
     previousHash = hash;
     return chained;

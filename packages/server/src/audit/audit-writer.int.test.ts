@@ -36,7 +36,13 @@ describe('the audit writer', () => {
         },
         transformResult: async (args) => args.result,
       });
-      const countingWriter = createAuditWriter(counted, { readsWaitForFlush });
+      const countedPool = {
+        query: ((config: Parameters<typeof database.pool.query>[0]) => {
+          statements++;
+          return database.pool.query(config);
+        }) as typeof database.pool.query,
+      };
+      const countingWriter = createAuditWriter({ db: counted, pool: countedPool }, { readsWaitForFlush });
       const ids = Array.from({ length: 40 }, () => uuidv7());
       await Promise.all(
         ids.map(async (id, index) => {
@@ -62,8 +68,8 @@ describe('the audit writer', () => {
   }
 
   it('finds the chain moved by someone else (a write, another process) and chains after it', async () => {
-    const writer = createAuditWriter(database.db, { readsWaitForFlush: true });
-    const other = createAuditWriter(database.db, { readsWaitForFlush: true });
+    const writer = createAuditWriter(database, { readsWaitForFlush: true });
+    const other = createAuditWriter(database, { readsWaitForFlush: true });
     await writer.record(organizationId, readEvent(10));
     // A write's own transaction and a second process's writer both move the head behind this writer's back.
     await database.db
@@ -82,7 +88,7 @@ describe('the audit writer', () => {
   });
 
   it('fails every request of a batch it could not write, so that no read is served unaudited', async () => {
-    const writer = createAuditWriter(database.db, { readsWaitForFlush: true });
+    const writer = createAuditWriter(database, { readsWaitForFlush: true });
     const unknownOrganization = uuidv7();
     const results = await Promise.allSettled([
       writer.record(unknownOrganization, readEvent(1)),

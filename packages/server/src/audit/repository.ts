@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import {
   type AuditEvent,
   type AuditOutcome,
@@ -5,8 +6,10 @@ import {
   canonicalTimestamp,
   chainEvents,
   genesisHash,
+  type Sha256Hex,
 } from '@tandem/core/audit/audit-chain';
 import { type Kysely, type RawBuilder, sql, type Transaction } from 'kysely';
+import type pg from 'pg';
 import { uuidv7 } from 'uuidv7';
 import type { DB } from '../db/schema.generated.ts';
 
@@ -14,6 +17,9 @@ import type { DB } from '../db/schema.generated.ts';
 export type NewAuditEvent = Omit<AuditEvent, 'organizationId' | 'sequence' | 'occurredAt' | 'id'> & {
   id?: string;
 };
+
+/** What runs the writer's statement: the database's pg.Pool. */
+export type Queryable = Pick<pg.Pool, 'query'>;
 
 export interface ChainHead {
   lastSequence: number;
@@ -65,56 +71,151 @@ export async function appendAuditEvents(
   });
 }
 
+const nodeSha256Hex: Sha256Hex = (text) => createHash('sha256').update(text, 'utf8').digest('hex');
+
+// The columns a batch carries, one array per column (unnest makes them rows), in the order of the INSERT.
+const batchColumns = [
+  ['sequence', 'int8'],
+  ['id', 'uuid'],
+  ['actor_user_id', 'uuid'],
+  ['actor_role', 'text'],
+  ['patient_id', 'uuid'],
+  ['action', 'text'],
+  ['resource_type', 'text'],
+  ['resource_id', 'text'],
+  ['fields_changed', 'text'],
+  ['ip_address', 'text'],
+  ['user_agent', 'text'],
+  ['outcome', 'text'],
+  ['reason', 'text'],
+  ['previous_hash', 'text'],
+  ['hash', 'text'],
+] as const;
+const firstColumnParameter = 8;
+
 /**
- * Appends events hashed here (core chainEvents) after a chain head the caller believes current, in one
- * statement: the head moves only if it is still where the caller saw it (its row lock orders concurrent
- * appenders), and the events are inserted only if it moved. Returns the chained events, or undefined when
- * another appender moved the head first (read it again and retry). The batching audit writer's path: no
- * transaction, no per-row work in the database beyond the insert.
+ * One prepared statement (the same text for any batch size, so each connection plans it once): $7 turns the
+ * synchronous commit of this statement's own transaction off when the batch need not wait for the WAL flush; the
+ * head moves from ($2, $3) to ($5, $6) only if it is still at ($2, $3), and the events are inserted only if it moved.
  */
-export async function appendAfterHead(
-  db: Kysely<DB>,
+const insertAfterHeadStatement = {
+  name: 'tandem_audit_insert_after_head',
+  text: `
+    WITH durability AS MATERIALIZED (
+      SELECT CASE WHEN $7::boolean THEN true
+        ELSE set_config('synchronous_commit', 'off', true) IS NOT NULL END AS ready
+    ),
+    moved AS (
+      UPDATE audit_chain_heads SET last_sequence = $5::bigint, last_hash = $6::text, updated_at = now()
+      WHERE organization_id = $1::uuid AND last_sequence = $2::bigint AND last_hash = $3::text
+        AND (SELECT ready FROM durability)
+      RETURNING 1
+    )
+    INSERT INTO audit_events (organization_id, occurred_at, ${batchColumns.map(([column]) => column).join(', ')})
+    SELECT $1::uuid, $4::timestamptz, x.sequence, x.id, x.actor_user_id, x.actor_role, x.patient_id, x.action,
+      x.resource_type, x.resource_id,
+      CASE WHEN x.fields_changed IS NOT NULL THEN ARRAY(SELECT v FROM json_array_elements_text(x.fields_changed::json)
+        WITH ORDINALITY AS f (v, n) ORDER BY n) END,
+      x.ip_address, x.user_agent, x.outcome, x.reason, x.previous_hash, x.hash
+    FROM unnest(${batchColumns.map(([, type], index) => `$${index + firstColumnParameter}::${type}[]`).join(', ')})
+      AS x (${batchColumns.map(([column]) => column).join(', ')})
+    WHERE EXISTS (SELECT FROM moved)
+    RETURNING sequence`,
+};
+
+/** The head a chain has after a batch: where the next batch chains on. */
+export type WriterHead = ChainHead & { lastOccurredAt: number };
+
+/**
+ * Hashes events to follow `head` (core chainEvents, with Node's SHA-256), all stamped with one time that is
+ * never earlier than the chain's last event written by this process.
+ */
+export function chainAfterHead(
   organizationId: string,
-  head: ChainHead & { lastOccurredAt: number },
+  head: WriterHead,
   events: readonly NewAuditEvent[],
-  options: { waitForFlush: boolean },
-): Promise<ChainedAuditEvent[] | undefined> {
-  // Never earlier than the chain's last event written by this process.
+): { events: ChainedAuditEvent[]; head: WriterHead } {
   const occurredAt = canonicalTimestamp(new Date(Math.max(Date.now(), head.lastOccurredAt)));
   const chained = chainEvents(
     head,
     events.map((event) => ({ ...event, id: event.id ?? uuidv7(), organizationId, occurredAt })),
+    nodeSha256Hex,
   );
-  const last = chained[chained.length - 1];
-  if (last === undefined) return [];
-  const write = sql<{ sequence: string }>`
-    WITH moved AS (
-      UPDATE audit_chain_heads SET last_sequence = ${last.sequence}, last_hash = ${last.hash}, updated_at = now()
-      WHERE organization_id = ${organizationId}::uuid AND last_sequence = ${head.lastSequence}
-        AND last_hash = ${head.lastHash}
-      RETURNING 1
-    )
-    INSERT INTO audit_events (organization_id, sequence, id, occurred_at, actor_user_id, actor_role, patient_id,
-      action, resource_type, resource_id, fields_changed, ip_address, user_agent, outcome, reason, previous_hash,
-      hash)
-    SELECT x."organizationId", x.sequence, x.id, x."occurredAt", x."actorUserId", x."actorRole", x."patientId",
-      x.action, x."resourceType", x."resourceId",
-      CASE WHEN json_typeof(x."fieldsChanged") = 'array' THEN ARRAY(
-        SELECT v FROM json_array_elements_text(x."fieldsChanged") WITH ORDINALITY AS f (v, n) ORDER BY n) END,
-      x."ipAddress", x."userAgent", x.outcome, x.reason, x."previousHash", x.hash
-    FROM json_to_recordset(${JSON.stringify(chained)}::json) AS x ("organizationId" uuid, sequence bigint, id uuid,
-      "occurredAt" timestamptz, "actorUserId" uuid, "actorRole" text, "patientId" uuid, action text,
-      "resourceType" text, "resourceId" text, "fieldsChanged" json, "ipAddress" text, "userAgent" text,
-      outcome text, reason text, "previousHash" text, hash text)
-    WHERE EXISTS (SELECT FROM moved)
-    RETURNING sequence`;
-  const { rows } = options.waitForFlush
-    ? await write.execute(db)
-    : await db.transaction().execute(async (trx) => {
-        await sql`SELECT set_config('synchronous_commit', 'off', true)`.execute(trx);
-        return write.execute(trx);
-      });
-  return rows.length === chained.length ? chained : undefined;
+  const last = chained.at(-1);
+  return {
+    events: chained,
+    head:
+      last === undefined
+        ? head
+        : { lastSequence: last.sequence, lastHash: last.hash, lastOccurredAt: Date.parse(occurredAt) },
+  };
+}
+
+/**
+ * Inserts events chained after `head` (chainAfterHead) in one statement: the head moves only if it is still
+ * where the caller saw it (its row lock orders concurrent appenders; a statement chained after another one still
+ * in flight waits for it and then finds the head where it expected), and the events are inserted only if it
+ * moved. Returns false when the head was elsewhere (read it again and retry). The batching audit writer's path:
+ * no transaction, one round trip, a statement each connection prepares once.
+ */
+export async function insertAfterHead(
+  pool: Queryable,
+  organizationId: string,
+  head: ChainHead,
+  chained: readonly ChainedAuditEvent[],
+  options: { waitForFlush: boolean },
+): Promise<boolean> {
+  const last = chained.at(-1);
+  if (last === undefined) return true;
+  const columns: Record<(typeof batchColumns)[number][0], unknown[]> = {
+    sequence: [],
+    id: [],
+    actor_user_id: [],
+    actor_role: [],
+    patient_id: [],
+    action: [],
+    resource_type: [],
+    resource_id: [],
+    fields_changed: [],
+    ip_address: [],
+    user_agent: [],
+    outcome: [],
+    reason: [],
+    previous_hash: [],
+    hash: [],
+  };
+  for (const event of chained) {
+    columns.sequence.push(event.sequence);
+    columns.id.push(event.id);
+    columns.actor_user_id.push(event.actorUserId);
+    columns.actor_role.push(event.actorRole);
+    columns.patient_id.push(event.patientId);
+    columns.action.push(event.action);
+    columns.resource_type.push(event.resourceType);
+    columns.resource_id.push(event.resourceId);
+    columns.fields_changed.push(event.fieldsChanged === null ? null : JSON.stringify(event.fieldsChanged));
+    columns.ip_address.push(event.ipAddress);
+    columns.user_agent.push(event.userAgent);
+    columns.outcome.push(event.outcome);
+    columns.reason.push(event.reason);
+    columns.previous_hash.push(event.previousHash);
+    columns.hash.push(event.hash);
+  }
+  const { rows } = await pool.query<{ sequence: string }>({
+    ...insertAfterHeadStatement,
+    values: [
+      organizationId,
+      head.lastSequence,
+      head.lastHash,
+      // chainAfterHead stamps a batch with one time.
+      last.occurredAt,
+      last.sequence,
+      last.hash,
+      options.waitForFlush,
+      ...batchColumns.map(([column]) => columns[column]),
+    ],
+  });
+  return rows.length === chained.length;
 }
 
 /** The organization's chain head, created (empty) on first use. */

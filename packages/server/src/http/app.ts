@@ -86,7 +86,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
   app.decorateRequest('principal', null);
   app.decorateRequest('access', null);
-  const auditWriter = createAuditWriter(options.database.db, {
+  const auditWriter = createAuditWriter(options.database, {
     readsWaitForFlush: options.auditReadsWaitForFlush ?? true,
   });
   const authorizer = createAuthorizer({ db: options.database.db, audit: auditWriter });
