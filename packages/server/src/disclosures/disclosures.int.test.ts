@@ -292,7 +292,7 @@ describe('a printout marked for release', () => {
     expect(response.headers.get('content-type')).toBe('application/pdf');
     expect(response.headers.get('x-tandem-redisclosure-notice')).toBe(redisclosureNotice);
     const pdf = Buffer.from(await response.arrayBuffer());
-    const pages = pdfPageTexts(pdf);
+    const pages = await pdfPageTexts(pdf);
     expect(pages.length).toBeGreaterThanOrEqual(1);
     for (const page of pages) expect(page).toContain(redisclosureNotice);
     expect(pages.join('\n')).toContain('Jordan Example');

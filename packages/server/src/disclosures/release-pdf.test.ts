@@ -43,9 +43,9 @@ describe('renderReleasePdf', () => {
   it('carries the required redisclosure notice at the foot of every page, however many pages', async () => {
     const pdf = await renderReleasePdf(release(150));
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
-    const pages = pdfPageTexts(pdf);
-    expect(pdfPageCount(pdf)).toBeGreaterThanOrEqual(3);
-    expect(pages).toHaveLength(pdfPageCount(pdf));
+    const pages = await pdfPageTexts(pdf);
+    expect(await pdfPageCount(pdf)).toBeGreaterThanOrEqual(3);
+    expect(pages).toHaveLength(await pdfPageCount(pdf));
     pages.forEach((page, index) => {
       expect(page).toContain(redisclosureNotice);
       expect(page).toContain(`Page ${index + 1} of ${pages.length}`);
@@ -54,13 +54,13 @@ describe('renderReleasePdf', () => {
   });
 
   it('opens with the full notice, the patient, the recipient and the scope of the consent', async () => {
-    const [first = ''] = pdfPageTexts(await renderReleasePdf(release(0)));
+    const [first = ''] = await pdfPageTexts(await renderReleasePdf(release(0)));
     const text = first.replaceAll('\n', ' ');
     expect(text).toContain('NOTICE TO THE RECIPIENT (42 CFR 2.32)');
     // Justified lines space their words by position, not with space characters: compare without whitespace.
     const squashed = (value: string) => value.replace(/\s+/g, '');
     expect(squashed(text)).toContain(squashed(redisclosureStatement));
-    expect(text).toContain('Jose Nguyen');
+    expect(text).toContain('José Nguyễn');
     expect(text).toContain('Jordan Example');
     expect(text).toContain(
       'The patient consented in writing on 2026-03-01 to share attendance and appointments',
@@ -70,8 +70,13 @@ describe('renderReleasePdf', () => {
 });
 
 describe('printableText', () => {
-  it('keeps base letters of accented names and marks what the standard fonts cannot show', () => {
-    expect(printableText('José Nguyễn — “Joe”')).toBe('Jose Nguyen - "Joe"');
-    expect(printableText('王')).toBe('?');
+  it('prints names as written, composed, and marks what the font cannot show', () => {
+    expect(printableText('José Nguyễn — “Joe” Παπαδόπουλος Иванов')).toBe(
+      'José Nguyễn — “Joe” Παπαδόπουλος Иванов',
+    );
+    // A decomposed é (e + combining acute) is composed, so that the PDF holds one glyph.
+    expect(printableText('Jose\u0301')).toBe('José');
+    expect(printableText('王 🙂')).toBe('\ufffd \ufffd');
+    expect(printableText('a\u0007b')).toBe('a\ufffdb');
   });
 });

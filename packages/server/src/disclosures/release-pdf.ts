@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import {
   consentScopeExplanation,
   type DisclosureCategory,
@@ -32,18 +33,23 @@ export interface ReleaseDocument {
 const pageMargin = 60;
 const footerHeight = 54;
 
-/**
- * The standard PDF fonts (Helvetica) cover Windows-1252 only: letters with accents keep their base letter
- * (José → Jose) and anything else becomes '?', rather than silently printing garbage. The notice texts are ASCII.
- */
+// DejaVu Sans (Bitstream Vera licence, DejaVu changes public domain), embedded and subset by pdfkit: names print
+// as written (José Nguyễn), in Latin, Greek and Cyrillic scripts and Vietnamese; the standard PDF fonts cover
+// Windows-1252 only.
+const require = createRequire(import.meta.url);
+const fonts = {
+  regular: require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf'),
+  bold: require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf'),
+};
+
+// The scripts DejaVu Sans covers (Latin with its extensions and Vietnamese, combining accents, Greek, Cyrillic,
+// punctuation and currency signs); control characters are not text.
+const printable =
+  /[^\n\u0020-\u007e\u00a0-\u024f\u0300-\u036f\u0370-\u03ff\u0400-\u04ff\u1e00-\u1eff\u2010-\u2027\u2030-\u205e\u20a0-\u20bf]/gu;
+
+/** Text as the PDF prints it: composed (NFC), and U+FFFD for what the font has no glyph for (a CJK name, an emoji). */
 export function printableText(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[\u2018\u2019]/g, "'")
-    .replace(/[\u201c\u201d]/g, '"')
-    .replace(/[\u2013\u2014]/g, '-')
-    .replace(/[^\x20-\x7e\xa0-\xff\n]/g, '?');
+  return text.normalize('NFC').replace(printable, '\ufffd');
 }
 
 /**
@@ -56,6 +62,7 @@ export async function renderReleasePdf(release: ReleaseDocument): Promise<Buffer
     size: 'LETTER',
     margins: { top: pageMargin, left: pageMargin, right: pageMargin, bottom: pageMargin + footerHeight },
     bufferPages: true,
+    font: fonts.regular,
     info: {
       Title: 'Release of information',
       Author: printableText(release.programName),
@@ -73,23 +80,23 @@ export async function renderReleasePdf(release: ReleaseDocument): Promise<Buffer
   const text = (value: string, options?: PDFKit.Mixins.TextOptions) =>
     doc.text(printableText(value), options);
   const field = (label: string, value: string) => {
-    doc.font('Helvetica-Bold').fontSize(10);
+    doc.font(fonts.bold).fontSize(10);
     text(`${label}: `, { continued: true });
-    doc.font('Helvetica');
+    doc.font(fonts.regular);
     text(value);
   };
 
-  doc.font('Helvetica-Bold').fontSize(18);
+  doc.font(fonts.bold).fontSize(18);
   text('Release of information');
-  doc.font('Helvetica').fontSize(11).fillColor('#444444');
+  doc.font(fonts.regular).fontSize(11).fillColor('#444444');
   text(release.programName);
   doc.fillColor('black').moveDown();
 
   // The full notice first, boxed, so that nobody reads the record before reading the prohibition.
   const boxTop = doc.y;
-  doc.font('Helvetica-Bold').fontSize(9);
+  doc.font(fonts.bold).fontSize(9);
   text('NOTICE TO THE RECIPIENT (42 CFR 2.32)', { width: doc.page.width - 2 * pageMargin - 16 });
-  doc.font('Helvetica').fontSize(8.5);
+  doc.font(fonts.regular).fontSize(8.5);
   text(redisclosureStatement, { width: doc.page.width - 2 * pageMargin - 16, align: 'justify' });
   const boxBottom = doc.y;
   doc
@@ -105,9 +112,9 @@ export async function renderReleasePdf(release: ReleaseDocument): Promise<Buffer
   field('Released', `${release.releasedAtText} by ${release.releasedBy}`);
   doc.moveDown();
 
-  doc.font('Helvetica-Bold').fontSize(12);
+  doc.font(fonts.bold).fontSize(12);
   text('Scope of the patient’s consent');
-  doc.font('Helvetica').fontSize(10);
+  doc.font(fonts.regular).fontSize(10);
   text(
     consentScopeExplanation({
       recipientName: release.recipientName,
@@ -126,9 +133,9 @@ export async function renderReleasePdf(release: ReleaseDocument): Promise<Buffer
   doc.moveDown();
 
   for (const section of release.sections) {
-    doc.font('Helvetica-Bold').fontSize(12);
+    doc.font(fonts.bold).fontSize(12);
     text(section.label);
-    doc.font('Helvetica').fontSize(10);
+    doc.font(fonts.regular).fontSize(10);
     if (section.entries.length === 0) {
       doc.fillColor('#555555');
       text(section.emptyMessage);
@@ -155,12 +162,12 @@ export async function renderReleasePdf(release: ReleaseDocument): Promise<Buffer
       .lineTo(doc.page.width - pageMargin, top - 6)
       .lineWidth(0.5)
       .stroke();
-    doc.font('Helvetica-Bold').fontSize(9);
+    doc.font(fonts.bold).fontSize(9);
     doc.text(redisclosureNotice, pageMargin, top, {
       width: doc.page.width - 2 * pageMargin,
       align: 'center',
     });
-    doc.font('Helvetica').fontSize(8).fillColor('#555555');
+    doc.font(fonts.regular).fontSize(8).fillColor('#555555');
     doc.text(
       `Page ${index - range.start + 1} of ${range.count}  ·  Release under consent ${release.consent.id}`,
       pageMargin,

@@ -1,31 +1,12 @@
-import { inflateSync } from 'node:zlib';
+import { extractText, getDocumentProxy } from 'unpdf';
 
-/**
- * The text of each page of a PDF that Tandem wrote (pdfkit: one deflated content stream per page, text shown as
- * hex strings in TJ arrays with kerning between them), one line per text object. Enough to read back what a
- * test printed; not a general PDF parser.
- */
-export function pdfPageTexts(pdf: Buffer): string[] {
-  const raw = pdf.toString('latin1');
-  const pages: string[] = [];
-  for (const match of raw.matchAll(/stream\r?\n([\s\S]*?)\r?\nendstream/g)) {
-    let content: string;
-    try {
-      content = inflateSync(Buffer.from(match[1] ?? '', 'latin1')).toString('latin1');
-    } catch {
-      continue;
-    }
-    if (!content.includes('BT')) continue;
-    const lines = [...content.matchAll(/BT([\s\S]*?)ET/g)].map((text) =>
-      [...(text[1] ?? '').matchAll(/<([0-9a-fA-F]*)>/g)]
-        .map((hex) => Buffer.from(hex[1] ?? '', 'hex').toString('latin1'))
-        .join(''),
-    );
-    pages.push(lines.join('\n'));
-  }
-  return pages;
+/** The text of each page of a PDF, as a PDF reader extracts it (pdf.js through unpdf), to read back what a test printed. */
+export async function pdfPageTexts(pdf: Buffer): Promise<string[]> {
+  const document = await getDocumentProxy(new Uint8Array(pdf));
+  const { text } = await extractText(document, { mergePages: false });
+  return text;
 }
 
-export function pdfPageCount(pdf: Buffer): number {
-  return (pdf.toString('latin1').match(/\/Type \/Page\b/g) ?? []).length;
+export async function pdfPageCount(pdf: Buffer): Promise<number> {
+  return (await getDocumentProxy(new Uint8Array(pdf))).numPages;
 }
