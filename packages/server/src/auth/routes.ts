@@ -1,19 +1,14 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requirePrincipal } from '../http/authorization.ts';
 import { problemSchema, problemType, sendProblem } from '../http/problem.ts';
-import { type Auth, clientIpHeader, sessionCookiePrefix } from './auth.ts';
+import type { Auth } from './auth.ts';
 import type { Authenticator } from './authenticate.ts';
-import { toWebHeaders } from './authenticate.ts';
+import { copySetCookies, forward, originOf, relayFailure } from './better-auth-relay.ts';
 import type { AuthRepository } from './repository.ts';
-import {
-  auditForMemberships,
-  auditPrincipalEvent,
-  type RequestOrigin,
-  type SecurityEvent,
-} from './security-audit.ts';
-import { accountKey, ipKey, isLocked, ruleFor } from './sign-in-throttle.ts';
+import { auditForMemberships, auditPrincipalEvent } from './security-audit.ts';
+import { auditSignIn, recordFailedSignIn, sendLocked, userOfChallenge } from './sign-in-audit.ts';
+import { accountKey, ipKey } from './sign-in-throttle.ts';
 
 const signInBody = z.object({
   email: z.email('Enter an email address').max(320),
@@ -50,26 +45,6 @@ const recoveryCodeBody = z.object({
 const passwordBody = z.object({
   password: z.string({ error: 'Enter your password' }).min(1, 'Enter your password').max(256),
 });
-
-/** Tandem's words for better-auth's error codes (which are terse, and sometimes say more than they should). */
-const messages: Record<string, string> = {
-  invalid_email_or_password: 'The email or password is not correct.',
-  invalid_code: 'That code is not right. Type the newest code your authenticator app shows.',
-  invalid_backup_code: 'That recovery code is not right, or it was used already.',
-  invalid_two_factor_cookie: 'This sign-in took too long. Sign in with your password again.',
-  too_many_attempts_request_new_code: 'Too many wrong codes. Sign in with your password again.',
-  account_temporarily_locked:
-    'Too many wrong codes: two-step sign-in is locked for 15 minutes. Try again later or ask your administrator.',
-  totp_already_enabled: 'Two-step verification is already on.',
-  two_factor_not_enabled: 'Two-step verification is not on.',
-};
-
-/** Errors that belong to one field of the form. */
-const fieldOfCode: Record<string, { path: string; message: string }> = {
-  invalid_password: { path: 'body.password', message: 'The password is not correct.' },
-  invalid_code: { path: 'body.code', message: messages.invalid_code as string },
-  invalid_backup_code: { path: 'body.code', message: messages.invalid_backup_code as string },
-};
 
 /**
  * better-auth's endpoints, mounted under /api/auth. Sign-in, its second step, two-step enrolment and sign-out are
@@ -108,7 +83,7 @@ export function authRoutes(options: { auth: Auth; authenticator: Authenticator; 
         }
         const response = await forward(request, options);
         if (response.status === 401) {
-          await recordFailedSignIn(repository(), request, keys, now);
+          await recordFailedSignIn(repository(), request, request.body.email, keys, now);
           return relayFailure(request, reply, response);
         }
         if (!response.ok) return relayFailure(request, reply, response);
@@ -328,142 +303,4 @@ export function authRoutes(options: { auth: Auth; authenticator: Authenticator; 
     });
   };
   return plugin;
-}
-
-export function originOf(request: FastifyRequest): RequestOrigin {
-  return { ipAddress: request.ip, userAgent: request.headers['user-agent']?.slice(0, 512) ?? null };
-}
-
-/** Counts the failure against the email and the address, and audits it where the account belongs. */
-async function recordFailedSignIn(
-  repository: AuthRepository,
-  request: FastifyRequest<{ Body: z.infer<typeof signInBody> }>,
-  keys: string[],
-  now: Date,
-): Promise<void> {
-  const memberships = await repository.membershipsOfEmail(request.body.email);
-  let accountLocked = false;
-  await repository.db.transaction().execute(async (trx) => {
-    for (const key of keys) {
-      const state = await repository.recordFailure(trx, key, now);
-      if (key.startsWith('account:') && isLocked(state, now) && state.failures === ruleFor(key).maxFailures) {
-        accountLocked = true;
-      }
-    }
-  });
-  const events: SecurityEvent[] = [
-    {
-      action: 'sign_in_failed',
-      resourceType: 'session',
-      resourceId: null,
-      outcome: 'denied',
-      reason: 'wrong password',
-    },
-  ];
-  if (accountLocked) {
-    events.push({
-      action: 'sign_in_locked',
-      resourceType: 'session',
-      resourceId: null,
-      outcome: 'denied',
-      reason: `${ruleFor(keys[0] as string).maxFailures} failed sign-ins: locked for 15 minutes`,
-    });
-  }
-  await auditForMemberships(repository.db, memberships, originOf(request), events);
-}
-
-async function auditSignIn(
-  repository: AuthRepository,
-  request: FastifyRequest,
-  userId: string,
-  how: string,
-): Promise<void> {
-  await auditForMemberships(repository.db, await repository.membershipsOfUser(userId), originOf(request), [
-    { action: 'sign_in', resourceType: 'session', resourceId: null, outcome: 'allowed', reason: how },
-  ]);
-}
-
-/** The person whose second step this is, from better-auth's signed challenge cookie (for the audit trail). */
-async function userOfChallenge(repository: AuthRepository, cookieHeader: string | undefined) {
-  const name = `${sessionCookiePrefix}.two_factor`;
-  for (const part of (cookieHeader ?? '').split(';')) {
-    const [key, ...rest] = part.trim().split('=');
-    if (key !== name && key !== `__Secure-${name}`) continue;
-    const signed = decodeURIComponent(rest.join('='));
-    const identifier = signed.slice(0, signed.lastIndexOf('.'));
-    return identifier === '' ? undefined : repository.userOfTwoFactorChallenge(identifier);
-  }
-  return undefined;
-}
-
-function sendLocked(request: FastifyRequest, reply: FastifyReply, remainingMs: number) {
-  const seconds = Math.max(1, Math.ceil(remainingMs / 1000));
-  const minutes = Math.ceil(seconds / 60);
-  reply.header('retry-after', String(seconds));
-  return sendProblem(reply, {
-    type: problemType('sign_in_locked'),
-    title: 'Too many failed sign-ins',
-    status: 429,
-    detail: `Sign-in is paused after too many failed attempts. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}, or ask your administrator.`,
-    code: 'sign_in_locked',
-    instance: request.url.split('?')[0] ?? request.url,
-    requestId: String(request.id),
-    retryAfterSeconds: seconds,
-  });
-}
-
-export async function forward(
-  request: FastifyRequest,
-  options: { auth: Auth; publicUrl: string; body?: unknown; path?: string },
-): Promise<Response> {
-  const headers = toWebHeaders(request.headers);
-  headers.delete('content-length');
-  // The CSRF guard (http/csrf.ts) has already refused foreign origins; a request without one (a script, curl)
-  // carried the custom header instead, so it is vouched for as our own origin.
-  if (!headers.has('origin')) headers.set('origin', options.publicUrl);
-  headers.set(clientIpHeader, request.ip);
-  const body = options.body ?? request.body;
-  const hasBody = request.method !== 'GET' && request.method !== 'HEAD';
-  if (hasBody) headers.set('content-type', 'application/json');
-  return options.auth.handler(
-    new Request(`${options.publicUrl}${options.path ?? request.url}`, {
-      method: request.method,
-      headers,
-      ...(hasBody ? { body: JSON.stringify(body ?? {}) } : {}),
-    }),
-  );
-}
-
-export function copySetCookies(response: Response, reply: FastifyReply): void {
-  const cookies = response.headers.getSetCookie();
-  if (cookies.length > 0) reply.header('set-cookie', cookies);
-}
-
-/** better-auth answers errors as {code, message}; Tandem answers problem+json everywhere. */
-export async function relayFailure(request: FastifyRequest, reply: FastifyReply, response: Response) {
-  copySetCookies(response, reply);
-  const text = await response.text();
-  let message = response.statusText || 'Request failed';
-  let code = 'auth_error';
-  try {
-    const parsed = JSON.parse(text) as { message?: string; code?: string };
-    if (parsed.message) message = parsed.message;
-    if (parsed.code) code = parsed.code.toLowerCase();
-  } catch {
-    // Not JSON: keep the status text.
-  }
-  const status = response.status >= 400 ? response.status : 500;
-  const retryAfter = response.headers.get('x-retry-after');
-  if (status === 429 && retryAfter !== null) reply.header('retry-after', retryAfter);
-  const field = fieldOfCode[code];
-  return sendProblem(reply, {
-    type: problemType(code),
-    title: status === 401 ? 'Sign-in failed' : status === 429 ? 'Too many requests' : 'Request refused',
-    status,
-    detail: field?.message ?? messages[code] ?? message,
-    code,
-    instance: request.url.split('?')[0] ?? request.url,
-    requestId: String(request.id),
-    ...(field === undefined ? {} : { errors: [field] }),
-  });
 }

@@ -7,9 +7,9 @@ import { problemSchema } from '../http/problem.ts';
 import { mustEnrolTwoFactor } from '../identity/principal.ts';
 import { type Auth, sessionCookiePrefix } from './auth.ts';
 import type { Authenticator } from './authenticate.ts';
+import { copySetCookies, forward, originOf, relayFailure } from './better-auth-relay.ts';
 import { passwordProblem } from './password-policy.ts';
 import type { AuthRepository } from './repository.ts';
-import { copySetCookies, forward, originOf, relayFailure } from './routes.ts';
 import { securityEvent } from './security-audit.ts';
 
 /**

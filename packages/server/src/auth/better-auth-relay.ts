@@ -1,0 +1,90 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { problemType, sendProblem } from '../http/problem.ts';
+import { type Auth, clientIpHeader } from './auth.ts';
+import { toWebHeaders } from './authenticate.ts';
+import type { RequestOrigin } from './security-audit.ts';
+
+/**
+ * Passing requests to better-auth's handler and its answers back: cookies through, errors as problem+json in
+ * Tandem's words.
+ */
+
+/** Tandem's words for better-auth's error codes (which are terse, and sometimes say more than they should). */
+const messages: Record<string, string> = {
+  invalid_email_or_password: 'The email or password is not correct.',
+  invalid_code: 'That code is not right. Type the newest code your authenticator app shows.',
+  invalid_backup_code: 'That recovery code is not right, or it was used already.',
+  invalid_two_factor_cookie: 'This sign-in took too long. Sign in with your password again.',
+  too_many_attempts_request_new_code: 'Too many wrong codes. Sign in with your password again.',
+  account_temporarily_locked:
+    'Too many wrong codes: two-step sign-in is locked for 15 minutes. Try again later or ask your administrator.',
+  totp_already_enabled: 'Two-step verification is already on.',
+  two_factor_not_enabled: 'Two-step verification is not on.',
+};
+
+/** Errors that belong to one field of the form. */
+const fieldOfCode: Record<string, { path: string; message: string }> = {
+  invalid_password: { path: 'body.password', message: 'The password is not correct.' },
+  invalid_code: { path: 'body.code', message: messages.invalid_code as string },
+  invalid_backup_code: { path: 'body.code', message: messages.invalid_backup_code as string },
+};
+
+export function originOf(request: FastifyRequest): RequestOrigin {
+  return { ipAddress: request.ip, userAgent: request.headers['user-agent']?.slice(0, 512) ?? null };
+}
+
+export async function forward(
+  request: FastifyRequest,
+  options: { auth: Auth; publicUrl: string; body?: unknown; path?: string },
+): Promise<Response> {
+  const headers = toWebHeaders(request.headers);
+  headers.delete('content-length');
+  // The CSRF guard (http/csrf.ts) has already refused foreign origins; a request without one (a script, curl)
+  // carried the custom header instead, so it is vouched for as our own origin.
+  if (!headers.has('origin')) headers.set('origin', options.publicUrl);
+  headers.set(clientIpHeader, request.ip);
+  const body = options.body ?? request.body;
+  const hasBody = request.method !== 'GET' && request.method !== 'HEAD';
+  if (hasBody) headers.set('content-type', 'application/json');
+  return options.auth.handler(
+    new Request(`${options.publicUrl}${options.path ?? request.url}`, {
+      method: request.method,
+      headers,
+      ...(hasBody ? { body: JSON.stringify(body ?? {}) } : {}),
+    }),
+  );
+}
+
+export function copySetCookies(response: Response, reply: FastifyReply): void {
+  const cookies = response.headers.getSetCookie();
+  if (cookies.length > 0) reply.header('set-cookie', cookies);
+}
+
+/** better-auth answers errors as {code, message}; Tandem answers problem+json everywhere. */
+export async function relayFailure(request: FastifyRequest, reply: FastifyReply, response: Response) {
+  copySetCookies(response, reply);
+  const text = await response.text();
+  let message = response.statusText || 'Request failed';
+  let code = 'auth_error';
+  try {
+    const parsed = JSON.parse(text) as { message?: string; code?: string };
+    if (parsed.message) message = parsed.message;
+    if (parsed.code) code = parsed.code.toLowerCase();
+  } catch {
+    // Not JSON: keep the status text.
+  }
+  const status = response.status >= 400 ? response.status : 500;
+  const retryAfter = response.headers.get('x-retry-after');
+  if (status === 429 && retryAfter !== null) reply.header('retry-after', retryAfter);
+  const field = fieldOfCode[code];
+  return sendProblem(reply, {
+    type: problemType(code),
+    title: status === 401 ? 'Sign-in failed' : status === 429 ? 'Too many requests' : 'Request refused',
+    status,
+    detail: field?.message ?? messages[code] ?? message,
+    code,
+    instance: request.url.split('?')[0] ?? request.url,
+    requestId: String(request.id),
+    ...(field === undefined ? {} : { errors: [field] }),
+  });
+}

@@ -1,0 +1,88 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { problemType, sendProblem } from '../http/problem.ts';
+import { sessionCookiePrefix } from './auth.ts';
+import { originOf } from './better-auth-relay.ts';
+import type { AuthRepository } from './repository.ts';
+import { auditForMemberships, type SecurityEvent } from './security-audit.ts';
+import { isLocked, ruleFor } from './sign-in-throttle.ts';
+
+/** Sign-in outcomes for the lockout counters and the audit trail. */
+
+/** Counts the failure against the email and the address, and audits it where the account belongs. */
+export async function recordFailedSignIn(
+  repository: AuthRepository,
+  request: FastifyRequest,
+  email: string,
+  keys: string[],
+  now: Date,
+): Promise<void> {
+  const memberships = await repository.membershipsOfEmail(email);
+  let accountLocked = false;
+  await repository.db.transaction().execute(async (trx) => {
+    for (const key of keys) {
+      const state = await repository.recordFailure(trx, key, now);
+      if (key.startsWith('account:') && isLocked(state, now) && state.failures === ruleFor(key).maxFailures) {
+        accountLocked = true;
+      }
+    }
+  });
+  const events: SecurityEvent[] = [
+    {
+      action: 'sign_in_failed',
+      resourceType: 'session',
+      resourceId: null,
+      outcome: 'denied',
+      reason: 'wrong password',
+    },
+  ];
+  if (accountLocked) {
+    events.push({
+      action: 'sign_in_locked',
+      resourceType: 'session',
+      resourceId: null,
+      outcome: 'denied',
+      reason: `${ruleFor(keys[0] as string).maxFailures} failed sign-ins: locked for 15 minutes`,
+    });
+  }
+  await auditForMemberships(repository.db, memberships, originOf(request), events);
+}
+
+export async function auditSignIn(
+  repository: AuthRepository,
+  request: FastifyRequest,
+  userId: string,
+  how: string,
+): Promise<void> {
+  await auditForMemberships(repository.db, await repository.membershipsOfUser(userId), originOf(request), [
+    { action: 'sign_in', resourceType: 'session', resourceId: null, outcome: 'allowed', reason: how },
+  ]);
+}
+
+/** The person whose second step this is, from better-auth's signed challenge cookie (for the audit trail). */
+export async function userOfChallenge(repository: AuthRepository, cookieHeader: string | undefined) {
+  const name = `${sessionCookiePrefix}.two_factor`;
+  for (const part of (cookieHeader ?? '').split(';')) {
+    const [key, ...rest] = part.trim().split('=');
+    if (key !== name && key !== `__Secure-${name}`) continue;
+    const signed = decodeURIComponent(rest.join('='));
+    const identifier = signed.slice(0, signed.lastIndexOf('.'));
+    return identifier === '' ? undefined : repository.userOfTwoFactorChallenge(identifier);
+  }
+  return undefined;
+}
+
+export function sendLocked(request: FastifyRequest, reply: FastifyReply, remainingMs: number) {
+  const seconds = Math.max(1, Math.ceil(remainingMs / 1000));
+  const minutes = Math.ceil(seconds / 60);
+  reply.header('retry-after', String(seconds));
+  return sendProblem(reply, {
+    type: problemType('sign_in_locked'),
+    title: 'Too many failed sign-ins',
+    status: 429,
+    detail: `Sign-in is paused after too many failed attempts. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}, or ask your administrator.`,
+    code: 'sign_in_locked',
+    instance: request.url.split('?')[0] ?? request.url,
+    requestId: String(request.id),
+    retryAfterSeconds: seconds,
+  });
+}
