@@ -67,9 +67,9 @@ export async function apiOverhead(options: BenchOptions): Promise<BenchResult> {
       fullStackDbCheckoutsPerRequest: round(measured.fullStack.countedPerRequest, 3),
       loadGeneratorCpuMicrosPerRequest: round(measured.fullStack.loadCpuMicrosPerRequest, 1),
       ...named('direct', measured.direct),
+      roundRatioMin: round(Math.min(...measured.roundRatios), 3),
+      roundRatioMax: round(Math.max(...measured.roundRatios), 3),
     };
-    figures[leg].roundRatioMin = round(Math.min(...measured.roundRatios), 3);
-    figures[leg].roundRatioMax = round(Math.max(...measured.roundRatios), 3);
     ratios[leg] = round(measured.ratio, 3);
     options.log(`${leg}: ${JSON.stringify(figures[leg])} ratio ${ratios[leg]}`);
   };

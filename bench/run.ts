@@ -4,18 +4,20 @@
  */
 import { parseArgs } from 'node:util';
 import { apiOverhead } from './api-overhead.ts';
+import { patientSearch } from './patient-search.ts';
 import { policyOverhead } from './policy-overhead.ts';
 import type { Benchmark } from './types.ts';
 import { wrkAvailable } from './wrk-load.ts';
 
 const benchmarks: Record<string, Benchmark> = {
   'api-overhead': apiOverhead,
+  'patient-search': patientSearch,
   'policy-overhead': policyOverhead,
 };
 
 function usage(problem: string): never {
   process.stderr.write(
-    `${problem}\nUsage: npm run bench -- <name> [--duration seconds] [--connections n] [--warmup seconds] [--rounds n] [--load-generator wrk|autocannon]\n` +
+    `${problem}\nUsage: npm run bench -- <name> [--duration seconds] [--connections n] [--warmup seconds] [--rounds n] [--load-generator wrk|autocannon] [--patients n]\n` +
       `Benchmarks: ${Object.keys(benchmarks).join(', ')}\n`,
   );
   process.exit(2);
@@ -37,6 +39,7 @@ function parseCommandLine() {
         warmup: { type: 'string' },
         rounds: { type: 'string' },
         'load-generator': { type: 'string' },
+        patients: { type: 'string' },
       },
       allowPositionals: true,
     });
@@ -65,6 +68,9 @@ const result = await benchmark({
   rounds: wholeNumber('rounds', parsed.values.rounds, Math.min(5, durationSeconds)),
   warmupSeconds: wholeNumber('warmup', parsed.values.warmup, Math.min(3, durationSeconds), 0),
   loadGenerator,
+  ...(parsed.values.patients === undefined
+    ? {}
+    : { patients: wholeNumber('patients', parsed.values.patients, 100_000) }),
   databaseUrl: process.env.DATABASE_URL || undefined,
   log: (line) => process.stderr.write(`${line}\n`),
 });

@@ -12,6 +12,8 @@ export interface BenchOptions {
   loadGenerator: 'wrk' | 'autocannon';
   /** A PostgreSQL server URL; unset skips the PostgreSQL leg. */
   databaseUrl: string | undefined;
+  /** How many synthetic patients a benchmark that generates them generates (patient-search: 100,000). */
+  patients?: number;
   /** Progress for the person watching; never part of the result line. */
   log(line: string): void;
 }
@@ -19,7 +21,8 @@ export interface BenchOptions {
 export interface BenchResult {
   name: string;
   params: Record<string, number | string>;
-  figures: Record<string, Record<string, number>>;
+  /** Per leg (`postgres`, `pglite`) a record of figures; a headline figure may be a bare number. */
+  figures: Record<string, number | Record<string, number>>;
   ratios: Record<string, number>;
   notes?: string[];
 }

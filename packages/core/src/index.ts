@@ -1,6 +1,7 @@
 export * from './access/policy.ts';
 export * from './access/resources.ts';
 export * from './admission/vocabulary.ts';
+export * from './care-team/places.ts';
 export * from './consent/categories.ts';
 export * from './consent/consent-status.ts';
 export * from './consent/local-date.ts';
@@ -12,4 +13,5 @@ export * from './fhir/index.ts';
 export * from './identity/roles.ts';
 export * from './matching/rank-therapists.ts';
 export * from './matching/suggested-approaches.ts';
+export * from './patients/search-terms.ts';
 export * from './staff/approaches.ts';

@@ -188,7 +188,12 @@ function expected(testCase: Case): 'allowed' | 'forbidden' | 'not_found' {
   const { role, policy, target } = testCase;
   if (target === 'other') return 'not_found';
   // Every role lists some patients; which ones, the list test below checks.
-  if ('patient' in policy && policy.patient === 'list' && policy.resource === 'patient_demographics') {
+  if (
+    'patient' in policy &&
+    policy.patient === 'list' &&
+    policy.resource === 'patient_demographics' &&
+    policy.action === 'read'
+  ) {
     return 'allowed';
   }
   const relationship = target === 'pat' || target === 'riley' ? relationshipOf(role, target) : noRelationship;

@@ -224,7 +224,7 @@ export function buildCli(): Command {
         });
         if (process.stdout.isTTY) process.stdout.write('\n');
         console.log(
-          `Added ${result.inserted} synthetic patients${result.firstMrn === undefined ? '' : ` (MRN ${result.firstMrn} on)`} with seed ${flags.seed} in ${seconds(startedAt)} s.`,
+          `Added ${result.inserted} synthetic patients${result.firstMrn === undefined ? '' : ` (MRN ${result.firstMrn} on)`} with seed ${flags.seed} in ${seconds(startedAt)} s (${result.episodes} episodes of care, ${result.therapists} synthetic clinicians).`,
         );
       } finally {
         await database.close();

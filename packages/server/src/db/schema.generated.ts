@@ -83,6 +83,7 @@ export interface BreakGlassGrants {
 }
 
 export interface CareTeamMembers {
+  assignmentReason: string | null;
   changeReason: string | null;
   createdAt: Generated<Timestamp>;
   createdByUserId: string | null;
@@ -319,6 +320,7 @@ export interface Patients {
   region: string | null;
   searchName: Generated<string>;
   sexAssignedAtBirth: Generated<string>;
+  sortName: Generated<string>;
   status: Generated<string>;
   updatedAt: Generated<Timestamp>;
   userId: string | null;

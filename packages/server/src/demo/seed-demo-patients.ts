@@ -52,7 +52,12 @@ export const demoPatients: readonly DemoPatient[] = [
     dateOfBirth: '1996-01-22',
     sexAssignedAtBirth: 'female',
     preferredLanguage: 'en',
-    careTeam: { [clinician]: 'group_facilitator', [prescriber]: 'prescriber' },
+    careTeam: {
+      [clinician]: 'group_facilitator',
+      [prescriber]: 'prescriber',
+      // Fills one of the two places of Tom Becker's caseload: matching shows him near full.
+      'tom.becker@demo.tandem.test': 'primary_therapist',
+    },
   },
   {
     // Not on the demo clinician's care team: the record to try break-the-glass access on.

@@ -1,4 +1,11 @@
-import { isStaffRole, type StaffRole, type TherapeuticApproach } from '@tandem/core';
+import {
+  type ClinicianGender,
+  type CoOccurringCondition,
+  isStaffRole,
+  type StaffRole,
+  type SubstanceClass,
+  type TherapeuticApproach,
+} from '@tandem/core';
 import { generateRandomString, hashPassword, symmetricEncrypt } from 'better-auth/crypto';
 import type { Kysely, Transaction } from 'kysely';
 import { uuidv7 } from 'uuidv7';
@@ -23,37 +30,72 @@ interface DemoStaffProfile {
   languages: string[];
   pronouns: string | null;
   maxCaseload: number | null;
+  gender?: ClinicianGender | null;
+  substanceExperience?: Partial<Record<SubstanceClass, number>>;
+  conditionExperience?: CoOccurringCondition[];
+  acceptsNewPatients?: boolean;
 }
+
+/** What therapist matching weighs of a demo clinician, varied so that the ranked list means something. */
+type MatchingProfile = Pick<
+  DemoStaffProfile,
+  'gender' | 'substanceExperience' | 'conditionExperience' | 'acceptsNewPatients'
+>;
+const matching = (profile: DemoStaffProfile, attributes: MatchingProfile): DemoStaffProfile => ({
+  ...profile,
+  ...attributes,
+});
 
 const staffProfiles: DemoStaffProfile[] = [
   profile('admin@demo.tandem.test', [], 0, [], ['en'], 'they/them', null),
-  profile(
-    'clinician@demo.tandem.test',
-    ['LCSW', 'CADC'],
-    8,
-    ['motivational_interviewing', 'cbt', 'contingency_management'],
-    ['en', 'es'],
-    'she/her',
-    20,
+  matching(
+    profile(
+      'clinician@demo.tandem.test',
+      ['LCSW', 'CADC'],
+      8,
+      ['motivational_interviewing', 'cbt', 'contingency_management'],
+      ['en', 'es'],
+      'she/her',
+      20,
+    ),
+    {
+      gender: 'woman',
+      substanceExperience: { opioids: 8, alcohol: 6, other_stimulants: 3 },
+      conditionExperience: ['depression', 'anxiety'],
+    },
   ),
-  profile(
-    'prescriber@demo.tandem.test',
-    ['MD', 'ABPM'],
-    12,
-    ['medication_management', 'motivational_interviewing'],
-    ['en', 'ta'],
-    'she/her',
-    60,
+  matching(
+    profile(
+      'prescriber@demo.tandem.test',
+      ['MD', 'ABPM'],
+      12,
+      ['medication_management', 'motivational_interviewing'],
+      ['en', 'ta'],
+      'she/her',
+      60,
+    ),
+    {
+      gender: 'woman',
+      substanceExperience: { opioids: 12, alcohol: 10 },
+      conditionExperience: ['chronic_pain'],
+    },
   ),
   profile('frontdesk@demo.tandem.test', [], 2, [], ['en', 'es'], null, null),
-  profile(
-    'supervisor@demo.tandem.test',
-    ['PhD', 'LPC-S'],
-    19,
-    ['dbt', 'family_therapy', 'psychodynamic'],
-    ['en'],
-    'he/him',
-    10,
+  matching(
+    profile(
+      'supervisor@demo.tandem.test',
+      ['PhD', 'LPC-S'],
+      19,
+      ['dbt', 'family_therapy', 'psychodynamic'],
+      ['en'],
+      'he/him',
+      10,
+    ),
+    {
+      gender: 'man',
+      substanceExperience: { alcohol: 19, opioids: 10, sedatives: 6 },
+      conditionExperience: ['personality_disorder', 'bipolar', 'depression'],
+    },
   ),
 ];
 
@@ -62,27 +104,84 @@ const unlinkedStaff = [
   {
     name: 'Morgan Lee, LMFT',
     role: 'clinician' as const,
-    ...profile(
-      'morgan.lee@demo.tandem.test',
-      ['LMFT'],
-      5,
-      ['family_therapy', 'expressive', 'cbt'],
-      ['en'],
-      'he/him',
-      18,
+    ...matching(
+      profile(
+        'morgan.lee@demo.tandem.test',
+        ['LMFT'],
+        5,
+        ['family_therapy', 'expressive', 'cbt'],
+        ['en'],
+        'he/him',
+        18,
+      ),
+      {
+        gender: 'man',
+        substanceExperience: { alcohol: 5, cannabis: 3 },
+        conditionExperience: ['anxiety', 'eating_disorder'],
+      },
     ),
   },
   {
     name: 'Rosa Delgado, LCDC',
     role: 'clinician' as const,
-    ...profile(
-      'rosa.delgado@demo.tandem.test',
-      ['LCDC'],
-      14,
-      ['motivational_interviewing', 'trauma_focused', 'dbt'],
-      ['es', 'en'],
-      'she/her',
-      22,
+    // Spanish-speaking, trauma-focused, long opioid experience: first for a Spanish-speaking patient with PTSD.
+    ...matching(
+      profile(
+        'rosa.delgado@demo.tandem.test',
+        ['LCDC'],
+        14,
+        ['motivational_interviewing', 'trauma_focused', 'dbt'],
+        ['es', 'en'],
+        'she/her',
+        22,
+      ),
+      {
+        gender: 'woman',
+        substanceExperience: { opioids: 12, alcohol: 9 },
+        conditionExperience: ['ptsd', 'depression'],
+      },
+    ),
+  },
+  {
+    // The stimulant specialist who runs contingency management.
+    name: 'Dana Brooks, LPC',
+    role: 'clinician' as const,
+    ...matching(
+      profile(
+        'dana.brooks@demo.tandem.test',
+        ['LPC', 'CADC'],
+        7,
+        ['contingency_management', 'cbt', 'motivational_interviewing'],
+        ['en'],
+        'they/them',
+        20,
+      ),
+      {
+        gender: 'non_binary',
+        substanceExperience: { other_stimulants: 7, cocaine: 6, cannabis: 2 },
+        conditionExperience: ['adhd', 'anxiety'],
+      },
+    ),
+  },
+  {
+    // Experienced, but one patient from a full caseload (see the demo patients' care teams).
+    name: 'Tom Becker, LAC',
+    role: 'clinician' as const,
+    ...matching(
+      profile(
+        'tom.becker@demo.tandem.test',
+        ['LAC'],
+        16,
+        ['motivational_interviewing', 'cbt', 'psychodynamic', 'trauma_focused'],
+        ['en', 'de'],
+        'he/him',
+        2,
+      ),
+      {
+        gender: 'man',
+        substanceExperience: { alcohol: 16, opioids: 9 },
+        conditionExperience: ['depression', 'ptsd', 'chronic_pain'],
+      },
     ),
   },
 ];

@@ -45,6 +45,7 @@ const fonts = {
 // The scripts DejaVu Sans covers (Latin with its extensions and Vietnamese, combining accents, Greek, Cyrillic,
 // punctuation and currency signs); control characters are not text.
 const printable =
+  // biome-ignore lint/suspicious/noMisleadingCharacterClass: the range of combining accents is meant (those NFC leaves)
   /[^\n\u0020-\u007e\u00a0-\u024f\u0300-\u036f\u0370-\u03ff\u0400-\u04ff\u1e00-\u1eff\u2010-\u2027\u2030-\u205e\u20a0-\u20bf]/gu;
 
 /** Text as the PDF prints it: composed (NFC), and U+FFFD for what the font has no glyph for (a CJK name, an emoji). */

@@ -39,11 +39,53 @@ describe('generatePatients', () => {
   it('writes the same rows, ids and timestamps included, for the same seed in two databases', async () => {
     const options = { count: 2345, seed: 42, organizationSlug: organization.slug };
     const [a, b] = [await generatePatients(first.db, options), await generatePatients(second.db, options)];
-    expect(a).toEqual({ organizationId: organization.id, firstMrn: '0000001', inserted: 2345 });
+    expect(a).toMatchObject({ organizationId: organization.id, firstMrn: '0000001', inserted: 2345 });
     expect(b).toEqual(a);
     const rows = await patientRows(first);
     expect(rows).toHaveLength(2345);
     expect(await patientRows(second)).toEqual(rows);
+  });
+
+  it('gives every patient in treatment one active episode and a primary therapist, and nobody else', async () => {
+    const { rows } = await first.pool.query<{
+      status: string;
+      patients: number;
+      active: number;
+      therapists: number;
+    }>(
+      `SELECT p.status, count(*)::int AS patients,
+              count(e.id)::int AS active, count(t.id)::int AS therapists
+         FROM patients p
+         LEFT JOIN episodes_of_care e
+           ON e.organization_id = p.organization_id AND e.patient_id = p.id AND e.status = 'active'
+         LEFT JOIN care_team_members t ON t.organization_id = p.organization_id AND t.patient_id = p.id
+           AND t.role = 'primary_therapist' AND t.ended_at IS NULL
+        WHERE p.organization_id = $1 GROUP BY p.status ORDER BY p.status`,
+      [organization.id],
+    );
+    const byStatus = Object.fromEntries(rows.map((row) => [row.status, row]));
+    expect(byStatus.active?.active).toBe(byStatus.active?.patients);
+    expect(byStatus.active?.therapists).toBe(byStatus.active?.patients);
+    expect(byStatus.discharged?.active).toBe(0);
+    expect(byStatus.discharged?.therapists).toBe(0);
+    // Every patient has been admitted at least once, on or after registering; discharges follow admissions.
+    const { rows: checks } = await first.pool.query<{
+      without: number;
+      early: number;
+      settings: number;
+      levels: number;
+    }>(
+      `SELECT
+         (SELECT count(*)::int FROM patients p WHERE p.organization_id = $1 AND NOT EXISTS (
+            SELECT FROM episodes_of_care e WHERE e.organization_id = p.organization_id AND e.patient_id = p.id)) AS without,
+         (SELECT count(*)::int FROM episodes_of_care e JOIN patients p ON p.id = e.patient_id
+           WHERE e.admitted_on < p.created_at::date) AS early,
+         (SELECT count(DISTINCT setting)::int FROM episodes_of_care WHERE status = 'active') AS settings,
+         (SELECT count(DISTINCT (asam_edition, asam_level))::int FROM episodes_of_care) AS levels`,
+      [organization.id],
+    );
+    expect(checks[0]).toMatchObject({ without: 0, early: 0, settings: 5 });
+    expect(checks[0]?.levels).toBeGreaterThan(10);
   });
 
   it('continues the record numbers on a second run, with other people and no collisions', async () => {

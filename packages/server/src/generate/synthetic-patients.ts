@@ -26,7 +26,7 @@ import type { NewPatient } from '../patients/repository.ts';
  */
 // Synthetic patients have no portal sign-in (userId).
 export type SyntheticPatient = Required<
-  Omit<NewPatient, 'organizationId' | 'searchName' | 'version' | 'userId'>
+  Omit<NewPatient, 'organizationId' | 'searchName' | 'sortName' | 'version' | 'userId'>
 > & {
   id: string;
   dateOfBirth: string;
@@ -228,6 +228,13 @@ export function* syntheticPatients(options: SyntheticPatientOptions): Generator<
     const registeredFor = (asOf.getTime() - createdAtMs) / registrationSpanMs;
     const roll = pick.number.float();
     const status = roll < 0.01 ? 'deceased' : roll < 0.1 + 0.5 * registeredFor ? 'discharged' : 'active';
+    // Some patients ask for a therapist of a gender (matching honours it as a preference).
+    const preferredTherapistGender = pick.helpers.weightedArrayElement([
+      { weight: 82, value: null },
+      { weight: 12, value: 'woman' },
+      { weight: 5, value: 'man' },
+      { weight: 1, value: 'non_binary' },
+    ]);
 
     const locality = pick.helpers.weightedArrayElement(localities);
     const hasEmergencyContact = pick.number.float() < 0.78;
@@ -272,6 +279,7 @@ export function* syntheticPatients(options: SyntheticPatientOptions): Generator<
       emergencyContactPhone: relationship === null ? null : us.phone.number({ style: 'national' }),
       emergencyContactRelationship: relationship,
       status,
+      preferredTherapistGender,
       createdAt: new Date(createdAtMs),
       updatedAt: new Date(updatedAtMs),
     };

@@ -10,20 +10,29 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import { episodeRoutes } from '../admission/episode-routes.ts';
+import { intakeRoutes } from '../admission/intake-routes.ts';
 import { createAuditWriter } from '../audit/audit-writer.ts';
 import { auditLogRoutes } from '../audit-log/routes.ts';
 import type { Auth } from '../auth/auth.ts';
 import type { Authenticator } from '../auth/authenticate.ts';
 import { authRoutes } from '../auth/routes.ts';
 import { securityRoutes } from '../auth/security-routes.ts';
+import { careTeamRepository } from '../care-team/repository.ts';
+import { careTeamRoutes } from '../care-team/routes.ts';
+import { careTeamService } from '../care-team/service.ts';
 import { consentRoutes } from '../consents/routes.ts';
 import type { TandemDatabase } from '../db/database.ts';
 import { portalRoutes } from '../disclosures/portal-routes.ts';
 import { disclosureRoutes } from '../disclosures/routes.ts';
 import { invitationRoutes } from '../invitations/routes.ts';
+import { matchingRepository } from '../matching/repository.ts';
+import { matchingRoutes } from '../matching/routes.ts';
+import { matchingService } from '../matching/service.ts';
 import { meRoutes } from '../me/routes.ts';
 import { organizationRepository } from '../organizations/repository.ts';
 import { outboxRoutes } from '../outbox/routes.ts';
+import { registrationRoutes } from '../patients/registration-routes.ts';
 import { patientRoutes } from '../patients/routes.ts';
 import { staffDeactivationRoutes } from '../staff/deactivation-routes.ts';
 import { staffRepository } from '../staff/repository.ts';
@@ -181,8 +190,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(invitationRoutes({ db, auth: options.auth, publicUrl: options.publicUrl }));
   await app.register(outboxRoutes(db));
   await app.register(patientRoutes(db));
+  await app.register(registrationRoutes(db));
+  await app.register(episodeRoutes(db));
+  await app.register(intakeRoutes(db));
   await app.register(auditLogRoutes(db));
   await app.register(supportContactRoutes(db));
+  await app.register(careTeamRoutes(careTeamService(careTeamRepository(db))));
+  await app.register(matchingRoutes(matchingService(matchingRepository(db))));
   await app.register(consentRoutes(db));
   await app.register(disclosureRoutes(db));
   await app.register(portalRoutes(db));

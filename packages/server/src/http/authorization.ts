@@ -209,8 +209,14 @@ export function createAuthorizer({ db, audit, now = () => new Date() }: Authoriz
       };
     };
 
-    if ('patient' in access && access.patient === 'list' && access.resource === 'patient_demographics') {
-      // Every role may list some patients (patientListScope): which ones, the route's SQL decides.
+    if (
+      'patient' in access &&
+      access.patient === 'list' &&
+      access.resource === 'patient_demographics' &&
+      access.action === 'read'
+    ) {
+      // Every role may list some patients (patientListScope): which ones, the route's SQL decides. Registering a
+      // new patient (create over the list) is no such read: the policy decides it by role below.
       const scope = patientListScope(principal.role);
       grant(
         {

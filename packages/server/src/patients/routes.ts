@@ -1,4 +1,5 @@
 import { DomainError, patientListScope } from '@tandem/core';
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
@@ -7,12 +8,14 @@ import { requireAccess, requirePrincipal, writeAudit } from '../http/authorizati
 import { problemSchema } from '../http/problem.ts';
 import { breakTheGlass } from './break-glass.ts';
 import { patientRecords } from './patient-records.ts';
+import { listPatients } from './patient-search.ts';
 import {
   breakGlassGrantSchema,
   breakGlassRequestSchema,
   patientListQuerySchema,
+  patientPageSchema,
   patientRecordSchema,
-  patientSummarySchema,
+  patientSearchBodySchema,
 } from './schemas.ts';
 
 const patientParams = z.object({ patientId: z.uuid('Not a patient id') });
@@ -21,28 +24,46 @@ const onePatient = { param: 'patientId' } as const;
 export function patientRoutes(db: Kysely<DB>): FastifyPluginAsyncZod {
   const records = patientRecords(db);
   return async (app) => {
+    const listAccess = { resource: 'patient_demographics', action: 'read', patient: 'list' } as const;
+    const callerOf = (request: FastifyRequest) => {
+      const principal = requirePrincipal(request);
+      return {
+        organizationId: principal.organizationId,
+        userId: principal.userId,
+        scope: patientListScope(principal.role),
+      };
+    };
+
     app.get(
       '/api/patients',
       {
-        config: { access: { resource: 'patient_demographics', action: 'read', patient: 'list' } },
+        config: { access: listAccess },
         schema: {
           tags: ['patients'],
-          summary: 'List the patients the caller may see (their caseload first); search by name or MRN',
+          summary:
+            'List the patients the caller may see, their caseload first, by filters (status, setting, ASAM level, primary therapist); searching is POST /api/patients/search',
           querystring: patientListQuerySchema,
-          response: { 200: z.object({ items: z.array(patientSummarySchema) }), '4xx': problemSchema },
+          response: { 200: patientPageSchema, '4xx': problemSchema },
         },
       },
-      async (request) => {
-        const principal = requirePrincipal(request);
-        const items = await records.list({
-          organizationId: principal.organizationId,
-          userId: principal.userId,
-          scope: patientListScope(principal.role),
-          search: request.query.q,
-          limit: request.query.limit,
-        });
-        return { items };
+      (request) => listPatients(db, callerOf(request), request.query),
+    );
+
+    // A search names a person or their birth date: it goes in a body, so that it never reaches a URL, a
+    // request log or the browser history.
+    app.post(
+      '/api/patients/search',
+      {
+        config: { access: listAccess },
+        schema: {
+          tags: ['patients'],
+          summary:
+            'Search the patients the caller may see by name (typo-tolerant, accents ignored), MRN or date of birth, with the list filters',
+          body: patientSearchBodySchema,
+          response: { 200: patientPageSchema, '4xx': problemSchema },
+        },
       },
+      (request) => listPatients(db, callerOf(request), request.body),
     );
 
     app.get(

@@ -1,4 +1,4 @@
-import { careTeamRoles } from '@tandem/core';
+import { asamEditions, careSettings, careTeamRoles, isAsamLevel } from '@tandem/core';
 import { z } from 'zod';
 
 export const patientStatuses = ['active', 'discharged', 'deceased'] as const;
@@ -14,14 +14,90 @@ export const patientSummarySchema = z
     status: z.enum(patientStatuses),
     /** The caller holds a current place on this patient's care team. */
     onMyCareTeam: z.boolean(),
+    /** The active episode of care, if the patient has one: where they are treated now. */
+    currentEpisode: z
+      .object({
+        admittedOn: z.iso.date(),
+        setting: z.enum(careSettings),
+        asamEdition: z.enum(asamEditions).nullable(),
+        asamLevel: z.string().nullable(),
+      })
+      .nullable(),
+    primaryTherapist: z.object({ staffMemberId: z.uuid(), displayName: z.string() }).nullable(),
   })
   .meta({ id: 'PatientSummary' });
 export type PatientSummary = z.infer<typeof patientSummarySchema>;
 
-export const patientListQuerySchema = z.object({
-  q: z.string().trim().max(100, 'Search with at most 100 characters').optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-});
+/** How deep a list can be paged; past it, a narrower search or a filter finds the patient. */
+export const patientListDepth = 1000;
+
+/** Filters of the patient list; none of them names or identifies a person, so they may travel in a URL. */
+const patientListFilterShape = {
+  status: z.enum(patientStatuses).optional(),
+  /** The setting of the patient's active episode of care. */
+  setting: z.enum(careSettings).optional(),
+  /** The ASAM level of the active episode: both the edition and its level code. */
+  asamEdition: z.enum(asamEditions).optional(),
+  asamLevel: z.string().trim().max(10).optional(),
+  /** The patient's current primary therapist. */
+  therapistStaffMemberId: z.uuid('Not a staff member id').optional(),
+  limit: z.coerce.number().int().min(1, 'At least 1').max(200, 'At most 200').default(50),
+  offset: z.coerce
+    .number()
+    .int()
+    .min(0, 'At least 0')
+    .max(patientListDepth - 1, `Lists go ${patientListDepth} patients deep: search or filter to narrow them`)
+    .default(0),
+};
+
+function checkAsamFilter(
+  filters: { asamEdition?: string | undefined; asamLevel?: string | undefined },
+  context: z.core.$RefinementCtx,
+): void {
+  if (filters.asamLevel === undefined) return;
+  if (filters.asamEdition === undefined) {
+    context.addIssue({
+      code: 'custom',
+      path: ['asamEdition'],
+      message: 'Say which ASAM edition the level is of',
+    });
+  } else if (!isAsamLevel(filters.asamEdition, filters.asamLevel)) {
+    context.addIssue({
+      code: 'custom',
+      path: ['asamLevel'],
+      message: `Not a level of care of the ASAM ${filters.asamEdition === '3' ? '3rd' : '4th'} edition`,
+    });
+  }
+}
+
+/** GET /api/patients: the list, filtered and paged; searching by name, MRN or birth date is POST .../search. */
+export const patientListQuerySchema = z.object(patientListFilterShape).superRefine(checkAsamFilter);
+export type PatientListQuery = z.infer<typeof patientListQuerySchema>;
+
+/** POST /api/patients/search: the search text travels in the body, never in a URL or a log line. */
+export const patientSearchBodySchema = z
+  .object({
+    q: z.string().trim().max(100, 'Search with at most 100 characters').optional(),
+    ...patientListFilterShape,
+  })
+  .superRefine(checkAsamFilter)
+  .meta({ id: 'PatientSearch' });
+export type PatientSearch = z.infer<typeof patientSearchBodySchema>;
+
+export const patientPageSchema = z
+  .object({
+    items: z.array(patientSummarySchema),
+    /**
+     * How many patients match: exact when totalIsExact, otherwise a lower bound (counting stops at the list
+     * depth, and a page of exact name matches does not count the typo-tolerant ones after them).
+     */
+    total: z.number().int(),
+    totalIsExact: z.boolean(),
+    /** The offset of the next page, or null on the last one. */
+    nextOffset: z.number().int().nullable(),
+  })
+  .meta({ id: 'PatientPage' });
+export type PatientPage = z.infer<typeof patientPageSchema>;
 
 export const careTeamMemberSchema = z
   .object({

@@ -2,7 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { sql } from 'kysely';
 import { appendAuditEvents } from '../audit/repository.ts';
 import { compileOnce } from '../db/compiled-query.ts';
-import type { DB } from '../db/schema.generated.ts';
+import type { DB, JsonObject } from '../db/schema.generated.ts';
 import type { WriteAudit } from '../http/authorization.ts';
 import type { StaffMember, StaffMemberUpdate } from './schemas.ts';
 
@@ -21,14 +21,37 @@ const columns = [
   'languages',
   'pronouns',
   'maxCaseload',
+  'gender',
+  // As text: the CamelCasePlugin would rename the substance keys inside the jsonb (other_stimulants).
+  sql<string>`substance_experience::text`.as('substanceExperience'),
+  'conditionExperience',
+  'acceptsNewPatients',
   'active',
   'version',
 ] as const;
 
-type StaffRow = Omit<StaffMember, 'role' | 'approaches'> & { role: string; approaches: string[] };
+type StaffRow = Omit<
+  StaffMember,
+  'role' | 'approaches' | 'gender' | 'substanceExperience' | 'conditionExperience'
+> & {
+  role: string;
+  approaches: string[];
+  gender: string | null;
+  substanceExperience: unknown;
+  conditionExperience: string[];
+};
 
 function toStaffMember(row: StaffRow): StaffMember {
-  return row as StaffMember;
+  return {
+    ...row,
+    substanceExperience: JSON.parse(row.substanceExperience as string),
+  } as StaffMember;
+}
+
+/** Stored as jsonb; a class with no years is left out rather than kept as 0. */
+function substanceExperienceJson(years: Partial<Record<string, number>>) {
+  const kept = Object.fromEntries(Object.entries(years).filter(([, value]) => (value ?? 0) > 0));
+  return sql<JsonObject>`${JSON.stringify(kept)}::jsonb`;
 }
 
 export function staffRepository(db: Kysely<DB>) {
@@ -67,11 +90,18 @@ export function staffRepository(db: Kysely<DB>) {
       change: StaffMemberUpdate,
       audit: WriteAudit,
     ): Promise<StaffMember | undefined> {
-      const { version, ...fields } = change;
+      const { version, substanceExperience, ...fields } = change;
       return db.transaction().execute(async (trx) => {
         const row = await trx
           .updateTable('staffMembers')
-          .set({ ...fields, version: sql<number>`version + 1`, updatedAt: sql<Date>`now()` })
+          .set({
+            ...fields,
+            ...(substanceExperience === undefined
+              ? {}
+              : { substanceExperience: substanceExperienceJson(substanceExperience) }),
+            version: sql<number>`version + 1`,
+            updatedAt: sql<Date>`now()`,
+          })
           .where('organizationId', '=', organizationId)
           .where('id', '=', staffMemberId)
           .where('version', '=', version)
@@ -82,7 +112,7 @@ export function staffRepository(db: Kysely<DB>) {
           audit({
             resourceType: 'staff_member',
             resourceId: staffMemberId,
-            fieldsChanged: Object.keys(fields),
+            fieldsChanged: Object.keys(change).filter((field) => field !== 'version'),
           }),
         ]);
         return toStaffMember(row);

@@ -1,4 +1,10 @@
-import { staffRoles, therapeuticApproaches } from '@tandem/core';
+import {
+  clinicianGenders,
+  coOccurringConditions,
+  staffRoles,
+  substanceClasses,
+  therapeuticApproaches,
+} from '@tandem/core';
 import { z } from 'zod';
 
 export const staffMemberSchema = z
@@ -17,6 +23,13 @@ export const staffMemberSchema = z
     languages: z.array(z.string()),
     pronouns: z.string().nullable(),
     maxCaseload: z.number().int().nullable(),
+    /** What therapist matching weighs besides approaches, languages and years. */
+    gender: z.enum(clinicianGenders).nullable(),
+    /** Years of experience per substance class: {"opioids": 8, "alcohol": 3}. */
+    substanceExperience: z.partialRecord(z.enum(substanceClasses), z.number().int()),
+    conditionExperience: z.array(z.enum(coOccurringConditions)),
+    /** False keeps them in matching's list, but unavailable. */
+    acceptsNewPatients: z.boolean(),
     active: z.boolean(),
     version: z.number().int(),
   })
@@ -45,6 +58,19 @@ export const staffMemberUpdateSchema = z
       .optional(),
     pronouns: z.string().trim().max(40).nullable().optional(),
     maxCaseload: z.number().int().min(0).max(500).nullable().optional(),
+    gender: z.enum(clinicianGenders, 'Choose woman, man or non-binary').nullable().optional(),
+    substanceExperience: z
+      .partialRecord(
+        z.enum(substanceClasses, 'Not a substance class'),
+        z.number().int('Use whole years').min(0, 'Use 0 or more years').max(80, 'Use at most 80 years'),
+      )
+      .optional(),
+    conditionExperience: z
+      .array(z.enum(coOccurringConditions, 'Not a co-occurring condition'))
+      .max(coOccurringConditions.length)
+      .refine((list) => new Set(list).size === list.length, 'List each condition once')
+      .optional(),
+    acceptsNewPatients: z.boolean().optional(),
     active: z.boolean().optional(),
   })
   .meta({ id: 'StaffMemberUpdate' });

@@ -1391,12 +1391,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List the patients the caller may see (their caseload first); search by name or MRN */
+        /** List the patients the caller may see, their caseload first, by filters (status, setting, ASAM level, primary therapist); searching is POST /api/patients/search */
         get: {
             parameters: {
                 query?: {
-                    q?: string;
+                    status?: "active" | "discharged" | "deceased";
+                    setting?: "inpatient_residential" | "partial_hospitalization" | "intensive_outpatient" | "outpatient" | "maintenance_only";
+                    asamEdition?: "3" | "4";
+                    asamLevel?: string;
+                    therapistStaffMemberId?: string;
                     limit?: number;
+                    offset?: number;
                 };
                 header?: never;
                 path?: never;
@@ -1410,9 +1415,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            items: components["schemas"]["PatientSummary"][];
-                        };
+                        "application/json": components["schemas"]["PatientPage"];
                     };
                 };
                 /** @description Default Response */
@@ -1427,7 +1430,89 @@ export interface paths {
             };
         };
         put?: never;
-        post?: never;
+        /** Register a patient; a likely duplicate is refused (409, reason possible_duplicate) unless confirmedNotDuplicate */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PatientRegistrationInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PatientDemographics"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/patients/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Search the patients the caller may see by name (typo-tolerant, accents ignored), MRN or date of birth, with the list filters */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PatientSearchInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PatientPage"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -1478,7 +1563,42 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /** Correct a patient's demographics; refused with 409 and the current record if stale */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    patientId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PatientDemographicsUpdateInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PatientDemographics"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/api/patients/{patientId}/break-glass": {
@@ -1528,6 +1648,870 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/patients/duplicate-check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Before registering: patients with the same date of birth and a similar name (legal or preferred), to open instead */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PatientDuplicateCheckInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            matches: components["schemas"]["PossibleDuplicate"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/patients/{patientId}/demographics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Everything registration records about the patient (address, emergency contact, preferences) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    patientId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PatientDemographics"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/diagnoses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Search ICD-10-CM F10-F19 (substance use disorders) by code or words, as a clinician types */
+        get: {
+            parameters: {
+                query?: {
+                    q?: string;
+                    limit?: number;
+                    billableOnly?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["DiagnosisCatalogEntry"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/patients/{patientId}/episodes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A patient's episodes of care, newest first: the timeline of admissions and discharges */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    patientId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["EpisodeOfCare"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Admit the patient: a new episode of care (409, reason already_admitted, when one is active) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    patientId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["AdmissionInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            episode: components["schemas"]["EpisodeOfCare"];
+                            joinedCareTeamAs: ("primary_therapist" | "case_manager" | "group_facilitator" | "prescriber" | "supervisor") | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/patients/{patientId}/episodes/{episodeId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One episode of care */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    patientId: string;
+                    episodeId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EpisodeOfCare"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change the referral, presenting problems or co-occurring conditions; 409 with the current episode if stale */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    patientId: string;
+                    episodeId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["EpisodeUpdateInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EpisodeOfCare"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/patients/{patientId}/episodes/{episodeId}/level-of-care-changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Step down, step up or move the level of care, as a dated event of the episode */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    patientId: string;
+                    episodeId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["LevelOfCareChangeRequestInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EpisodeOfCare"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/patients/{patientId}/episodes/{episodeId}/discharge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Discharge: date, type and aftercare plan. The care team stays in place (listed in the answer) for aftercare */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    patientId: string;
+                    episodeId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["DischargeInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DischargeResult"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/patients/{patientId}/episodes/{episodeId}/diagnoses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add an ICD-10-CM F10-F19 diagnosis (billable codes only) to the episode */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    patientId: string;
+                    episodeId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                        /** @default false */
+                        isPrimary?: boolean;
+                        /**
+                         * @default active
+                         * @enum {string}
+                         */
+                        clinicalStatus?: "active" | "remission" | "resolved";
+                        /**
+                         * @default confirmed
+                         * @enum {string}
+                         */
+                        verificationStatus?: "provisional" | "confirmed" | "refuted" | "entered-in-error";
+                        onsetDate?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EpisodeDiagnosis"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/patients/{patientId}/episodes/{episodeId}/diagnoses/{diagnosisId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a diagnosis: primary, clinical status (active, remission, resolved), verification; 409 if stale */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    patientId: string;
+                    episodeId: string;
+                    diagnosisId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["DiagnosisUpdateInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EpisodeDiagnosis"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/settings/intake-checklist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organization's intake checklist (the defaults, the first time) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["IntakeChecklistItem"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add an item to the intake checklist, due within N days of admission */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["IntakeChecklistItemCreateInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IntakeChecklistItem"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/settings/intake-checklist/{itemId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Rename an item, change its days or order, or retire it (active: false); 409 if stale */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    itemId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["IntakeChecklistItemUpdateInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IntakeChecklistItem"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/patients/{patientId}/episodes/{episodeId}/intake": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An episode's intake checklist: each item's due date, whether it is done, days overdue */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    patientId: string;
+                    episodeId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["EpisodeIntakeItem"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/patients/{patientId}/episodes/{episodeId}/intake/{itemId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Tick an intake item as done on a date (again: change the date or note) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    patientId: string;
+                    episodeId: string;
+                    itemId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["IntakeCompletionInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["EpisodeIntakeItem"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /** Untick an intake item ticked by mistake */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    patientId: string;
+                    episodeId: string;
+                    itemId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["EpisodeIntakeItem"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/intake/overdue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Intake items overdue across active episodes, the caller’s caseload first, most overdue first */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["OverdueIntakeItem"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1973,6 +2957,265 @@ export interface paths {
                 };
             };
         };
+        trace?: never;
+    };
+    "/api/patients/{patientId}/care-team": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A patient's care team: the current places and every change, with who made it and why */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    patientId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CareTeam"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Give a staff member a place on the care team; a new primary therapist ends the current one (409 on a race or a stale replacesMemberId) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    patientId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CareTeamAssignmentInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CareTeam"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/patients/{patientId}/care-team/{memberId}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End a place on the care team, saying why; refused with 409 and the current place if stale */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    patientId: string;
+                    memberId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CareTeamPlaceEndInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CareTeam"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/patients/{patientId}/therapist-suggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Clinicians ranked by fit for the primary therapist place, each with the reasons and concerns; the choice is the clinician’s */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    patientId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TherapistSuggestions"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organization/caseload": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caseload a clinician carries when their own maximum is not set (administrators) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CaseloadSetting"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /** Set the default maximum caseload; refused with 409 and the current setting if stale */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CaseloadSettingUpdateInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CaseloadSetting"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/patients/{patientId}/consents": {
@@ -2422,6 +3665,250 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
+        AsamLevelInput: {
+            /** @enum {string} */
+            edition: "3" | "4";
+            level: string;
+        };
+        AdmissionInput: {
+            /** Format: date */
+            admittedOn: string;
+            /** @enum {string} */
+            referralSource: "self" | "substance_use_care_provider" | "other_health_care_provider" | "school" | "employer" | "other_community" | "criminal_justice";
+            referralNote?: string | null;
+            /** @enum {string} */
+            setting: "inpatient_residential" | "partial_hospitalization" | "intensive_outpatient" | "outpatient" | "maintenance_only";
+            asam?: components["schemas"]["AsamLevelInput"] | null;
+            substances: {
+                /** @enum {string} */
+                substanceClass: "alcohol" | "opioids" | "cannabis" | "sedatives" | "cocaine" | "other_stimulants" | "hallucinogens" | "nicotine" | "inhalants" | "other_psychoactive";
+                specificSubstance?: string | null;
+                /** @enum {string} */
+                route: "oral" | "smoking" | "inhalation" | "injection" | "other";
+                /** @enum {string} */
+                frequency: "no_use_past_month" | "one_to_three_times_past_month" | "one_to_two_times_per_week" | "three_to_six_times_per_week" | "daily";
+                /** @default false */
+                isPrimary: boolean;
+                ageOfFirstUse?: number | null;
+            }[];
+            /** @default [] */
+            diagnoses: {
+                code: string;
+                /** @default false */
+                isPrimary: boolean;
+                /**
+                 * @default confirmed
+                 * @enum {string}
+                 */
+                verificationStatus: "provisional" | "confirmed" | "refuted" | "entered-in-error";
+                onsetDate?: string | null;
+            }[];
+            /** @default  */
+            presentingProblems: string;
+            /** @default [] */
+            coOccurringConditions: ("depression" | "anxiety" | "ptsd" | "bipolar" | "psychotic_disorder" | "adhd" | "personality_disorder" | "eating_disorder" | "chronic_pain" | "hiv" | "hepatitis_c" | "pregnancy")[];
+        };
+        EpisodeUpdateInput: {
+            /** @enum {string} */
+            referralSource?: "self" | "substance_use_care_provider" | "other_health_care_provider" | "school" | "employer" | "other_community" | "criminal_justice";
+            referralNote?: string | null;
+            presentingProblems?: string;
+            coOccurringConditions?: ("depression" | "anxiety" | "ptsd" | "bipolar" | "psychotic_disorder" | "adhd" | "personality_disorder" | "eating_disorder" | "chronic_pain" | "hiv" | "hepatitis_c" | "pregnancy")[];
+            version: number;
+        };
+        LevelOfCareChangeRequestInput: {
+            /** Format: date */
+            effectiveOn: string;
+            /** @enum {string} */
+            direction: "step_down" | "step_up" | "lateral";
+            /** @enum {string} */
+            setting: "inpatient_residential" | "partial_hospitalization" | "intensive_outpatient" | "outpatient" | "maintenance_only";
+            asam?: components["schemas"]["AsamLevelInput"] | null;
+            reason: string;
+            version: number;
+        };
+        DischargeInput: {
+            /** Format: date */
+            dischargedOn: string;
+            /** @enum {string} */
+            dischargeType: "planned_completion" | "against_advice" | "administrative" | "transfer" | "death";
+            /** @default  */
+            aftercarePlan: string;
+            version: number;
+        };
+        DiagnosisUpdateInput: {
+            isPrimary?: boolean;
+            /** @enum {string} */
+            clinicalStatus?: "active" | "remission" | "resolved";
+            /** @enum {string} */
+            verificationStatus?: "provisional" | "confirmed" | "refuted" | "entered-in-error";
+            onsetDate?: string | null;
+            version: number;
+        };
+        EpisodeSubstanceInput: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            substanceClass: "alcohol" | "opioids" | "cannabis" | "sedatives" | "cocaine" | "other_stimulants" | "hallucinogens" | "nicotine" | "inhalants" | "other_psychoactive";
+            specificSubstance: string | null;
+            /** @enum {string} */
+            route: "oral" | "smoking" | "inhalation" | "injection" | "other";
+            /** @enum {string} */
+            frequency: "no_use_past_month" | "one_to_three_times_past_month" | "one_to_two_times_per_week" | "three_to_six_times_per_week" | "daily";
+            isPrimary: boolean;
+            ageOfFirstUse: number | null;
+        };
+        EpisodeDiagnosisInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            episodeId: string;
+            code: string;
+            description: string;
+            isPrimary: boolean;
+            /** @enum {string} */
+            clinicalStatus: "active" | "remission" | "resolved";
+            /** @enum {string} */
+            verificationStatus: "provisional" | "confirmed" | "refuted" | "entered-in-error";
+            onsetDate: string | null;
+            version: number;
+        };
+        LevelOfCareChangeInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date */
+            effectiveOn: string;
+            /** @enum {string} */
+            direction: "step_down" | "step_up" | "lateral";
+            /** @enum {string} */
+            fromSetting: "inpatient_residential" | "partial_hospitalization" | "intensive_outpatient" | "outpatient" | "maintenance_only";
+            fromAsam: {
+                /** @enum {string} */
+                edition: "3" | "4";
+                level: string;
+                label: string;
+            } | null;
+            /** @enum {string} */
+            setting: "inpatient_residential" | "partial_hospitalization" | "intensive_outpatient" | "outpatient" | "maintenance_only";
+            asam: {
+                /** @enum {string} */
+                edition: "3" | "4";
+                level: string;
+                label: string;
+            } | null;
+            reason: string;
+            recordedBy: string | null;
+        };
+        EpisodeOfCareInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            patientId: string;
+            /** @enum {string} */
+            status: "active" | "discharged";
+            /** Format: date */
+            admittedOn: string;
+            /** @enum {string} */
+            referralSource: "self" | "substance_use_care_provider" | "other_health_care_provider" | "school" | "employer" | "other_community" | "criminal_justice";
+            referralNote: string | null;
+            /** @enum {string} */
+            setting: "inpatient_residential" | "partial_hospitalization" | "intensive_outpatient" | "outpatient" | "maintenance_only";
+            asam: {
+                /** @enum {string} */
+                edition: "3" | "4";
+                level: string;
+                label: string;
+            } | null;
+            presentingProblems: string;
+            coOccurringConditions: ("depression" | "anxiety" | "ptsd" | "bipolar" | "psychotic_disorder" | "adhd" | "personality_disorder" | "eating_disorder" | "chronic_pain" | "hiv" | "hepatitis_c" | "pregnancy")[];
+            dischargedOn: string | null;
+            dischargeType: ("planned_completion" | "against_advice" | "administrative" | "transfer" | "death") | null;
+            aftercarePlan: string | null;
+            admittedBy: string | null;
+            dischargedBy: string | null;
+            version: number;
+            substances: components["schemas"]["EpisodeSubstanceInput"][];
+            diagnoses: components["schemas"]["EpisodeDiagnosisInput"][];
+            levelOfCareChanges: components["schemas"]["LevelOfCareChangeInput"][];
+            intake: {
+                total: number;
+                completed: number;
+                overdue: number;
+            };
+        };
+        DischargeResultInput: {
+            episode: components["schemas"]["EpisodeOfCareInput"];
+            careTeamRemains: {
+                /** Format: uuid */
+                staffMemberId: string;
+                displayName: string;
+                /** @enum {string} */
+                role: "primary_therapist" | "case_manager" | "group_facilitator" | "prescriber" | "supervisor";
+            }[];
+        };
+        DiagnosisCatalogEntryInput: {
+            code: string;
+            description: string;
+            billable: boolean;
+        };
+        IntakeChecklistItemInput: {
+            /** Format: uuid */
+            id: string;
+            key: string;
+            label: string;
+            dueWithinDays: number;
+            position: number;
+            active: boolean;
+            version: number;
+        };
+        IntakeChecklistItemCreateInput: {
+            key?: string;
+            label: string;
+            dueWithinDays: number;
+            position?: number;
+            /** @default true */
+            active: boolean;
+        };
+        IntakeChecklistItemUpdateInput: {
+            label?: string;
+            dueWithinDays?: number;
+            position?: number;
+            active?: boolean;
+            version: number;
+        };
+        EpisodeIntakeItemInput: {
+            /** Format: uuid */
+            itemId: string;
+            key: string;
+            label: string;
+            dueWithinDays: number;
+            /** Format: date */
+            dueOn: string;
+            completedOn: string | null;
+            completedBy: string | null;
+            note: string | null;
+            daysOverdue: number;
+        };
+        IntakeCompletionInput: {
+            /** Format: date */
+            completedOn: string;
+            note?: string | null;
+        };
+        OverdueIntakeItemInput: {
+            /** Format: uuid */
+            patientId: string;
+            patientName: string;
+            mrn: string;
+            /** Format: uuid */
+            episodeId: string;
+            /** Format: uuid */
+            itemId: string;
+            itemLabel: string;
+            /** Format: date */
+            dueOn: string;
+            daysOverdue: number;
+            onMyCareTeam: boolean;
+        };
         AuditActorInput: {
             userId: string | null;
             name: string | null;
@@ -2526,6 +4013,45 @@ export interface components {
         };
         SignInPolicyInput: {
             twoFactorRequiredRoles: ("admin" | "clinician" | "prescriber" | "front_desk" | "supervisor")[];
+            version: number;
+        };
+        CareTeamPlaceInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            patientId: string;
+            /** Format: uuid */
+            staffMemberId: string;
+            staffName: string;
+            /** @enum {string} */
+            staffJobRole: "admin" | "clinician" | "prescriber" | "front_desk" | "supervisor";
+            staffCredentials: string[];
+            staffActive: boolean;
+            /** @enum {string} */
+            role: "primary_therapist" | "case_manager" | "group_facilitator" | "prescriber" | "supervisor";
+            /** Format: date-time */
+            startedAt: string;
+            assignedByName: string | null;
+            assignmentReason: string | null;
+            endedAt: string | null;
+            endedByName: string | null;
+            changeReason: string | null;
+            version: number;
+        };
+        CareTeamInput: {
+            current: components["schemas"]["CareTeamPlaceInput"][];
+            history: components["schemas"]["CareTeamPlaceInput"][];
+        };
+        CareTeamAssignmentInput: {
+            /** Format: uuid */
+            staffMemberId: string;
+            /** @enum {string} */
+            role: "primary_therapist" | "case_manager" | "group_facilitator" | "prescriber" | "supervisor";
+            reason?: string;
+            replacesMemberId?: string | null;
+        };
+        CareTeamPlaceEndInput: {
+            reason: string;
             version: number;
         };
         ConsentInput: {
@@ -2753,6 +4279,82 @@ export interface components {
         AcceptedInvitationInput: {
             email: string;
         };
+        TherapistSuggestionInput: {
+            /** Format: uuid */
+            staffMemberId: string;
+            displayName: string;
+            /** @enum {string} */
+            jobRole: "admin" | "clinician" | "prescriber" | "front_desk" | "supervisor";
+            credentials: string[];
+            score: number;
+            rank: number;
+            available: boolean;
+            caseload: {
+                current: number;
+                max: number;
+            };
+            reasons: string[];
+            concerns: string[];
+            factors: {
+                /** @enum {string} */
+                factor: "approaches" | "substances" | "addictionExperience" | "conditions" | "language" | "gender" | "continuity" | "caseload";
+                points: number;
+                maxPoints: number;
+            }[];
+            isCurrentPrimaryTherapist: boolean;
+        };
+        TherapistSuggestionsInput: {
+            episode: {
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                status: "active" | "discharged";
+                /** Format: date */
+                admittedOn: string;
+            } | null;
+            basis: {
+                substances: {
+                    /** @enum {string} */
+                    substance: "alcohol" | "opioids" | "cannabis" | "sedatives" | "cocaine" | "other_stimulants" | "hallucinogens" | "nicotine" | "inhalants" | "other_psychoactive";
+                    primary: boolean;
+                }[];
+                coOccurring: ("depression" | "anxiety" | "ptsd" | "bipolar" | "psychotic_disorder" | "adhd" | "personality_disorder" | "eating_disorder" | "chronic_pain" | "hiv" | "hepatitis_c" | "pregnancy")[];
+                preferredLanguage: string | null;
+                preferredTherapistGender: ("woman" | "man" | "non_binary") | null;
+                familySessions: boolean;
+                earlierTherapists: {
+                    /** Format: uuid */
+                    staffMemberId: string;
+                    displayName: string;
+                }[];
+            };
+            suggestedApproaches: {
+                /** @enum {string} */
+                approach: "cbt" | "dbt" | "motivational_interviewing" | "psychodynamic" | "family_therapy" | "contingency_management" | "expressive" | "trauma_focused" | "medication_management";
+                reason: string;
+                source: string;
+                /** @enum {string} */
+                origin: "assessment" | "admission";
+            }[];
+            suggestions: components["schemas"]["TherapistSuggestionInput"][];
+            notes: string[];
+            currentPrimaryTherapist: {
+                /** Format: uuid */
+                memberId: string;
+                /** Format: uuid */
+                staffMemberId: string;
+                staffName: string;
+            } | null;
+            defaultMaxCaseload: number;
+        };
+        CaseloadSettingInput: {
+            defaultMaxCaseload: number;
+            version: number;
+        };
+        CaseloadSettingUpdateInput: {
+            defaultMaxCaseload: number;
+            version: number;
+        };
         MeInput: {
             user: {
                 id: string;
@@ -2794,6 +4396,41 @@ export interface components {
             /** @enum {string} */
             status: "active" | "discharged" | "deceased";
             onMyCareTeam: boolean;
+            currentEpisode: {
+                /** Format: date */
+                admittedOn: string;
+                /** @enum {string} */
+                setting: "inpatient_residential" | "partial_hospitalization" | "intensive_outpatient" | "outpatient" | "maintenance_only";
+                asamEdition: ("3" | "4") | null;
+                asamLevel: string | null;
+            } | null;
+            primaryTherapist: {
+                /** Format: uuid */
+                staffMemberId: string;
+                displayName: string;
+            } | null;
+        };
+        PatientSearchInput: {
+            q?: string;
+            /** @enum {string} */
+            status?: "active" | "discharged" | "deceased";
+            /** @enum {string} */
+            setting?: "inpatient_residential" | "partial_hospitalization" | "intensive_outpatient" | "outpatient" | "maintenance_only";
+            /** @enum {string} */
+            asamEdition?: "3" | "4";
+            asamLevel?: string;
+            /** Format: uuid */
+            therapistStaffMemberId?: string;
+            /** @default 50 */
+            limit: number;
+            /** @default 0 */
+            offset: number;
+        };
+        PatientPageInput: {
+            items: components["schemas"]["PatientSummaryInput"][];
+            total: number;
+            totalIsExact: boolean;
+            nextOffset: number | null;
         };
         CareTeamMemberInput: {
             /** Format: uuid */
@@ -2835,6 +4472,111 @@ export interface components {
             /** Format: date-time */
             expiresAt: string;
         };
+        PatientRegistrationInput: {
+            legalGivenName: string;
+            legalFamilyName: string;
+            preferredName?: string | null;
+            pronouns?: string | null;
+            /** Format: date */
+            dateOfBirth: string;
+            /**
+             * @default unknown
+             * @enum {string}
+             */
+            sexAssignedAtBirth: "female" | "male" | "intersex" | "unknown";
+            genderIdentity?: string | null;
+            /** @default en */
+            preferredLanguage: string;
+            email?: string | null;
+            phone?: string | null;
+            addressLine1?: string | null;
+            addressLine2?: string | null;
+            city?: string | null;
+            region?: string | null;
+            postalCode?: string | null;
+            /** @default US */
+            country: string;
+            emergencyContactName?: string | null;
+            emergencyContactPhone?: string | null;
+            emergencyContactRelationship?: string | null;
+            preferredTherapistGender?: ("woman" | "man" | "non_binary") | null;
+            /** @default false */
+            confirmedNotDuplicate: boolean;
+        };
+        PatientDemographicsUpdateInput: {
+            legalGivenName?: string;
+            legalFamilyName?: string;
+            preferredName?: string | null;
+            pronouns?: string | null;
+            /** Format: date */
+            dateOfBirth?: string;
+            /** @enum {string} */
+            sexAssignedAtBirth?: "female" | "male" | "intersex" | "unknown";
+            genderIdentity?: string | null;
+            preferredLanguage?: string;
+            email?: string | null;
+            phone?: string | null;
+            addressLine1?: string | null;
+            addressLine2?: string | null;
+            city?: string | null;
+            region?: string | null;
+            postalCode?: string | null;
+            country?: string;
+            emergencyContactName?: string | null;
+            emergencyContactPhone?: string | null;
+            emergencyContactRelationship?: string | null;
+            preferredTherapistGender?: ("woman" | "man" | "non_binary") | null;
+            version: number;
+        };
+        PatientDemographicsInput: {
+            /** Format: uuid */
+            id: string;
+            mrn: string;
+            legalGivenName: string;
+            legalFamilyName: string;
+            preferredName: string | null;
+            pronouns: string | null;
+            /** Format: date */
+            dateOfBirth: string;
+            /** @enum {string} */
+            sexAssignedAtBirth: "female" | "male" | "intersex" | "unknown";
+            genderIdentity: string | null;
+            preferredLanguage: string;
+            email: string | null;
+            phone: string | null;
+            addressLine1: string | null;
+            addressLine2: string | null;
+            city: string | null;
+            region: string | null;
+            postalCode: string | null;
+            country: string;
+            emergencyContactName: string | null;
+            emergencyContactPhone: string | null;
+            emergencyContactRelationship: string | null;
+            preferredTherapistGender: ("woman" | "man" | "non_binary") | null;
+            /** @enum {string} */
+            status: "active" | "discharged" | "deceased";
+            version: number;
+        };
+        PatientDuplicateCheckInput: {
+            legalGivenName: string;
+            legalFamilyName: string;
+            preferredName?: string | null;
+            /** Format: date */
+            dateOfBirth: string;
+        };
+        PossibleDuplicateInput: {
+            /** Format: uuid */
+            id: string;
+            mrn: string;
+            legalGivenName: string;
+            legalFamilyName: string;
+            preferredName: string | null;
+            /** Format: date */
+            dateOfBirth: string;
+            /** @enum {string} */
+            status: "active" | "discharged" | "deceased";
+        };
         StaffMemberInput: {
             /** Format: uuid */
             id: string;
@@ -2853,6 +4595,12 @@ export interface components {
             languages: string[];
             pronouns: string | null;
             maxCaseload: number | null;
+            gender: ("woman" | "man" | "non_binary") | null;
+            substanceExperience: {
+                [key: string]: number;
+            };
+            conditionExperience: ("depression" | "anxiety" | "ptsd" | "bipolar" | "psychotic_disorder" | "adhd" | "personality_disorder" | "eating_disorder" | "chronic_pain" | "hiv" | "hepatitis_c" | "pregnancy")[];
+            acceptsNewPatients: boolean;
             active: boolean;
             version: number;
         };
@@ -2868,6 +4616,12 @@ export interface components {
             languages?: string[];
             pronouns?: string | null;
             maxCaseload?: number | null;
+            gender?: ("woman" | "man" | "non_binary") | null;
+            substanceExperience?: {
+                [key: string]: number;
+            };
+            conditionExperience?: ("depression" | "anxiety" | "ptsd" | "bipolar" | "psychotic_disorder" | "adhd" | "personality_disorder" | "eating_disorder" | "chronic_pain" | "hiv" | "hepatitis_c" | "pregnancy")[];
+            acceptsNewPatients?: boolean;
             active?: boolean;
         };
         SupportContactInput: {
@@ -2919,6 +4673,250 @@ export interface components {
             }[];
         } & {
             [key: string]: unknown;
+        };
+        AsamLevel: {
+            /** @enum {string} */
+            edition: "3" | "4";
+            level: string;
+        };
+        Admission: {
+            /** Format: date */
+            admittedOn: string;
+            /** @enum {string} */
+            referralSource: "self" | "substance_use_care_provider" | "other_health_care_provider" | "school" | "employer" | "other_community" | "criminal_justice";
+            referralNote?: string | null;
+            /** @enum {string} */
+            setting: "inpatient_residential" | "partial_hospitalization" | "intensive_outpatient" | "outpatient" | "maintenance_only";
+            asam?: components["schemas"]["AsamLevel"] | null;
+            substances: {
+                /** @enum {string} */
+                substanceClass: "alcohol" | "opioids" | "cannabis" | "sedatives" | "cocaine" | "other_stimulants" | "hallucinogens" | "nicotine" | "inhalants" | "other_psychoactive";
+                specificSubstance?: string | null;
+                /** @enum {string} */
+                route: "oral" | "smoking" | "inhalation" | "injection" | "other";
+                /** @enum {string} */
+                frequency: "no_use_past_month" | "one_to_three_times_past_month" | "one_to_two_times_per_week" | "three_to_six_times_per_week" | "daily";
+                /** @default false */
+                isPrimary: boolean;
+                ageOfFirstUse?: number | null;
+            }[];
+            /** @default [] */
+            diagnoses: {
+                code: string;
+                /** @default false */
+                isPrimary: boolean;
+                /**
+                 * @default confirmed
+                 * @enum {string}
+                 */
+                verificationStatus: "provisional" | "confirmed" | "refuted" | "entered-in-error";
+                onsetDate?: string | null;
+            }[];
+            /** @default  */
+            presentingProblems: string;
+            /** @default [] */
+            coOccurringConditions: ("depression" | "anxiety" | "ptsd" | "bipolar" | "psychotic_disorder" | "adhd" | "personality_disorder" | "eating_disorder" | "chronic_pain" | "hiv" | "hepatitis_c" | "pregnancy")[];
+        };
+        EpisodeUpdate: {
+            /** @enum {string} */
+            referralSource?: "self" | "substance_use_care_provider" | "other_health_care_provider" | "school" | "employer" | "other_community" | "criminal_justice";
+            referralNote?: string | null;
+            presentingProblems?: string;
+            coOccurringConditions?: ("depression" | "anxiety" | "ptsd" | "bipolar" | "psychotic_disorder" | "adhd" | "personality_disorder" | "eating_disorder" | "chronic_pain" | "hiv" | "hepatitis_c" | "pregnancy")[];
+            version: number;
+        };
+        LevelOfCareChangeRequest: {
+            /** Format: date */
+            effectiveOn: string;
+            /** @enum {string} */
+            direction: "step_down" | "step_up" | "lateral";
+            /** @enum {string} */
+            setting: "inpatient_residential" | "partial_hospitalization" | "intensive_outpatient" | "outpatient" | "maintenance_only";
+            asam?: components["schemas"]["AsamLevel"] | null;
+            reason: string;
+            version: number;
+        };
+        Discharge: {
+            /** Format: date */
+            dischargedOn: string;
+            /** @enum {string} */
+            dischargeType: "planned_completion" | "against_advice" | "administrative" | "transfer" | "death";
+            /** @default  */
+            aftercarePlan: string;
+            version: number;
+        };
+        DiagnosisUpdate: {
+            isPrimary?: boolean;
+            /** @enum {string} */
+            clinicalStatus?: "active" | "remission" | "resolved";
+            /** @enum {string} */
+            verificationStatus?: "provisional" | "confirmed" | "refuted" | "entered-in-error";
+            onsetDate?: string | null;
+            version: number;
+        };
+        EpisodeSubstance: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            substanceClass: "alcohol" | "opioids" | "cannabis" | "sedatives" | "cocaine" | "other_stimulants" | "hallucinogens" | "nicotine" | "inhalants" | "other_psychoactive";
+            specificSubstance: string | null;
+            /** @enum {string} */
+            route: "oral" | "smoking" | "inhalation" | "injection" | "other";
+            /** @enum {string} */
+            frequency: "no_use_past_month" | "one_to_three_times_past_month" | "one_to_two_times_per_week" | "three_to_six_times_per_week" | "daily";
+            isPrimary: boolean;
+            ageOfFirstUse: number | null;
+        };
+        EpisodeDiagnosis: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            episodeId: string;
+            code: string;
+            description: string;
+            isPrimary: boolean;
+            /** @enum {string} */
+            clinicalStatus: "active" | "remission" | "resolved";
+            /** @enum {string} */
+            verificationStatus: "provisional" | "confirmed" | "refuted" | "entered-in-error";
+            onsetDate: string | null;
+            version: number;
+        };
+        LevelOfCareChange: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date */
+            effectiveOn: string;
+            /** @enum {string} */
+            direction: "step_down" | "step_up" | "lateral";
+            /** @enum {string} */
+            fromSetting: "inpatient_residential" | "partial_hospitalization" | "intensive_outpatient" | "outpatient" | "maintenance_only";
+            fromAsam: {
+                /** @enum {string} */
+                edition: "3" | "4";
+                level: string;
+                label: string;
+            } | null;
+            /** @enum {string} */
+            setting: "inpatient_residential" | "partial_hospitalization" | "intensive_outpatient" | "outpatient" | "maintenance_only";
+            asam: {
+                /** @enum {string} */
+                edition: "3" | "4";
+                level: string;
+                label: string;
+            } | null;
+            reason: string;
+            recordedBy: string | null;
+        };
+        EpisodeOfCare: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            patientId: string;
+            /** @enum {string} */
+            status: "active" | "discharged";
+            /** Format: date */
+            admittedOn: string;
+            /** @enum {string} */
+            referralSource: "self" | "substance_use_care_provider" | "other_health_care_provider" | "school" | "employer" | "other_community" | "criminal_justice";
+            referralNote: string | null;
+            /** @enum {string} */
+            setting: "inpatient_residential" | "partial_hospitalization" | "intensive_outpatient" | "outpatient" | "maintenance_only";
+            asam: {
+                /** @enum {string} */
+                edition: "3" | "4";
+                level: string;
+                label: string;
+            } | null;
+            presentingProblems: string;
+            coOccurringConditions: ("depression" | "anxiety" | "ptsd" | "bipolar" | "psychotic_disorder" | "adhd" | "personality_disorder" | "eating_disorder" | "chronic_pain" | "hiv" | "hepatitis_c" | "pregnancy")[];
+            dischargedOn: string | null;
+            dischargeType: ("planned_completion" | "against_advice" | "administrative" | "transfer" | "death") | null;
+            aftercarePlan: string | null;
+            admittedBy: string | null;
+            dischargedBy: string | null;
+            version: number;
+            substances: components["schemas"]["EpisodeSubstance"][];
+            diagnoses: components["schemas"]["EpisodeDiagnosis"][];
+            levelOfCareChanges: components["schemas"]["LevelOfCareChange"][];
+            intake: {
+                total: number;
+                completed: number;
+                overdue: number;
+            };
+        };
+        DischargeResult: {
+            episode: components["schemas"]["EpisodeOfCare"];
+            careTeamRemains: {
+                /** Format: uuid */
+                staffMemberId: string;
+                displayName: string;
+                /** @enum {string} */
+                role: "primary_therapist" | "case_manager" | "group_facilitator" | "prescriber" | "supervisor";
+            }[];
+        };
+        DiagnosisCatalogEntry: {
+            code: string;
+            description: string;
+            billable: boolean;
+        };
+        IntakeChecklistItem: {
+            /** Format: uuid */
+            id: string;
+            key: string;
+            label: string;
+            dueWithinDays: number;
+            position: number;
+            active: boolean;
+            version: number;
+        };
+        IntakeChecklistItemCreate: {
+            key?: string;
+            label: string;
+            dueWithinDays: number;
+            position?: number;
+            /** @default true */
+            active: boolean;
+        };
+        IntakeChecklistItemUpdate: {
+            label?: string;
+            dueWithinDays?: number;
+            position?: number;
+            active?: boolean;
+            version: number;
+        };
+        EpisodeIntakeItem: {
+            /** Format: uuid */
+            itemId: string;
+            key: string;
+            label: string;
+            dueWithinDays: number;
+            /** Format: date */
+            dueOn: string;
+            completedOn: string | null;
+            completedBy: string | null;
+            note: string | null;
+            daysOverdue: number;
+        };
+        IntakeCompletion: {
+            /** Format: date */
+            completedOn: string;
+            note?: string | null;
+        };
+        OverdueIntakeItem: {
+            /** Format: uuid */
+            patientId: string;
+            patientName: string;
+            mrn: string;
+            /** Format: uuid */
+            episodeId: string;
+            /** Format: uuid */
+            itemId: string;
+            itemLabel: string;
+            /** Format: date */
+            dueOn: string;
+            daysOverdue: number;
+            onMyCareTeam: boolean;
         };
         AuditActor: {
             userId: string | null;
@@ -3024,6 +5022,45 @@ export interface components {
         };
         SignInPolicy: {
             twoFactorRequiredRoles: ("admin" | "clinician" | "prescriber" | "front_desk" | "supervisor")[];
+            version: number;
+        };
+        CareTeamPlace: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            patientId: string;
+            /** Format: uuid */
+            staffMemberId: string;
+            staffName: string;
+            /** @enum {string} */
+            staffJobRole: "admin" | "clinician" | "prescriber" | "front_desk" | "supervisor";
+            staffCredentials: string[];
+            staffActive: boolean;
+            /** @enum {string} */
+            role: "primary_therapist" | "case_manager" | "group_facilitator" | "prescriber" | "supervisor";
+            /** Format: date-time */
+            startedAt: string;
+            assignedByName: string | null;
+            assignmentReason: string | null;
+            endedAt: string | null;
+            endedByName: string | null;
+            changeReason: string | null;
+            version: number;
+        };
+        CareTeam: {
+            current: components["schemas"]["CareTeamPlace"][];
+            history: components["schemas"]["CareTeamPlace"][];
+        };
+        CareTeamAssignment: {
+            /** Format: uuid */
+            staffMemberId: string;
+            /** @enum {string} */
+            role: "primary_therapist" | "case_manager" | "group_facilitator" | "prescriber" | "supervisor";
+            reason?: string;
+            replacesMemberId?: string | null;
+        };
+        CareTeamPlaceEnd: {
+            reason: string;
             version: number;
         };
         Consent: {
@@ -3251,6 +5288,82 @@ export interface components {
         AcceptedInvitation: {
             email: string;
         };
+        TherapistSuggestion: {
+            /** Format: uuid */
+            staffMemberId: string;
+            displayName: string;
+            /** @enum {string} */
+            jobRole: "admin" | "clinician" | "prescriber" | "front_desk" | "supervisor";
+            credentials: string[];
+            score: number;
+            rank: number;
+            available: boolean;
+            caseload: {
+                current: number;
+                max: number;
+            };
+            reasons: string[];
+            concerns: string[];
+            factors: {
+                /** @enum {string} */
+                factor: "approaches" | "substances" | "addictionExperience" | "conditions" | "language" | "gender" | "continuity" | "caseload";
+                points: number;
+                maxPoints: number;
+            }[];
+            isCurrentPrimaryTherapist: boolean;
+        };
+        TherapistSuggestions: {
+            episode: {
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                status: "active" | "discharged";
+                /** Format: date */
+                admittedOn: string;
+            } | null;
+            basis: {
+                substances: {
+                    /** @enum {string} */
+                    substance: "alcohol" | "opioids" | "cannabis" | "sedatives" | "cocaine" | "other_stimulants" | "hallucinogens" | "nicotine" | "inhalants" | "other_psychoactive";
+                    primary: boolean;
+                }[];
+                coOccurring: ("depression" | "anxiety" | "ptsd" | "bipolar" | "psychotic_disorder" | "adhd" | "personality_disorder" | "eating_disorder" | "chronic_pain" | "hiv" | "hepatitis_c" | "pregnancy")[];
+                preferredLanguage: string | null;
+                preferredTherapistGender: ("woman" | "man" | "non_binary") | null;
+                familySessions: boolean;
+                earlierTherapists: {
+                    /** Format: uuid */
+                    staffMemberId: string;
+                    displayName: string;
+                }[];
+            };
+            suggestedApproaches: {
+                /** @enum {string} */
+                approach: "cbt" | "dbt" | "motivational_interviewing" | "psychodynamic" | "family_therapy" | "contingency_management" | "expressive" | "trauma_focused" | "medication_management";
+                reason: string;
+                source: string;
+                /** @enum {string} */
+                origin: "assessment" | "admission";
+            }[];
+            suggestions: components["schemas"]["TherapistSuggestion"][];
+            notes: string[];
+            currentPrimaryTherapist: {
+                /** Format: uuid */
+                memberId: string;
+                /** Format: uuid */
+                staffMemberId: string;
+                staffName: string;
+            } | null;
+            defaultMaxCaseload: number;
+        };
+        CaseloadSetting: {
+            defaultMaxCaseload: number;
+            version: number;
+        };
+        CaseloadSettingUpdate: {
+            defaultMaxCaseload: number;
+            version: number;
+        };
         Me: {
             user: {
                 id: string;
@@ -3292,6 +5405,41 @@ export interface components {
             /** @enum {string} */
             status: "active" | "discharged" | "deceased";
             onMyCareTeam: boolean;
+            currentEpisode: {
+                /** Format: date */
+                admittedOn: string;
+                /** @enum {string} */
+                setting: "inpatient_residential" | "partial_hospitalization" | "intensive_outpatient" | "outpatient" | "maintenance_only";
+                asamEdition: ("3" | "4") | null;
+                asamLevel: string | null;
+            } | null;
+            primaryTherapist: {
+                /** Format: uuid */
+                staffMemberId: string;
+                displayName: string;
+            } | null;
+        };
+        PatientSearch: {
+            q?: string;
+            /** @enum {string} */
+            status?: "active" | "discharged" | "deceased";
+            /** @enum {string} */
+            setting?: "inpatient_residential" | "partial_hospitalization" | "intensive_outpatient" | "outpatient" | "maintenance_only";
+            /** @enum {string} */
+            asamEdition?: "3" | "4";
+            asamLevel?: string;
+            /** Format: uuid */
+            therapistStaffMemberId?: string;
+            /** @default 50 */
+            limit: number;
+            /** @default 0 */
+            offset: number;
+        };
+        PatientPage: {
+            items: components["schemas"]["PatientSummary"][];
+            total: number;
+            totalIsExact: boolean;
+            nextOffset: number | null;
         };
         CareTeamMember: {
             /** Format: uuid */
@@ -3333,6 +5481,111 @@ export interface components {
             /** Format: date-time */
             expiresAt: string;
         };
+        PatientRegistration: {
+            legalGivenName: string;
+            legalFamilyName: string;
+            preferredName?: string | null;
+            pronouns?: string | null;
+            /** Format: date */
+            dateOfBirth: string;
+            /**
+             * @default unknown
+             * @enum {string}
+             */
+            sexAssignedAtBirth: "female" | "male" | "intersex" | "unknown";
+            genderIdentity?: string | null;
+            /** @default en */
+            preferredLanguage: string;
+            email?: ("" | string) | null;
+            phone?: string | null;
+            addressLine1?: string | null;
+            addressLine2?: string | null;
+            city?: string | null;
+            region?: string | null;
+            postalCode?: string | null;
+            /** @default US */
+            country: string;
+            emergencyContactName?: string | null;
+            emergencyContactPhone?: string | null;
+            emergencyContactRelationship?: string | null;
+            preferredTherapistGender?: ("woman" | "man" | "non_binary") | null;
+            /** @default false */
+            confirmedNotDuplicate: boolean;
+        };
+        PatientDemographicsUpdate: {
+            legalGivenName?: string;
+            legalFamilyName?: string;
+            preferredName?: string | null;
+            pronouns?: string | null;
+            /** Format: date */
+            dateOfBirth?: string;
+            /** @enum {string} */
+            sexAssignedAtBirth?: "female" | "male" | "intersex" | "unknown";
+            genderIdentity?: string | null;
+            preferredLanguage?: string;
+            email?: ("" | string) | null;
+            phone?: string | null;
+            addressLine1?: string | null;
+            addressLine2?: string | null;
+            city?: string | null;
+            region?: string | null;
+            postalCode?: string | null;
+            country?: string;
+            emergencyContactName?: string | null;
+            emergencyContactPhone?: string | null;
+            emergencyContactRelationship?: string | null;
+            preferredTherapistGender?: ("woman" | "man" | "non_binary") | null;
+            version: number;
+        };
+        PatientDemographics: {
+            /** Format: uuid */
+            id: string;
+            mrn: string;
+            legalGivenName: string;
+            legalFamilyName: string;
+            preferredName: string | null;
+            pronouns: string | null;
+            /** Format: date */
+            dateOfBirth: string;
+            /** @enum {string} */
+            sexAssignedAtBirth: "female" | "male" | "intersex" | "unknown";
+            genderIdentity: string | null;
+            preferredLanguage: string;
+            email: string | null;
+            phone: string | null;
+            addressLine1: string | null;
+            addressLine2: string | null;
+            city: string | null;
+            region: string | null;
+            postalCode: string | null;
+            country: string;
+            emergencyContactName: string | null;
+            emergencyContactPhone: string | null;
+            emergencyContactRelationship: string | null;
+            preferredTherapistGender: ("woman" | "man" | "non_binary") | null;
+            /** @enum {string} */
+            status: "active" | "discharged" | "deceased";
+            version: number;
+        };
+        PatientDuplicateCheck: {
+            legalGivenName: string;
+            legalFamilyName: string;
+            preferredName?: string | null;
+            /** Format: date */
+            dateOfBirth: string;
+        };
+        PossibleDuplicate: {
+            /** Format: uuid */
+            id: string;
+            mrn: string;
+            legalGivenName: string;
+            legalFamilyName: string;
+            preferredName: string | null;
+            /** Format: date */
+            dateOfBirth: string;
+            /** @enum {string} */
+            status: "active" | "discharged" | "deceased";
+        };
         StaffMember: {
             /** Format: uuid */
             id: string;
@@ -3351,6 +5604,12 @@ export interface components {
             languages: string[];
             pronouns: string | null;
             maxCaseload: number | null;
+            gender: ("woman" | "man" | "non_binary") | null;
+            substanceExperience: {
+                [key: string]: number;
+            };
+            conditionExperience: ("depression" | "anxiety" | "ptsd" | "bipolar" | "psychotic_disorder" | "adhd" | "personality_disorder" | "eating_disorder" | "chronic_pain" | "hiv" | "hepatitis_c" | "pregnancy")[];
+            acceptsNewPatients: boolean;
             active: boolean;
             version: number;
         };
@@ -3366,6 +5625,12 @@ export interface components {
             languages?: string[];
             pronouns?: string | null;
             maxCaseload?: number | null;
+            gender?: ("woman" | "man" | "non_binary") | null;
+            substanceExperience?: {
+                [key: string]: number;
+            };
+            conditionExperience?: ("depression" | "anxiety" | "ptsd" | "bipolar" | "psychotic_disorder" | "adhd" | "personality_disorder" | "eating_disorder" | "chronic_pain" | "hiv" | "hepatitis_c" | "pregnancy")[];
+            acceptsNewPatients?: boolean;
             active?: boolean;
         };
         SupportContact: {

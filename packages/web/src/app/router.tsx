@@ -6,6 +6,7 @@ import {
   Outlet,
   redirect,
 } from '@tanstack/react-router';
+import { RegisterPatientPage } from '../admission/pages/RegisterPatientPage.tsx';
 import { parseAuditSearch } from '../audit-log/filters.ts';
 import { AuditLogPage } from '../audit-log/pages/AuditLogPage.tsx';
 import { meQueryOptions } from '../auth/api.ts';
@@ -132,6 +133,12 @@ const outboxRoute = createRoute({
   component: OutboxPage,
 });
 
+const registerPatientRoute = createRoute({
+  getParentRoute: () => authenticatedRoute,
+  path: '/patients/new',
+  component: RegisterPatientPage,
+});
+
 const patientListRoute = createRoute({
   getParentRoute: () => authenticatedRoute,
   path: '/patients',
@@ -209,6 +216,7 @@ const routeTree = rootRoute.addChildren([
     staffMemberRoute,
     outboxRoute,
     patientListRoute,
+    registerPatientRoute,
     patientRecordRoute,
     auditLogRoute,
     sharedRecordRoute,

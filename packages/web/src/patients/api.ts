@@ -5,23 +5,34 @@ import type { components } from '../api/schema.generated.ts';
 export type PatientSummary = components['schemas']['PatientSummary'];
 export type PatientRecord = components['schemas']['PatientRecord'];
 
+export type PatientPage = components['schemas']['PatientPage'];
+/** What the list asks for: the search text (name, MRN, date of birth), the filters and the page. */
+export type PatientSearch = components['schemas']['PatientSearchInput'];
+export type PatientListRequest = PatientSearch;
+
 export const patientQueryKeys = {
   all: ['patients'] as const,
-  list: (search: string) => [...patientQueryKeys.all, 'list', search] as const,
+  list: (search: PatientListRequest) => [...patientQueryKeys.all, 'list', search] as const,
   record: (patientId: string) => [...patientQueryKeys.all, 'record', patientId] as const,
 };
 
-/** Patients the caller may see (their caseload first), by name or MRN. The search goes in the query, not a URL. */
-export function patientListQueryOptions(search: string, limit = 50) {
-  const q = search.trim();
+/**
+ * A page of the patients the caller may see (their caseload first), searched and filtered. The search names a
+ * person, so it goes in a POST body: never in a URL, the browser history or a server log.
+ */
+export function patientPageQueryOptions(search: PatientListRequest) {
   return queryOptions({
-    queryKey: patientQueryKeys.list(q),
-    queryFn: async ({ signal }) =>
-      (
-        await unwrap(
-          api.GET('/api/patients', { params: { query: { limit, ...(q === '' ? {} : { q }) } }, signal }),
-        )
-      ).items,
+    queryKey: patientQueryKeys.list(search),
+    queryFn: ({ signal }) => unwrap(api.POST('/api/patients/search', { body: search, signal })),
+  });
+}
+
+/** The first patients matching a name or MRN, for pickers. */
+export function patientListQueryOptions(search: string, limit = 50) {
+  const body = { limit, offset: 0, ...(search.trim() === '' ? {} : { q: search.trim() }) };
+  return queryOptions({
+    queryKey: [...patientQueryKeys.all, 'picker', body] as const,
+    queryFn: async ({ signal }) => (await unwrap(api.POST('/api/patients/search', { body, signal }))).items,
   });
 }
 

@@ -1,6 +1,17 @@
-import { IconEye, IconId, IconMailPlus, IconShare, IconSignature } from '@tabler/icons-react';
+import {
+  IconEye,
+  IconHospital,
+  IconId,
+  IconMailPlus,
+  IconShare,
+  IconSignature,
+  IconUsersGroup,
+} from '@tabler/icons-react';
 import type { ReactNode } from 'react';
+import { mayOnRecord } from '../admission/access.ts';
+import { EpisodesTab } from '../admission/components/EpisodesTab.tsx';
 import { AccessLogTable } from '../audit-log/components/AccessLogTable.tsx';
+import { CareTeamTab } from '../care-team/components/CareTeamTab.tsx';
 import { ConsentsTab } from '../consents/components/ConsentsTab.tsx';
 import { DisclosureAccountingTable } from '../disclosures/components/DisclosureAccountingTable.tsx';
 import { PatientInvitationsPanel } from '../invitations/components/PatientInvitationsPanel.tsx';
@@ -38,6 +49,24 @@ export const patientRecordTabs: readonly PatientRecordTab[] = [
     icon: <IconId size={16} />,
     visible: () => true,
     Panel: RecordOverview,
+  },
+  {
+    // Admission to discharge; shown also to clinical staff who may admit a patient they do not yet care for.
+    value: 'episodes',
+    label: 'Episodes',
+    icon: <IconHospital size={16} />,
+    visible: ({ viewer, record, now }) =>
+      decideRecordRead(viewer, record, 'episode_of_care', now).allowed ||
+      mayOnRecord(viewer, record, 'create', 'episode_of_care', now),
+    Panel: EpisodesTab,
+  },
+  {
+    // Who cares for the patient, its history, and assigning a primary therapist from the ranked list.
+    value: 'care-team',
+    label: 'Care team',
+    icon: <IconUsersGroup size={16} />,
+    visible: ({ viewer, record, now }) => decideRecordRead(viewer, record, 'care_team', now).allowed,
+    Panel: CareTeamTab,
   },
   {
     // Support contacts and the written consents to disclose (42 CFR Part 2).

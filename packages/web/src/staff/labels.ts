@@ -26,3 +26,9 @@ export function languageName(tag: string): string {
 export function yearsText(years: number): string {
   return years === 1 ? '1 year' : `${years} years`;
 }
+
+export const genderLabels: Record<'woman' | 'man' | 'non_binary', string> = {
+  woman: 'Woman',
+  man: 'Man',
+  non_binary: 'Non-binary',
+};

@@ -1,5 +1,6 @@
 import { EmptyState, Stack } from '@mantine/core';
 import { IconUsers } from '@tabler/icons-react';
+import { IntakeOverdueCard } from '../../admission/components/IntakeOverdueCard.tsx';
 import { PageHeader } from '../../app/PageHeader.tsx';
 import { DashboardSection } from './DashboardSection.tsx';
 
@@ -15,6 +16,7 @@ export function ClinicianDashboard() {
           description="When a patient is admitted and assigned to you, they appear here."
         />
       </DashboardSection>
+      <IntakeOverdueCard />
     </Stack>
   );
 }

@@ -1,5 +1,6 @@
 import { EmptyState, Stack } from '@mantine/core';
 import { IconCalendarEvent } from '@tabler/icons-react';
+import { IntakeOverdueCard } from '../../admission/components/IntakeOverdueCard.tsx';
 import { PageHeader } from '../../app/PageHeader.tsx';
 import { DashboardSection } from './DashboardSection.tsx';
 
@@ -17,6 +18,7 @@ export function FrontDeskDashboard() {
           description="Sessions and admissions booked for today appear here, ready for check-in."
         />
       </DashboardSection>
+      <IntakeOverdueCard />
     </Stack>
   );
 }

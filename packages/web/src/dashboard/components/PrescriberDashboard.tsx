@@ -1,5 +1,6 @@
 import { EmptyState, Stack } from '@mantine/core';
 import { IconPill } from '@tabler/icons-react';
+import { IntakeOverdueCard } from '../../admission/components/IntakeOverdueCard.tsx';
 import { PageHeader } from '../../app/PageHeader.tsx';
 import { DashboardSection } from './DashboardSection.tsx';
 
@@ -15,6 +16,7 @@ export function PrescriberDashboard() {
           description="Orders to review, doses to give and refills that fall due appear here."
         />
       </DashboardSection>
+      <IntakeOverdueCard />
     </Stack>
   );
 }

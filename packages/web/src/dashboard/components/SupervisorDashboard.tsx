@@ -1,5 +1,6 @@
 import { EmptyState, Stack } from '@mantine/core';
 import { IconChartBar } from '@tabler/icons-react';
+import { IntakeOverdueCard } from '../../admission/components/IntakeOverdueCard.tsx';
 import { PageHeader } from '../../app/PageHeader.tsx';
 import { BreakGlassReviewQueue } from '../../audit-log/components/BreakGlassReviewQueue.tsx';
 import { useMe } from '../../auth/me-context.ts';
@@ -25,6 +26,7 @@ export function SupervisorDashboard() {
       <DashboardSection title="Staff">
         <StaffDirectory />
       </DashboardSection>
+      <IntakeOverdueCard />
     </Stack>
   );
 }

@@ -3,6 +3,7 @@ import { IconUserSearch } from '@tabler/icons-react';
 import { AnchorLink } from '../../app/links.tsx';
 import type { PatientSummary } from '../api.ts';
 import { formatCalendarDate, listName, patientStatusColors, patientStatusLabels } from '../labels.ts';
+import { levelOfCareText } from '../list-filters.ts';
 
 export function PatientTable({ patients, searched }: { patients: PatientSummary[]; searched: boolean }) {
   if (patients.length === 0) {
@@ -13,14 +14,14 @@ export function PatientTable({ patients, searched }: { patients: PatientSummary[
         title={searched ? 'No patient found' : 'No patients yet'}
         description={
           searched
-            ? 'Nobody matches that name or MRN. Check the spelling, or search by MRN.'
+            ? 'Nobody matches that search and those filters. Check the spelling, search by MRN or date of birth, or clear the filters.'
             : 'Admitted patients will be listed here.'
         }
       />
     );
   }
   return (
-    <Table.ScrollContainer minWidth={720}>
+    <Table.ScrollContainer minWidth={960}>
       <Table striped highlightOnHover verticalSpacing="sm" data-testid="patient-table">
         <Table.Thead>
           <Table.Tr>
@@ -28,6 +29,8 @@ export function PatientTable({ patients, searched }: { patients: PatientSummary[
             <Table.Th>MRN</Table.Th>
             <Table.Th>Date of birth</Table.Th>
             <Table.Th>Status</Table.Th>
+            <Table.Th>Level of care</Table.Th>
+            <Table.Th>Primary therapist</Table.Th>
             <Table.Th>Care team</Table.Th>
           </Table.Tr>
         </Table.Thead>
@@ -55,6 +58,16 @@ export function PatientTable({ patients, searched }: { patients: PatientSummary[
                 <Badge variant="light" color={patientStatusColors[patient.status] ?? 'gray'}>
                   {patientStatusLabels[patient.status] ?? patient.status}
                 </Badge>
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm" c={patient.currentEpisode === null ? 'dimmed' : undefined}>
+                  {levelOfCareText(patient.currentEpisode)}
+                </Text>
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm" c={patient.primaryTherapist === null ? 'dimmed' : undefined}>
+                  {patient.primaryTherapist?.displayName ?? 'None assigned'}
+                </Text>
               </Table.Td>
               <Table.Td>
                 {patient.onMyCareTeam && (

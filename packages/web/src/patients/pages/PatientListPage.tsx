@@ -1,31 +1,48 @@
-import { Skeleton, Stack, TextInput } from '@mantine/core';
+import { Button, Group, Skeleton, Stack, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconSearch } from '@tabler/icons-react';
+import { IconChevronLeft, IconChevronRight, IconUserPlus } from '@tabler/icons-react';
+import { isStaffRole } from '@tandem/core/identity/roles';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ErrorPanel } from '../../app/ErrorPanel.tsx';
+import { ButtonLink } from '../../app/links.tsx';
 import { PageHeader } from '../../app/PageHeader.tsx';
-import { patientListQueryOptions } from '../api.ts';
+import { useMe } from '../../auth/me-context.ts';
+import { patientPageQueryOptions } from '../api.ts';
+import { PatientListFilters } from '../components/PatientListFilters.tsx';
 import { PatientTable } from '../components/PatientTable.tsx';
+import {
+  describePage,
+  emptyPatientListFilters,
+  type PatientListFilters as Filters,
+  isFiltered,
+  patientListPageSize,
+  toPatientListRequest,
+} from '../list-filters.ts';
 
 export function PatientListPage() {
-  // The search is a name: it stays in the page, never in the URL or the browser history.
-  const [search, setSearch] = useState('');
-  const [debounced] = useDebouncedValue(search.trim(), 250);
-  const patients = useQuery({ ...patientListQueryOptions(debounced), placeholderData: keepPreviousData });
+  const me = useMe();
+  // The search is a name: it stays in the page and goes in a POST body, never in the URL or the browser history.
+  const [filters, setFilters] = useState<Filters>(emptyPatientListFilters);
+  const [offset, setOffset] = useState(0);
+  const [debouncedSearch] = useDebouncedValue(filters.search.trim(), 250);
+  const request = toPatientListRequest({ ...filters, search: debouncedSearch }, offset);
+  const patients = useQuery({ ...patientPageQueryOptions(request), placeholderData: keepPreviousData });
+  const changeFilters = (next: Filters) => {
+    setFilters(next);
+    setOffset(0);
+  };
   return (
     <Stack gap="lg">
-      <PageHeader title="Patients" description="Your caseload first, then everyone in the program." />
-      <TextInput
-        aria-label="Search patients"
-        placeholder="Search by name or MRN"
-        leftSection={<IconSearch size={16} />}
-        value={search}
-        onChange={(event) => setSearch(event.currentTarget.value)}
-        maxLength={100}
-        maw={420}
-        autoComplete="off"
-      />
+      <Group justify="space-between" align="flex-start">
+        <PageHeader title="Patients" description="Your caseload first, then everyone in the program." />
+        {isStaffRole(me.role) && (
+          <ButtonLink to="/patients/new" leftSection={<IconUserPlus size={16} />}>
+            Register patient
+          </ButtonLink>
+        )}
+      </Group>
+      <PatientListFilters filters={filters} onChange={changeFilters} showTherapist={isStaffRole(me.role)} />
       {patients.isPending && (
         <Stack gap="xs" aria-busy="true" aria-label="Loading patients">
           {[0, 1, 2, 3].map((row) => (
@@ -34,7 +51,38 @@ export function PatientListPage() {
         </Stack>
       )}
       {patients.isError && <ErrorPanel error={patients.error} onRetry={() => void patients.refetch()} />}
-      {patients.isSuccess && <PatientTable patients={patients.data} searched={debounced !== ''} />}
+      {patients.isSuccess && (
+        <Stack gap="sm">
+          <PatientTable patients={patients.data.items} searched={isFiltered(filters)} />
+          <Group justify="space-between">
+            <Text size="sm" c="dimmed" aria-live="polite">
+              {describePage(patients.data, offset)}
+            </Text>
+            {(offset > 0 || patients.data.nextOffset !== null) && (
+              <Group gap="xs">
+                <Button
+                  variant="default"
+                  size="xs"
+                  leftSection={<IconChevronLeft size={14} />}
+                  disabled={offset === 0}
+                  onClick={() => setOffset(Math.max(0, offset - patientListPageSize))}
+                >
+                  Previous
+                </Button>
+                <Button
+                  variant="default"
+                  size="xs"
+                  rightSection={<IconChevronRight size={14} />}
+                  disabled={patients.data.nextOffset === null}
+                  onClick={() => setOffset(patients.data.nextOffset ?? offset)}
+                >
+                  Next
+                </Button>
+              </Group>
+            )}
+          </Group>
+        </Stack>
+      )}
     </Stack>
   );
 }

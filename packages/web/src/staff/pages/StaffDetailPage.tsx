@@ -1,7 +1,12 @@
-import { Anchor, Group, Paper, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Button, Group, Paper, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { IconArrowLeft } from '@tabler/icons-react';
+import {
+  coOccurringConditionLabels,
+  substanceClasses,
+  substanceClassLabels,
+} from '@tandem/core/admission/vocabulary';
 import { useQuery } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
+import { type ReactNode, useState } from 'react';
 import type { StaffMember } from '../../api/types.ts';
 import { ErrorPanel } from '../../app/ErrorPanel.tsx';
 import { AnchorLink } from '../../app/links.tsx';
@@ -10,7 +15,8 @@ import { managesStaff, roleLabels } from '../../auth/roles.ts';
 import { staffMemberQueryOptions } from '../api.ts';
 import { ActiveBadge } from '../components/ActiveBadge.tsx';
 import { DeactivateStaffButton } from '../components/DeactivateStaffButton.tsx';
-import { approachLabel, languageName, yearsText } from '../labels.ts';
+import { MatchingProfileForm } from '../components/MatchingProfileForm.tsx';
+import { approachLabel, genderLabels, languageName, yearsText } from '../labels.ts';
 
 export function StaffDetailPage({ staffMemberId }: { staffMemberId: string }) {
   const staffMember = useQuery(staffMemberQueryOptions(staffMemberId));
@@ -49,6 +55,14 @@ function licenseText(member: StaffMember): string {
 function StaffMemberDetails({ member }: { member: StaffMember }) {
   const me = useMe();
   const mayDeactivate = managesStaff(me.role) && member.active && me.staffMemberId !== member.id;
+  const [editingMatching, setEditingMatching] = useState(false);
+  const substanceYears = substanceClasses
+    .filter((substance) => (member.substanceExperience[substance] ?? 0) > 0)
+    .map(
+      (substance) =>
+        `${substanceClassLabels[substance]}: ${yearsText(member.substanceExperience[substance] ?? 0)}`,
+    )
+    .join('; ');
   return (
     <Stack gap="lg">
       <Group justify="space-between" align="center">
@@ -70,11 +84,39 @@ function StaffMemberDetails({ member }: { member: StaffMember }) {
           <Field label="Credentials">{member.credentials.join(', ')}</Field>
           <Field label="License">{licenseText(member)}</Field>
           <Field label="Addiction experience">{yearsText(member.yearsAddictionExperience)}</Field>
-          <Field label="Maximum caseload">{member.maxCaseload}</Field>
+          <Field label="Maximum caseload">{member.maxCaseload ?? 'Program default'}</Field>
           <Field label="Languages">{member.languages.map(languageName).join(', ')}</Field>
           <Field label="Approaches">{member.approaches.map(approachLabel).join(', ')}</Field>
         </SimpleGrid>
       </Paper>
+      <Paper withBorder p="lg">
+        <Stack gap="md">
+          <Group justify="space-between">
+            <Title order={2} size="h4">
+              Matching profile
+            </Title>
+            {managesStaff(me.role) && (
+              <Button variant="light" onClick={() => setEditingMatching(true)}>
+                Edit matching profile
+              </Button>
+            )}
+          </Group>
+          <Text size="sm" c="dimmed">
+            What therapist matching weighs when a patient needs a primary therapist.
+          </Text>
+          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="lg" verticalSpacing="md">
+            <Field label="Gender">{member.gender === null ? null : genderLabels[member.gender]}</Field>
+            <Field label="Accepting new patients">{member.acceptsNewPatients ? 'Yes' : 'No'}</Field>
+            <Field label="Experience by substance">{substanceYears}</Field>
+            <Field label="Co-occurring conditions">
+              {member.conditionExperience
+                .map((condition) => coOccurringConditionLabels[condition])
+                .join(', ')}
+            </Field>
+          </SimpleGrid>
+        </Stack>
+      </Paper>
+      {editingMatching && <MatchingProfileForm member={member} onClose={() => setEditingMatching(false)} />}
     </Stack>
   );
 }

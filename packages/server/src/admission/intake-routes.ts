@@ -1,0 +1,170 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import type { DB } from '../db/schema.generated.ts';
+import { requirePrincipal, writeAudit } from '../http/authorization.ts';
+import { problemSchema } from '../http/problem.ts';
+import {
+  episodeIntakeItemSchema,
+  intakeChecklistItemCreateSchema,
+  intakeChecklistItemSchema,
+  intakeChecklistItemUpdateSchema,
+  intakeCompletionSchema,
+  overdueIntakeItemSchema,
+} from './intake-schemas.ts';
+import { intakeService } from './intake-service.ts';
+
+const episodeParams = z.object({
+  patientId: z.uuid('Not a patient id'),
+  episodeId: z.uuid('Not an episode id'),
+});
+const itemParams = episodeParams.extend({ itemId: z.uuid('Not a checklist item id') });
+const onePatient = { param: 'patientId' } as const;
+const checklist = z.object({ items: z.array(episodeIntakeItemSchema) });
+
+/**
+ * The intake checklist: the organization's items (administrators set what and within how many days), each
+ * episode's ticks (the front office and every staff role), and what is overdue across the program.
+ */
+export function intakeRoutes(db: Kysely<DB>): FastifyPluginAsyncZod {
+  const service = intakeService(db);
+  return async (app) => {
+    app.get(
+      '/api/settings/intake-checklist',
+      {
+        config: { access: { resource: 'organization_settings', action: 'read' } },
+        schema: {
+          tags: ['intake'],
+          summary: "The organization's intake checklist (the defaults, the first time)",
+          response: { 200: z.object({ items: z.array(intakeChecklistItemSchema) }), '4xx': problemSchema },
+        },
+      },
+      async (request) => ({ items: await service.items(requirePrincipal(request).organizationId) }),
+    );
+
+    app.post(
+      '/api/settings/intake-checklist',
+      {
+        config: { access: { resource: 'organization_settings', action: 'update' } },
+        schema: {
+          tags: ['intake'],
+          summary: 'Add an item to the intake checklist, due within N days of admission',
+          body: intakeChecklistItemCreateSchema,
+          response: { 201: intakeChecklistItemSchema, '4xx': problemSchema },
+        },
+      },
+      async (request, reply) => {
+        const item = await service.addItem(
+          requirePrincipal(request).organizationId,
+          request.body,
+          writeAudit(request),
+        );
+        return reply.status(201).send(item);
+      },
+    );
+
+    app.patch(
+      '/api/settings/intake-checklist/:itemId',
+      {
+        config: { access: { resource: 'organization_settings', action: 'update' } },
+        schema: {
+          tags: ['intake'],
+          summary: 'Rename an item, change its days or order, or retire it (active: false); 409 if stale',
+          params: z.object({ itemId: z.uuid('Not a checklist item id') }),
+          body: intakeChecklistItemUpdateSchema,
+          response: { 200: intakeChecklistItemSchema, '4xx': problemSchema },
+        },
+      },
+      async (request) =>
+        service.updateItem(
+          requirePrincipal(request).organizationId,
+          request.params.itemId,
+          request.body,
+          writeAudit(request),
+        ),
+    );
+
+    app.get(
+      '/api/patients/:patientId/episodes/:episodeId/intake',
+      {
+        config: { access: { resource: 'intake_checklist', action: 'read', patient: onePatient } },
+        schema: {
+          tags: ['intake'],
+          summary: "An episode's intake checklist: each item's due date, whether it is done, days overdue",
+          params: episodeParams,
+          response: { 200: checklist, '4xx': problemSchema },
+        },
+      },
+      async (request) => ({
+        items: await service.episodeChecklist(
+          requirePrincipal(request).organizationId,
+          request.params.patientId,
+          request.params.episodeId,
+        ),
+      }),
+    );
+
+    app.post(
+      '/api/patients/:patientId/episodes/:episodeId/intake/:itemId',
+      {
+        config: { access: { resource: 'intake_checklist', action: 'update', patient: onePatient } },
+        schema: {
+          tags: ['intake'],
+          summary: 'Tick an intake item as done on a date (again: change the date or note)',
+          params: itemParams,
+          body: intakeCompletionSchema,
+          response: { 200: checklist, '4xx': problemSchema },
+        },
+      },
+      async (request) => ({
+        items: await service.tick(
+          requirePrincipal(request),
+          request.params.patientId,
+          request.params.episodeId,
+          request.params.itemId,
+          request.body,
+          writeAudit(request),
+        ),
+      }),
+    );
+
+    app.delete(
+      '/api/patients/:patientId/episodes/:episodeId/intake/:itemId',
+      {
+        config: { access: { resource: 'intake_checklist', action: 'update', patient: onePatient } },
+        schema: {
+          tags: ['intake'],
+          summary: 'Untick an intake item ticked by mistake',
+          params: itemParams,
+          response: { 200: checklist, '4xx': problemSchema },
+        },
+      },
+      async (request) => ({
+        items: await service.tick(
+          requirePrincipal(request),
+          request.params.patientId,
+          request.params.episodeId,
+          request.params.itemId,
+          null,
+          writeAudit(request),
+        ),
+      }),
+    );
+
+    app.get(
+      '/api/intake/overdue',
+      {
+        // Every staff role keeps the intake checklist, so the list is the organization's active episodes.
+        config: { access: { resource: 'intake_checklist', action: 'read', patient: 'list' } },
+        schema: {
+          tags: ['intake'],
+          summary:
+            'Intake items overdue across active episodes, the caller’s caseload first, most overdue first',
+          querystring: z.object({ limit: z.coerce.number().int().min(1).max(500).default(100) }),
+          response: { 200: z.object({ items: z.array(overdueIntakeItemSchema) }), '4xx': problemSchema },
+        },
+      },
+      async (request) => ({ items: await service.overdue(requirePrincipal(request), request.query.limit) }),
+    );
+  };
+}

@@ -1,0 +1,144 @@
+import {
+  Alert,
+  Button,
+  Group,
+  List,
+  Modal,
+  NativeSelect,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
+import { careTeamRoleLabels, dischargeTypeLabels } from '@tandem/core/admission/vocabulary';
+import { type FormEvent, useState } from 'react';
+import { dischargeEpisode, type Episode, WriteConflict } from '../api.ts';
+import { localToday, optionsOf } from '../labels.ts';
+
+import {
+  type EpisodeDialogProps,
+  FailureNotice,
+  StaleNotice,
+  useEpisodeWrite,
+} from './EpisodeWriteParts.tsx';
+
+/** Discharge: date, type and aftercare plan. The care team stays in place; the answer says who. */
+export function DischargeDialog({ patientId, episode, opened, onClose }: EpisodeDialogProps) {
+  const [version, setVersion] = useState(episode.version);
+  const [values, setValues] = useState({ dischargedOn: localToday(), dischargeType: '', aftercarePlan: '' });
+  const [remains, setRemains] = useState<{ displayName: string; role: string }[] | null>(null);
+  const { mutation, errors, setErrors } = useEpisodeWrite(
+    patientId,
+    (atVersion: number) =>
+      dischargeEpisode(patientId, episode.id, {
+        dischargedOn: values.dischargedOn,
+        dischargeType: values.dischargeType as never,
+        aftercarePlan: values.aftercarePlan,
+        version: atVersion,
+      }),
+    (result) => setRemains(result.careTeamRemains),
+  );
+  const set = (change: Partial<typeof values>) => {
+    setValues((current) => ({ ...current, ...change }));
+    setErrors({});
+  };
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const found: Record<string, string> = {};
+    if (values.dischargeType === '') found.dischargeType = 'Choose the type of discharge';
+    if (values.dischargeType !== 'death' && values.aftercarePlan.trim() === '')
+      found.aftercarePlan = 'Write the aftercare plan: follow-up, recovery supports, who to call';
+    setErrors(found);
+    if (Object.keys(found).length === 0) mutation.mutate(version);
+  }
+  const stale =
+    mutation.error instanceof WriteConflict
+      ? (mutation.error.body.current as Episode | undefined)
+      : undefined;
+  if (remains !== null) {
+    return (
+      <Modal opened={opened} onClose={onClose} title="Discharged" size="lg">
+        <Stack>
+          <Text>The episode is closed. The care team stays in place for aftercare and follow-up:</Text>
+          <List>
+            {remains.map((member) => (
+              <List.Item key={`${member.displayName}-${member.role}`}>
+                {member.displayName}, {careTeamRoleLabels[member.role as keyof typeof careTeamRoleLabels]}
+              </List.Item>
+            ))}
+          </List>
+          <Text size="sm" c="dimmed">
+            End places on the care team tab when they are no longer needed.
+          </Text>
+          <Group justify="flex-end">
+            <Button onClick={onClose} data-autofocus>
+              Done
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    );
+  }
+  return (
+    <Modal opened={opened} onClose={onClose} title="Discharge" size="lg">
+      <form onSubmit={submit} noValidate aria-label="Discharge">
+        <Stack>
+          {stale && stale.status === 'active' && (
+            <StaleNotice
+              onReapply={() => {
+                setVersion(stale.version);
+                mutation.mutate(stale.version);
+              }}
+            >
+              <Text size="sm">Review the episode's latest level of care before discharging.</Text>
+            </StaleNotice>
+          )}
+          {stale && stale.status !== 'active' && (
+            <Alert color="orange" variant="light" title="Already discharged">
+              Someone else discharged this episode on {stale.dischargedOn}. Your aftercare plan is still below
+              to copy.
+            </Alert>
+          )}
+          <FailureNotice error={mutation.error} />
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <TextInput
+              type="date"
+              label="Discharge date"
+              withAsterisk
+              data-autofocus
+              value={values.dischargedOn}
+              onChange={(event) => set({ dischargedOn: event.currentTarget.value })}
+              error={errors.dischargedOn}
+            />
+            <NativeSelect
+              label="Type of discharge"
+              withAsterisk
+              value={values.dischargeType}
+              data={[{ value: '', label: 'Choose…' }, ...optionsOf(dischargeTypeLabels)]}
+              onChange={(event) => set({ dischargeType: event.currentTarget.value })}
+              error={errors.dischargeType}
+            />
+          </SimpleGrid>
+          <Textarea
+            label="Aftercare plan"
+            description="Follow-up appointments, recovery supports, medication continuity, who to call"
+            autosize
+            minRows={4}
+            value={values.aftercarePlan}
+            onChange={(event) => set({ aftercarePlan: event.currentTarget.value })}
+            error={errors.aftercarePlan}
+          />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              Cancel
+            </Button>
+            <Button type="submit" color="red" loading={mutation.isPending}>
+              Discharge
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,158 @@
+import {
+  Button,
+  Group,
+  Modal,
+  NativeSelect,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import {
+  type AsamEdition,
+  careSettingLabels,
+  levelOfCareChangeDirectionLabels,
+} from '@tandem/core/admission/vocabulary';
+import { type FormEvent, useState } from 'react';
+import { asamLevelOptions } from '../admission-form.ts';
+import { changeLevelOfCare, type Episode, WriteConflict } from '../api.ts';
+import { localToday, optionsOf } from '../labels.ts';
+
+import {
+  type EpisodeDialogProps,
+  FailureNotice,
+  StaleNotice,
+  useEpisodeWrite,
+} from './EpisodeWriteParts.tsx';
+
+/** Step-down, step-up or lateral move: a dated event in the episode. */
+export function LevelOfCareDialog({ patientId, episode, opened, onClose }: EpisodeDialogProps) {
+  const [version, setVersion] = useState(episode.version);
+  const [values, setValues] = useState({
+    effectiveOn: localToday(),
+    direction: 'step_down',
+    setting: '',
+    asamEdition: (episode.asam?.edition ?? '4') as AsamEdition,
+    asamLevel: '',
+    reason: '',
+  });
+  const { mutation, errors, setErrors } = useEpisodeWrite(
+    patientId,
+    (body: Parameters<typeof changeLevelOfCare>[2]) => changeLevelOfCare(patientId, episode.id, body),
+    () => {
+      notifications.show({ color: 'green', message: 'Level of care changed.' });
+      onClose();
+    },
+  );
+  const set = (change: Partial<typeof values>) => {
+    setValues((current) => ({ ...current, ...change }));
+    setErrors({});
+  };
+  const send = (atVersion: number) =>
+    mutation.mutate({
+      effectiveOn: values.effectiveOn,
+      direction: values.direction as never,
+      setting: values.setting as never,
+      asam: values.asamLevel === '' ? null : { edition: values.asamEdition, level: values.asamLevel },
+      reason: values.reason,
+      version: atVersion,
+    });
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const found: Record<string, string> = {};
+    if (values.setting === '') found.setting = 'Choose the new setting of care';
+    if (values.reason.trim() === '') found.reason = 'Say why the level of care changes';
+    setErrors(found);
+    if (Object.keys(found).length === 0) send(version);
+  }
+  const stale =
+    mutation.error instanceof WriteConflict
+      ? (mutation.error.body.current as Episode | undefined)
+      : undefined;
+  return (
+    <Modal opened={opened} onClose={onClose} title="Change the level of care" size="lg">
+      <form onSubmit={submit} noValidate aria-label="Change the level of care">
+        <Stack>
+          {stale && (
+            <StaleNotice
+              onReapply={() => {
+                setVersion(stale.version);
+                send(stale.version);
+              }}
+            >
+              <Text size="sm">
+                The episode is now at {careSettingLabels[stale.setting]}
+                {stale.asam ? ` (ASAM ${stale.asam.level})` : ''}.
+              </Text>
+            </StaleNotice>
+          )}
+          <FailureNotice error={mutation.error} />
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <TextInput
+              type="date"
+              label="Effective on"
+              withAsterisk
+              data-autofocus
+              value={values.effectiveOn}
+              onChange={(event) => set({ effectiveOn: event.currentTarget.value })}
+              error={errors.effectiveOn}
+            />
+            <NativeSelect
+              label="Direction"
+              value={values.direction}
+              data={optionsOf(levelOfCareChangeDirectionLabels)}
+              onChange={(event) => set({ direction: event.currentTarget.value })}
+            />
+            <NativeSelect
+              label="New setting"
+              withAsterisk
+              value={values.setting}
+              data={[{ value: '', label: 'Choose…' }, ...optionsOf(careSettingLabels)]}
+              onChange={(event) => set({ setting: event.currentTarget.value })}
+              error={errors.setting}
+            />
+            <Group grow align="flex-start">
+              <NativeSelect
+                label="ASAM edition"
+                value={values.asamEdition}
+                data={[
+                  { value: '4', label: '4th' },
+                  { value: '3', label: '3rd' },
+                ]}
+                onChange={(event) =>
+                  set({ asamEdition: event.currentTarget.value as AsamEdition, asamLevel: '' })
+                }
+              />
+              <NativeSelect
+                label="ASAM level"
+                value={values.asamLevel}
+                data={[{ value: '', label: 'Not assessed' }, ...asamLevelOptions(values.asamEdition)]}
+                onChange={(event) => set({ asamLevel: event.currentTarget.value })}
+                error={errors['asam.level']}
+              />
+            </Group>
+          </SimpleGrid>
+          <Textarea
+            label="Reason"
+            withAsterisk
+            autosize
+            minRows={2}
+            value={values.reason}
+            onChange={(event) => set({ reason: event.currentTarget.value })}
+            error={errors.reason}
+          />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={mutation.isPending}>
+              Record the change
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,174 @@
+import {
+  Badge,
+  Button,
+  EmptyState,
+  Group,
+  Skeleton,
+  Stack,
+  Table,
+  Text,
+  Timeline,
+  Title,
+} from '@mantine/core';
+import { IconUserCheck, IconUserMinus, IconUserPlus, IconUsersGroup } from '@tabler/icons-react';
+import { careTeamRoleLabels } from '@tandem/core/admission/vocabulary';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { ErrorPanel } from '../../app/ErrorPanel.tsx';
+import { roleLabels } from '../../auth/roles.ts';
+import type { RecordTabContext } from '../../patients/record-tabs.tsx';
+import { mayChangeCareTeam, maySeeTherapistSuggestions } from '../access.ts';
+import { careTeamQueryOptions } from '../api.ts';
+import { historyEvents } from '../choice.ts';
+import { AddPlaceDialog } from './AddPlaceDialog.tsx';
+import { AssignTherapistDialog } from './AssignTherapistDialog.tsx';
+import { EndPlaceDialog } from './EndPlaceDialog.tsx';
+
+const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+const date = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
+
+/** Who cares for the patient now, and every change with who made it and why. */
+export function CareTeamTab({ record, viewer, now }: RecordTabContext) {
+  const team = useQuery(careTeamQueryOptions(record.id));
+  const canChange = mayChangeCareTeam(viewer, record, now);
+  const canRank = maySeeTherapistSuggestions(viewer, record, now);
+  const [dialog, setDialog] = useState<'assign' | 'add' | null>(null);
+  const [endingId, setEndingId] = useState<string | null>(null);
+  // The place as the team shows it now: after a conflict the dialog retries with the current version.
+  const ending = team.data?.history.find((place) => place.id === endingId) ?? null;
+  const primary = team.data?.current.find((place) => place.role === 'primary_therapist') ?? null;
+
+  return (
+    <Stack gap="lg">
+      <Group justify="space-between" align="flex-start">
+        <Stack gap={2}>
+          <Title order={2} size="h4">
+            Care team
+          </Title>
+          <Text size="sm" c="dimmed">
+            Who cares for the patient now. A place that ends stays in the history below.
+          </Text>
+        </Stack>
+        {canChange && team.isSuccess && (
+          <Group gap="xs">
+            <Button leftSection={<IconUserCheck size={16} />} onClick={() => setDialog('assign')}>
+              {primary === null ? 'Assign primary therapist' : 'Change primary therapist'}
+            </Button>
+            <Button variant="light" leftSection={<IconUserPlus size={16} />} onClick={() => setDialog('add')}>
+              Add to care team
+            </Button>
+          </Group>
+        )}
+      </Group>
+      {team.isPending && <Skeleton height={120} aria-label="Loading the care team" />}
+      {team.isError && <ErrorPanel error={team.error} onRetry={() => void team.refetch()} />}
+      {team.isSuccess && team.data.current.length === 0 && (
+        <EmptyState
+          icon={<IconUsersGroup />}
+          withIndicatorBackground
+          title="Nobody is on the care team yet"
+        />
+      )}
+      {team.isSuccess && team.data.current.length > 0 && (
+        <Table.ScrollContainer minWidth={600}>
+          <Table verticalSpacing="xs" data-testid="care-team-current">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Place</Table.Th>
+                <Table.Th>Staff member</Table.Th>
+                <Table.Th>Since</Table.Th>
+                <Table.Th>Why</Table.Th>
+                {canChange && <Table.Th aria-label="Actions" />}
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {team.data.current.map((place) => (
+                <Table.Tr key={place.id}>
+                  <Table.Td>
+                    <Text size="sm" fw={500}>
+                      {careTeamRoleLabels[place.role]}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm">{place.staffName}</Text>
+                    <Group gap={4}>
+                      <Text size="xs" c="dimmed">
+                        {[roleLabels[place.staffJobRole], ...place.staffCredentials].join(' · ')}
+                      </Text>
+                      {!place.staffActive && (
+                        <Badge size="xs" color="red" variant="light">
+                          No longer on staff
+                        </Badge>
+                      )}
+                    </Group>
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm">{date.format(new Date(place.startedAt))}</Text>
+                    {place.assignedByName && (
+                      <Text size="xs" c="dimmed">
+                        by {place.assignedByName}
+                      </Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm" c={place.assignmentReason ? undefined : 'dimmed'}>
+                      {place.assignmentReason ?? '—'}
+                    </Text>
+                  </Table.Td>
+                  {canChange && (
+                    <Table.Td>
+                      <Button
+                        size="xs"
+                        variant="subtle"
+                        color="red"
+                        leftSection={<IconUserMinus size={14} />}
+                        onClick={() => setEndingId(place.id)}
+                        aria-label={`End ${place.staffName}'s place as ${careTeamRoleLabels[place.role].toLowerCase()}`}
+                      >
+                        End place
+                      </Button>
+                    </Table.Td>
+                  )}
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+      {team.isSuccess && team.data.history.length > 0 && (
+        <Stack gap="sm">
+          <Title order={3} size="h5">
+            History
+          </Title>
+          <Timeline bulletSize={14} lineWidth={2} data-testid="care-team-history">
+            {historyEvents(team.data.history).map((event) => (
+              <Timeline.Item
+                key={event.key}
+                title={event.text}
+                color={event.kind === 'ended' ? 'gray' : 'teal'}
+              >
+                <Text size="xs" c="dimmed">
+                  {dateTime.format(new Date(event.when))}
+                  {event.by ? ` · ${event.by}` : ''}
+                </Text>
+                {event.reason && <Text size="sm">“{event.reason}”</Text>}
+              </Timeline.Item>
+            ))}
+          </Timeline>
+        </Stack>
+      )}
+      {dialog === 'assign' && (
+        <AssignTherapistDialog
+          patientId={record.id}
+          current={primary}
+          canRank={canRank}
+          onClose={() => setDialog(null)}
+        />
+      )}
+      {dialog === 'add' && <AddPlaceDialog patientId={record.id} onClose={() => setDialog(null)} />}
+      {ending !== null && (
+        <EndPlaceDialog patientId={record.id} place={ending} onClose={() => setEndingId(null)} />
+      )}
+    </Stack>
+  );
+}
