@@ -7,7 +7,8 @@ import { appendAuditEvents } from '../audit/repository.ts';
 import { verifyAuditTrail } from '../audit/verify.ts';
 import { databaseFromPglite, openPglite, type TandemDatabase } from '../db/database.ts';
 import { migrate } from '../db/migrate.ts';
-import { seedDemo } from '../demo/seed-demo.ts';
+import { demoAccounts } from '../demo/demo-accounts.ts';
+import { seedDemo, unlinkedStaff } from '../demo/seed-demo.ts';
 import { demoPatients } from '../demo/seed-demo-patients.ts';
 import { generatePatients } from '../generate/generate-patients.ts';
 import { patientRepository } from '../patients/repository.ts';
@@ -99,7 +100,8 @@ describe('backup and restore', () => {
   it('restores every table exactly: SELECT * ORDER BY primary key is the same, byte for byte', async () => {
     expect(rowCounts(sourceSnapshot)).toMatchObject({
       patients: 2500 + demoPatients.length,
-      staff_members: 8,
+      // One staff record per demo account but the patient and family accounts, plus the unlinked clinicians.
+      staff_members: demoAccounts.length - 2 + unlinkedStaff.length,
       sessions: 1,
       users: 7,
     });

@@ -34,7 +34,8 @@ describe('compileOnce', () => {
         .execute();
       expect(await byRole(organization.id, role)).toEqual(expected);
     }
-    expect((await byRole(organization.id, 'clinician')).length).toBe(3);
+    // The comparison above is over real rows: the demo has several clinicians.
+    expect((await byRole(organization.id, 'clinician')).length).toBeGreaterThan(2);
   });
 
   it('refuses a query that does not use its arguments as positional parameters', () => {

@@ -100,7 +100,7 @@ const staffProfiles: DemoStaffProfile[] = [
 ];
 
 // Staff without a sign-in yet: they give therapist matching and the staff list something to show.
-const unlinkedStaff = [
+export const unlinkedStaff = [
   {
     name: 'Morgan Lee, LMFT',
     role: 'clinician' as const,

@@ -4,12 +4,13 @@ import {
   IconLayoutDashboard,
   IconListDetails,
   IconMail,
+  IconSettings,
   IconUser,
   IconUsersGroup,
 } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useMe } from '../auth/me-context.ts';
-import { seesAuditLog, seesPatientList, seesStaffDirectory } from '../auth/roles.ts';
+import { managesProgramSettings, seesAuditLog, seesPatientList, seesStaffDirectory } from '../auth/roles.ts';
 import { seesOutbox } from '../invitations/access.ts';
 import { FrameHeader } from './FrameHeader.tsx';
 import { NavLinkLink } from './links.tsx';
@@ -58,6 +59,14 @@ export function WorkspaceFrame({ children }: { children: ReactNode }) {
             to="/staff"
             label="Staff"
             leftSection={<IconUsersGroup size={18} />}
+            onClick={closeNav}
+          />
+        )}
+        {managesProgramSettings(role) && (
+          <NavLinkLink
+            to="/settings"
+            label="Program settings"
+            leftSection={<IconSettings size={18} />}
             onClick={closeNav}
           />
         )}

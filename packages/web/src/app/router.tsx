@@ -22,6 +22,7 @@ import { outboxQueryOptions } from '../outbox/api.ts';
 import { OutboxPage } from '../outbox/pages/OutboxPage.tsx';
 import { PatientListPage } from '../patients/pages/PatientListPage.tsx';
 import { PatientRecordPage } from '../patients/pages/PatientRecordPage.tsx';
+import { ProgramSettingsPage } from '../settings/pages/ProgramSettingsPage.tsx';
 import { staffListQueryOptions, staffMemberQueryOptions } from '../staff/api.ts';
 import { StaffDetailPage } from '../staff/pages/StaffDetailPage.tsx';
 import { StaffListPage } from '../staff/pages/StaffListPage.tsx';
@@ -110,6 +111,12 @@ const staffListRoute = createRoute({
     void context.queryClient.prefetchQuery(staffListQueryOptions);
   },
   component: StaffListPage,
+});
+
+const programSettingsRoute = createRoute({
+  getParentRoute: () => authenticatedRoute,
+  path: '/settings',
+  component: ProgramSettingsPage,
 });
 
 const staffMemberRoute = createRoute({
@@ -213,6 +220,7 @@ const routeTree = rootRoute.addChildren([
   authenticatedRoute.addChildren([
     dashboardRoute,
     staffListRoute,
+    programSettingsRoute,
     staffMemberRoute,
     outboxRoute,
     patientListRoute,

@@ -33,6 +33,11 @@ export function seesPatientList(role: Role): boolean {
 }
 
 /** Deactivating staff and other changes to the staff directory (administrators). */
+/** The program's settings: intake checklist, default caseload. */
+export function managesProgramSettings(role: Role): boolean {
+  return mayUse(role, 'update', 'organization_settings');
+}
+
 export function managesStaff(role: Role): boolean {
   return mayUse(role, 'update', 'staff_directory');
 }

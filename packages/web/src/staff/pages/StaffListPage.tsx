@@ -1,11 +1,9 @@
 import { Group, Stack, Title } from '@mantine/core';
 import { PageHeader } from '../../app/PageHeader.tsx';
 import { useMe } from '../../auth/me-context.ts';
-import { managesStaff } from '../../auth/roles.ts';
 import { invitesStaff } from '../../invitations/access.ts';
 import { InviteStaffButton } from '../../invitations/components/InviteStaffButton.tsx';
 import { PendingInvitations } from '../../invitations/components/PendingInvitations.tsx';
-import { CaseloadSettingSection } from '../components/CaseloadSettingSection.tsx';
 import { StaffDirectory } from '../components/StaffDirectory.tsx';
 
 export function StaffListPage() {
@@ -21,7 +19,6 @@ export function StaffListPage() {
         {mayInvite && <InviteStaffButton />}
       </Group>
       <StaffDirectory />
-      {managesStaff(role) && <CaseloadSettingSection />}
       {mayInvite && (
         <Stack gap="sm">
           <Title order={2} size="h4">

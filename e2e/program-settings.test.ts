@@ -1,0 +1,76 @@
+import { currentTotpCode } from '@tandem/server/auth/totp';
+import { demoAccountFor, demoPassword, demoTotpSecret } from '@tandem/server/demo/demo-accounts';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { saveScreenshot } from './support/pages.ts';
+import { type BrowserTandem, startBrowserTandem } from './support/tandem.ts';
+
+let tandem: BrowserTandem;
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  tandem = await startBrowserTandem();
+});
+afterAll(async () => {
+  await tandem?.close();
+});
+afterEach(async () => {
+  await Promise.all(contexts.splice(0).map((context) => context.close()));
+});
+
+/** The demo administrator signs in with their authenticator code (two-step sign-in is required for admins). */
+async function signedInAdmin(): Promise<Page> {
+  const context = await tandem.newContext();
+  contexts.push(context);
+  const page = await context.newPage();
+  await page.goto('/sign-in');
+  await page.getByLabel('Email').fill(demoAccountFor('admin').email);
+  await page.getByLabel('Password').fill(demoPassword);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByLabel('Authentication code').fill(await currentTotpCode(demoTotpSecret));
+  await page.getByRole('button', { name: 'Verify' }).click();
+  await page.getByRole('heading', { name: 'Admin dashboard' }).waitFor();
+  return page;
+}
+
+describe('program settings', () => {
+  it('lets the administrator shape the intake checklist: a new item, a shorter deadline, one retired', async () => {
+    const page = await signedInAdmin();
+    await page.getByRole('link', { name: 'Program settings' }).click();
+    const checklist = page.getByTestId('intake-checklist-settings');
+    await checklist.getByLabel('Days to complete “Program orientation”').waitFor();
+
+    // A new item must have a name.
+    const add = page.getByRole('form', { name: 'Add an intake checklist item' });
+    await add.getByRole('button', { name: 'Add item' }).click();
+    await add.getByText('Name the item').waitFor();
+    await add.getByLabel('New item').fill('Medication reconciliation');
+    await add.getByLabel('Due within (days)').fill('2');
+    await add.getByRole('button', { name: 'Add item' }).click();
+    await checklist.getByLabel('Days to complete “Medication reconciliation”').waitFor();
+
+    await checklist.getByLabel('Days to complete “Program orientation”').fill('2');
+    const orientationRow = checklist
+      .getByRole('row')
+      .filter({ has: page.getByLabel('Days to complete “Program orientation”') });
+    await orientationRow.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('“Program orientation” saved.').waitFor();
+
+    await checklist.getByLabel('“Medication reconciliation” in use').uncheck({ force: true });
+    const medicationRow = checklist
+      .getByRole('row')
+      .filter({ has: page.getByLabel('Days to complete “Medication reconciliation”') });
+    await medicationRow.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('“Medication reconciliation” saved.').waitFor();
+
+    // What was saved is what the server holds now.
+    await page.reload();
+    await page
+      .getByTestId('intake-checklist-settings')
+      .getByLabel('Days to complete “Program orientation”')
+      .waitFor();
+    expect(await page.getByLabel('Days to complete “Program orientation”').inputValue()).toBe('2');
+    expect(await page.getByLabel('“Medication reconciliation” in use').isChecked()).toBe(false);
+    await saveScreenshot(page, 'program-settings');
+  });
+});
