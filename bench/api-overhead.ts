@@ -3,17 +3,18 @@
  * `GET /api/staff/:id` (HTTP, CSRF check, session cache, authorization, zod serialization) against the one
  * SELECT behind it issued straight through the driver, at the same concurrency, on PGlite and on PostgreSQL.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
-import path from 'node:path';
-import { startTandem } from '@tandem/server/app/start';
-import { parseConfig } from '@tandem/server/config/config';
-import { demoAccountFor, demoPassword } from '@tandem/server/demo/demo-accounts';
-import { freePort } from '@tandem/server/testing/test-server';
 import type pg from 'pg';
+import {
+  clinicianStaffRecord,
+  forEachLeg,
+  getJson,
+  type Leg,
+  signInAsClinician,
+  withBenchTandem,
+} from './bench-tandem.ts';
 import { type HttpThroughput, runHttpLoad, type Throughput } from './load.ts';
 import { runConcurrentLoops } from './loops.ts';
-import { createScratchDatabase } from './postgres-database.ts';
 import type { BenchOptions, BenchResult } from './types.ts';
 import { runWrkLoad } from './wrk-load.ts';
 
@@ -22,8 +23,6 @@ const staffMemberSql = `SELECT id, organization_id, display_name, email, job_rol
   license_state, license_expires_on, years_addiction_experience, approaches, languages, pronouns, max_caseload,
   active, version
 FROM staff_members WHERE organization_id = $1 AND id = $2`;
-
-type Leg = 'postgres' | 'pglite';
 
 interface LegMeasurement {
   /** Each figure is the median over the rounds. */
@@ -74,17 +73,9 @@ export async function apiOverhead(options: BenchOptions): Promise<BenchResult> {
     options.log(`${leg}: ${JSON.stringify(figures[leg])} ratio ${ratios[leg]}`);
   };
 
-  if (options.databaseUrl === undefined) {
-    notes.push('postgres leg skipped: DATABASE_URL is unset');
-  } else {
-    const scratch = await createScratchDatabase(options.databaseUrl);
-    try {
-      record('postgres', await measureLeg('postgres', scratch.url, options));
-    } finally {
-      await scratch.drop();
-    }
-  }
-  record('pglite', await measureLeg('pglite', undefined, options));
+  await forEachLeg(options, notes, async (leg, databaseUrl) =>
+    record(leg, await measureLeg(leg, databaseUrl, options)),
+  );
   return {
     name: 'api-overhead',
     params: {
@@ -105,28 +96,11 @@ async function measureLeg(
   databaseUrl: string | undefined,
   options: BenchOptions,
 ): Promise<LegMeasurement> {
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'tandem-bench-'));
-  const port = await freePort();
-  const tandem = await startTandem(
-    parseConfig({
-      port,
-      host: '127.0.0.1',
-      dataDir,
-      databaseUrl,
-      publicUrl: `http://127.0.0.1:${port}`,
-      logLevel: 'silent',
-      demo: true,
-    }),
-  );
-  try {
-    const cookie = await signIn(tandem.url, demoAccountFor('clinician').email);
-    const me = (await getJson(`${tandem.url}/api/me`, cookie)) as {
-      organization: { id: string };
-      staffMemberId: string | null;
-    };
-    if (me.staffMemberId === null) throw new Error('The demo clinician has no staff record to read');
-    const staffPath = `/api/staff/${me.staffMemberId}`;
-    const parameters = [me.organization.id, me.staffMemberId];
+  return withBenchTandem(databaseUrl, async (tandem) => {
+    const cookie = await signInAsClinician(tandem.url);
+    const { organizationId, staffMemberId } = await clinicianStaffRecord(tandem.url, cookie);
+    const staffPath = `/api/staff/${staffMemberId}`;
+    const parameters = [organizationId, staffMemberId];
     assertSameRecord(
       await getJson(`${tandem.url}${staffPath}`, cookie),
       (await tandem.database.pool.query(staffMemberSql, parameters)).rows[0],
@@ -169,10 +143,7 @@ async function measureLeg(
       ratio: median(roundRatios),
       roundRatios,
     };
-  } finally {
-    await tandem.close();
-    await rm(dataDir, { recursive: true, force: true });
-  }
+  });
 }
 
 /**
@@ -196,25 +167,6 @@ export function named(prefix: string, throughput: Throughput): Record<string, nu
     [`${prefix}LatencyP99Ms`]: round(throughput.latencyP99Ms, 3),
     [`${prefix}CpuMicrosPerRequest`]: round(throughput.cpuMicrosPerRequest, 1),
   };
-}
-
-export async function signIn(baseUrl: string, email: string): Promise<string> {
-  const response = await fetch(`${baseUrl}/api/auth/sign-in/email`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-tandem-csrf': '1' },
-    body: JSON.stringify({ email, password: demoPassword }),
-  });
-  if (response.status !== 200) throw new Error(`Sign-in as ${email} answered ${response.status}`);
-  return response.headers
-    .getSetCookie()
-    .map((cookie) => cookie.split(';')[0])
-    .join('; ');
-}
-
-export async function getJson(url: string, cookie: string): Promise<unknown> {
-  const response = await fetch(url, { headers: { cookie } });
-  if (response.status !== 200) throw new Error(`GET ${url} answered ${response.status}`);
-  return response.json();
 }
 
 /** Keeps the direct side honest: if the repository's columns change, this query must change with them. */

@@ -6,20 +6,12 @@
  * PostgreSQL, 150 ms on PGlite) and of a baseline measured in the same run: reading one patient record by id
  * (`GET /api/patients/:id`, a primary-key fetch through the same stack, session, policy and audit included).
  */
-import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
-import path from 'node:path';
-import { startTandem } from '@tandem/server/app/start';
-import { parseConfig } from '@tandem/server/config/config';
-import { demoAccountFor } from '@tandem/server/demo/demo-accounts';
 import { generatePatients } from '@tandem/server/generate/generate-patients';
-import { freePort } from '@tandem/server/testing/test-server';
-import { round, signIn } from './api-overhead.ts';
-import { createScratchDatabase } from './postgres-database.ts';
+import { round } from './api-overhead.ts';
+import { forEachLeg, type Leg, signInAsClinician, withBenchTandem } from './bench-tandem.ts';
 import { percentile, type SearchQuery, searchQueryMix, seededRandom, shuffle } from './search-queries.ts';
 import type { BenchOptions, BenchResult } from './types.ts';
-
-type Leg = 'postgres' | 'pglite';
 
 /** The issue's targets for the p95 of patient search on 100,000 patients. */
 export const p95TargetMs: Record<Leg, number> = { postgres: 50, pglite: 150 };
@@ -48,17 +40,9 @@ export async function patientSearch(options: BenchOptions): Promise<BenchResult>
       `${leg}: p95 ${result.p95Ms} ms (target ${p95TargetMs[leg]} ms) ${JSON.stringify(result.figures)}`,
     );
   };
-  if (options.databaseUrl === undefined) {
-    notes.push('postgres leg skipped: DATABASE_URL is unset');
-  } else {
-    const scratch = await createScratchDatabase(options.databaseUrl);
-    try {
-      record('postgres', await measureLeg('postgres', scratch.url, patients, options));
-    } finally {
-      await scratch.drop();
-    }
-  }
-  record('pglite', await measureLeg('pglite', undefined, patients, options));
+  await forEachLeg(options, notes, async (leg, databaseUrl) =>
+    record(leg, await measureLeg(leg, databaseUrl, patients, options)),
+  );
   return {
     name: 'patient-search',
     params: { patients, rounds: options.rounds, warmup: options.warmupSeconds },
@@ -74,27 +58,14 @@ async function measureLeg(
   patients: number,
   options: BenchOptions,
 ): Promise<LegResult> {
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'tandem-bench-'));
-  const port = await freePort();
-  const tandem = await startTandem(
-    parseConfig({
-      port,
-      host: '127.0.0.1',
-      dataDir,
-      databaseUrl,
-      publicUrl: `http://127.0.0.1:${port}`,
-      logLevel: 'silent',
-      demo: true,
-    }),
-  );
-  try {
+  return withBenchTandem(databaseUrl, async (tandem) => {
     options.log(`${leg}: generating ${patients} synthetic patients…`);
     const generateStarted = performance.now();
     await generatePatients(tandem.database.db, { count: patients, seed: 2026 });
     const generateSeconds = (performance.now() - generateStarted) / 1000;
     options.log(`${leg}: generated in ${generateSeconds.toFixed(1)} s`);
 
-    const cookie = await signIn(tandem.url, demoAccountFor('clinician').email);
+    const cookie = await signInAsClinician(tandem.url);
     const mix = await searchQueryMix(tandem.database.db, { seed: 7, perKind: 40 });
     const request = async (query: SearchQuery): Promise<{ ms: number; found: boolean }> => {
       const started = performance.now();
@@ -151,8 +122,5 @@ async function measureLeg(
       baselineP95Ms: figures.recordFetchP95Ms as number,
       generateSeconds,
     };
-  } finally {
-    await tandem.close();
-    await rm(dataDir, { recursive: true, force: true });
-  }
+  });
 }
