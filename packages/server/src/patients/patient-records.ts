@@ -1,5 +1,6 @@
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.generated.ts';
+import { patientIdentityColumns } from './patient-columns.ts';
 
 /** Reading patient records as a signed-in user sees them. */
 export function patientRecords(db: Kysely<DB>) {
@@ -7,22 +8,7 @@ export function patientRecords(db: Kysely<DB>) {
     async find(organizationId: string, patientId: string) {
       const patient = await db
         .selectFrom('patients')
-        .select([
-          'id',
-          'mrn',
-          'legalGivenName',
-          'legalFamilyName',
-          'preferredName',
-          'pronouns',
-          sql<string>`to_char(date_of_birth, 'YYYY-MM-DD')`.as('dateOfBirth'),
-          'sexAssignedAtBirth',
-          'genderIdentity',
-          'preferredLanguage',
-          'email',
-          'phone',
-          'status',
-          'version',
-        ])
+        .select([...patientIdentityColumns, 'status', 'version'])
         .where('organizationId', '=', organizationId)
         .where('id', '=', patientId)
         .executeTakeFirst();

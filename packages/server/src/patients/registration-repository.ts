@@ -1,22 +1,12 @@
 import { type Kysely, sql, type Transaction, type Updateable } from 'kysely';
 import type { DB, Patients } from '../db/schema.generated.ts';
+import { dateOfBirthColumn, patientIdentityColumns } from './patient-columns.ts';
 import type { PatientDemographics, PossibleDuplicate } from './registration-schemas.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
 const demographicColumns = [
-  'id',
-  'mrn',
-  'legalGivenName',
-  'legalFamilyName',
-  'preferredName',
-  'pronouns',
-  sql<string>`to_char(date_of_birth, 'YYYY-MM-DD')`.as('dateOfBirth'),
-  'sexAssignedAtBirth',
-  'genderIdentity',
-  'preferredLanguage',
-  'email',
-  'phone',
+  ...patientIdentityColumns,
   'addressLine1',
   'addressLine2',
   'city',
@@ -96,7 +86,7 @@ export function registrationRepository(db: Kysely<DB>) {
           'legalGivenName',
           'legalFamilyName',
           'preferredName',
-          sql<string>`to_char(date_of_birth, 'YYYY-MM-DD')`.as('dateOfBirth'),
+          dateOfBirthColumn,
           'status',
         ])
         .where('organizationId', '=', organizationId)
