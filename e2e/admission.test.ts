@@ -1,26 +1,8 @@
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { saveScreenshot, signInThroughPage } from './support/pages.ts';
-import { type BrowserTandem, startBrowserTandem } from './support/tandem.ts';
+import { describe, expect, it } from 'vitest';
+import { saveScreenshot } from './support/pages.ts';
+import { useBrowserTandem } from './support/use-browser-tandem.ts';
 
-let tandem: BrowserTandem;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  tandem = await startBrowserTandem();
-});
-afterAll(async () => {
-  await tandem?.close();
-});
-afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((context) => context.close()));
-});
-
-async function signedIn(role: 'clinician' | 'front_desk'): Promise<Page> {
-  const context = await tandem.newContext();
-  contexts.push(context);
-  return signInThroughPage(context, role);
-}
+const { signedIn } = useBrowserTandem();
 
 describe('registration and admission in the browser', () => {
   it('warns of a likely duplicate, registers, admits with a diagnosis, ticks intake, steps down and discharges', async () => {

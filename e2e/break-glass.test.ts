@@ -1,33 +1,13 @@
 import { demoAccountFor } from '@tandem/server/demo/demo-accounts';
 import { demoPatientOffClinicianCaseload } from '@tandem/server/demo/seed-demo-patients';
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { saveScreenshot, signInThroughPage } from './support/pages.ts';
-import { type BrowserTandem, startBrowserTandem } from './support/tandem.ts';
+import { describe, expect, it } from 'vitest';
+import { saveScreenshot } from './support/pages.ts';
+import { useBrowserTandem } from './support/use-browser-tandem.ts';
 
 const { legalGivenName, legalFamilyName } = demoPatientOffClinicianCaseload;
 const reason = 'Patient collapsed in the lobby; need the medication list now';
 
-let tandem: BrowserTandem;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  tandem = await startBrowserTandem();
-});
-
-afterAll(async () => {
-  await tandem?.close();
-});
-
-afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((context) => context.close()));
-});
-
-async function signedIn(role: 'clinician' | 'supervisor'): Promise<Page> {
-  const context = await tandem.newContext();
-  contexts.push(context);
-  return signInThroughPage(context, role);
-}
+const { signedIn } = useBrowserTandem();
 
 const screenshot = saveScreenshot;
 

@@ -1,26 +1,8 @@
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { saveScreenshot, signInThroughPage } from './support/pages.ts';
-import { type BrowserTandem, startBrowserTandem } from './support/tandem.ts';
+import { describe, expect, it } from 'vitest';
+import { saveScreenshot } from './support/pages.ts';
+import { useBrowserTandem } from './support/use-browser-tandem.ts';
 
-let tandem: BrowserTandem;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  tandem = await startBrowserTandem();
-});
-afterAll(async () => {
-  await tandem?.close();
-});
-afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((context) => context.close()));
-});
-
-async function signedIn(role: 'clinician'): Promise<Page> {
-  const context = await tandem.newContext();
-  contexts.push(context);
-  return signInThroughPage(context, role);
-}
+const { signedIn } = useBrowserTandem();
 
 describe('the care team', () => {
   it('changes the primary therapist from the ranked list, by keyboard, and keeps the change in the history', async () => {

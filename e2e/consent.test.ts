@@ -1,30 +1,10 @@
 import { redisclosureNotice } from '@tandem/core';
 import { demoAccountFor } from '@tandem/server/demo/demo-accounts';
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { saveScreenshot, signInThroughPage } from './support/pages.ts';
-import { type BrowserTandem, startBrowserTandem } from './support/tandem.ts';
+import { describe, expect, it } from 'vitest';
+import { saveScreenshot } from './support/pages.ts';
+import { useBrowserTandem } from './support/use-browser-tandem.ts';
 
-let tandem: BrowserTandem;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  tandem = await startBrowserTandem();
-});
-
-afterAll(async () => {
-  await tandem?.close();
-});
-
-afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((context) => context.close()));
-});
-
-async function signedIn(role: 'clinician' | 'patient' | 'family_member'): Promise<Page> {
-  const context = await tandem.newContext();
-  contexts.push(context);
-  return signInThroughPage(context, role);
-}
+const { signedIn } = useBrowserTandem();
 
 const screenshot = saveScreenshot;
 

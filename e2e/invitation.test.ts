@@ -2,31 +2,17 @@ import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { demoAccountFor, demoOrganization } from '@tandem/server/demo/demo-accounts';
 import type { BrowserContext } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type BrowserTandem, startBrowserTandem } from './support/tandem.ts';
+import { describe, expect, it } from 'vitest';
+import { useBrowserTandem } from './support/use-browser-tandem.ts';
 
 const artifactsDir = fileURLToPath(new URL('./artifacts/', import.meta.url));
 
-let tandem: BrowserTandem;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  tandem = await startBrowserTandem();
-});
-
-afterAll(async () => {
-  await tandem?.close();
-});
-
-afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((context) => context.close()));
-});
+const tandem = useBrowserTandem();
 
 /** A browser profile signed in as a demo account, through the test server's sign-in (two-step code included). */
 async function signedInContext(email: string): Promise<BrowserContext> {
   const client = await tandem.server.signIn(email);
   const context = await tandem.newContext();
-  contexts.push(context);
   const cookies = (client.cookie ?? '').split('; ').filter(Boolean);
   await context.addCookies(
     cookies.map((pair) => {
@@ -75,7 +61,6 @@ describe('inviting a staff member by one-time link', () => {
 
     // The invitee: a fresh browser profile with no session.
     const inviteeContext = await tandem.newContext();
-    contexts.push(inviteeContext);
     const invitee = await inviteeContext.newPage();
     await invitee.goto(new URL(link).pathname);
     await invitee.getByRole('heading', { name: `Join ${demoOrganization.name}` }).waitFor();
@@ -95,7 +80,6 @@ describe('inviting a staff member by one-time link', () => {
 
     // The link worked once: opening it again says so.
     const laterContext = await tandem.newContext();
-    contexts.push(laterContext);
     const again = await laterContext.newPage();
     await again.goto(new URL(link).pathname);
     await again.getByText('This invitation can no longer be used').waitFor();
