@@ -13,10 +13,11 @@ import {
 } from '@mantine/core';
 import { careTeamRoleLabels, dischargeTypeLabels } from '@tandem/core/admission/vocabulary';
 import { type FormEvent, useState } from 'react';
-import { dischargeEpisode, type Episode, WriteConflict } from '../api.ts';
+import { dischargeEpisode } from '../api.ts';
 import { localToday, optionsOf } from '../labels.ts';
 
 import {
+  EpisodeDialogFooter,
   type EpisodeDialogProps,
   FailureNotice,
   StaleNotice,
@@ -25,11 +26,11 @@ import {
 
 /** Discharge: date, type and aftercare plan. The care team stays in place; the answer says who. */
 export function DischargeDialog({ patientId, episode, opened, onClose }: EpisodeDialogProps) {
-  const [version, setVersion] = useState(episode.version);
   const [values, setValues] = useState({ dischargedOn: localToday(), dischargeType: '', aftercarePlan: '' });
   const [remains, setRemains] = useState<{ displayName: string; role: string }[] | null>(null);
-  const { mutation, errors, setErrors } = useEpisodeWrite(
+  const { mutation, errors, setErrors, stale, save, saveOnVersion } = useEpisodeWrite(
     patientId,
+    episode,
     (atVersion: number) =>
       dischargeEpisode(patientId, episode.id, {
         dischargedOn: values.dischargedOn,
@@ -50,12 +51,8 @@ export function DischargeDialog({ patientId, episode, opened, onClose }: Episode
     if (values.dischargeType !== 'death' && values.aftercarePlan.trim() === '')
       found.aftercarePlan = 'Write the aftercare plan: follow-up, recovery supports, who to call';
     setErrors(found);
-    if (Object.keys(found).length === 0) mutation.mutate(version);
+    if (Object.keys(found).length === 0) save();
   }
-  const stale =
-    mutation.error instanceof WriteConflict
-      ? (mutation.error.body.current as Episode | undefined)
-      : undefined;
   if (remains !== null) {
     return (
       <Modal opened={opened} onClose={onClose} title="Discharged" size="lg">
@@ -85,12 +82,7 @@ export function DischargeDialog({ patientId, episode, opened, onClose }: Episode
       <form onSubmit={submit} noValidate aria-label="Discharge">
         <Stack>
           {stale && stale.status === 'active' && (
-            <StaleNotice
-              onReapply={() => {
-                setVersion(stale.version);
-                mutation.mutate(stale.version);
-              }}
-            >
+            <StaleNotice onReapply={() => saveOnVersion(stale.version)}>
               <Text size="sm">Review the episode's latest level of care before discharging.</Text>
             </StaleNotice>
           )}
@@ -129,14 +121,9 @@ export function DischargeDialog({ patientId, episode, opened, onClose }: Episode
             onChange={(event) => set({ aftercarePlan: event.currentTarget.value })}
             error={errors.aftercarePlan}
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" color="red" loading={mutation.isPending}>
-              Discharge
-            </Button>
-          </Group>
+          <EpisodeDialogFooter onCancel={onClose} pending={mutation.isPending} color="red">
+            Discharge
+          </EpisodeDialogFooter>
         </Stack>
       </form>
     </Modal>

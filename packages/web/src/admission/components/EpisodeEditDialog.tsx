@@ -1,6 +1,5 @@
 import {
   Button,
-  Group,
   List,
   Modal,
   MultiSelect,
@@ -13,11 +12,12 @@ import {
 import { notifications } from '@mantine/notifications';
 import { coOccurringConditionLabels, referralSourceLabels } from '@tandem/core/admission/vocabulary';
 import { useState } from 'react';
-import { type Episode, updateEpisode, WriteConflict } from '../api.ts';
+import { type Episode, updateEpisode } from '../api.ts';
 import { conflictingFields } from '../conflict.ts';
 import { optionsOf } from '../labels.ts';
 
 import {
+  EpisodeDialogFooter,
   type EpisodeDialogProps,
   FailureNotice,
   StaleNotice,
@@ -40,15 +40,15 @@ const fieldLabels: Record<(typeof editableFields)[number], string> = {
 
 /** Edits the referral, presenting problems and co-occurring conditions; a stale save keeps what was typed. */
 export function EpisodeEditDialog({ patientId, episode, opened, onClose }: EpisodeDialogProps) {
-  const [version, setVersion] = useState(episode.version);
   const [values, setValues] = useState<Editable>({
     referralSource: episode.referralSource,
     referralNote: episode.referralNote ?? '',
     presentingProblems: episode.presentingProblems,
     coOccurringConditions: episode.coOccurringConditions,
   });
-  const { mutation, errors, setErrors } = useEpisodeWrite(
+  const { mutation, errors, setErrors, stale, save, saveOnVersion, setVersion } = useEpisodeWrite(
     patientId,
+    episode,
     (atVersion: number) => updateEpisode(patientId, episode.id, { ...values, version: atVersion }),
     () => {
       notifications.show({ color: 'green', message: 'Episode saved.' });
@@ -59,10 +59,6 @@ export function EpisodeEditDialog({ patientId, episode, opened, onClose }: Episo
     setValues((current) => ({ ...current, ...change }));
     setErrors({});
   };
-  const stale =
-    mutation.error instanceof WriteConflict
-      ? (mutation.error.body.current as Episode | undefined)
-      : undefined;
   const differences = stale
     ? conflictingFields(values, { ...stale, referralNote: stale.referralNote ?? '' }, editableFields)
     : [];
@@ -71,19 +67,14 @@ export function EpisodeEditDialog({ patientId, episode, opened, onClose }: Episo
       <form
         onSubmit={(event) => {
           event.preventDefault();
-          mutation.mutate(version);
+          save();
         }}
         noValidate
         aria-label="Edit the episode"
       >
         <Stack>
           {stale && (
-            <StaleNotice
-              onReapply={() => {
-                setVersion(stale.version);
-                mutation.mutate(stale.version);
-              }}
-            >
+            <StaleNotice onReapply={() => saveOnVersion(stale.version)}>
               {differences.length === 0 ? (
                 <Text size="sm">Their change does not touch what you edited.</Text>
               ) : (
@@ -142,14 +133,9 @@ export function EpisodeEditDialog({ patientId, episode, opened, onClose }: Episo
             onChange={(event) => set({ presentingProblems: event.currentTarget.value })}
             error={errors.presentingProblems}
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={mutation.isPending}>
-              Save
-            </Button>
-          </Group>
+          <EpisodeDialogFooter onCancel={onClose} pending={mutation.isPending}>
+            Save
+          </EpisodeDialogFooter>
         </Stack>
       </form>
     </Modal>

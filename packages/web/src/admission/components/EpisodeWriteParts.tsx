@@ -13,12 +13,18 @@ export interface EpisodeDialogProps {
   onClose: () => void;
 }
 
-export function useEpisodeWrite<T, R>(
+/**
+ * A write to one episode at the version the dialog was opened on. A stale write (409) leaves `stale`, the episode
+ * as someone else left it; `saveOnVersion` then sends what was typed again on that version.
+ */
+export function useEpisodeWrite<R>(
   patientId: string,
-  write: (body: T) => Promise<R>,
+  episode: Episode,
+  write: (atVersion: number) => Promise<R>,
   onDone: (result: R) => void,
 ) {
   const queryClient = useQueryClient();
+  const [version, setVersion] = useState(episode.version);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const mutation = useMutation({
     mutationFn: write,
@@ -31,7 +37,23 @@ export function useEpisodeWrite<T, R>(
       if (!(error instanceof WriteConflict)) setErrors(describeProblem(error).fieldErrors);
     },
   });
-  return { mutation, errors, setErrors };
+  const stale =
+    mutation.error instanceof WriteConflict
+      ? (mutation.error.body.current as Episode | undefined)
+      : undefined;
+  const saveOnVersion = (atVersion: number) => {
+    setVersion(atVersion);
+    mutation.mutate(atVersion);
+  };
+  return {
+    mutation,
+    errors,
+    setErrors,
+    stale,
+    save: () => mutation.mutate(version),
+    saveOnVersion,
+    setVersion,
+  };
 }
 
 /** The refusal of a stale write, shown above a form that keeps everything typed. */
@@ -64,5 +86,29 @@ export function FailureNotice({ error }: { error: unknown }) {
     <Alert color="red" variant="light" icon={<IconAlertCircle />} title={failure.title}>
       {failure.detail}
     </Alert>
+  );
+}
+
+/** Cancel, and the dialog's submit button showing progress while the write is on its way. */
+export function EpisodeDialogFooter({
+  onCancel,
+  pending,
+  color,
+  children,
+}: {
+  onCancel: () => void;
+  pending: boolean;
+  color?: string;
+  children: ReactNode;
+}) {
+  return (
+    <Group justify="flex-end">
+      <Button variant="default" onClick={onCancel}>
+        Cancel
+      </Button>
+      <Button type="submit" color={color} loading={pending}>
+        {children}
+      </Button>
+    </Group>
   );
 }

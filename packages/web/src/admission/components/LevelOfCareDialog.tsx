@@ -1,14 +1,4 @@
-import {
-  Button,
-  Group,
-  Modal,
-  NativeSelect,
-  SimpleGrid,
-  Stack,
-  Text,
-  Textarea,
-  TextInput,
-} from '@mantine/core';
+import { Group, Modal, NativeSelect, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import {
   type AsamEdition,
@@ -17,10 +7,11 @@ import {
 } from '@tandem/core/admission/vocabulary';
 import { type FormEvent, useState } from 'react';
 import { asamLevelOptions } from '../admission-form.ts';
-import { changeLevelOfCare, type Episode, WriteConflict } from '../api.ts';
+import { changeLevelOfCare } from '../api.ts';
 import { localToday, optionsOf } from '../labels.ts';
 
 import {
+  EpisodeDialogFooter,
   type EpisodeDialogProps,
   FailureNotice,
   StaleNotice,
@@ -29,7 +20,6 @@ import {
 
 /** Step-down, step-up or lateral move: a dated event in the episode. */
 export function LevelOfCareDialog({ patientId, episode, opened, onClose }: EpisodeDialogProps) {
-  const [version, setVersion] = useState(episode.version);
   const [values, setValues] = useState({
     effectiveOn: localToday(),
     direction: 'step_down',
@@ -38,9 +28,18 @@ export function LevelOfCareDialog({ patientId, episode, opened, onClose }: Episo
     asamLevel: '',
     reason: '',
   });
-  const { mutation, errors, setErrors } = useEpisodeWrite(
+  const { mutation, errors, setErrors, stale, save, saveOnVersion } = useEpisodeWrite(
     patientId,
-    (body: Parameters<typeof changeLevelOfCare>[2]) => changeLevelOfCare(patientId, episode.id, body),
+    episode,
+    (atVersion: number) =>
+      changeLevelOfCare(patientId, episode.id, {
+        effectiveOn: values.effectiveOn,
+        direction: values.direction as never,
+        setting: values.setting as never,
+        asam: values.asamLevel === '' ? null : { edition: values.asamEdition, level: values.asamLevel },
+        reason: values.reason,
+        version: atVersion,
+      }),
     () => {
       notifications.show({ color: 'green', message: 'Level of care changed.' });
       onClose();
@@ -50,38 +49,20 @@ export function LevelOfCareDialog({ patientId, episode, opened, onClose }: Episo
     setValues((current) => ({ ...current, ...change }));
     setErrors({});
   };
-  const send = (atVersion: number) =>
-    mutation.mutate({
-      effectiveOn: values.effectiveOn,
-      direction: values.direction as never,
-      setting: values.setting as never,
-      asam: values.asamLevel === '' ? null : { edition: values.asamEdition, level: values.asamLevel },
-      reason: values.reason,
-      version: atVersion,
-    });
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const found: Record<string, string> = {};
     if (values.setting === '') found.setting = 'Choose the new setting of care';
     if (values.reason.trim() === '') found.reason = 'Say why the level of care changes';
     setErrors(found);
-    if (Object.keys(found).length === 0) send(version);
+    if (Object.keys(found).length === 0) save();
   }
-  const stale =
-    mutation.error instanceof WriteConflict
-      ? (mutation.error.body.current as Episode | undefined)
-      : undefined;
   return (
     <Modal opened={opened} onClose={onClose} title="Change the level of care" size="lg">
       <form onSubmit={submit} noValidate aria-label="Change the level of care">
         <Stack>
           {stale && (
-            <StaleNotice
-              onReapply={() => {
-                setVersion(stale.version);
-                send(stale.version);
-              }}
-            >
+            <StaleNotice onReapply={() => saveOnVersion(stale.version)}>
               <Text size="sm">
                 The episode is now at {careSettingLabels[stale.setting]}
                 {stale.asam ? ` (ASAM ${stale.asam.level})` : ''}.
@@ -143,14 +124,9 @@ export function LevelOfCareDialog({ patientId, episode, opened, onClose }: Episo
             onChange={(event) => set({ reason: event.currentTarget.value })}
             error={errors.reason}
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={mutation.isPending}>
-              Record the change
-            </Button>
-          </Group>
+          <EpisodeDialogFooter onCancel={onClose} pending={mutation.isPending}>
+            Record the change
+          </EpisodeDialogFooter>
         </Stack>
       </form>
     </Modal>
