@@ -21,7 +21,8 @@ import { runWrkLoad } from './wrk-load.ts';
 /** The statement staffRepository.findById sends (same columns); checked against the API's answer each run. */
 const staffMemberSql = `SELECT id, organization_id, display_name, email, job_role AS role, credentials, license_number,
   license_state, license_expires_on, years_addiction_experience, approaches, languages, pronouns, max_caseload,
-  active, version
+  gender, substance_experience::text AS substance_experience, condition_experience, accepts_new_patients, active,
+  version
 FROM staff_members WHERE organization_id = $1 AND id = $2`;
 
 interface LegMeasurement {

@@ -24,11 +24,16 @@ describe('the care team', () => {
     await dialog.getByRole('button', { name: /^Assign/ }).click();
     await dialog.getByText('Choose a clinician').waitFor();
 
-    // Keyboard: focus the first option and move with the arrow keys.
+    // Keyboard: focus the first option and move with the arrow keys, past the current therapist.
     await list.getByRole('radio').first().focus();
     await page.keyboard.press('Space');
     await page.keyboard.press('ArrowDown');
-    const chosen = await list.getByRole('radio', { checked: true }).getAttribute('aria-label');
+    await page.keyboard.press('ArrowUp');
+    let chosen = await list.getByRole('radio', { checked: true }).getAttribute('aria-label');
+    while (chosen?.startsWith('Dr. Casey Rivera')) {
+      await page.keyboard.press('ArrowDown');
+      chosen = await list.getByRole('radio', { checked: true }).getAttribute('aria-label');
+    }
     expect(chosen).not.toBeNull();
     const chosenName = (chosen ?? '').split(',')[0] ?? '';
     await dialog.getByLabel('Reason').fill('Patient asked for a change after the family session');

@@ -1,28 +1,15 @@
 import { currentTotpCode } from '@tandem/server/auth/totp';
 import { demoAccountFor, demoPassword, demoTotpSecret } from '@tandem/server/demo/demo-accounts';
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { saveScreenshot } from './support/pages.ts';
-import { type BrowserTandem, startBrowserTandem } from './support/tandem.ts';
+import { useBrowserTandem } from './support/use-browser-tandem.ts';
 
-let tandem: BrowserTandem;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  tandem = await startBrowserTandem();
-});
-afterAll(async () => {
-  await tandem?.close();
-});
-afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((context) => context.close()));
-});
+const tandem = useBrowserTandem();
 
 /** The demo administrator signs in with their authenticator code (two-step sign-in is required for admins). */
 async function signedInAdmin(): Promise<Page> {
-  const context = await tandem.newContext();
-  contexts.push(context);
-  const page = await context.newPage();
+  const page = await (await tandem.newContext()).newPage();
   await page.goto('/sign-in');
   await page.getByLabel('Email').fill(demoAccountFor('admin').email);
   await page.getByLabel('Password').fill(demoPassword);
