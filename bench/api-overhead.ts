@@ -167,6 +167,10 @@ export function named(prefix: string, throughput: Throughput): Record<string, nu
     [`${prefix}LatencyP50Ms`]: round(throughput.latencyP50Ms, 3),
     [`${prefix}LatencyP99Ms`]: round(throughput.latencyP99Ms, 3),
     [`${prefix}CpuMicrosPerRequest`]: round(throughput.cpuMicrosPerRequest, 1),
+    ...('databaseCpuMicrosPerRequest' in throughput &&
+      typeof throughput.databaseCpuMicrosPerRequest === 'number' && {
+        [`${prefix}DatabaseCpuMicrosPerRequest`]: round(throughput.databaseCpuMicrosPerRequest, 1),
+      }),
   };
 }
 

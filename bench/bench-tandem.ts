@@ -23,7 +23,9 @@ export async function forEachLeg(
   notes: string[],
   measure: (leg: Leg, databaseUrl: string | undefined) => Promise<void>,
 ): Promise<void> {
-  if (options.databaseUrl === undefined) {
+  if (options.onlyLeg === 'pglite') {
+    notes.push('postgres leg skipped: --leg pglite');
+  } else if (options.databaseUrl === undefined) {
     notes.push('postgres leg skipped: DATABASE_URL is unset');
   } else {
     const scratch = await createScratchDatabase(options.databaseUrl);
@@ -33,7 +35,8 @@ export async function forEachLeg(
       await scratch.drop();
     }
   }
-  await measure('pglite', undefined);
+  if (options.onlyLeg === 'postgres') notes.push('pglite leg skipped: --leg postgres');
+  else await measure('pglite', undefined);
 }
 
 /**

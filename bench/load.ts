@@ -14,6 +14,8 @@ export interface LoadSpec {
 export interface LoadProbe {
   /** A counter in this process (e.g. database checkouts), read when measuring starts and ends. */
   count?: () => number;
+  /** CPU time used so far by a database outside this process (postgres-cpu.ts), read when measuring starts and ends. */
+  databaseCpuMicros?: () => number | undefined;
 }
 
 export interface Throughput {
@@ -29,6 +31,8 @@ export interface HttpThroughput extends Throughput {
   loadCpuMicrosPerRequest: number;
   /** How much the probe's counter grew per completed request (0 without a probe). */
   countedPerRequest: number;
+  /** CPU time of the PostgreSQL server processes per completed request (postgres-cpu.ts), where readable. */
+  databaseCpuMicrosPerRequest?: number;
 }
 
 const workerPath = fileURLToPath(new URL('./load-worker.ts', import.meta.url));
@@ -50,13 +54,20 @@ export async function runHttpLoad(spec: LoadSpec, probe: LoadProbe = {}): Promis
   let serverCpu: NodeJS.CpuUsage | undefined;
   let countAtStart = 0;
   let counted = 0;
+  let databaseCpuAtStart: number | undefined;
+  let databaseCpu: number | undefined;
   const lines: string[] = [];
   for await (const line of readline.createInterface({ input: worker.stdout })) {
     if (line === 'measuring') {
       cpuAtStart = process.cpuUsage();
+      databaseCpuAtStart = probe.databaseCpuMicros?.();
       countAtStart = count();
     } else if (line.startsWith('{')) {
       serverCpu = process.cpuUsage(cpuAtStart);
+      const databaseCpuAtEnd = probe.databaseCpuMicros?.();
+      if (databaseCpuAtStart !== undefined && databaseCpuAtEnd !== undefined) {
+        databaseCpu = databaseCpuAtEnd - databaseCpuAtStart;
+      }
       counted = count() - countAtStart;
     }
     lines.push(line);
@@ -81,5 +92,6 @@ export async function runHttpLoad(spec: LoadSpec, probe: LoadProbe = {}): Promis
     cpuMicrosPerRequest: (serverCpu.user + serverCpu.system) / completed,
     loadCpuMicrosPerRequest: cpuMicros / completed,
     countedPerRequest: counted / completed,
+    ...(databaseCpu !== undefined && { databaseCpuMicrosPerRequest: databaseCpu / completed }),
   };
 }

@@ -9,6 +9,7 @@ import os from 'node:os';
 import { auditRepository } from '@tandem/server/audit/repository';
 import { requirePrincipal } from '@tandem/server/http/authorization';
 import { staffRepository } from '@tandem/server/staff/repository';
+import { readStaffMemberSchema } from '@tandem/server/staff/routes';
 import { staffService } from '@tandem/server/staff/service';
 import { median, medianOf, named, round } from './api-overhead.ts';
 import {
@@ -20,6 +21,7 @@ import {
   withBenchTandem,
 } from './bench-tandem.ts';
 import { type HttpThroughput, runHttpLoad } from './load.ts';
+import { postgresCpuMicros } from './postgres-cpu.ts';
 import type { BenchOptions, BenchResult } from './types.ts';
 import { runWrkLoad } from './wrk-load.ts';
 
@@ -73,7 +75,7 @@ async function measureLeg(leg: Leg, databaseUrl: string | undefined, options: Be
       const rounds = options.rounds;
       const roundSeconds = options.durationSeconds / rounds;
       const runLoad = options.loadGenerator === 'wrk' ? runWrkLoad : runHttpLoad;
-      const noCount = { count: () => 0 };
+      const probe = { count: () => 0, ...(leg === 'postgres' && { databaseCpuMicros: postgresCpuMicros }) };
       const onRounds: HttpThroughput[] = [];
       const offRounds: HttpThroughput[] = [];
       const sequenceAtStart = await sequence();
@@ -86,9 +88,9 @@ async function measureLeg(leg: Leg, databaseUrl: string | undefined, options: Be
           headers: { cookie },
         };
         options.log(`${leg}: round ${round + 1}/${rounds}, policy and audit on (GET ${onPath})…`);
-        onRounds.push(await runLoad({ ...load, url: `${tandem.url}${onPath}` }, noCount));
+        onRounds.push(await runLoad({ ...load, url: `${tandem.url}${onPath}` }, probe));
         options.log(`${leg}: round ${round + 1}/${rounds}, policy and audit off (twin route)…`);
-        offRounds.push(await runLoad({ ...load, url: `${tandem.url}${offPath}` }, noCount));
+        offRounds.push(await runLoad({ ...load, url: `${tandem.url}${offPath}` }, probe));
       }
       const roundRatios = onRounds.map(
         (on, index) => on.perSecond / (offRounds[index]?.perSecond ?? Number.NaN),
@@ -117,8 +119,14 @@ async function measureLeg(leg: Leg, databaseUrl: string | undefined, options: Be
         app.addHook('onResponse', async (request, reply) => {
           if (request.url.startsWith('/api/staff/') && reply.statusCode === 200) servedOnRoute++;
         });
-        app.get(`${unguardedPrefix}/:staffMemberId`, { config: { access: 'signed-in' } }, async (request) =>
-          service.get(requirePrincipal(request), (request.params as { staffMemberId: string }).staffMemberId),
+        app.get(
+          `${unguardedPrefix}/:staffMemberId`,
+          { config: { access: 'signed-in' }, schema: { ...readStaffMemberSchema, hide: true } },
+          async (request) =>
+            service.get(
+              requirePrincipal(request),
+              (request.params as { staffMemberId: string }).staffMemberId,
+            ),
         );
       },
     },

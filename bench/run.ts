@@ -17,7 +17,7 @@ const benchmarks: Record<string, Benchmark> = {
 
 function usage(problem: string): never {
   process.stderr.write(
-    `${problem}\nUsage: npm run bench -- <name> [--duration seconds] [--connections n] [--warmup seconds] [--rounds n] [--load-generator wrk|autocannon] [--patients n]\n` +
+    `${problem}\nUsage: npm run bench -- <name> [--duration seconds] [--connections n] [--warmup seconds] [--rounds n] [--load-generator wrk|autocannon] [--patients n] [--leg postgres|pglite]\n` +
       `Benchmarks: ${Object.keys(benchmarks).join(', ')}\n`,
   );
   process.exit(2);
@@ -40,6 +40,7 @@ function parseCommandLine() {
         rounds: { type: 'string' },
         'load-generator': { type: 'string' },
         patients: { type: 'string' },
+        leg: { type: 'string' },
       },
       allowPositionals: true,
     });
@@ -60,6 +61,9 @@ const requestedGenerator = parsed.values['load-generator'];
 if (requestedGenerator !== undefined && requestedGenerator !== 'wrk' && requestedGenerator !== 'autocannon') {
   usage('--load-generator is wrk or autocannon');
 }
+const onlyLeg = parsed.values.leg;
+if (onlyLeg !== undefined && onlyLeg !== 'postgres' && onlyLeg !== 'pglite')
+  usage('--leg is postgres or pglite');
 const loadGenerator = requestedGenerator ?? (wrkAvailable() ? 'wrk' : 'autocannon');
 if (loadGenerator === 'wrk' && !wrkAvailable()) usage('wrk is not installed (apt-get install -y wrk)');
 const result = await benchmark({
@@ -72,6 +76,7 @@ const result = await benchmark({
     ? {}
     : { patients: wholeNumber('patients', parsed.values.patients, 100_000) }),
   databaseUrl: process.env.DATABASE_URL || undefined,
+  ...(onlyLeg !== undefined && { onlyLeg }),
   log: (line) => process.stderr.write(`${line}\n`),
 });
 process.stdout.write(`${JSON.stringify(result)}\n`);

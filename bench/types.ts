@@ -12,6 +12,8 @@ export interface BenchOptions {
   loadGenerator: 'wrk' | 'autocannon';
   /** A PostgreSQL server URL; unset skips the PostgreSQL leg. */
   databaseUrl: string | undefined;
+  /** Only this leg (`--leg`); both when unset. */
+  onlyLeg?: 'postgres' | 'pglite';
   /** How many synthetic patients a benchmark that generates them generates (patient-search: 100,000). */
   patients?: number;
   /** Progress for the person watching; never part of the result line. */

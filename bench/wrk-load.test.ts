@@ -30,6 +30,11 @@ describe('parseWrkReport', () => {
     });
   });
 
+  it('reads latencies of a second or more, which wrk prints with a trailing space', () => {
+    const slow = report.replace('     99%  850.00us\n', '     99%    1.25s \n');
+    expect(parseWrkReport(slow).latencyP99Ms).toBe(1250);
+  });
+
   it('counts non-2xx responses and socket errors as failures', () => {
     const failing = report.replace(
       'Requests/sec',

@@ -14,9 +14,11 @@ export async function runWrkLoad(spec: LoadSpec, probe: LoadProbe = {}): Promise
   const count = probe.count ?? (() => 0);
   if (spec.warmupSeconds > 0) await runWrk(spec, spec.warmupSeconds);
   const cpuAtStart = process.cpuUsage();
+  const databaseCpuAtStart = probe.databaseCpuMicros?.();
   const countAtStart = count();
   const output = await runWrk(spec, spec.durationSeconds);
   const serverCpu = process.cpuUsage(cpuAtStart);
+  const databaseCpuAtEnd = probe.databaseCpuMicros?.();
   const counted = count() - countAtStart;
   const report = parseWrkReport(output);
   if (report.failed > 0 || report.requests === 0) {
@@ -29,6 +31,10 @@ export async function runWrkLoad(spec: LoadSpec, probe: LoadProbe = {}): Promise
     cpuMicrosPerRequest: (serverCpu.user + serverCpu.system) / report.requests,
     loadCpuMicrosPerRequest: report.loadCpuMicros / report.requests,
     countedPerRequest: counted / report.requests,
+    ...(databaseCpuAtStart !== undefined &&
+      databaseCpuAtEnd !== undefined && {
+        databaseCpuMicrosPerRequest: (databaseCpuAtEnd - databaseCpuAtStart) / report.requests,
+      }),
   };
 }
 
@@ -74,8 +80,9 @@ function durationMs(text: string): number {
 /** Reads wrk's `--latency` report followed by bash's `times` (shell, then children: "0m1.234s 0m0.567s"). */
 export function parseWrkReport(output: string): WrkReport {
   const total = /(\d+) requests in ([\d.]+)(us|ms|s|m),/.exec(output);
-  const p50 = /^\s+50%\s+(\S+)$/m.exec(output);
-  const p99 = /^\s+99%\s+(\S+)$/m.exec(output);
+  // wrk pads latencies of a second or more with a trailing space ("99%    1.25s ").
+  const p50 = /^\s+50%\s+(\S+)\s*$/m.exec(output);
+  const p99 = /^\s+99%\s+(\S+)\s*$/m.exec(output);
   if (total === null || p50 === null || p99 === null) throw new Error(`Unreadable wrk report:\n${output}`);
   const non2xx = Number(/Non-2xx or 3xx responses: (\d+)/.exec(output)?.[1] ?? 0);
   const socketErrors = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(output);

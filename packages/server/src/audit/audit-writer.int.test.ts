@@ -87,6 +87,41 @@ describe('the audit writer', () => {
     expect(verifyChain(all, await audit.chainHead(organizationId))).toBeUndefined();
   });
 
+  it('stores whatever the text holds exactly as it hashed it', async () => {
+    const writer = createAuditWriter(database, { readsWaitForFlush: false });
+    const awkward = [
+      'quote " backslash \\ slash / newline \n tab \t',
+      'control \u0001\u001f and DEL \u007f',
+      'accents é ñ ü, CJK 漢字, emoji 🧭, line separator \u2028',
+      'latin-1 as Node decodes headers: \u00e9\u00ff',
+    ];
+    const audit = auditRepository(database.db);
+    const before = (await audit.chainHead(organizationId))?.lastSequence ?? 0;
+    await Promise.all(
+      awkward.map((text, index) =>
+        writer.record(organizationId, {
+          ...readEvent(index),
+          userAgent: text,
+          reason: text,
+          resourceId: text,
+          fieldsChanged: index % 2 === 0 ? [] : ['zeta', 'alpha', text],
+        }),
+      ),
+    );
+    const stored = await audit.eventsAfter(organizationId, before, 100);
+    expect(stored.map((event) => [event.userAgent, event.reason, event.resourceId])).toEqual(
+      awkward.map((text) => [text, text, text]),
+    );
+    expect(stored.map((event) => event.fieldsChanged)).toEqual([
+      [],
+      ['zeta', 'alpha', awkward[1]],
+      [],
+      ['zeta', 'alpha', awkward[3]],
+    ]);
+    const all = await audit.eventsAfter(organizationId, 0, 100_000);
+    expect(verifyChain(all, await audit.chainHead(organizationId))).toBeUndefined();
+  });
+
   it('fails every request of a batch it could not write, so that no read is served unaudited', async () => {
     const writer = createAuditWriter(database, { readsWaitForFlush: true });
     const unknownOrganization = uuidv7();

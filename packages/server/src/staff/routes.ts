@@ -7,6 +7,14 @@ import type { StaffService } from './service.ts';
 
 const staffMemberParams = z.object({ staffMemberId: z.uuid('Not a staff member id') });
 
+/** GET /api/staff/:staffMemberId's schema (the policy-overhead benchmark's twin route declares it too). */
+export const readStaffMemberSchema = {
+  tags: ['staff'],
+  summary: 'Read one staff member',
+  params: staffMemberParams,
+  response: { 200: staffMemberSchema, '4xx': problemSchema },
+};
+
 export function staffRoutes(service: StaffService): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
@@ -26,12 +34,7 @@ export function staffRoutes(service: StaffService): FastifyPluginAsyncZod {
       '/api/staff/:staffMemberId',
       {
         config: { access: { resource: 'staff_directory', action: 'read' } },
-        schema: {
-          tags: ['staff'],
-          summary: 'Read one staff member',
-          params: staffMemberParams,
-          response: { 200: staffMemberSchema, '4xx': problemSchema },
-        },
+        schema: readStaffMemberSchema,
       },
       async (request) => service.get(requirePrincipal(request), request.params.staffMemberId),
     );
