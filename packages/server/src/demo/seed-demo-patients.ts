@@ -3,8 +3,12 @@ import type { DB } from '../db/schema.generated.ts';
 import { formatMrn } from '../patients/mrn.ts';
 import { patientRepository } from '../patients/repository.ts';
 import { demoAccountFor } from './demo-accounts.ts';
+import { type DemoEpisode, daysBefore, insertDemoEpisodes, programTodayOf } from './seed-demo-episodes.ts';
 
-/** Synthetic demo patients, each with a care team, so that every role's view of a record has something to show. */
+/**
+ * Synthetic demo patients, each with a care team and episodes of care, so that every role's view of a record has
+ * something to show. Their stories are invented; the clinical details are kept plausible.
+ */
 interface DemoPatient {
   legalGivenName: string;
   legalFamilyName: string;
@@ -17,7 +21,11 @@ interface DemoPatient {
   isDemoPatientAccount?: boolean;
   /** Care team: staff member e-mail → place. */
   careTeam: Record<string, 'primary_therapist' | 'prescriber' | 'case_manager' | 'group_facilitator'>;
+  /** Oldest first; the last is the current one. The record was registered on the first admission day. */
+  episodes: readonly [DemoEpisode, ...DemoEpisode[]];
 }
+
+const allIntakeDone = { consents_signed: 0, orientation: 0, assessments_done: 2, plan_written: 6 } as const;
 
 const clinician = demoAccountFor('clinician').email;
 const prescriber = demoAccountFor('prescriber').email;
@@ -33,6 +41,52 @@ export const demoPatients: readonly DemoPatient[] = [
     preferredLanguage: 'en',
     isDemoPatientAccount: true,
     careTeam: { [clinician]: 'primary_therapist', [prescriber]: 'prescriber' },
+    episodes: [
+      {
+        // Residential after an overdose, then stepped down to intensive outpatient.
+        admittedDaysAgo: 24,
+        admission: {
+          referralSource: 'other_health_care_provider',
+          referralNote: 'Emergency department, after a non-fatal overdose',
+          setting: 'inpatient_residential',
+          asam: { edition: '4', level: '3.5' },
+          substances: [
+            {
+              substanceClass: 'opioids',
+              specificSubstance: 'fentanyl',
+              route: 'smoking',
+              frequency: 'daily',
+              isPrimary: true,
+              ageOfFirstUse: 22,
+            },
+            {
+              substanceClass: 'cocaine',
+              specificSubstance: 'crack cocaine',
+              route: 'smoking',
+              frequency: 'one_to_two_times_per_week',
+              ageOfFirstUse: 25,
+            },
+          ],
+          diagnoses: [{ code: 'F11.20', isPrimary: true }, { code: 'F14.10' }],
+          presentingProblems:
+            'Smoked fentanyl daily for two years; non-fatal overdose three weeks before admission. Lost their job ' +
+            'in the spring; staying with their sister. Wants to stay alive and get back to work.',
+          coOccurringConditions: ['depression'],
+        },
+        levelChanges: [
+          {
+            daysAgo: 10,
+            direction: 'step_down',
+            setting: 'intensive_outpatient',
+            asam: { edition: '4', level: '2.1' },
+            reason:
+              'Withdrawal over and stable on buprenorphine; living with their sister, who supports treatment. ' +
+              'Intensive outpatient three days a week.',
+          },
+        ],
+        intakeDone: allIntakeDone,
+      },
+    ],
   },
   {
     legalGivenName: 'José',
@@ -43,6 +97,33 @@ export const demoPatients: readonly DemoPatient[] = [
     sexAssignedAtBirth: 'male',
     preferredLanguage: 'es',
     careTeam: { [clinician]: 'primary_therapist' },
+    episodes: [
+      {
+        // Admitted this week: the intake assessments are overdue, the plan not yet due.
+        admittedDaysAgo: 5,
+        admission: {
+          referralSource: 'self',
+          referralNote: 'His wife called the intake line with him',
+          setting: 'partial_hospitalization',
+          asam: { edition: '3', level: '2.5' },
+          substances: [
+            {
+              substanceClass: 'alcohol',
+              route: 'oral',
+              frequency: 'daily',
+              isPrimary: true,
+              ageOfFirstUse: 16,
+            },
+          ],
+          diagnoses: [{ code: 'F10.20', isPrimary: true }],
+          presentingProblems:
+            'Drinks daily, more since a back injury two years ago; finished medically supervised withdrawal ' +
+            'the week before admission. Works as a mechanic and wants to keep the job.',
+          coOccurringConditions: ['chronic_pain', 'anxiety'],
+        },
+        intakeDone: { consents_signed: 0, orientation: 1 },
+      },
+    ],
   },
   {
     legalGivenName: 'Aisha',
@@ -58,6 +139,64 @@ export const demoPatients: readonly DemoPatient[] = [
       // Fills one of the two places of Tom Becker's caseload: matching shows him near full.
       'tom.becker@demo.tandem.test': 'primary_therapist',
     },
+    episodes: [
+      {
+        // Left early a year ago; came back.
+        admittedDaysAgo: 430,
+        admission: {
+          referralSource: 'self',
+          setting: 'outpatient',
+          asam: { edition: '3', level: '1' },
+          substances: [
+            {
+              substanceClass: 'other_stimulants',
+              specificSubstance: 'methamphetamine',
+              route: 'smoking',
+              frequency: 'one_to_two_times_per_week',
+              isPrimary: true,
+              ageOfFirstUse: 19,
+            },
+          ],
+          diagnoses: [{ code: 'F15.10', isPrimary: true }],
+          presentingProblems: 'Weekend methamphetamine use, rising; missed shifts at work.',
+          coOccurringConditions: ['adhd'],
+        },
+        discharge: {
+          daysAgo: 395,
+          dischargeType: 'against_advice',
+          aftercarePlan:
+            'Stopped coming after five weeks. Given the program’s number and the SAMHSA helpline; welcome back ' +
+            'at any time.',
+        },
+        intakeDone: allIntakeDone,
+      },
+      {
+        admittedDaysAgo: 40,
+        admission: {
+          referralSource: 'substance_use_care_provider',
+          referralNote: 'Community withdrawal management program',
+          setting: 'intensive_outpatient',
+          asam: { edition: '4', level: '2.1' },
+          substances: [
+            {
+              substanceClass: 'other_stimulants',
+              specificSubstance: 'methamphetamine',
+              route: 'smoking',
+              frequency: 'three_to_six_times_per_week',
+              isPrimary: true,
+              ageOfFirstUse: 19,
+            },
+            { substanceClass: 'cannabis', route: 'smoking', frequency: 'daily', ageOfFirstUse: 15 },
+          ],
+          diagnoses: [{ code: 'F15.20', isPrimary: true }, { code: 'F12.10' }],
+          presentingProblems:
+            'Methamphetamine most days since a breakup last year; cannabis daily to sleep. Nightmares and ' +
+            'startle since an assault. Asked for contingency management, which helped a friend.',
+          coOccurringConditions: ['ptsd', 'adhd'],
+        },
+        intakeDone: allIntakeDone,
+      },
+    ],
   },
   {
     // Not on the demo clinician's care team: the record to try break-the-glass access on.
@@ -69,6 +208,31 @@ export const demoPatients: readonly DemoPatient[] = [
     sexAssignedAtBirth: 'male',
     preferredLanguage: 'en',
     careTeam: { 'morgan.lee@demo.tandem.test': 'primary_therapist' },
+    episodes: [
+      {
+        admittedDaysAgo: 61,
+        admission: {
+          referralSource: 'criminal_justice',
+          referralNote: 'Court-ordered after a second DUI',
+          setting: 'outpatient',
+          asam: { edition: '3', level: '1' },
+          substances: [
+            {
+              substanceClass: 'alcohol',
+              route: 'oral',
+              frequency: 'three_to_six_times_per_week',
+              isPrimary: true,
+              ageOfFirstUse: 14,
+            },
+          ],
+          diagnoses: [{ code: 'F10.20', isPrimary: true }],
+          presentingProblems:
+            'Heavy drinking after work most evenings; second DUI in three years. Ambivalent about treatment.',
+          coOccurringConditions: [],
+        },
+        intakeDone: allIntakeDone,
+      },
+    ],
   },
 ];
 
@@ -91,8 +255,21 @@ export async function insertDemoPatients(trx: Transaction<DB>, organizationId: s
     .where('email', '=', demoAccountFor('patient').email)
     .executeTakeFirstOrThrow();
   const firstMrn = await patientRepository(trx).allocateMrnValues(organizationId, demoPatients.length);
+  const today = await programTodayOf(trx, organizationId);
+  const userIdOf = async (email: string) =>
+    (await trx.selectFrom('users').select('id').where('email', '=', email).executeTakeFirstOrThrow()).id;
+  const episodeStaff = {
+    clinicianUserId: await userIdOf(clinician),
+    frontDeskUserId: await userIdOf(demoAccountFor('front_desk').email),
+  };
 
-  for (const [index, { careTeam, isDemoPatientAccount, ...person }] of demoPatients.entries()) {
+  for (const [index, { careTeam, isDemoPatientAccount, episodes, ...person }] of demoPatients.entries()) {
+    // Registered on the first admission day; the current team took over on the current admission day (morning
+    // where the program is).
+    const registeredAt = new Date(`${daysBefore(today, episodes[0].admittedDaysAgo)}T17:00:00Z`);
+    const teamSince = new Date(
+      `${daysBefore(today, (episodes.at(-1) as DemoEpisode).admittedDaysAgo)}T17:00:00Z`,
+    );
     const patient = await trx
       .insertInto('patients')
       .values({
@@ -100,6 +277,8 @@ export async function insertDemoPatients(trx: Transaction<DB>, organizationId: s
         mrn: formatMrn(firstMrn + index),
         ...person,
         userId: isDemoPatientAccount === true ? patientUser.id : null,
+        createdAt: registeredAt,
+        updatedAt: registeredAt,
       })
       .returning('id')
       .executeTakeFirstOrThrow();
@@ -108,9 +287,22 @@ export async function insertDemoPatients(trx: Transaction<DB>, organizationId: s
       if (staffMemberId === undefined) throw new Error(`No demo staff member ${email}`);
       await trx
         .insertInto('careTeamMembers')
-        .values({ organizationId, patientId: patient.id, staffMemberId, role })
+        .values({
+          organizationId,
+          patientId: patient.id,
+          staffMemberId,
+          role,
+          startedAt: teamSince,
+          createdAt: teamSince,
+          updatedAt: teamSince,
+        })
         .execute();
     }
+    await insertDemoEpisodes(
+      trx,
+      { organizationId, patientId: patient.id, today, staff: episodeStaff },
+      episodes,
+    );
   }
 
   // The demo supervisor supervises the demo clinician, and so relates to the clinician's patients.

@@ -1,7 +1,11 @@
+import { localDateAt } from '@tandem/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { episodeRepository } from '../admission/episode-repository.ts';
+import { intakeRepository } from '../admission/intake-repository.ts';
 import { createTestDatabase, type TestDatabase } from '../testing/test-database.ts';
-import { demoAccounts, demoOrganization } from './demo-accounts.ts';
+import { demoAccountFor, demoAccounts, demoOrganization } from './demo-accounts.ts';
 import { seedDemo } from './seed-demo.ts';
+import { daysBefore } from './seed-demo-episodes.ts';
 
 let database: TestDatabase;
 beforeAll(async () => {
@@ -42,5 +46,78 @@ describe('seedDemo', () => {
     const again = await Promise.all([seedDemo(database.db), seedDemo(database.db)]);
     expect(again.map((result) => result.created)).toEqual([false, false]);
     expect(await counts()).toEqual(before);
+  });
+
+  it('shows a program in progress: every demo patient in treatment, a step-down, a readmission, one assessment overdue', async () => {
+    const { db } = database;
+    const { organizationId } = await seedDemo(db);
+    const organization = await db
+      .selectFrom('organizations')
+      .select('timeZone')
+      .where('id', '=', organizationId)
+      .executeTakeFirstOrThrow();
+    const today = localDateAt(new Date(), organization.timeZone);
+    const patients = await db
+      .selectFrom('patients')
+      .select(['id', 'legalFamilyName', 'status', 'createdAt'])
+      .where('organizationId', '=', organizationId)
+      .orderBy('mrn')
+      .execute();
+    expect(patients.map((patient) => patient.legalFamilyName)).toEqual([
+      'Example',
+      'Nguyễn',
+      'Rahman',
+      'Thompson',
+    ]);
+    const episodes = episodeRepository(db);
+    const timelines = new Map<string, Awaited<ReturnType<typeof episodes.listEpisodes>>>();
+    for (const patient of patients) {
+      const timeline = await episodes.listEpisodes(organizationId, patient.id);
+      timelines.set(patient.legalFamilyName, timeline);
+      expect(patient.status).toBe('active');
+      // Newest first: the current episode is active, every earlier one discharged.
+      expect(timeline.map((episode) => episode.status)).toEqual([
+        'active',
+        ...timeline.slice(1).map(() => 'discharged'),
+      ]);
+      for (const episode of timeline) {
+        expect(episode.substances.filter((substance) => substance.isPrimary)).toHaveLength(1);
+        expect(episode.diagnoses.filter((diagnosis) => diagnosis.isPrimary)).toHaveLength(1);
+        expect(episode.admittedOn <= today).toBe(true);
+      }
+      // Registered on the first admission day, not after it.
+      const firstAdmission = timeline.at(-1)?.admittedOn ?? '';
+      expect(localDateAt(patient.createdAt, organization.timeZone)).toBe(firstAdmission);
+    }
+
+    // Pat stepped down from residential to intensive outpatient; the episode's level is the latest change's.
+    const [pat] = timelines.get('Example') ?? [];
+    expect(pat).toMatchObject({ setting: 'intensive_outpatient', asam: { edition: '4', level: '2.1' } });
+    expect(pat?.levelOfCareChanges).toMatchObject([
+      { direction: 'step_down', fromSetting: 'inpatient_residential', setting: 'intensive_outpatient' },
+    ]);
+    expect(pat?.diagnoses.map((diagnosis) => diagnosis.code)).toEqual(['F11.20', 'F14.10']);
+    // Aisha left early a year ago and came back.
+    expect(timelines.get('Rahman')?.[1]).toMatchObject({
+      status: 'discharged',
+      dischargeType: 'against_advice',
+    });
+
+    // Joe's intake assessments are the one overdue item; the clinician on his care team sees it as theirs.
+    const clinician = await db
+      .selectFrom('users')
+      .select('id')
+      .where('email', '=', demoAccountFor('clinician').email)
+      .executeTakeFirstOrThrow();
+    const overdue = await intakeRepository(db).overdue(organizationId, clinician.id, 50);
+    expect(overdue).toEqual([
+      expect.objectContaining({
+        patientName: 'Joe Nguyễn',
+        itemLabel: 'Intake assessments done',
+        dueOn: daysBefore(today, 2),
+        daysOverdue: 2,
+        onMyCareTeam: true,
+      }),
+    ]);
   });
 });

@@ -16,6 +16,7 @@ export interface PatientMatchQuery {
     asamEdition?: string | undefined;
     asamLevel?: string | undefined;
     therapistStaffMemberId?: string | undefined;
+    careTeam?: 'mine' | undefined;
   };
 }
 
@@ -97,6 +98,13 @@ function whereClause(query: PatientMatchQuery, tier: MatchTier): Fragment {
       SELECT FROM care_team_members t
       WHERE t.organization_id = p.organization_id AND t.patient_id = p.id AND t.role = 'primary_therapist'
         AND t.ended_at IS NULL AND t.staff_member_id = ${filters.therapistStaffMemberId}::uuid)`);
+  }
+  if (filters.careTeam === 'mine') {
+    conditions.push(sql`EXISTS (
+      SELECT FROM care_team_members ctm
+      JOIN staff_members sm ON sm.organization_id = ctm.organization_id AND sm.id = ctm.staff_member_id
+      WHERE ctm.organization_id = p.organization_id AND ctm.patient_id = p.id AND ctm.ended_at IS NULL
+        AND sm.user_id = ${userId}::uuid)`);
   }
   for (const date of terms.datesOfBirth) conditions.push(sql`p.date_of_birth = ${date}::date`);
   for (const prefix of terms.mrnPrefixes) {

@@ -41,7 +41,7 @@ export function patientRoutes(db: Kysely<DB>): FastifyPluginAsyncZod {
         schema: {
           tags: ['patients'],
           summary:
-            'List the patients the caller may see, their caseload first, by filters (status, setting, ASAM level, primary therapist); searching is POST /api/patients/search',
+            'List the patients the caller may see, their caseload first, by filters (status, setting, ASAM level, primary therapist, the caller’s own care teams); searching is POST /api/patients/search',
           querystring: patientListQuerySchema,
           response: { 200: patientPageSchema, '4xx': problemSchema },
         },

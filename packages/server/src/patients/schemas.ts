@@ -41,6 +41,8 @@ const patientListFilterShape = {
   asamLevel: z.string().trim().max(10).optional(),
   /** The patient's current primary therapist. */
   therapistStaffMemberId: z.uuid('Not a staff member id').optional(),
+  /** `mine`: only the patients whose current care team the caller is on (their caseload). */
+  careTeam: z.enum(['mine'], 'Only "mine" filters by care team').optional(),
   limit: z.coerce.number().int().min(1, 'At least 1').max(200, 'At most 200').default(50),
   offset: z.coerce
     .number()

@@ -1391,7 +1391,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List the patients the caller may see, their caseload first, by filters (status, setting, ASAM level, primary therapist); searching is POST /api/patients/search */
+        /** List the patients the caller may see, their caseload first, by filters (status, setting, ASAM level, primary therapist, the caller’s own care teams); searching is POST /api/patients/search */
         get: {
             parameters: {
                 query?: {
@@ -1400,6 +1400,7 @@ export interface paths {
                     asamEdition?: "3" | "4";
                     asamLevel?: string;
                     therapistStaffMemberId?: string;
+                    careTeam?: "mine";
                     limit?: number;
                     offset?: number;
                 };
@@ -4421,6 +4422,8 @@ export interface components {
             asamLevel?: string;
             /** Format: uuid */
             therapistStaffMemberId?: string;
+            /** @enum {string} */
+            careTeam?: "mine";
             /** @default 50 */
             limit: number;
             /** @default 0 */
@@ -5430,6 +5433,8 @@ export interface components {
             asamLevel?: string;
             /** Format: uuid */
             therapistStaffMemberId?: string;
+            /** @enum {string} */
+            careTeam?: "mine";
             /** @default 50 */
             limit: number;
             /** @default 0 */

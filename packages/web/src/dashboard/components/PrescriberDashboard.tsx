@@ -2,6 +2,7 @@ import { EmptyState, Stack } from '@mantine/core';
 import { IconPill } from '@tabler/icons-react';
 import { IntakeOverdueCard } from '../../admission/components/IntakeOverdueCard.tsx';
 import { PageHeader } from '../../app/PageHeader.tsx';
+import { CaseloadCard } from '../../patients/components/CaseloadCard.tsx';
 import { DashboardSection } from './DashboardSection.tsx';
 
 export function PrescriberDashboard() {
@@ -16,6 +17,7 @@ export function PrescriberDashboard() {
           description="Orders to review, doses to give and refills that fall due appear here."
         />
       </DashboardSection>
+      <CaseloadCard />
       <IntakeOverdueCard />
     </Stack>
   );

@@ -1,9 +1,9 @@
 import { Badge, EmptyState, Table, Text } from '@mantine/core';
 import { IconUserSearch } from '@tabler/icons-react';
-import { AnchorLink } from '../../app/links.tsx';
 import type { PatientSummary } from '../api.ts';
-import { formatCalendarDate, listName, patientStatusColors, patientStatusLabels } from '../labels.ts';
+import { formatCalendarDate, patientStatusColors, patientStatusLabels } from '../labels.ts';
 import { levelOfCareText } from '../list-filters.ts';
+import { PatientRecordLink, PrimaryTherapistText } from './PatientCells.tsx';
 
 export function PatientTable({ patients, searched }: { patients: PatientSummary[]; searched: boolean }) {
   if (patients.length === 0) {
@@ -38,15 +38,7 @@ export function PatientTable({ patients, searched }: { patients: PatientSummary[
           {patients.map((patient) => (
             <Table.Tr key={patient.id}>
               <Table.Td>
-                {/* Opening a record is an audited read: never on hover, only on a click. */}
-                <AnchorLink
-                  to="/patients/$patientId"
-                  params={{ patientId: patient.id }}
-                  preload={false}
-                  fw={500}
-                >
-                  {listName(patient)}
-                </AnchorLink>
+                <PatientRecordLink patient={patient} />
               </Table.Td>
               <Table.Td>
                 <Text size="sm" ff="monospace">
@@ -65,9 +57,7 @@ export function PatientTable({ patients, searched }: { patients: PatientSummary[
                 </Text>
               </Table.Td>
               <Table.Td>
-                <Text size="sm" c={patient.primaryTherapist === null ? 'dimmed' : undefined}>
-                  {patient.primaryTherapist?.displayName ?? 'None assigned'}
-                </Text>
+                <PrimaryTherapistText patient={patient} />
               </Table.Td>
               <Table.Td>
                 {patient.onMyCareTeam && (

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { saveScreenshot } from './support/pages.ts';
+import { useBrowserTandem } from './support/use-browser-tandem.ts';
+
+const { signedIn } = useBrowserTandem();
+
+describe('the demo organization', () => {
+  it('opens on a program in progress: an overdue assessment, a caseload at its levels of care, a step-down', async () => {
+    const page = await signedIn('clinician');
+    // The caseload: the demo clinician is on three care teams; Riley is Morgan Lee's.
+    const caseload = page.getByTestId('my-caseload');
+    await caseload
+      .getByRole('row', { name: /Example, Pat.*Intensive outpatient · ASAM 2\.1 \(4th\)/ })
+      .waitFor();
+    await caseload.getByRole('row', { name: /Nguyễn, José \(Joe\).*Partial hospitalization/ }).waitFor();
+    await caseload.getByRole('row', { name: /Rahman, Aisha/ }).waitFor();
+    expect(await caseload.getByText('Thompson').count()).toBe(0);
+    // Joe was admitted this week: his intake assessments are overdue, on his clinician's dashboard.
+    const overdue = page.getByTestId('intake-overdue');
+    await overdue.getByText('Nguyễn', { exact: false }).first().waitFor();
+    await overdue.getByText('Intake assessments done').first().waitFor();
+    await saveScreenshot(page, 'demo-clinician-dashboard');
+
+    await page.getByRole('link', { name: 'Patients' }).click();
+    await page.getByRole('link', { name: 'Example, Pat' }).waitFor();
+    await saveScreenshot(page, 'demo-patient-list');
+    await page.getByRole('link', { name: 'Example, Pat' }).click();
+    await page.getByRole('tab', { name: 'Episodes' }).click();
+    const episode = page.locator('[data-testid^="episode-"]').first();
+    await episode.getByText('In treatment').waitFor();
+    await episode.getByText('F11.20 Opioid dependence, uncomplicated (primary)').waitFor();
+    await episode.getByText('stable on buprenorphine', { exact: false }).waitFor();
+    await saveScreenshot(page, 'demo-episodes');
+  });
+
+  it('shows the patient their own care team', async () => {
+    const page = await signedIn('patient');
+    const team = page.getByTestId('own-care-team');
+    await team.getByText('Dr. Casey Rivera').waitFor();
+    await team.getByText('Primary therapist').waitFor();
+    await team.getByText('Dr. Priya Natarajan').waitFor();
+    await saveScreenshot(page, 'demo-patient-dashboard');
+  });
+});
