@@ -1,9 +1,16 @@
-import type { AsamEdition, CareSetting, DischargeType, LevelOfCareChangeDirection } from '@tandem/core';
-import { sql, type Transaction } from 'kysely';
+import {
+  type AsamEdition,
+  type CareSetting,
+  type DischargeType,
+  type LevelOfCareChangeDirection,
+  localDateAt,
+} from '@tandem/core';
+import type { Transaction } from 'kysely';
 import type { z } from 'zod';
 import { billableDiagnosis } from '../admission/episode-validation.ts';
 import { type defaultIntakeChecklist, intakeRepository } from '../admission/intake-repository.ts';
 import { admissionSchema } from '../admission/schemas.ts';
+import { programClock } from '../consents/repository.ts';
 import type { DB } from '../db/schema.generated.ts';
 
 /**
@@ -43,14 +50,10 @@ export function daysBefore(date: string, days: number): string {
   return moment.toISOString().slice(0, 10);
 }
 
-/** The program's today, as its calendar has it (the organization's time zone). */
+/** The program's today, as its calendar has it (the organization's time zone), by the program's own clock. */
 export async function programTodayOf(trx: Transaction<DB>, organizationId: string): Promise<string> {
-  const row = await trx
-    .selectFrom('organizations')
-    .select(sql<string>`to_char((now() AT TIME ZONE time_zone)::date, 'YYYY-MM-DD')`.as('today'))
-    .where('id', '=', organizationId)
-    .executeTakeFirstOrThrow();
-  return row.today;
+  const clock = await programClock(trx, organizationId);
+  return localDateAt(clock.now, clock.timeZone);
 }
 
 /** Writes one demo patient's episodes, oldest first, with their substances, diagnoses, changes and intake. */
