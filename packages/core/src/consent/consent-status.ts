@@ -1,5 +1,5 @@
 import { type DisclosureCategory, disclosureCategories } from '../access/resources.ts';
-import { type LocalDate, localDateAt } from './local-date.ts';
+import { type LocalDate, localDateAt } from '../time/local-date.ts';
 
 /**
  * Where a consent stands at one moment. Only an active consent lets anything leave the program; the others

@@ -1,6 +1,6 @@
 import { type DisclosureCategory, disclosureCategories } from '../access/resources.ts';
 import type { FieldError } from '../errors/domain-error.ts';
-import { isLocalDate, localDateAt } from './local-date.ts';
+import { isLocalDate, localDateAt } from '../time/local-date.ts';
 
 export const consentRecipientKinds = ['support_contact', 'person', 'organization'] as const;
 export type ConsentRecipientKind = (typeof consentRecipientKinds)[number];
