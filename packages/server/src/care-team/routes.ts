@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { requirePrincipal, writeAudit } from '../http/authorization.ts';
+import { requirePrincipal } from '../http/authorization.ts';
 import { problemSchema } from '../http/problem.ts';
+import { recordContext } from '../http/record-context.ts';
 import { careTeamAssignmentSchema, careTeamPlaceEndSchema, careTeamSchema } from './schemas.ts';
 import type { CareTeamService } from './service.ts';
 
@@ -40,12 +41,7 @@ export function careTeamRoutes(service: CareTeamService): FastifyPluginAsyncZod 
         },
       },
       async (request, reply) => {
-        const team = await service.assign(
-          requirePrincipal(request),
-          request.params.patientId,
-          request.body,
-          writeAudit(request),
-        );
+        const team = await service.assign(recordContext(request), request.params.patientId, request.body);
         return reply.status(201).send(team);
       },
     );
@@ -64,13 +60,7 @@ export function careTeamRoutes(service: CareTeamService): FastifyPluginAsyncZod 
         },
       },
       async (request) =>
-        service.end(
-          requirePrincipal(request),
-          request.params.patientId,
-          request.params.memberId,
-          request.body,
-          writeAudit(request),
-        ),
+        service.end(recordContext(request), request.params.patientId, request.params.memberId, request.body),
     );
   };
 }

@@ -1,44 +1,30 @@
 import { careTeamRoleLabels, DomainError, jobRolesForCareTeamPlace, roleLabels } from '@tandem/core';
-import { appendAuditEvents } from '../audit/repository.ts';
-import type { WriteAudit } from '../http/authorization.ts';
-import type { Principal } from '../identity/principal.ts';
+import { organizationOf, type RecordContext } from '../records/record-context.ts';
+import { Refusal } from '../records/refusal.ts';
+import type { RecordKernel } from '../records/unit-of-work.ts';
 import type { CareTeamRepository } from './repository.ts';
 import type { CareTeam, CareTeamAssignment, CareTeamPlaceEnd } from './schemas.ts';
 
 const article = (word: string) => (/^[aeiou]/i.test(word) ? 'an' : 'a');
 
-/** Thrown inside a transaction to roll it back; answered with the team as it is once the rollback is done. */
-class TeamChanged extends Error {
-  readonly code: 'conflict' | 'version_conflict';
-
-  constructor(code: 'conflict' | 'version_conflict', message: string) {
-    super(message);
-    this.code = code;
-  }
-}
-
-function isUniqueViolation(error: unknown, constraint: string): boolean {
-  const { code, constraint: name } = error as { code?: unknown; constraint?: unknown };
-  return code === '23505' && name === constraint;
-}
-
-export function careTeamService(repository: CareTeamRepository) {
-  const { db } = repository;
+export function careTeamService(records: RecordKernel, repository: CareTeamRepository) {
+  const { db } = records;
 
   const team = (organizationId: string, patientId: string): Promise<CareTeam> =>
     repository.team(db, organizationId, patientId);
 
-  async function refusedWithTeam(
+  /** A refusal answered with the team as it is once the change is rolled back. */
+  const refusedWithTeam = (
     organizationId: string,
     patientId: string,
     code: 'conflict' | 'version_conflict',
     message: string,
-    extra: Record<string, unknown> = {},
-  ): Promise<never> {
-    throw new DomainError(code, message, {
-      details: { ...extra, careTeam: await team(organizationId, patientId) },
+    current?: () => Promise<unknown>,
+  ) =>
+    new Refusal(code, message, {
+      loadDetails: async () => ({ careTeam: await team(organizationId, patientId) }),
+      ...(current === undefined ? {} : { current }),
     });
-  }
 
   return {
     team,
@@ -48,12 +34,12 @@ export function careTeamService(repository: CareTeamRepository) {
      * same transaction (with who and why); the unique index on the current primary therapist settles a race.
      */
     async assign(
-      principal: Principal,
+      context: RecordContext,
       patientId: string,
       assignment: CareTeamAssignment,
-      audit: WriteAudit,
     ): Promise<CareTeam> {
-      const { organizationId, userId } = principal;
+      const organizationId = organizationOf(context);
+      const { userId } = context.principal;
       const staff = await repository.staffMember(db, organizationId, assignment.staffMemberId);
       if (staff === undefined) {
         throw new DomainError('invalid_input', 'No such staff member.', {
@@ -81,16 +67,22 @@ export function careTeamService(repository: CareTeamRepository) {
         });
       }
       const reason = assignment.reason ?? null;
-      try {
-        await db.transaction().execute(async (trx) => {
+      const placeTaken = (message: string) => ({
+        message,
+        loadDetails: async () => ({ careTeam: await team(organizationId, patientId) }),
+      });
+      await records.write(
+        context,
+        async ({ trx, audit }) => {
           const before = await repository.team(trx, organizationId, patientId);
           if (before.current.some((p) => p.staffMemberId === staff.id && p.role === assignment.role)) {
-            throw new TeamChanged(
+            throw refusedWithTeam(
+              organizationId,
+              patientId,
               'conflict',
               `${staff.displayName} already holds the ${careTeamRoleLabels[assignment.role].toLowerCase()} place.`,
             );
           }
-          const events = [];
           if (assignment.role === 'primary_therapist') {
             const ended = await repository.endCurrentPrimaryTherapist(
               trx,
@@ -103,19 +95,19 @@ export function careTeamService(repository: CareTeamRepository) {
               assignment.replacesMemberId !== undefined &&
               (ended ?? null) !== assignment.replacesMemberId
             ) {
-              throw new TeamChanged(
+              throw refusedWithTeam(
+                organizationId,
+                patientId,
                 'version_conflict',
                 'Someone else changed the primary therapist meanwhile; review the care team as it is now.',
               );
             }
             if (ended !== undefined) {
-              events.push(
-                audit({
-                  resourceType: 'care_team_member',
-                  resourceId: ended,
-                  fieldsChanged: ['endedAt', 'endedByUserId', 'changeReason'],
-                }),
-              );
+              audit({
+                resourceType: 'care_team_member',
+                resourceId: ended,
+                fieldsChanged: ['endedAt', 'endedByUserId', 'changeReason'],
+              });
             }
           }
           const memberId = await repository.insertPlace(trx, {
@@ -126,80 +118,66 @@ export function careTeamService(repository: CareTeamRepository) {
             createdByUserId: userId,
             assignmentReason: reason,
           });
-          events.push(
-            audit({
-              resourceType: 'care_team_member',
-              resourceId: memberId,
-              fieldsChanged: ['staffMemberId', 'role', ...(reason === null ? [] : ['assignmentReason'])],
-            }),
-          );
-          await appendAuditEvents(trx, organizationId, events);
-        });
-      } catch (error) {
-        if (error instanceof TeamChanged) {
-          return refusedWithTeam(organizationId, patientId, error.code, error.message);
-        }
-        if (isUniqueViolation(error, 'care_team_members_one_primary_therapist')) {
-          return refusedWithTeam(
-            organizationId,
-            patientId,
-            'conflict',
-            'Someone else assigned a primary therapist at the same moment; review the care team as it is now.',
-          );
-        }
-        if (isUniqueViolation(error, 'care_team_members_current')) {
-          return refusedWithTeam(
-            organizationId,
-            patientId,
-            'conflict',
-            `${staff.displayName} already holds this place.`,
-          );
-        }
-        throw error;
-      }
+          audit({
+            resourceType: 'care_team_member',
+            resourceId: memberId,
+            fieldsChanged: ['staffMemberId', 'role', ...(reason === null ? [] : ['assignmentReason'])],
+          });
+        },
+        {
+          conflicts: {
+            care_team_members_one_primary_therapist: placeTaken(
+              'Someone else assigned a primary therapist at the same moment; review the care team as it is now.',
+            ),
+            care_team_members_current: placeTaken(`${staff.displayName} already holds this place.`),
+          },
+        },
+      );
       return team(organizationId, patientId);
     },
 
     /** Ends a current place at the version the caller saw, saying who and why; the place stays in the history. */
     async end(
-      principal: Principal,
+      context: RecordContext,
       patientId: string,
       memberId: string,
       change: CareTeamPlaceEnd,
-      audit: WriteAudit,
     ): Promise<CareTeam> {
-      const { organizationId, userId } = principal;
-      const ended = await db.transaction().execute(async (trx) => {
+      const organizationId = organizationOf(context);
+      await records.write(context, async ({ trx, audit }) => {
         const id = await repository.endPlace(trx, organizationId, patientId, memberId, {
           version: change.version,
           reason: change.reason,
-          endedByUserId: userId,
+          endedByUserId: context.principal.userId,
         });
-        if (id === undefined) return false;
-        await appendAuditEvents(trx, organizationId, [
+        if (id !== undefined) {
           audit({
             resourceType: 'care_team_member',
             resourceId: id,
             fieldsChanged: ['endedAt', 'endedByUserId', 'changeReason'],
-          }),
-        ]);
-        return true;
+          });
+          return;
+        }
+        const current = await repository.place(trx, organizationId, patientId, memberId);
+        if (current === undefined) throw new DomainError('not_found', 'No such care team place.');
+        if (current.endedAt !== null) {
+          throw refusedWithTeam(
+            organizationId,
+            patientId,
+            'conflict',
+            'This place has already ended.',
+            async () => current,
+          );
+        }
+        throw refusedWithTeam(
+          organizationId,
+          patientId,
+          'version_conflict',
+          'Someone else changed this place; review their change.',
+          async () => current,
+        );
       });
-      if (ended) return team(organizationId, patientId);
-      const current = await repository.place(db, organizationId, patientId, memberId);
-      if (current === undefined) throw new DomainError('not_found', 'No such care team place.');
-      if (current.endedAt !== null) {
-        return refusedWithTeam(organizationId, patientId, 'conflict', 'This place has already ended.', {
-          current,
-        });
-      }
-      return refusedWithTeam(
-        organizationId,
-        patientId,
-        'version_conflict',
-        'Someone else changed this place; review their change.',
-        { current },
-      );
+      return team(organizationId, patientId);
     },
   };
 }

@@ -34,6 +34,7 @@ import { organizationRepository } from '../organizations/repository.ts';
 import { outboxRoutes } from '../outbox/routes.ts';
 import { registrationRoutes } from '../patients/registration-routes.ts';
 import { patientRoutes } from '../patients/routes.ts';
+import { recordKernel } from '../records/unit-of-work.ts';
 import { staffDeactivationRoutes } from '../staff/deactivation-routes.ts';
 import { staffRepository } from '../staff/repository.ts';
 import { staffRoutes } from '../staff/routes.ts';
@@ -179,6 +180,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   const { db, pool } = options.database;
+  const records = recordKernel(db);
   await app.register(healthRoutes({ pool, isClosing: () => closing }));
   await app.register(
     authRoutes({ auth: options.auth, authenticator: options.authenticator, publicUrl: options.publicUrl }),
@@ -195,7 +197,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(intakeRoutes(db));
   await app.register(auditLogRoutes(db));
   await app.register(supportContactRoutes(db));
-  await app.register(careTeamRoutes(careTeamService(careTeamRepository(db))));
+  await app.register(careTeamRoutes(careTeamService(records, careTeamRepository(db))));
   await app.register(matchingRoutes(matchingService(matchingRepository(db))));
   await app.register(consentRoutes(db));
   await app.register(disclosureRoutes(db));

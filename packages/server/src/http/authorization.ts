@@ -1,5 +1,4 @@
 import {
-  type AccessBasis,
   type AccessDecision,
   type Action,
   actions,
@@ -14,11 +13,15 @@ import {
 } from '@tandem/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
-import { type ActiveConsent, loadPatientAccessFacts } from '../access/patient-relationship.ts';
+import { loadPatientAccessFacts } from '../access/patient-relationship.ts';
 import type { AuditWriter } from '../audit/audit-writer.ts';
 import type { NewAuditEvent } from '../audit/repository.ts';
 import type { DB } from '../db/schema.generated.ts';
 import type { Principal } from '../identity/principal.ts';
+import type { AccessGrant } from '../records/record-context.ts';
+import { auditActor, requirePrincipal } from './record-context.ts';
+
+export { requirePrincipal };
 
 /**
  * Every route declares who may call it (`config.access`), and one hook enforces it before any handler runs:
@@ -45,23 +48,8 @@ export interface PatientRoutePolicy {
 export type RoutePolicy = OrganizationRoutePolicy | PatientRoutePolicy;
 export type RouteAccess = 'public' | 'signed-in' | RoutePolicy;
 
-/** What the hook decided for this request; services read it and write routes audit with it. */
-export interface RequestAccess {
-  resource: OrganizationResource | PatientResource;
-  action: Action;
-  /** The patient whose record the request touches (none for organization resources and lists). */
-  patientId: string | null;
-  basis: AccessBasis;
-  /** Outside the treating program: the consents it is made under, for the accounting of disclosures. */
-  isDisclosure: boolean;
-  consents: ActiveConsent[];
-  /** Until when the caller's break-the-glass grant on this patient lasts, if they hold one. */
-  breakGlassExpiresAt: Date | null;
-  /** Set once the request's audit event is written (a write route does it in its transaction). */
-  audited: boolean;
-  /** A read's audit event, being written while the handler runs; the response waits for it. */
-  auditWritten: Promise<void> | null;
-}
+/** What the hook decided for this request; services read it (as their context's access) and audit with it. */
+export type RequestAccess = AccessGrant;
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -84,61 +72,10 @@ export function isDeclaredAccess(access: unknown): access is RouteAccess {
   return patient === 'list' || (typeof patient === 'object' && typeof patient?.param === 'string');
 }
 
-export function requirePrincipal(request: FastifyRequest): Principal {
-  if (request.principal === null) throw new DomainError('unauthenticated', 'Sign in to continue.');
-  return request.principal;
-}
-
 /** The access the hook granted; a handler of a policy route can rely on it. */
 export function requireAccess(request: FastifyRequest): RequestAccess {
   if (request.access === null) throw new Error('requireAccess on a route without a policy');
   return request.access;
-}
-
-/** Who, from where: the part of an audit event that comes from the request. */
-export function auditActor(
-  request: FastifyRequest,
-): Pick<NewAuditEvent, 'actorUserId' | 'actorRole' | 'ipAddress' | 'userAgent'> {
-  const userAgent = request.headers['user-agent'];
-  return {
-    actorUserId: request.principal?.userId ?? null,
-    actorRole: request.principal?.role ?? 'anonymous',
-    ipAddress: request.ip,
-    userAgent: typeof userAgent === 'string' ? userAgent.slice(0, 512) : null,
-  };
-}
-
-/**
- * The audit event a write route appends in its own transaction (appendAuditEvents), built from what the hook
- * decided; marks the request audited so that the hook does not write a second one.
- */
-export function writeAuditEvent(
-  request: FastifyRequest,
-  change: { resourceType: string; resourceId: string | null; fieldsChanged: readonly string[] | null },
-): NewAuditEvent {
-  const access = requireAccess(request);
-  access.audited = true;
-  return {
-    ...auditActor(request),
-    patientId: access.patientId,
-    action: access.action,
-    resourceType: change.resourceType,
-    resourceId: change.resourceId,
-    fieldsChanged: change.fieldsChanged,
-    outcome: access.basis === 'break_glass' ? 'break_glass' : 'allowed',
-    reason: null,
-  };
-}
-
-/** Builds a write's audit event once the write knows what it changed (see writeAuditEvent). */
-export type WriteAudit = (change: {
-  resourceType: string;
-  resourceId: string | null;
-  fieldsChanged: readonly string[] | null;
-}) => NewAuditEvent;
-
-export function writeAudit(request: FastifyRequest): WriteAudit {
-  return (change) => writeAuditEvent(request, change);
 }
 
 export interface AuthorizerOptions {
@@ -324,4 +261,35 @@ function resourceIdOf(request: FastifyRequest): string | null {
     (value): value is string => typeof value === 'string' && uuidPattern.test(value),
   );
   return ids.at(-1) ?? null;
+}
+
+// --- Interim, while features move onto the record kernel (records/unit-of-work.ts); removed once none uses them.
+export { auditActor };
+
+export function writeAuditEvent(
+  request: FastifyRequest,
+  change: { resourceType: string; resourceId: string | null; fieldsChanged: readonly string[] | null },
+): NewAuditEvent {
+  const access = requireAccess(request);
+  access.audited = true;
+  return {
+    ...auditActor(request),
+    patientId: access.patientId,
+    action: access.action,
+    resourceType: change.resourceType,
+    resourceId: change.resourceId,
+    fieldsChanged: change.fieldsChanged,
+    outcome: access.basis === 'break_glass' ? 'break_glass' : 'allowed',
+    reason: null,
+  };
+}
+
+export type WriteAudit = (change: {
+  resourceType: string;
+  resourceId: string | null;
+  fieldsChanged: readonly string[] | null;
+}) => NewAuditEvent;
+
+export function writeAudit(request: FastifyRequest): WriteAudit {
+  return (change) => writeAuditEvent(request, change);
 }

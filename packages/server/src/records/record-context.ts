@@ -1,0 +1,40 @@
+import type { AccessBasis, Action, OrganizationResource, PatientResource } from '@tandem/core';
+import type { ActiveConsent } from '../access/patient-relationship.ts';
+import type { NewAuditEvent } from '../audit/repository.ts';
+import type { Principal } from '../identity/principal.ts';
+
+/** What the access policy decided for one request; the unit of work audits writes with it. */
+export interface AccessGrant {
+  resource: OrganizationResource | PatientResource;
+  action: Action;
+  /** The patient whose record the request touches (none for organization resources and lists). */
+  patientId: string | null;
+  basis: AccessBasis;
+  /** Outside the treating program: the consents it is made under, for the accounting of disclosures. */
+  isDisclosure: boolean;
+  consents: ActiveConsent[];
+  /** Until when the caller's break-the-glass grant on this patient lasts, if they hold one. */
+  breakGlassExpiresAt: Date | null;
+  /** Set once the request's audit event is written (a unit of work does it in its transaction). */
+  audited: boolean;
+  /** A read's audit event, being written while the handler runs; the response waits for it. */
+  auditWritten: Promise<void> | null;
+}
+
+/** Who did it, from where: the part of every audit event that comes from the request. */
+export type AuditActor = Pick<NewAuditEvent, 'actorUserId' | 'actorRole' | 'ipAddress' | 'userAgent'>;
+
+/**
+ * Everything a service needs to know about the request it serves, and nothing of HTTP: who is acting, in which
+ * organization, what the access policy decided (null on routes that any signed-in person may call, which touch
+ * only the caller's own things), and the actor its audit events name. Routes build it (http/record-context.ts);
+ * jobs and the CLI build one for the system.
+ */
+export interface RecordContext {
+  principal: Principal;
+  access: AccessGrant | null;
+  actor: AuditActor;
+}
+
+/** The context's organization: every statement a service runs is scoped by it. */
+export const organizationOf = (context: RecordContext): string => context.principal.organizationId;

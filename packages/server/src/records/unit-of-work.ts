@@ -1,0 +1,107 @@
+import { type LocalDate, type ProgramClock, programToday } from '@tandem/core';
+import type { Kysely, Transaction } from 'kysely';
+import { appendAuditEvents, type NewAuditEvent } from '../audit/repository.ts';
+import type { DB } from '../db/schema.generated.ts';
+import { readProgramClock } from './program-clock.ts';
+import type { RecordContext } from './record-context.ts';
+import { type ConflictRules, Refusal, refusalForViolation } from './refusal.ts';
+
+/** One change a unit of work audits. Action, patient and outcome default to what the access policy decided. */
+export interface AuditedChange {
+  resourceType: string;
+  resourceId: string | null;
+  fieldsChanged: readonly string[] | null;
+  action?: NewAuditEvent['action'];
+  patientId?: string | null;
+  outcome?: NewAuditEvent['outcome'];
+  reason?: string | null;
+}
+
+/** What the work of one change is handed: its transaction, the program clock and the audit it will commit. */
+export interface UnitOfWork {
+  readonly trx: Transaction<DB>;
+  readonly context: RecordContext;
+  readonly organizationId: string;
+  /** The program clock, read once in this transaction. */
+  clock(): Promise<ProgramClock>;
+  /** The calendar date where the program is, by the same clock. */
+  today(): Promise<LocalDate>;
+  /** Records an audit event; all of them are appended in this transaction, just before it commits. */
+  audit(change: AuditedChange): void;
+}
+
+export interface WriteOptions {
+  /** What each unique or exclusion constraint's violation means here (constraint name -> answer). */
+  conflicts?: ConflictRules;
+}
+
+/** The audit event of one change, built from the request's context. */
+export function auditEventOf(context: RecordContext, change: AuditedChange): NewAuditEvent {
+  const access = context.access;
+  const action = change.action ?? access?.action;
+  if (action === undefined) throw new Error('An audited change outside a policy route must name its action');
+  return {
+    ...context.actor,
+    patientId: change.patientId !== undefined ? change.patientId : (access?.patientId ?? null),
+    action,
+    resourceType: change.resourceType,
+    resourceId: change.resourceId,
+    fieldsChanged: change.fieldsChanged,
+    outcome: change.outcome ?? (access?.basis === 'break_glass' ? 'break_glass' : 'allowed'),
+    reason: change.reason ?? null,
+  };
+}
+
+/**
+ * The record kernel's one write path. `write` opens the transaction, runs the change, appends its audit events in
+ * the same transaction (the change and its trail commit or vanish together), and turns what the change refused
+ * (a Refusal: a stale version, a state that forbids it) and the constraint violations it names into domain errors
+ * answered with the record as it is after the rollback. Services never open transactions; repositories take the
+ * unit's transaction.
+ */
+export function recordKernel(db: Kysely<DB>) {
+  async function write<T>(
+    context: RecordContext,
+    work: (unit: UnitOfWork) => Promise<T>,
+    options: WriteOptions = {},
+  ): Promise<T> {
+    const organizationId = context.principal.organizationId;
+    try {
+      return await db.transaction().execute(async (trx) => {
+        const events: NewAuditEvent[] = [];
+        let clock: Promise<ProgramClock> | undefined;
+        const unit: UnitOfWork = {
+          trx,
+          context,
+          organizationId,
+          clock: () => {
+            clock ??= readProgramClock(trx, organizationId);
+            return clock;
+          },
+          today: async () => programToday(await unit.clock()),
+          audit: (change) => {
+            events.push(auditEventOf(context, change));
+          },
+        };
+        const result = await work(unit);
+        await appendAuditEvents(trx, organizationId, events);
+        if (context.access !== null && events.length > 0) context.access.audited = true;
+        return result;
+      });
+    } catch (error) {
+      const refusal = error instanceof Refusal ? error : refusalForViolation(error, options.conflicts ?? {});
+      if (refusal !== undefined) throw await refusal.answer();
+      throw error;
+    }
+  }
+
+  return {
+    db,
+    write,
+    /** The program clock for a read outside any unit of work. */
+    clock: (context: RecordContext): Promise<ProgramClock> =>
+      readProgramClock(db, context.principal.organizationId),
+  };
+}
+
+export type RecordKernel = ReturnType<typeof recordKernel>;
