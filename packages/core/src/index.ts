@@ -1,6 +1,7 @@
 export * from './access/policy.ts';
 export * from './access/resources.ts';
 export * from './admission/vocabulary.ts';
+export * from './alerts/index.ts';
 export * from './care-team/places.ts';
 export * from './consent/categories.ts';
 export * from './consent/consent-status.ts';

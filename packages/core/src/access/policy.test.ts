@@ -139,6 +139,18 @@ describe('decideAccess: the program’s roles', () => {
     for (const role of roles) expect(ask(role, 'update', 'audit_log').allowed).toBe(false);
   });
 
+  it('opens the alert inbox to clinical staff and administrators, never to the front desk or the portal', () => {
+    for (const action of ['read', 'update'] as const) {
+      expect(roles.filter((role) => ask(role, action, 'alert_inbox').allowed)).toEqual([
+        'admin',
+        'clinician',
+        'prescriber',
+        'supervisor',
+      ]);
+    }
+    expect(roles.some((role) => ask(role, 'create', 'alert_inbox').allowed)).toBe(false);
+  });
+
   it('opens the outbox (invitation links waiting for a mail sender) to administrators only, read-only', () => {
     const readers = roles.filter((role) => ask(role, 'read', 'outbox').allowed);
     expect(readers).toEqual(['admin']);

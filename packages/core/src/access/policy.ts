@@ -78,6 +78,11 @@ const organizationRules: Record<OrganizationResource, Partial<Record<Action, rea
   // Judging whether an emergency access was clinically justified is a clinical supervisor's call; administrators
   // see the reviews (they answer for privacy) but do not make them.
   break_glass_review: { read: ['admin', 'supervisor'], update: ['supervisor'] },
+  // Alerts reach clinical staff, and administrators as the last resort; never the front desk (clinical content).
+  alert_inbox: {
+    read: ['admin', 'clinician', 'prescriber', 'supervisor'],
+    update: ['admin', 'clinician', 'prescriber', 'supervisor'],
+  },
 };
 
 /** What each place on the care team may write (read is every place's); signing is for authors and co-signers. */

@@ -10,6 +10,11 @@ export const organizationResources = [
   'outbox',
   /** Supervisors' review of break-the-glass accesses: was each emergency access justified? */
   'break_glass_review',
+  /**
+   * The alerts and follow-ups routed to the caller (risk signals, overdue work): each person reads and answers
+   * only those routed to them, which routing sends only to people who care for the patient or supervise.
+   */
+  'alert_inbox',
 ] as const;
 
 export const patientResources = [

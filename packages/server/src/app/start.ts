@@ -26,6 +26,8 @@ export interface RunningTandem {
 export interface StartOptions {
   logStream?: NodeJS.WritableStream;
   auditReadsWaitForFlush?: boolean;
+  /** See AppOptions: 0 turns the alert escalation timer off (tests escalate by hand). */
+  alertEscalationIntervalMs?: number;
   /** Adds routes before the server listens: benchmarks only (bench/policy-overhead.ts). */
   extendApp?: AppOptions['extendApp'];
 }
@@ -62,6 +64,9 @@ export async function startTandem(config: Config, options: StartOptions = {}): P
       ...(options.auditReadsWaitForFlush === undefined
         ? {}
         : { auditReadsWaitForFlush: options.auditReadsWaitForFlush }),
+      ...(options.alertEscalationIntervalMs === undefined
+        ? {}
+        : { alertEscalationIntervalMs: options.alertEscalationIntervalMs }),
     });
     try {
       await app.listen({ port: config.port, host: config.host });

@@ -39,6 +39,34 @@ export interface Accounts {
   userId: string;
 }
 
+export interface AlertRecipients {
+  alertId: string;
+  organizationId: string;
+  reason: string;
+  routedAt: Generated<Timestamp>;
+  userId: string;
+}
+
+export interface Alerts {
+  acknowledgedAt: Timestamp | null;
+  acknowledgedByUserId: string | null;
+  escalatedAt: Timestamp | null;
+  id: Generated<string>;
+  kind: string;
+  organizationId: string;
+  patientId: string | null;
+  raisedAt: Generated<Timestamp>;
+  raisedByUserId: string | null;
+  resolution: string | null;
+  resolvedAt: Timestamp | null;
+  resolvedByUserId: string | null;
+  severity: string;
+  sourceKey: string;
+  sourceType: string;
+  summary: string;
+  version: Generated<number>;
+}
+
 export interface AuditChainHeads {
   lastHash: string;
   lastSequence: number;
@@ -270,6 +298,7 @@ export interface MrnSequences {
 }
 
 export interface Organizations {
+  alertEscalationMinutes: Generated<number>;
   createdAt: Generated<Timestamp>;
   defaultMaxCaseload: Generated<number>;
   id: Generated<string>;
@@ -283,6 +312,7 @@ export interface Organizations {
 }
 
 export interface OutboxMessages {
+  alertId: string | null;
   body: string;
   createdAt: Generated<Timestamp>;
   id: Generated<string>;
@@ -464,6 +494,8 @@ export interface Verifications {
 
 export interface DB {
   accounts: Accounts;
+  alertRecipients: AlertRecipients;
+  alerts: Alerts;
   auditChainHeads: AuditChainHeads;
   auditEvents: AuditEvents;
   breakGlassGrants: BreakGlassGrants;

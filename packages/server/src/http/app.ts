@@ -12,6 +12,10 @@ import {
 } from 'fastify-type-provider-zod';
 import { episodeRoutes } from '../admission/episode-routes.ts';
 import { intakeRoutes } from '../admission/intake-routes.ts';
+import { startAlertEscalation } from '../alerts/escalation-job.ts';
+import { alertRepository } from '../alerts/repository.ts';
+import { alertRoutes } from '../alerts/routes.ts';
+import { alertService } from '../alerts/service.ts';
 import { createAuditWriter } from '../audit/audit-writer.ts';
 import { auditLogRoutes } from '../audit-log/routes.ts';
 import type { Auth } from '../auth/auth.ts';
@@ -58,6 +62,8 @@ export interface AppOptions {
   version: string;
   /** See AuditWriterOptions: whether a read's response waits until its audit event is on disk. */
   auditReadsWaitForFlush?: boolean;
+  /** How often unacknowledged alerts are checked for escalation (0: never, for tests that escalate by hand). */
+  alertEscalationIntervalMs?: number;
   /** Registers more routes (benchmarks compare a route with and without its access policy). */
   extendApp?: (app: FastifyInstance, services: { database: TandemDatabase }) => Promise<void>;
 }
@@ -202,6 +208,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(consentRoutes(db));
   await app.register(disclosureRoutes(db));
   await app.register(portalRoutes(db));
+  const alerts = alertService(records, alertRepository(db));
+  await app.register(alertRoutes(alerts));
+  const escalationIntervalMs = options.alertEscalationIntervalMs ?? 60_000;
+  if (escalationIntervalMs > 0) {
+    const escalation = startAlertEscalation(alerts, escalationIntervalMs, app.log);
+    app.addHook('onClose', () => escalation.stop());
+  }
 
   await options.extendApp?.(app, { database: options.database });
 

@@ -30,7 +30,7 @@ export function outboxRoutes(db: Kysely<DB>): FastifyPluginAsyncZod {
         return {
           items: rows.map((row) => ({
             id: row.id,
-            kind: row.kind as 'invitation',
+            kind: row.kind as 'invitation' | 'alert',
             recipient: row.recipient,
             subject: row.subject,
             body: row.body,

@@ -3,7 +3,7 @@ import { z } from 'zod';
 export const outboxMessageSchema = z
   .object({
     id: z.uuid(),
-    kind: z.enum(['invitation']),
+    kind: z.enum(['invitation', 'alert']),
     recipient: z.string(),
     subject: z.string(),
     body: z.string(),

@@ -38,3 +38,26 @@ export interface RecordContext {
 
 /** The context's organization: every statement a service runs is scoped by it. */
 export const organizationOf = (context: RecordContext): string => context.principal.organizationId;
+
+/** The nil UUID: no person. Never stored as a user id (system changes record a null actor). */
+const nobody = '00000000-0000-0000-0000-000000000000';
+
+/**
+ * The context of work Tandem does by itself (escalating unacknowledged alerts, raising overdue follow-ups): it
+ * acts with the program's authority, and its audit events name the actor role `system` and no user.
+ */
+export function systemContext(organizationId: string, job: string): RecordContext {
+  return {
+    principal: {
+      userId: nobody,
+      sessionId: job,
+      name: 'Tandem',
+      email: '',
+      organizationId,
+      role: 'admin',
+      staffMemberId: null,
+    },
+    access: null,
+    actor: { actorUserId: null, actorRole: 'system', ipAddress: null, userAgent: job },
+  };
+}

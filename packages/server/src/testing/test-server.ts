@@ -82,10 +82,11 @@ export async function startTestServer(
     ...(options.idleTimeoutMinutes === undefined ? {} : { idleTimeoutMinutes: options.idleTimeoutMinutes }),
     ...(options.sessionMaxHours === undefined ? {} : { sessionMaxHours: options.sessionMaxHours }),
   });
-  const running = await startTandem(
-    config,
-    options.logStream === undefined ? {} : { logStream: options.logStream },
-  );
+  const running = await startTandem(config, {
+    // Tests escalate alerts by hand (alertService.escalateDue), never on a timer that races them.
+    alertEscalationIntervalMs: 0,
+    ...(options.logStream === undefined ? {} : { logStream: options.logStream }),
+  });
   const client = (cookie: string | undefined): TestClient => ({
     cookie,
     request(method, requestPath, body, headers = {}) {

@@ -3647,6 +3647,158 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The unresolved alerts routed to me, most urgent and oldest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AlertList"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/alerts/{alertId}/acknowledge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Say "I have it": stops the escalation for everyone it was routed to (409 if stale) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    alertId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Alert"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/alerts/{alertId}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record what was done; the alert closes for everyone it was routed to (409 if stale) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    alertId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        resolution: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Alert"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3909,6 +4061,32 @@ export interface components {
             dueOn: string;
             daysOverdue: number;
             onMyCareTeam: boolean;
+        };
+        AlertInput: {
+            /** Format: uuid */
+            id: string;
+            patientId: string | null;
+            patientName: string | null;
+            patientMrn: string | null;
+            /** @enum {string} */
+            kind: "intake_item_overdue" | "break_glass_review" | "risk_signal";
+            /** @enum {string} */
+            severity: "urgent" | "high" | "routine";
+            /** @enum {string} */
+            status: "open" | "acknowledged" | "resolved";
+            summary: string;
+            /** Format: date-time */
+            raisedAt: string;
+            acknowledgedAt: string | null;
+            acknowledgedByName: string | null;
+            resolvedAt: string | null;
+            resolvedByName: string | null;
+            resolution: string | null;
+            escalatedAt: string | null;
+            version: number;
+        };
+        AlertListInput: {
+            alerts: components["schemas"]["AlertInput"][];
         };
         AuditActorInput: {
             userId: string | null;
@@ -4375,7 +4553,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            kind: "invitation";
+            kind: "invitation" | "alert";
             recipient: string;
             subject: string;
             body: string;
@@ -4921,6 +5099,32 @@ export interface components {
             daysOverdue: number;
             onMyCareTeam: boolean;
         };
+        Alert: {
+            /** Format: uuid */
+            id: string;
+            patientId: string | null;
+            patientName: string | null;
+            patientMrn: string | null;
+            /** @enum {string} */
+            kind: "intake_item_overdue" | "break_glass_review" | "risk_signal";
+            /** @enum {string} */
+            severity: "urgent" | "high" | "routine";
+            /** @enum {string} */
+            status: "open" | "acknowledged" | "resolved";
+            summary: string;
+            /** Format: date-time */
+            raisedAt: string;
+            acknowledgedAt: string | null;
+            acknowledgedByName: string | null;
+            resolvedAt: string | null;
+            resolvedByName: string | null;
+            resolution: string | null;
+            escalatedAt: string | null;
+            version: number;
+        };
+        AlertList: {
+            alerts: components["schemas"]["Alert"][];
+        };
         AuditActor: {
             userId: string | null;
             name: string | null;
@@ -5386,7 +5590,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            kind: "invitation";
+            kind: "invitation" | "alert";
             recipient: string;
             subject: string;
             body: string;
