@@ -216,3 +216,29 @@ export function intakeRepository(db: Kysely<DB>) {
 }
 
 export type IntakeRepository = ReturnType<typeof intakeRepository>;
+
+/** Overdue checklist items that have no open alert yet, across one organization (the alert sweep raises them). */
+export async function overdueIntakeWithoutAlert(trx: Db, organizationId: string, limit: number) {
+  const { rows } = await sql<{
+    patientId: string;
+    episodeId: string;
+    itemId: string;
+    itemLabel: string;
+    dueOn: string;
+  }>`
+    SELECT e.patient_id, e.id AS episode_id, i.id AS item_id, i.label AS item_label,
+      to_char(e.admitted_on + i.due_within_days, 'YYYY-MM-DD') AS due_on
+    FROM episodes_of_care e
+    JOIN organizations o ON o.id = e.organization_id
+    JOIN intake_checklist_items i ON i.organization_id = e.organization_id AND i.active
+    WHERE e.organization_id = ${organizationId}::uuid AND e.status = 'active'
+      AND e.admitted_on + i.due_within_days < ${programToday}
+      AND NOT EXISTS (SELECT FROM episode_intake_completions c
+        WHERE c.organization_id = e.organization_id AND c.episode_id = e.id AND c.item_id = i.id)
+      AND NOT EXISTS (SELECT FROM alerts a
+        WHERE a.organization_id = e.organization_id AND a.kind = 'intake_item_overdue'
+          AND a.source_type = 'intake_item' AND a.source_key = e.id || ':' || i.id AND a.resolved_at IS NULL)
+    ORDER BY e.admitted_on + i.due_within_days, e.id, i.position
+    LIMIT ${limit}`.execute(trx);
+  return rows;
+}

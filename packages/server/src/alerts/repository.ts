@@ -298,16 +298,10 @@ export function alertRepository(db: Kysely<DB>) {
         .execute();
     },
 
-    /** Organizations with alerts waiting for escalation, for the escalation job. */
-    async organizationsWithUnacknowledged(executor: Executor): Promise<string[]> {
-      const rows = await executor
-        .selectFrom('alerts')
-        .select('organizationId')
-        .distinct()
-        .where('acknowledgedAt', 'is', null)
-        .where('escalatedAt', 'is', null)
-        .execute();
-      return rows.map((row) => row.organizationId);
+    /** Every organization, for the alert sweep. */
+    async organizationIds(executor: Executor): Promise<string[]> {
+      const rows = await executor.selectFrom('organizations').select('id').orderBy('id').execute();
+      return rows.map((row) => row.id);
     },
   };
 }

@@ -148,15 +148,6 @@ export function alertService(records: RecordKernel, repository: AlertRepository)
           ),
         ['resolvedAt', 'resolution'],
       ),
-
-    /** Every organization's due escalations (the escalation job's one pass). */
-    async escalateAllDue(): Promise<number> {
-      let total = 0;
-      for (const organizationId of await repository.organizationsWithUnacknowledged(db)) {
-        total += await escalateDue(organizationId);
-      }
-      return total;
-    },
   };
 }
 

@@ -26,8 +26,8 @@ export interface RunningTandem {
 export interface StartOptions {
   logStream?: NodeJS.WritableStream;
   auditReadsWaitForFlush?: boolean;
-  /** See AppOptions: 0 turns the alert escalation timer off (tests escalate by hand). */
-  alertEscalationIntervalMs?: number;
+  /** See AppOptions: 0 turns the alert sweep off (tests sweep by hand). */
+  alertSweepIntervalMs?: number;
   /** Adds routes before the server listens: benchmarks only (bench/policy-overhead.ts). */
   extendApp?: AppOptions['extendApp'];
 }
@@ -64,9 +64,9 @@ export async function startTandem(config: Config, options: StartOptions = {}): P
       ...(options.auditReadsWaitForFlush === undefined
         ? {}
         : { auditReadsWaitForFlush: options.auditReadsWaitForFlush }),
-      ...(options.alertEscalationIntervalMs === undefined
+      ...(options.alertSweepIntervalMs === undefined
         ? {}
-        : { alertEscalationIntervalMs: options.alertEscalationIntervalMs }),
+        : { alertSweepIntervalMs: options.alertSweepIntervalMs }),
     });
     try {
       await app.listen({ port: config.port, host: config.host });

@@ -1,7 +1,10 @@
 import { localDateAt } from '@tandem/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { episodeRepository } from '../admission/episode-repository.ts';
+import { raiseOverdueIntakeAlerts } from '../admission/intake-overdue-alerts.ts';
 import { intakeRepository } from '../admission/intake-repository.ts';
+import { alertRepository } from '../alerts/repository.ts';
+import { recordKernel } from '../records/unit-of-work.ts';
 import { createTestDatabase, type TestDatabase } from '../testing/test-database.ts';
 import { demoAccountFor, demoAccounts, demoOrganization } from './demo-accounts.ts';
 import { seedDemo } from './seed-demo.ts';
@@ -119,5 +122,15 @@ describe('seedDemo', () => {
         onMyCareTeam: true,
       }),
     ]);
+    // ...and it waits as an alert routed to him, which the sweep does not raise twice.
+    const alerts = alertRepository(db);
+    expect(await alerts.openFor(db, organizationId, clinician.id)).toEqual([
+      expect.objectContaining({
+        kind: 'intake_item_overdue',
+        patientName: 'Joe Nguyễn',
+        summary: `Intake assessments done was due on ${daysBefore(today, 2)}.`,
+      }),
+    ]);
+    expect(await raiseOverdueIntakeAlerts(recordKernel(db), alerts, organizationId)).toBe(0);
   });
 });

@@ -11,8 +11,9 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { episodeRoutes } from '../admission/episode-routes.ts';
+import { raiseOverdueIntakeAlerts } from '../admission/intake-overdue-alerts.ts';
 import { intakeRoutes } from '../admission/intake-routes.ts';
-import { startAlertEscalation } from '../alerts/escalation-job.ts';
+import { startAlertSweep } from '../alerts/alert-sweep.ts';
 import { alertRepository } from '../alerts/repository.ts';
 import { alertRoutes } from '../alerts/routes.ts';
 import { alertService } from '../alerts/service.ts';
@@ -62,8 +63,8 @@ export interface AppOptions {
   version: string;
   /** See AuditWriterOptions: whether a read's response waits until its audit event is on disk. */
   auditReadsWaitForFlush?: boolean;
-  /** How often unacknowledged alerts are checked for escalation (0: never, for tests that escalate by hand). */
-  alertEscalationIntervalMs?: number;
+  /** How often follow-ups that fell due are raised and unacknowledged alerts escalated (0: never; tests sweep by hand). */
+  alertSweepIntervalMs?: number;
   /** Registers more routes (benchmarks compare a route with and without its access policy). */
   extendApp?: (app: FastifyInstance, services: { database: TandemDatabase }) => Promise<void>;
 }
@@ -208,12 +209,25 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(consentRoutes(db));
   await app.register(disclosureRoutes(db));
   await app.register(portalRoutes(db));
-  const alerts = alertService(records, alertRepository(db));
+  const alertRows = alertRepository(db);
+  const alerts = alertService(records, alertRows);
   await app.register(alertRoutes(alerts));
-  const escalationIntervalMs = options.alertEscalationIntervalMs ?? 60_000;
-  if (escalationIntervalMs > 0) {
-    const escalation = startAlertEscalation(alerts, escalationIntervalMs, app.log);
-    app.addHook('onClose', () => escalation.stop());
+  const sweepIntervalMs = options.alertSweepIntervalMs ?? 60_000;
+  if (sweepIntervalMs > 0) {
+    const sweep = startAlertSweep(
+      async () => {
+        let raised = 0;
+        let escalated = 0;
+        for (const organizationId of await alertRows.organizationIds(db)) {
+          raised += await raiseOverdueIntakeAlerts(records, alertRows, organizationId);
+          escalated += await alerts.escalateDue(organizationId);
+        }
+        return { raised, escalated };
+      },
+      sweepIntervalMs,
+      app.log,
+    );
+    app.addHook('onClose', () => sweep.stop());
   }
 
   await options.extendApp?.(app, { database: options.database });

@@ -84,7 +84,7 @@ export async function startTestServer(
   });
   const running = await startTandem(config, {
     // Tests escalate alerts by hand (alertService.escalateDue), never on a timer that races them.
-    alertEscalationIntervalMs: 0,
+    alertSweepIntervalMs: 0,
     ...(options.logStream === undefined ? {} : { logStream: options.logStream }),
   });
   const client = (cookie: string | undefined): TestClient => ({

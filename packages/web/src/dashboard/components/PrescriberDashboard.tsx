@@ -1,6 +1,7 @@
 import { EmptyState, Stack } from '@mantine/core';
 import { IconPill } from '@tabler/icons-react';
 import { IntakeOverdueCard } from '../../admission/components/IntakeOverdueCard.tsx';
+import { AlertsCard } from '../../alerts/components/AlertsCard.tsx';
 import { PageHeader } from '../../app/PageHeader.tsx';
 import { CaseloadCard } from '../../patients/components/CaseloadCard.tsx';
 import { DashboardSection } from './DashboardSection.tsx';
@@ -9,6 +10,7 @@ export function PrescriberDashboard() {
   return (
     <Stack gap="lg">
       <PageHeader title="Prescriber dashboard" description="Maintenance medication work waiting for you." />
+      <AlertsCard />
       <DashboardSection title="Medication tasks">
         <EmptyState
           icon={<IconPill />}

@@ -1,6 +1,7 @@
 import { EmptyState, Stack } from '@mantine/core';
 import { IconChartBar } from '@tabler/icons-react';
 import { IntakeOverdueCard } from '../../admission/components/IntakeOverdueCard.tsx';
+import { AlertsCard } from '../../alerts/components/AlertsCard.tsx';
 import { PageHeader } from '../../app/PageHeader.tsx';
 import { BreakGlassReviewQueue } from '../../audit-log/components/BreakGlassReviewQueue.tsx';
 import { useMe } from '../../auth/me-context.ts';
@@ -12,6 +13,7 @@ export function SupervisorDashboard() {
   return (
     <Stack gap="lg">
       <PageHeader title="Supervisor dashboard" description={`How ${organization.name} is doing.`} />
+      <AlertsCard />
       <DashboardSection title="Program overview">
         <EmptyState
           icon={<IconChartBar />}

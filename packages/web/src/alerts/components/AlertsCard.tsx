@@ -1,0 +1,132 @@
+import {
+  Badge,
+  Button,
+  EmptyState,
+  Group,
+  Skeleton,
+  Stack,
+  Table,
+  Text,
+  VisuallyHidden,
+} from '@mantine/core';
+import { IconBellCheck } from '@tabler/icons-react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { ErrorPanel } from '../../app/ErrorPanel.tsx';
+import { AnchorLink } from '../../app/links.tsx';
+import { formatShortTime } from '../../audit-log/labels.ts';
+import { DashboardSection } from '../../dashboard/components/DashboardSection.tsx';
+import { type Alert, acknowledgeAlert, alertQueryKeys, myAlertsQueryOptions } from '../api.ts';
+import { alertKindLabel, alertSeverityColor, alertSeverityLabel } from '../labels.ts';
+import { ResolveAlertDialog } from './ResolveAlertDialog.tsx';
+
+/**
+ * "Alerts for you": the risk signals and follow-ups routed to the signed-in clinician, most urgent first. Each
+ * stays until someone records what was done; acknowledging says "I have it" and stops its escalation.
+ */
+export function AlertsCard() {
+  const queryClient = useQueryClient();
+  const alerts = useQuery(myAlertsQueryOptions);
+  const [resolving, setResolving] = useState<Alert | null>(null);
+  const acknowledge = useMutation({
+    mutationFn: acknowledgeAlert,
+    onSettled: () => queryClient.invalidateQueries({ queryKey: alertQueryKeys.mine }),
+  });
+  return (
+    <DashboardSection title="Alerts for you">
+      {alerts.isPending && <Skeleton height={60} aria-label="Loading your alerts" />}
+      {alerts.isError && <ErrorPanel error={alerts.error} onRetry={() => void alerts.refetch()} />}
+      {acknowledge.isError && <ErrorPanel error={acknowledge.error} />}
+      {alerts.isSuccess && alerts.data.length === 0 && (
+        <EmptyState
+          icon={<IconBellCheck />}
+          withIndicatorBackground
+          title="No alerts"
+          description="Risk signals and follow-ups routed to you appear here until someone records what was done."
+        />
+      )}
+      {alerts.isSuccess && alerts.data.length > 0 && (
+        <Table.ScrollContainer minWidth={640}>
+          <Table verticalSpacing="sm" data-testid="my-alerts">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Alert</Table.Th>
+                <Table.Th>Patient</Table.Th>
+                <Table.Th>Raised</Table.Th>
+                <Table.Th>
+                  <VisuallyHidden>Actions</VisuallyHidden>
+                </Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {alerts.data.map((alert) => (
+                <Table.Tr key={alert.id}>
+                  <Table.Td maw={380}>
+                    <Group gap="xs">
+                      <Badge color={alertSeverityColor[alert.severity]} variant="light">
+                        {alertSeverityLabel(alert.severity)}
+                      </Badge>
+                      <Text size="sm" fw={600}>
+                        {alertKindLabel(alert.kind)}
+                      </Text>
+                    </Group>
+                    <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+                      {alert.summary}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    {alert.patientId !== null && alert.patientName !== null ? (
+                      <>
+                        <AnchorLink to="/patients/$patientId" params={{ patientId: alert.patientId }}>
+                          {alert.patientName}
+                        </AnchorLink>{' '}
+                        <Text span size="xs" c="dimmed">
+                          MRN {alert.patientMrn}
+                        </Text>
+                      </>
+                    ) : (
+                      <Text size="sm" c="dimmed">
+                        The program
+                      </Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                    <Text size="sm">{formatShortTime(alert.raisedAt)}</Text>
+                    {alert.escalatedAt !== null && (
+                      <Badge color="red" size="xs" variant="outline">
+                        Escalated
+                      </Badge>
+                    )}
+                    {alert.acknowledgedByName !== null && (
+                      <Text size="xs" c="dimmed">
+                        {alert.acknowledgedByName} has it
+                      </Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td>
+                    <Stack gap={4} align="flex-end">
+                      {alert.status === 'open' && (
+                        <Button
+                          size="xs"
+                          variant="light"
+                          loading={acknowledge.isPending && acknowledge.variables?.id === alert.id}
+                          onClick={() => acknowledge.mutate(alert)}
+                        >
+                          I have it
+                        </Button>
+                      )}
+                      <Button size="xs" variant="subtle" onClick={() => setResolving(alert)}>
+                        Record what was done
+                      </Button>
+                    </Stack>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+      <ResolveAlertDialog alert={resolving} onClose={() => setResolving(null)} />
+    </DashboardSection>
+  );
+}
