@@ -299,6 +299,7 @@ export interface MrnSequences {
 
 export interface Organizations {
   alertEscalationMinutes: Generated<number>;
+  cosignatureRequiredRecordTypes: Generated<string[]>;
   createdAt: Generated<Timestamp>;
   defaultMaxCaseload: Generated<number>;
   id: Generated<string>;
@@ -381,6 +382,44 @@ export interface Sessions {
   updatedAt: Generated<Timestamp>;
   userAgent: string | null;
   userId: string;
+}
+
+export interface SignedRecordAddenda {
+  id: Generated<string>;
+  organizationId: string;
+  recordId: string;
+  signedAt: Generated<Timestamp>;
+  signedByUserId: string;
+  text: string;
+  versionNumber: number;
+}
+
+export interface SignedRecords {
+  createdAt: Generated<Timestamp>;
+  createdByUserId: string;
+  id: Generated<string>;
+  organizationId: string;
+  patientId: string;
+  recordType: string;
+}
+
+export interface SignedRecordVersions {
+  authorUserId: string;
+  content: Json;
+  cosignatureRequired: Generated<boolean>;
+  cosignedAt: Timestamp | null;
+  cosignedByUserId: string | null;
+  createdAt: Generated<Timestamp>;
+  number: number;
+  organizationId: string;
+  reason: string | null;
+  recordId: string;
+  revision: Generated<number>;
+  signedAt: Timestamp | null;
+  signedByUserId: string | null;
+  status: string;
+  supersededAt: Timestamp | null;
+  updatedAt: Generated<Timestamp>;
 }
 
 export interface SignInThrottles {
@@ -516,6 +555,9 @@ export interface DB {
   patients: Patients;
   rooms: Rooms;
   sessions: Sessions;
+  signedRecordAddenda: SignedRecordAddenda;
+  signedRecords: SignedRecords;
+  signedRecordVersions: SignedRecordVersions;
   signInThrottles: SignInThrottles;
   sites: Sites;
   staffMembers: StaffMembers;

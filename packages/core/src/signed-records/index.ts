@@ -1,0 +1,2 @@
+export * from './field-difference.ts';
+export * from './signed-record.ts';
