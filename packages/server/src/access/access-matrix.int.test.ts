@@ -30,6 +30,8 @@ let organizationA: string;
 let organizationB: string;
 const patients: Record<'pat' | 'riley' | 'other', string> = { pat: '', riley: '', other: '' };
 const staffOf: Record<'a' | 'b', string> = { a: '', b: '' };
+/** An episode of each demo patient, for routes that name the patient by a record it owns. */
+const episodes: Record<'pat' | 'riley', string> = { pat: '', riley: '' };
 let familyCategories: DisclosureCategory[] = [];
 
 beforeAll(async () => {
@@ -48,6 +50,16 @@ beforeAll(async () => {
     ).id;
   patients.pat = await find('Pat', 'Example');
   patients.riley = await find('Riley', 'Thompson');
+  for (const who of ['pat', 'riley'] as const) {
+    episodes[who] = (
+      await db
+        .selectFrom('episodesOfCare')
+        .select('id')
+        .where('organizationId', '=', organizationA)
+        .where('patientId', '=', patients[who])
+        .executeTakeFirstOrThrow()
+    ).id;
+  }
   // A staff member without a sign-in: a write aimed at them (deactivation, say) ends nobody's session here.
   staffOf.a = (
     await db
@@ -171,10 +183,16 @@ function cases(): Case[] {
       : route.url.includes(':')
         ? ['organization', 'other-organization']
         : ['organization'];
+    const access = route.access;
+    const owner = 'patient' in access && typeof access.patient === 'object' ? access.patient : undefined;
     for (const role of roles)
       for (const target of targets) {
         const path = route.url.replace(/:([A-Za-z]+)/g, (_match, name: string) => {
           if (name === 'patientId') return patients[target as 'pat'];
+          // A record of the patient's, by its own id (another organization's looks like none at all).
+          if (owner?.owner !== undefined && name === owner.param) {
+            return target === 'other' ? uuidv7() : episodes[target as 'pat'];
+          }
           if (name === 'staffMemberId') return target === 'other-organization' ? staffOf.b : staffOf.a;
           return uuidv7();
         });
@@ -234,7 +252,7 @@ describe('the access matrix over HTTP', () => {
       const got =
         response.status === 403
           ? 'forbidden'
-          : response.status === 404 && /No such (patient|staff member)/.test(text)
+          : response.status === 404 && /No such (patient|staff member|record)/.test(text)
             ? 'not_found'
             : response.status === 401
               ? 'unauthenticated'

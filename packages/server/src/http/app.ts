@@ -10,6 +10,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import { episodeLookupRoutes } from '../admission/episode-lookup-routes.ts';
 import { episodeRoutes } from '../admission/episode-routes.ts';
 import { raiseOverdueIntakeAlerts } from '../admission/intake-overdue-alerts.ts';
 import { intakeRoutes } from '../admission/intake-routes.ts';
@@ -201,6 +202,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(patientRoutes(db));
   await app.register(registrationRoutes(db));
   await app.register(episodeRoutes(db));
+  await app.register(episodeLookupRoutes(db));
   await app.register(intakeRoutes(db));
   await app.register(auditLogRoutes(db));
   await app.register(supportContactRoutes(db));

@@ -13,6 +13,11 @@ import {
 } from '@tandem/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
+import {
+  type PatientOwnedRecord,
+  patientOwnedRecords,
+  patientOwning,
+} from '../access/patient-owner-repository.ts';
 import { loadPatientAccessFacts } from '../access/patient-relationship.ts';
 import type { AuditWriter } from '../audit/audit-writer.ts';
 import type { NewAuditEvent } from '../audit/repository.ts';
@@ -41,8 +46,11 @@ export interface OrganizationRoutePolicy {
 export interface PatientRoutePolicy {
   resource: PatientResource;
   action: Action;
-  /** The path parameter holding the patient id, or 'list' for a route over many patients. */
-  patient: { param: string } | 'list';
+  /**
+   * How the route names its patient: the path parameter holding the patient id; or the parameter holding the id
+   * of a record the patient owns (`owner`), whose patient the hook looks up; or 'list' for a route over many.
+   */
+  patient: { param: string; owner?: PatientOwnedRecord } | 'list';
 }
 
 export type RoutePolicy = OrganizationRoutePolicy | PatientRoutePolicy;
@@ -69,7 +77,9 @@ export function isDeclaredAccess(access: unknown): access is RouteAccess {
   if ((organizationResources as readonly unknown[]).includes(resource)) return !('patient' in access);
   if (!(patientResources as readonly unknown[]).includes(resource)) return false;
   const patient = (access as Partial<PatientRoutePolicy>).patient;
-  return patient === 'list' || (typeof patient === 'object' && typeof patient?.param === 'string');
+  if (patient === 'list') return true;
+  if (typeof patient !== 'object' || typeof patient?.param !== 'string') return false;
+  return patient.owner === undefined || (patientOwnedRecords as readonly unknown[]).includes(patient.owner);
 }
 
 /** The access the hook granted; a handler of a policy route can rely on it. */
@@ -181,11 +191,18 @@ export function createAuthorizer({ db, audit, now = () => new Date() }: Authoriz
       return;
     }
 
-    const patientId = (request.params as Record<string, unknown>)[access.patient.param];
-    if (typeof patientId !== 'string' || !uuidPattern.test(patientId)) {
-      throw new DomainError('invalid_input', 'Not a patient id.', {
-        fieldErrors: [{ path: `params.${access.patient.param}`, message: 'Not a patient id' }],
+    const named = (request.params as Record<string, unknown>)[access.patient.param];
+    const owner = access.patient.owner;
+    if (typeof named !== 'string' || !uuidPattern.test(named)) {
+      const what = owner === undefined ? 'a patient id' : 'a record id';
+      throw new DomainError('invalid_input', `Not ${what}.`, {
+        fieldErrors: [{ path: `params.${access.patient.param}`, message: `Not ${what}` }],
       });
+    }
+    const patientId =
+      owner === undefined ? named : await patientOwning(db, owner, principal.organizationId, named);
+    if (patientId === undefined) {
+      return refuse(request, principal, access, null, new DomainError('not_found', 'No such record.'));
     }
     const facts = await loadPatientAccessFacts(db, principal.organizationId, principal.userId, patientId);
     if (facts === undefined) {
