@@ -1,4 +1,6 @@
+import type { Transaction } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DB } from '../db/schema.generated.ts';
 import { createTestDatabase, type TestDatabase } from '../testing/test-database.ts';
 import { type RecordKernel, recordKernel } from './unit-of-work.ts';
 
@@ -19,15 +21,6 @@ const failedSignIn = {
   reason: 'wrong password',
 } as const;
 
-async function organization(slug: string): Promise<string> {
-  const row = await database.db
-    .insertInto('organizations')
-    .values({ name: slug, slug })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
-}
-
 const eventsOf = (organizationId: string) =>
   database.db
     .selectFrom('auditEvents')
@@ -45,14 +38,26 @@ const eventsOf = (organizationId: string) =>
     .orderBy('sequence')
     .execute();
 
+/** The work of a unit: one failed sign-in counted against `key`. */
+const countFailure = (trx: Transaction<DB>, key: string) =>
+  trx.insertInto('signInThrottles').values({ key, failures: 1, windowStartedAt: new Date() }).execute();
+
 const throttle = (key: string) =>
   database.db.selectFrom('signInThrottles').select('failures').where('key', '=', key).executeTakeFirst();
 
 beforeAll(async () => {
   database = await createTestDatabase();
   records = recordKernel(database.db);
-  clinic = await organization('clinic');
-  hospital = await organization('hospital');
+  const [first, second] = await database.db
+    .insertInto('organizations')
+    .values([
+      { name: 'Clinic', slug: 'clinic' },
+      { name: 'Hospital', slug: 'hospital' },
+    ])
+    .returning('id')
+    .execute();
+  clinic = first?.id as string;
+  hospital = second?.id as string;
 });
 afterAll(async () => {
   await database?.close();
@@ -65,10 +70,7 @@ describe('records.writeForAccount', () => {
       { organizationId: hospital, actor: { actorUserId: null, actorRole: 'supervisor', ...origin } },
     ];
     await records.writeForAccount(audiences, async ({ trx, audit }) => {
-      await trx
-        .insertInto('signInThrottles')
-        .values({ key: 'account:both', failures: 1, windowStartedAt: new Date() })
-        .execute();
+      await countFailure(trx, 'account:both');
       audit(failedSignIn);
     });
     expect(await throttle('account:both')).toEqual({ failures: 1 });
@@ -91,10 +93,7 @@ describe('records.writeForAccount', () => {
     const before = (await eventsOf(clinic)).length;
     await expect(
       records.writeForAccount(audiences, async ({ trx, audit }) => {
-        await trx
-          .insertInto('signInThrottles')
-          .values({ key: 'account:failed', failures: 1, windowStartedAt: new Date() })
-          .execute();
+        await countFailure(trx, 'account:failed');
         audit(failedSignIn);
         throw new Error('the work failed');
       }),
@@ -106,10 +105,7 @@ describe('records.writeForAccount', () => {
   it('still runs the work for an account of no organization (an unknown email), auditing nothing', async () => {
     const before = [(await eventsOf(clinic)).length, (await eventsOf(hospital)).length];
     await records.writeForAccount([], async ({ trx, audit }) => {
-      await trx
-        .insertInto('signInThrottles')
-        .values({ key: 'account:unknown', failures: 1, windowStartedAt: new Date() })
-        .execute();
+      await countFailure(trx, 'account:unknown');
       audit(failedSignIn);
     });
     expect(await throttle('account:unknown')).toEqual({ failures: 1 });
