@@ -102,54 +102,48 @@ describe('changing the password', () => {
   });
 });
 
-/** Every field of the newest audit event with this action (the chain's own columns left out). */
-async function lastEvent(action: string) {
-  return server.database.db
+type Me = { user: { id: string }; organization: { id: string } };
+
+/** The newest audit event with this action is exactly the one the signed-in person `me` made (all its fields). */
+async function expectLastEvent(me: Me, role: string, event: Record<string, unknown>) {
+  const row = await server.database.db
     .selectFrom('auditEvents')
-    .select([
-      'organizationId',
-      'actorUserId',
-      'actorRole',
-      'patientId',
-      'action',
-      'resourceType',
-      'resourceId',
-      'fieldsChanged',
-      'outcome',
-      'reason',
-    ])
-    .where('action', '=', action)
+    .selectAll()
+    .where('action', '=', event.action as string)
     .orderBy('sequence', 'desc')
     .executeTakeFirstOrThrow();
+  expect(row).toMatchObject({
+    organizationId: me.organization.id,
+    actorUserId: me.user.id,
+    actorRole: role,
+    patientId: null,
+    outcome: 'allowed',
+    ...event,
+  });
 }
 
 describe('the audit trail of account security, on the record kernel', () => {
   it('audits a password change as the person changing their own account, with the sessions it ended', async () => {
     const client = await server.signIn(demoAccountFor('clinician').email);
     await server.signIn(demoAccountFor('clinician').email);
-    const me = await client.json<{ user: { id: string }; organization: { id: string } }>('GET', '/api/me');
+    const me = await client.json<Me>('GET', '/api/me');
     const response = await client.request('POST', '/api/me/password', {
       currentPassword: demoPassword,
       newPassword: 'amber-lantern-quay-17',
     });
     expect(response.status).toBe(200);
-    expect(await lastEvent('change_password')).toEqual({
-      organizationId: me.body.organization.id,
-      actorUserId: me.body.user.id,
-      actorRole: 'clinician',
-      patientId: null,
+    await expectLastEvent(me.body, 'clinician', {
       action: 'change_password',
       resourceType: 'user_account',
       resourceId: me.body.user.id,
       fieldsChanged: ['password'],
-      outcome: 'allowed',
       reason: 'other sessions ended (1)',
     });
   });
 
   it('audits a change of the sign-in policy as the administrator’s update of the organization’s settings', async () => {
     const admin = await server.signIn(demoAccountFor('admin').email);
-    const me = await admin.json<{ user: { id: string }; organization: { id: string } }>('GET', '/api/me');
+    const me = await admin.json<Me>('GET', '/api/me');
     const current = await admin.json<{ twoFactorRequiredRoles: string[]; version: number }>(
       'GET',
       '/api/organization/sign-in-policy',
@@ -159,16 +153,11 @@ describe('the audit trail of account security, on the record kernel', () => {
       version: current.body.version,
     });
     expect(changed.status).toBe(200);
-    expect(await lastEvent('update')).toEqual({
-      organizationId: me.body.organization.id,
-      actorUserId: me.body.user.id,
-      actorRole: 'admin',
-      patientId: null,
+    await expectLastEvent(me.body, 'admin', {
       action: 'update',
       resourceType: 'organization_settings',
       resourceId: me.body.organization.id,
       fieldsChanged: ['two_factor_required_roles'],
-      outcome: 'allowed',
       reason: null,
     });
     const stale = await admin.json('PUT', '/api/organization/sign-in-policy', {
