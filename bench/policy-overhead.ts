@@ -7,7 +7,8 @@
  */
 import os from 'node:os';
 import { auditRepository } from '@tandem/server/audit/repository';
-import { requirePrincipal } from '@tandem/server/http/authorization';
+import { recordContext } from '@tandem/server/http/record-context';
+import { recordKernel } from '@tandem/server/records/unit-of-work';
 import { staffRepository } from '@tandem/server/staff/repository';
 import { readStaffMemberSchema } from '@tandem/server/staff/routes';
 import { staffService } from '@tandem/server/staff/service';
@@ -115,7 +116,7 @@ async function measureLeg(leg: Leg, databaseUrl: string | undefined, options: Be
     {
       auditReadsWaitForFlush: process.env.BENCH_AUDIT_READS_WAIT_FOR_FLUSH !== 'false',
       async extendApp(app, { database }) {
-        const service = staffService(staffRepository(database.db));
+        const service = staffService(recordKernel(database.db), staffRepository(database.db));
         app.addHook('onResponse', async (request, reply) => {
           if (request.url.startsWith('/api/staff/') && reply.statusCode === 200) servedOnRoute++;
         });
@@ -123,10 +124,7 @@ async function measureLeg(leg: Leg, databaseUrl: string | undefined, options: Be
           `${unguardedPrefix}/:staffMemberId`,
           { config: { access: 'signed-in' }, schema: { ...readStaffMemberSchema, hide: true } },
           async (request) =>
-            service.get(
-              requirePrincipal(request),
-              (request.params as { staffMemberId: string }).staffMemberId,
-            ),
+            service.get(recordContext(request), (request.params as { staffMemberId: string }).staffMemberId),
         );
       },
     },

@@ -1,10 +1,10 @@
 import { DomainError } from '@tandem/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import type { DB } from '../db/schema.generated.ts';
-import { requirePrincipal, writeAudit } from '../http/authorization.ts';
+import { requirePrincipal } from '../http/authorization.ts';
 import { problemSchema } from '../http/problem.ts';
+import { recordContext } from '../http/record-context.ts';
+import type { RecordKernel } from '../records/unit-of-work.ts';
 import { reviewBreakGlassGrant } from './break-glass-review.ts';
 import { auditEventsCsv, auditExportFileName } from './csv.ts';
 import { auditLogRepository, breakGlassGrantRepository } from './repository.ts';
@@ -36,7 +36,8 @@ function checkDateRange(filter: AuditEventFilter): AuditEventFilter {
 
 const cursorNumber = (cursor: string | undefined) => (cursor === undefined ? {} : { cursor: Number(cursor) });
 
-export function auditLogRoutes(db: Kysely<DB>): FastifyPluginAsyncZod {
+export function auditLogRoutes(records: RecordKernel): FastifyPluginAsyncZod {
+  const { db } = records;
   const events = auditLogRepository(db);
   const grants = breakGlassGrantRepository(db);
   return async (app) => {
@@ -158,13 +159,7 @@ export function auditLogRoutes(db: Kysely<DB>): FastifyPluginAsyncZod {
         },
       },
       async (request) =>
-        reviewBreakGlassGrant(
-          db,
-          requirePrincipal(request),
-          request.params.grantId,
-          request.body,
-          writeAudit(request),
-        ),
+        reviewBreakGlassGrant(records, recordContext(request), request.params.grantId, request.body),
     );
   };
 }

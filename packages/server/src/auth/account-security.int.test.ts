@@ -101,3 +101,70 @@ describe('changing the password', () => {
     });
   });
 });
+
+type Me = { user: { id: string }; organization: { id: string } };
+
+/** The newest audit event with this action is exactly the one the signed-in person `me` made (all its fields). */
+async function expectLastEvent(me: Me, role: string, event: Record<string, unknown>) {
+  const row = await server.database.db
+    .selectFrom('auditEvents')
+    .selectAll()
+    .where('action', '=', event.action as string)
+    .orderBy('sequence', 'desc')
+    .executeTakeFirstOrThrow();
+  expect(row).toMatchObject({
+    organizationId: me.organization.id,
+    actorUserId: me.user.id,
+    actorRole: role,
+    patientId: null,
+    outcome: 'allowed',
+    ...event,
+  });
+}
+
+describe('the audit trail of account security, on the record kernel', () => {
+  it('audits a password change as the person changing their own account, with the sessions it ended', async () => {
+    const client = await server.signIn(demoAccountFor('clinician').email);
+    await server.signIn(demoAccountFor('clinician').email);
+    const me = await client.json<Me>('GET', '/api/me');
+    const response = await client.request('POST', '/api/me/password', {
+      currentPassword: demoPassword,
+      newPassword: 'amber-lantern-quay-17',
+    });
+    expect(response.status).toBe(200);
+    await expectLastEvent(me.body, 'clinician', {
+      action: 'change_password',
+      resourceType: 'user_account',
+      resourceId: me.body.user.id,
+      fieldsChanged: ['password'],
+      reason: 'other sessions ended (1)',
+    });
+  });
+
+  it('audits a change of the sign-in policy as the administrator’s update of the organization’s settings', async () => {
+    const admin = await server.signIn(demoAccountFor('admin').email);
+    const me = await admin.json<Me>('GET', '/api/me');
+    const current = await admin.json<{ twoFactorRequiredRoles: string[]; version: number }>(
+      'GET',
+      '/api/organization/sign-in-policy',
+    );
+    const changed = await admin.json('PUT', '/api/organization/sign-in-policy', {
+      twoFactorRequiredRoles: [...current.body.twoFactorRequiredRoles, 'supervisor'],
+      version: current.body.version,
+    });
+    expect(changed.status).toBe(200);
+    await expectLastEvent(me.body, 'admin', {
+      action: 'update',
+      resourceType: 'organization_settings',
+      resourceId: me.body.organization.id,
+      fieldsChanged: ['two_factor_required_roles'],
+      reason: null,
+    });
+    const stale = await admin.json('PUT', '/api/organization/sign-in-policy', {
+      twoFactorRequiredRoles: [],
+      version: current.body.version,
+    });
+    expect(stale.status).toBe(409);
+    expect(stale.body).toMatchObject({ code: 'version_conflict', current: changed.body });
+  });
+});

@@ -1,12 +1,12 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Role } from '@tandem/core';
-import { appendAuditEvents } from '../audit/repository.ts';
 import type { Principal } from '../identity/principal.ts';
 import type { identityRepository } from '../identity/repository.ts';
+import { recordKernel } from '../records/unit-of-work.ts';
 import type { Auth } from './auth.ts';
 import { sessionCookiePrefix } from './auth.ts';
 import type { AuthRepository } from './repository.ts';
-import { securityEvent } from './security-audit.ts';
+import { securityChange } from './security-audit.ts';
 import { SessionActivity } from './session-activity.ts';
 import { SessionCache } from './session-cache.ts';
 
@@ -60,6 +60,8 @@ export function createAuthenticator(
   const now = options.now ?? Date.now;
   const idleTimeoutMs = (options.idleTimeoutMinutes ?? defaultIdleTimeoutMinutes) * 60_000;
   const sessions = options.sessions;
+  // The authenticator exists before the app (which builds its own kernel); a kernel holds nothing but the database.
+  const records = sessions === undefined ? undefined : recordKernel(sessions.db);
   const activity = new SessionActivity({
     flushIntervalMs: Math.min(60_000, Math.max(1_000, idleTimeoutMs / 10)),
     retainMs: idleTimeoutMs + 60_000,
@@ -118,23 +120,25 @@ export function createAuthenticator(
   }
 
   async function endSession(principal: Principal, headers: IncomingHttpHeaders) {
-    if (sessions === undefined) return;
+    if (sessions === undefined || records === undefined) return;
     const minutes = Math.round((idleTimeoutMs / 60_000) * 100) / 100;
-    await sessions.db.transaction().execute(async (trx) => {
+    const actor = {
+      actorUserId: principal.userId,
+      actorRole: principal.role,
+      ipAddress: null,
+      userAgent: headers['user-agent']?.slice(0, 512) ?? null,
+    };
+    await records.write({ principal, access: null, actor }, async ({ trx, audit }) => {
       await sessions.deleteSession(trx, principal.sessionId);
-      await appendAuditEvents(trx, principal.organizationId, [
-        securityEvent(
-          { userId: principal.userId, role: principal.role },
-          { ipAddress: null, userAgent: headers['user-agent']?.slice(0, 512) ?? null },
-          {
-            action: 'sign_out',
-            resourceType: 'session',
-            resourceId: principal.sessionId,
-            outcome: 'allowed',
-            reason: `idle for more than ${minutes} minutes`,
-          },
-        ),
-      ]);
+      audit(
+        securityChange({
+          action: 'sign_out',
+          resourceType: 'session',
+          resourceId: principal.sessionId,
+          outcome: 'allowed',
+          reason: `idle for more than ${minutes} minutes`,
+        }),
+      );
     });
   }
 

@@ -2,6 +2,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requirePrincipal } from '../http/authorization.ts';
 import { problemSchema, problemType, sendProblem } from '../http/problem.ts';
+import { recordContext } from '../http/record-context.ts';
+import type { RecordKernel } from '../records/unit-of-work.ts';
 import type { Auth } from './auth.ts';
 import type { Authenticator } from './authenticate.ts';
 import { copySetCookies, forward, originOf, relayFailure } from './better-auth-relay.ts';
@@ -51,7 +53,13 @@ const passwordBody = z.object({
  * declared with schemas so they appear in the OpenAPI document, and pass through Tandem's lockout and audit trail;
  * everything else better-auth serves passes through the catch-all.
  */
-export function authRoutes(options: { auth: Auth; authenticator: Authenticator; publicUrl: string }) {
+export function authRoutes(options: {
+  auth: Auth;
+  authenticator: Authenticator;
+  publicUrl: string;
+  records: RecordKernel;
+}) {
+  const { records } = options;
   const repository = (): AuthRepository => {
     const found = options.authenticator.repository;
     if (found === undefined) throw new Error('Sign-in needs the authenticator to have a session repository');
@@ -83,7 +91,7 @@ export function authRoutes(options: { auth: Auth; authenticator: Authenticator; 
         }
         const response = await forward(request, options);
         if (response.status === 401) {
-          await recordFailedSignIn(repository(), request, request.body.email, keys, now);
+          await recordFailedSignIn(records, repository(), request, request.body.email, keys, now);
           return relayFailure(request, reply, response);
         }
         if (!response.ok) return relayFailure(request, reply, response);
@@ -97,7 +105,7 @@ export function authRoutes(options: { auth: Auth; authenticator: Authenticator; 
         if (body.twoFactorRedirect === true || body.user === undefined) {
           return { twoFactorRequired: true as const, methods: body.twoFactorMethods ?? [] };
         }
-        await auditSignIn(repository(), request, body.user.id, 'password');
+        await auditSignIn(records, repository(), request, body.user.id, 'password');
         // better-auth also returns the session token in the body; the browser needs only the cookie.
         return { user: { id: body.user.id, name: body.user.name, email: body.user.email } };
       },
@@ -126,7 +134,7 @@ export function authRoutes(options: { auth: Auth; authenticator: Authenticator; 
           if (!response.ok) {
             if (challengeUser !== undefined && response.status !== 400) {
               await auditForMemberships(
-                repository().db,
+                records,
                 await repository().membershipsOfUser(challengeUser),
                 originOf(request),
                 [
@@ -145,12 +153,12 @@ export function authRoutes(options: { auth: Auth; authenticator: Authenticator; 
           copySetCookies(response, reply);
           const result = (await response.json()) as { user: z.infer<typeof signedInUser> };
           if (principal === null) {
-            await auditSignIn(repository(), request, result.user.id, `password and ${what}`);
+            await auditSignIn(records, repository(), request, result.user.id, `password and ${what}`);
           } else {
             // Enrolment confirmed: better-auth replaced the session (new cookie) to carry the new state.
             options.authenticator.forgetCookie(request.headers.cookie);
             options.authenticator.forgetUser(principal.userId);
-            await auditPrincipalEvent(repository().db, principal, originOf(request), {
+            await auditPrincipalEvent(records, recordContext(request), {
               action: 'enable_two_factor',
               resourceType: 'user_account',
               resourceId: principal.userId,
@@ -218,7 +226,7 @@ export function authRoutes(options: { auth: Auth; authenticator: Authenticator; 
         copySetCookies(response, reply);
         options.authenticator.forgetCookie(request.headers.cookie);
         options.authenticator.forgetUser(principal.userId);
-        await auditPrincipalEvent(repository().db, principal, originOf(request), {
+        await auditPrincipalEvent(records, recordContext(request), {
           action: 'disable_two_factor',
           resourceType: 'user_account',
           resourceId: principal.userId,
@@ -246,7 +254,7 @@ export function authRoutes(options: { auth: Auth; authenticator: Authenticator; 
         if (!response.ok) return relayFailure(request, reply, response);
         copySetCookies(response, reply);
         const body = (await response.json()) as { backupCodes: string[] };
-        await auditPrincipalEvent(repository().db, principal, originOf(request), {
+        await auditPrincipalEvent(records, recordContext(request), {
           action: 'regenerate_recovery_codes',
           resourceType: 'user_account',
           resourceId: principal.userId,
@@ -275,7 +283,7 @@ export function authRoutes(options: { auth: Auth; authenticator: Authenticator; 
         if (!response.ok) return relayFailure(request, reply, response);
         copySetCookies(response, reply);
         if (principal !== null) {
-          await auditPrincipalEvent(repository().db, principal, originOf(request), {
+          await auditPrincipalEvent(records, recordContext(request), {
             action: 'sign_out',
             resourceType: 'session',
             resourceId: principal.sessionId,

@@ -1,7 +1,5 @@
-import type { Kysely } from 'kysely';
-import { appendAuditEvents, type NewAuditEvent } from '../audit/repository.ts';
-import type { DB } from '../db/schema.generated.ts';
-import type { Principal } from '../identity/principal.ts';
+import type { RecordContext } from '../records/record-context.ts';
+import type { AccountChange, RecordKernel } from '../records/unit-of-work.ts';
 import type { AccountMembership } from './repository.ts';
 
 /**
@@ -22,24 +20,25 @@ export interface RequestOrigin {
   userAgent: string | null;
 }
 
-export function securityEvent(
-  actor: { userId: string | null; role: string },
-  origin: RequestOrigin,
-  event: SecurityEvent,
-): NewAuditEvent {
+/** A security event as the record kernel audits it: about the person, never a patient. */
+export function securityChange(event: SecurityEvent): AccountChange {
   return {
-    actorUserId: actor.userId,
-    actorRole: actor.role,
-    patientId: null,
     action: event.action,
     resourceType: event.resourceType,
     resourceId: event.resourceId,
     fieldsChanged: event.fieldsChanged ?? null,
-    ipAddress: origin.ipAddress,
-    userAgent: origin.userAgent,
+    patientId: null,
     outcome: event.outcome,
     reason: event.reason ?? null,
   };
+}
+
+/** The organizations that record a person's own events: each one they are an active member of, with its role. */
+export function membershipAudiences(memberships: readonly AccountMembership[], origin: RequestOrigin) {
+  return memberships.map((membership) => ({
+    organizationId: membership.organizationId,
+    actor: { actorUserId: membership.userId, actorRole: membership.role, ...origin },
+  }));
 }
 
 /**
@@ -47,35 +46,22 @@ export function securityEvent(
  * credentials): one event in each organization they are an active member of, in one transaction.
  */
 export async function auditForMemberships(
-  db: Kysely<DB>,
+  records: RecordKernel,
   memberships: readonly AccountMembership[],
   origin: RequestOrigin,
   events: readonly SecurityEvent[],
 ): Promise<void> {
   if (memberships.length === 0 || events.length === 0) return;
-  await db.transaction().execute(async (trx) => {
-    for (const membership of memberships) {
-      await appendAuditEvents(
-        trx,
-        membership.organizationId,
-        events.map((event) =>
-          securityEvent({ userId: membership.userId, role: membership.role }, origin, event),
-        ),
-      );
-    }
+  await records.writeForAccount(membershipAudiences(memberships, origin), async ({ audit }) => {
+    for (const event of events) audit(securityChange(event));
   });
 }
 
-/** One event in the organization the principal is working in, in its own transaction. */
+/** One event in the organization the signed-in person is working in, in its own unit of work. */
 export async function auditPrincipalEvent(
-  db: Kysely<DB>,
-  principal: Principal,
-  origin: RequestOrigin,
+  records: RecordKernel,
+  context: RecordContext,
   event: SecurityEvent,
 ): Promise<void> {
-  await db.transaction().execute(async (trx) => {
-    await appendAuditEvents(trx, principal.organizationId, [
-      securityEvent({ userId: principal.userId, role: principal.role }, origin, event),
-    ]);
-  });
+  await records.write(context, async ({ audit }) => audit(securityChange(event)));
 }

@@ -1,16 +1,15 @@
 import { DomainError, staffRoles } from '@tandem/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { appendAuditEvents } from '../audit/repository.ts';
-import { requirePrincipal, writeAuditEvent } from '../http/authorization.ts';
+import { requirePrincipal } from '../http/authorization.ts';
 import { problemSchema } from '../http/problem.ts';
+import { recordContext } from '../http/record-context.ts';
 import { mustEnrolTwoFactor } from '../identity/principal.ts';
 import { type Auth, sessionCookiePrefix } from './auth.ts';
 import type { Authenticator } from './authenticate.ts';
-import { copySetCookies, forward, originOf, relayFailure } from './better-auth-relay.ts';
+import { copySetCookies, forward, relayFailure } from './better-auth-relay.ts';
 import { passwordProblem } from './password-policy.ts';
-import type { AuthRepository } from './repository.ts';
-import { securityEvent } from './security-audit.ts';
+import type { AccountSecurityService } from './security-service.ts';
 
 /**
  * While a person whose role requires two-step verification has not set it up, the API serves only what
@@ -73,13 +72,10 @@ export interface SecurityRoutesOptions {
  * organization's sign-in policy; plus the hook that holds people at two-step enrolment when their role requires it.
  * Registered without encapsulation so that the hook guards every route.
  */
-export function securityRoutes(options: SecurityRoutesOptions): FastifyPluginAsyncZod {
-  const repository = (): AuthRepository => {
-    const found = options.authenticator.repository;
-    if (found === undefined) throw new Error('Account security needs a session repository');
-    return found;
-  };
-
+export function securityRoutes(
+  options: SecurityRoutesOptions,
+  service: AccountSecurityService,
+): FastifyPluginAsyncZod {
   const plugin: FastifyPluginAsyncZod = async (app) => {
     app.addHook('preValidation', async (request) => {
       const principal = request.principal;
@@ -127,22 +123,9 @@ export function securityRoutes(options: SecurityRoutesOptions): FastifyPluginAsy
         },
       },
       async (request, reply) => {
-        const principal = requirePrincipal(request);
-        const { db } = repository();
-        const revoked = await db.transaction().execute(async (trx) => {
-          const count = await repository().deleteSessionsOfUser(trx, principal.userId);
-          await appendAuditEvents(trx, principal.organizationId, [
-            securityEvent({ userId: principal.userId, role: principal.role }, originOf(request), {
-              action: 'revoke_sessions',
-              resourceType: 'session',
-              resourceId: principal.userId,
-              outcome: 'allowed',
-              reason: `signed out everywhere (${count} sessions)`,
-            }),
-          ]);
-          return count;
-        });
-        options.authenticator.forgetUser(principal.userId);
+        const context = recordContext(request);
+        const revoked = await service.revokeAllSessions(context);
+        options.authenticator.forgetUser(context.principal.userId);
         options.authenticator.forgetCookie(request.headers.cookie);
         reply.header('set-cookie', clearedSessionCookies(request.headers.cookie));
         return { revoked };
@@ -199,27 +182,7 @@ export function securityRoutes(options: SecurityRoutesOptions): FastifyPluginAsy
             return relayFailure(request, reply, response);
           }
           copySetCookies(response, reply);
-          // Whoever knew the old password is signed out everywhere else.
-          await repository()
-            .db.transaction()
-            .execute(async (trx) => {
-              const ended = await repository().deleteSessionsOfUser(
-                trx,
-                principal.userId,
-                undefined,
-                principal.sessionId,
-              );
-              await appendAuditEvents(trx, principal.organizationId, [
-                securityEvent({ userId: principal.userId, role: principal.role }, originOf(request), {
-                  action: 'change_password',
-                  resourceType: 'user_account',
-                  resourceId: principal.userId,
-                  outcome: 'allowed',
-                  fieldsChanged: ['password'],
-                  reason: `other sessions ended (${ended})`,
-                }),
-              ]);
-            });
+          await service.endOtherSessionsAfterPasswordChange(recordContext(request));
           options.authenticator.forgetUser(principal.userId);
           return { success: true };
         },
@@ -237,10 +200,9 @@ export function securityRoutes(options: SecurityRoutesOptions): FastifyPluginAsy
         },
       },
       async (request) => {
-        const principal = requirePrincipal(request);
-        const policy = await repository().signInPolicy(principal.organizationId);
+        const policy = await service.signInPolicy(recordContext(request));
         if (policy === undefined) throw new DomainError('not_found', 'No such organization.');
-        return toPolicy(policy);
+        return policy;
       },
     );
 
@@ -256,44 +218,12 @@ export function securityRoutes(options: SecurityRoutesOptions): FastifyPluginAsy
           response: { 200: signInPolicySchema, '4xx': problemSchema },
         },
       },
-      async (request) => {
-        const principal = requirePrincipal(request);
-        const updated = await repository()
-          .db.transaction()
-          .execute(async (trx) => {
-            const row = await repository().updateSignInPolicy(trx, principal.organizationId, request.body);
-            if (row === undefined) return undefined;
-            await appendAuditEvents(trx, principal.organizationId, [
-              writeAuditEvent(request, {
-                resourceType: 'organization_settings',
-                resourceId: principal.organizationId,
-                fieldsChanged: ['two_factor_required_roles'],
-              }),
-            ]);
-            return row;
-          });
-        if (updated !== undefined) return toPolicy(updated);
-        const current = await repository().signInPolicy(principal.organizationId);
-        throw new DomainError(
-          'version_conflict',
-          'Someone else changed the sign-in policy; review their change.',
-          {
-            details: { current: current === undefined ? null : toPolicy(current) },
-          },
-        );
-      },
+      async (request) => service.updateSignInPolicy(recordContext(request), request.body),
     );
   };
   // Not encapsulated (what fastify-plugin does): the enrolment hook must see every route of the app.
   (plugin as unknown as Record<symbol, boolean>)[Symbol.for('skip-override')] = true;
   return plugin;
-}
-
-function toPolicy(row: { twoFactorRequiredRoles: string[]; version: number }) {
-  return {
-    twoFactorRequiredRoles: staffRoles.filter((role) => row.twoFactorRequiredRoles.includes(role)),
-    version: row.version,
-  };
 }
 
 /** Expires the session cookie the browser sent (its name depends on whether Tandem runs behind https). */

@@ -1,15 +1,20 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { problemType, sendProblem } from '../http/problem.ts';
+import type { RecordKernel } from '../records/unit-of-work.ts';
 import { sessionCookiePrefix } from './auth.ts';
 import { originOf } from './better-auth-relay.ts';
 import type { AuthRepository } from './repository.ts';
-import { auditForMemberships, type SecurityEvent } from './security-audit.ts';
+import { auditForMemberships, membershipAudiences, securityChange } from './security-audit.ts';
 import { isLocked, ruleFor } from './sign-in-throttle.ts';
 
 /** Sign-in outcomes for the lockout counters and the audit trail. */
 
-/** Counts the failure against the email and the address, and audits it where the account belongs. */
+/**
+ * Counts the failure against the email and the address, and audits it where the account belongs: the counters and
+ * the events commit together.
+ */
 export async function recordFailedSignIn(
+  records: RecordKernel,
   repository: AuthRepository,
   request: FastifyRequest,
   email: string,
@@ -17,43 +22,52 @@ export async function recordFailedSignIn(
   now: Date,
 ): Promise<void> {
   const memberships = await repository.membershipsOfEmail(email);
-  let accountLocked = false;
-  await repository.db.transaction().execute(async (trx) => {
-    for (const key of keys) {
-      const state = await repository.recordFailure(trx, key, now);
-      if (key.startsWith('account:') && isLocked(state, now) && state.failures === ruleFor(key).maxFailures) {
-        accountLocked = true;
+  await records.writeForAccount(
+    membershipAudiences(memberships, originOf(request)),
+    async ({ trx, audit }) => {
+      let accountLocked = false;
+      for (const key of keys) {
+        const state = await repository.recordFailure(trx, key, now);
+        if (
+          key.startsWith('account:') &&
+          isLocked(state, now) &&
+          state.failures === ruleFor(key).maxFailures
+        ) {
+          accountLocked = true;
+        }
       }
-    }
-  });
-  const events: SecurityEvent[] = [
-    {
-      action: 'sign_in_failed',
-      resourceType: 'session',
-      resourceId: null,
-      outcome: 'denied',
-      reason: 'wrong password',
+      audit(
+        securityChange({
+          action: 'sign_in_failed',
+          resourceType: 'session',
+          resourceId: null,
+          outcome: 'denied',
+          reason: 'wrong password',
+        }),
+      );
+      if (accountLocked) {
+        audit(
+          securityChange({
+            action: 'sign_in_locked',
+            resourceType: 'session',
+            resourceId: null,
+            outcome: 'denied',
+            reason: `${ruleFor(keys[0] as string).maxFailures} failed sign-ins: locked for 15 minutes`,
+          }),
+        );
+      }
     },
-  ];
-  if (accountLocked) {
-    events.push({
-      action: 'sign_in_locked',
-      resourceType: 'session',
-      resourceId: null,
-      outcome: 'denied',
-      reason: `${ruleFor(keys[0] as string).maxFailures} failed sign-ins: locked for 15 minutes`,
-    });
-  }
-  await auditForMemberships(repository.db, memberships, originOf(request), events);
+  );
 }
 
 export async function auditSignIn(
+  records: RecordKernel,
   repository: AuthRepository,
   request: FastifyRequest,
   userId: string,
   how: string,
 ): Promise<void> {
-  await auditForMemberships(repository.db, await repository.membershipsOfUser(userId), originOf(request), [
+  await auditForMemberships(records, await repository.membershipsOfUser(userId), originOf(request), [
     { action: 'sign_in', resourceType: 'session', resourceId: null, outcome: 'allowed', reason: how },
   ]);
 }

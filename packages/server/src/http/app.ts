@@ -22,8 +22,10 @@ import { createAuditWriter } from '../audit/audit-writer.ts';
 import { auditLogRoutes } from '../audit-log/routes.ts';
 import type { Auth } from '../auth/auth.ts';
 import type { Authenticator } from '../auth/authenticate.ts';
+import { authRepository } from '../auth/repository.ts';
 import { authRoutes } from '../auth/routes.ts';
 import { securityRoutes } from '../auth/security-routes.ts';
+import { accountSecurityService } from '../auth/security-service.ts';
 import { careTeamRepository } from '../care-team/repository.ts';
 import { careTeamRoutes } from '../care-team/routes.ts';
 import { careTeamService } from '../care-team/service.ts';
@@ -42,6 +44,7 @@ import { registrationRoutes } from '../patients/registration-routes.ts';
 import { patientRoutes } from '../patients/routes.ts';
 import { recordKernel } from '../records/unit-of-work.ts';
 import { staffDeactivationRoutes } from '../staff/deactivation-routes.ts';
+import { staffDeactivationService } from '../staff/deactivation-service.ts';
 import { staffRepository } from '../staff/repository.ts';
 import { staffRoutes } from '../staff/routes.ts';
 import { staffService } from '../staff/service.ts';
@@ -191,12 +194,28 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const records = recordKernel(db);
   await app.register(healthRoutes({ pool, isClosing: () => closing }));
   await app.register(
-    authRoutes({ auth: options.auth, authenticator: options.authenticator, publicUrl: options.publicUrl }),
+    authRoutes({
+      auth: options.auth,
+      authenticator: options.authenticator,
+      publicUrl: options.publicUrl,
+      records,
+    }),
   );
   await app.register(meRoutes(organizationRepository(db)));
-  await app.register(staffRoutes(staffService(staffRepository(db))));
-  await app.register(securityRoutes(options));
-  await app.register(staffDeactivationRoutes({ db, authenticator: options.authenticator }));
+  const staff = staffRepository(db);
+  const sessions = authRepository(db);
+  await app.register(staffRoutes(staffService(records, staff)));
+  await app.register(securityRoutes(options, accountSecurityService(records, sessions)));
+  await app.register(
+    staffDeactivationRoutes(
+      staffDeactivationService({
+        records,
+        staff,
+        sessions,
+        forgetUser: (userId) => options.authenticator.forgetUser(userId),
+      }),
+    ),
+  );
   await app.register(invitationRoutes({ db, auth: options.auth, publicUrl: options.publicUrl }));
   await app.register(outboxRoutes(db));
   await app.register(patientRoutes(db));
@@ -204,7 +223,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(episodeRoutes(db));
   await app.register(episodeLookupRoutes(db));
   await app.register(intakeRoutes(db));
-  await app.register(auditLogRoutes(db));
+  await app.register(auditLogRoutes(records));
   await app.register(supportContactRoutes(db));
   await app.register(careTeamRoutes(careTeamService(records, careTeamRepository(db))));
   await app.register(matchingRoutes(matchingService(matchingRepository(db))));

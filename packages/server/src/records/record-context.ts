@@ -36,6 +36,15 @@ export interface RecordContext {
   actor: AuditActor;
 }
 
+/**
+ * One organization that records a person's own security event when there is no principal yet (a sign-in, a
+ * failed one, a lockout): the person is a member there, and the event names their role in it.
+ */
+export interface AccountAudience {
+  organizationId: string;
+  actor: AuditActor;
+}
+
 /** The context's organization: every statement a service runs is scoped by it. */
 export const organizationOf = (context: RecordContext): string => context.principal.organizationId;
 

@@ -3,7 +3,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { appendAuditEvents, type NewAuditEvent } from '../audit/repository.ts';
 import type { DB } from '../db/schema.generated.ts';
 import { readProgramClock } from './program-clock.ts';
-import type { RecordContext } from './record-context.ts';
+import type { AccountAudience, RecordContext } from './record-context.ts';
 import { type ConflictRules, Refusal, refusalForViolation } from './refusal.ts';
 
 /** One change a unit of work audits. Action, patient and outcome default to what the access policy decided. */
@@ -30,13 +30,26 @@ export interface UnitOfWork {
   audit(change: AuditedChange): void;
 }
 
+/** A person's own security event: nothing decided an access for it, so it names its action and outcome. */
+export type AccountChange = AuditedChange & Required<Pick<AuditedChange, 'action' | 'outcome'>>;
+
+/** What the work of an account's change is handed: its transaction and the audit it will commit. */
+export interface AccountUnitOfWork {
+  readonly trx: Transaction<DB>;
+  /** Records an event for every audience of the unit; appended in this transaction, just before it commits. */
+  audit(change: AccountChange): void;
+}
+
 export interface WriteOptions {
   /** What each unique or exclusion constraint's violation means here (constraint name -> answer). */
   conflicts?: ConflictRules;
 }
 
 /** The audit event of one change, built from the request's context. */
-export function auditEventOf(context: RecordContext, change: AuditedChange): NewAuditEvent {
+export function auditEventOf(
+  context: Pick<RecordContext, 'access' | 'actor'>,
+  change: AuditedChange,
+): NewAuditEvent {
   const access = context.access;
   const action = change.action ?? access?.action;
   if (action === undefined) throw new Error('An audited change outside a policy route must name its action');
@@ -95,9 +108,30 @@ export function recordKernel(db: Kysely<DB>) {
     }
   }
 
+  /**
+   * An audited unit of work for a person who has no principal yet (a sign-in, a failed one, a lockout): each
+   * event is recorded in every organization of `audiences`, naming the person's role there, in the same
+   * transaction as the work (with no audience the work still runs, unaudited: an unknown email).
+   */
+  async function writeForAccount<T>(
+    audiences: readonly AccountAudience[],
+    work: (unit: AccountUnitOfWork) => Promise<T>,
+  ): Promise<T> {
+    return db.transaction().execute(async (trx) => {
+      const changes: AccountChange[] = [];
+      const result = await work({ trx, audit: (change) => changes.push(change) });
+      for (const { organizationId, actor } of audiences) {
+        const events = changes.map((change) => auditEventOf({ access: null, actor }, change));
+        await appendAuditEvents(trx, organizationId, events);
+      }
+      return result;
+    });
+  }
+
   return {
     db,
     write,
+    writeForAccount,
     /** The program clock for a read outside any unit of work. */
     clock: (context: RecordContext): Promise<ProgramClock> =>
       readProgramClock(db, context.principal.organizationId),

@@ -1,9 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import { sql } from 'kysely';
-import { appendAuditEvents } from '../audit/repository.ts';
 import { compileOnce } from '../db/compiled-query.ts';
 import type { DB, JsonObject } from '../db/schema.generated.ts';
-import type { WriteAudit } from '../http/authorization.ts';
 import type { StaffMember, StaffMemberUpdate } from './schemas.ts';
 
 const columns = [
@@ -81,42 +79,32 @@ export function staffRepository(db: Kysely<DB>) {
     },
 
     /**
-     * Applies the change only if nobody changed the record since `version`, with its audit event in the same
-     * transaction; undefined means stale or gone.
+     * Applies the change only if nobody changed the record since `version`, inside the caller's transaction;
+     * undefined means stale or gone.
      */
     async update(
+      trx: Transaction<DB>,
       organizationId: string,
       staffMemberId: string,
       change: StaffMemberUpdate,
-      audit: WriteAudit,
     ): Promise<StaffMember | undefined> {
       const { version, substanceExperience, ...fields } = change;
-      return db.transaction().execute(async (trx) => {
-        const row = await trx
-          .updateTable('staffMembers')
-          .set({
-            ...fields,
-            ...(substanceExperience === undefined
-              ? {}
-              : { substanceExperience: substanceExperienceJson(substanceExperience) }),
-            version: sql<number>`version + 1`,
-            updatedAt: sql<Date>`now()`,
-          })
-          .where('organizationId', '=', organizationId)
-          .where('id', '=', staffMemberId)
-          .where('version', '=', version)
-          .returning(columns)
-          .executeTakeFirst();
-        if (row === undefined) return undefined;
-        await appendAuditEvents(trx, organizationId, [
-          audit({
-            resourceType: 'staff_member',
-            resourceId: staffMemberId,
-            fieldsChanged: Object.keys(change).filter((field) => field !== 'version'),
-          }),
-        ]);
-        return toStaffMember(row);
-      });
+      const row = await trx
+        .updateTable('staffMembers')
+        .set({
+          ...fields,
+          ...(substanceExperience === undefined
+            ? {}
+            : { substanceExperience: substanceExperienceJson(substanceExperience) }),
+          version: sql<number>`version + 1`,
+          updatedAt: sql<Date>`now()`,
+        })
+        .where('organizationId', '=', organizationId)
+        .where('id', '=', staffMemberId)
+        .where('version', '=', version)
+        .returning(columns)
+        .executeTakeFirst();
+      return row === undefined ? undefined : toStaffMember(row);
     },
 
     /**

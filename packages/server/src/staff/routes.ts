@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { requirePrincipal, writeAudit } from '../http/authorization.ts';
 import { problemSchema } from '../http/problem.ts';
+import { recordContext } from '../http/record-context.ts';
 import { staffMemberSchema, staffMemberUpdateSchema } from './schemas.ts';
 import type { StaffService } from './service.ts';
 
@@ -27,7 +27,7 @@ export function staffRoutes(service: StaffService): FastifyPluginAsyncZod {
           response: { 200: z.object({ items: z.array(staffMemberSchema) }), '4xx': problemSchema },
         },
       },
-      async (request) => ({ items: await service.list(requirePrincipal(request)) }),
+      async (request) => ({ items: await service.list(recordContext(request)) }),
     );
 
     app.get(
@@ -36,7 +36,7 @@ export function staffRoutes(service: StaffService): FastifyPluginAsyncZod {
         config: { access: { resource: 'staff_directory', action: 'read' } },
         schema: readStaffMemberSchema,
       },
-      async (request) => service.get(requirePrincipal(request), request.params.staffMemberId),
+      async (request) => service.get(recordContext(request), request.params.staffMemberId),
     );
 
     app.patch(
@@ -51,13 +51,7 @@ export function staffRoutes(service: StaffService): FastifyPluginAsyncZod {
           response: { 200: staffMemberSchema, '4xx': problemSchema },
         },
       },
-      async (request) =>
-        service.update(
-          requirePrincipal(request),
-          request.params.staffMemberId,
-          request.body,
-          writeAudit(request),
-        ),
+      async (request) => service.update(recordContext(request), request.params.staffMemberId, request.body),
     );
   };
 }

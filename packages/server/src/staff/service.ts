@@ -1,38 +1,43 @@
 import { DomainError } from '@tandem/core';
-import type { WriteAudit } from '../http/authorization.ts';
-import type { Principal } from '../identity/principal.ts';
+import { organizationOf, type RecordContext } from '../records/record-context.ts';
+import { staleVersion } from '../records/refusal.ts';
+import type { RecordKernel } from '../records/unit-of-work.ts';
 import type { StaffRepository } from './repository.ts';
 import type { StaffMember, StaffMemberUpdate } from './schemas.ts';
 
-export function staffService(repository: StaffRepository) {
+export function staffService(records: RecordKernel, repository: StaffRepository) {
+  const current = async (organizationId: string, staffMemberId: string): Promise<StaffMember> => {
+    const staffMember = await repository.findById(organizationId, staffMemberId);
+    if (staffMember === undefined) throw new DomainError('not_found', 'No such staff member.');
+    return staffMember;
+  };
+
   return {
-    list(principal: Principal): Promise<StaffMember[]> {
-      return repository.list(principal.organizationId);
+    list(context: RecordContext): Promise<StaffMember[]> {
+      return repository.list(organizationOf(context));
     },
 
-    async get(principal: Principal, staffMemberId: string): Promise<StaffMember> {
-      const staffMember = await repository.findById(principal.organizationId, staffMemberId);
-      if (staffMember === undefined) throw new DomainError('not_found', 'No such staff member.');
-      return staffMember;
+    get(context: RecordContext, staffMemberId: string): Promise<StaffMember> {
+      return current(organizationOf(context), staffMemberId);
     },
 
-    async update(
-      principal: Principal,
-      staffMemberId: string,
-      change: StaffMemberUpdate,
-      audit: WriteAudit,
-    ): Promise<StaffMember> {
-      const updated = await repository.update(principal.organizationId, staffMemberId, change, audit);
-      if (updated !== undefined) return updated;
-      const current = await repository.findById(principal.organizationId, staffMemberId);
-      if (current === undefined) throw new DomainError('not_found', 'No such staff member.');
-      throw new DomainError(
-        'version_conflict',
-        'Someone else changed this staff member; review their change.',
-        {
-          details: { current },
-        },
-      );
+    /** Applies the change at the version the caller saw; stale gets 409 with the staff member as they are now. */
+    update(context: RecordContext, staffMemberId: string, change: StaffMemberUpdate): Promise<StaffMember> {
+      const organizationId = organizationOf(context);
+      return records.write(context, async ({ trx, audit }) => {
+        const updated = await repository.update(trx, organizationId, staffMemberId, change);
+        if (updated === undefined) {
+          staleVersion('Someone else changed this staff member; review their change.', () =>
+            current(organizationId, staffMemberId),
+          );
+        }
+        audit({
+          resourceType: 'staff_member',
+          resourceId: staffMemberId,
+          fieldsChanged: Object.keys(change).filter((field) => field !== 'version'),
+        });
+        return updated;
+      });
     },
   };
 }
