@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { problemType, sendProblem } from '../http/problem.ts';
+import { problemInstance, problemType, sendProblem } from '../http/problem.ts';
 import { type Auth, clientIpHeader } from './auth.ts';
 import { toWebHeaders } from './authenticate.ts';
 import type { RequestOrigin } from './security-audit.ts';
@@ -83,7 +83,7 @@ export async function relayFailure(request: FastifyRequest, reply: FastifyReply,
     status,
     detail: field?.message ?? messages[code] ?? message,
     code,
-    instance: request.url.split('?')[0] ?? request.url,
+    ...problemInstance(request),
     requestId: String(request.id),
     ...(field === undefined ? {} : { errors: [field] }),
   });

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requirePrincipal } from '../http/authorization.ts';
-import { problemSchema, problemType, sendProblem } from '../http/problem.ts';
+import { problemInstance, problemSchema, problemType, sendProblem } from '../http/problem.ts';
 import type { Auth } from './auth.ts';
 import type { Authenticator } from './authenticate.ts';
 import { copySetCookies, forward, originOf, relayFailure } from './better-auth-relay.ts';
@@ -209,7 +209,7 @@ export function authRoutes(options: { auth: Auth; authenticator: Authenticator; 
             detail:
               'Your organization requires two-step verification for your role, so it cannot be turned off.',
             code: 'two_factor_required',
-            instance: request.url,
+            ...problemInstance(request),
             requestId: String(request.id),
           });
         }

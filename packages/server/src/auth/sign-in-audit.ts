@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { problemType, sendProblem } from '../http/problem.ts';
+import { problemInstance, problemType, sendProblem } from '../http/problem.ts';
 import { sessionCookiePrefix } from './auth.ts';
 import { originOf } from './better-auth-relay.ts';
 import type { AuthRepository } from './repository.ts';
@@ -81,7 +81,7 @@ export function sendLocked(request: FastifyRequest, reply: FastifyReply, remaini
     status: 429,
     detail: `Sign-in is paused after too many failed attempts. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}, or ask your administrator.`,
     code: 'sign_in_locked',
-    instance: request.url.split('?')[0] ?? request.url,
+    ...problemInstance(request),
     requestId: String(request.id),
     retryAfterSeconds: seconds,
   });

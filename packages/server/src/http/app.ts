@@ -43,7 +43,7 @@ import { createAuthorizer, type RouteAccess } from './authorization.ts';
 import { checkCsrf } from './csrf.ts';
 import { healthRoutes } from './health-routes.ts';
 import { loggerOptions, safeErrorForLog } from './logging.ts';
-import { sendProblem, toProblem } from './problem.ts';
+import { routerProblem, sendProblem, toProblem } from './problem.ts';
 import { isClientRoute, registerWebApp } from './web-app.ts';
 
 export interface AppOptions {
@@ -89,6 +89,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     return503OnClosing: true,
     forceCloseConnections: 'idle',
     bodyLimit: 1024 * 1024,
+    frameworkErrors: (error, request, reply) => sendProblem(reply, routerProblem(error, request)),
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
