@@ -158,7 +158,7 @@ export function createAuthorizer({ db, audit, now = () => new Date() }: Authoriz
     await audit.record(principal.organizationId, {
       ...auditActor(request),
       patientId,
-      action: policy.action,
+      action: auditedAction(request, policy.action),
       resourceType: policy.resource,
       resourceId: resourceIdOf(request),
       fieldsChanged: null,
@@ -176,7 +176,7 @@ export function createAuthorizer({ db, audit, now = () => new Date() }: Authoriz
     await decide(request);
     const access = request.access;
     const principal = request.principal;
-    if (access === null || principal === null || access.action !== 'read') return;
+    if (access === null || principal === null || auditedAction(request, access.action) !== 'read') return;
     access.audited = true;
     const written = audit.record(principal.organizationId, auditedAccess(request, access));
     // Awaited in auditResponse; this only keeps a failure from counting as unhandled before then.
@@ -305,13 +305,21 @@ function auditedAccess(request: FastifyRequest, access: RequestAccess): NewAudit
   return {
     ...auditActor(request),
     patientId: access.patientId,
-    action: access.action,
+    action: auditedAction(request, access.action),
     resourceType: access.resource,
     resourceId: resourceIdOf(request),
     fieldsChanged: null,
     outcome: access.basis === 'break_glass' ? 'break_glass' : 'allowed',
     reason: null,
   };
+}
+
+/**
+ * What the audit trail says the request did. A GET changes nothing, so it is a read whatever permission its route
+ * asks for (the staff candidates take the right to invite staff, yet reading them is a read).
+ */
+function auditedAction(request: FastifyRequest, action: Action): Action {
+  return request.method === 'GET' || request.method === 'HEAD' ? 'read' : action;
 }
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
