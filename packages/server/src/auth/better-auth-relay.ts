@@ -88,3 +88,17 @@ export async function relayFailure(request: FastifyRequest, reply: FastifyReply,
     ...(field === undefined ? {} : { errors: [field] }),
   });
 }
+
+/**
+ * better-auth's JSON with every `token` field left out (get-session's session.token, each session's token in
+ * list-sessions): a session token is the cookie's secret, and the page must never hold what HttpOnly keeps from it.
+ */
+export function withoutSessionTokens(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutSessionTokens);
+  if (typeof value !== 'object' || value === null) return value;
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([key]) => key !== 'token')
+      .map(([key, inner]) => [key, withoutSessionTokens(inner)]),
+  );
+}

@@ -4,7 +4,13 @@ import { requirePrincipal } from '../http/authorization.ts';
 import { problemInstance, problemSchema, problemType, sendProblem } from '../http/problem.ts';
 import type { Auth } from './auth.ts';
 import type { Authenticator } from './authenticate.ts';
-import { copySetCookies, forward, originOf, relayFailure } from './better-auth-relay.ts';
+import {
+  copySetCookies,
+  forward,
+  originOf,
+  relayFailure,
+  withoutSessionTokens,
+} from './better-auth-relay.ts';
 import type { AuthRepository } from './repository.ts';
 import { auditForMemberships, auditPrincipalEvent } from './security-audit.ts';
 import { auditSignIn, recordFailedSignIn, sendLocked, userOfChallenge } from './sign-in-audit.ts';
@@ -298,6 +304,10 @@ export function authRoutes(options: { auth: Auth; authenticator: Authenticator; 
         reply.status(response.status);
         const type = response.headers.get('content-type');
         if (type !== null) reply.type(type);
+        if (type?.startsWith('application/json') === true) {
+          const text = await response.text();
+          return reply.send(text === '' ? text : JSON.stringify(withoutSessionTokens(JSON.parse(text))));
+        }
         return reply.send(await response.text());
       },
     });
