@@ -44,6 +44,7 @@ import { checkCsrf } from './csrf.ts';
 import { healthRoutes } from './health-routes.ts';
 import { loggerOptions, safeErrorForLog } from './logging.ts';
 import { routerProblem, sendProblem, toProblem } from './problem.ts';
+import { registerSecurityHeaders } from './security-headers.ts';
 import { isClientRoute, registerWebApp } from './web-app.ts';
 
 export interface AppOptions {
@@ -92,6 +93,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     frameworkErrors: (error, request, reply) => sendProblem(reply, routerProblem(error, request)),
   }).withTypeProvider<ZodTypeProvider>();
 
+  await registerSecurityHeaders(app, options.publicUrl);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorateRequest('principal', null);
@@ -176,6 +178,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       mcp: { disabled: true },
       showDeveloperTools: 'never',
       telemetry: false,
+      // Scalar's default fonts come from its own servers; the page uses the system's fonts instead.
+      withDefaultFonts: false,
     },
   });
 

@@ -2,7 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoAccountFor, demoPassword } from '../demo/demo-accounts.ts';
 import { startTestServer, type TestServer } from '../testing/test-server.ts';
 
-/** Findings of the security review (issue 12) on how the HTTP edge answers: the CSRF guard and router refusals. */
+/**
+ * Findings of the security review (issue 12) on how the HTTP edge answers: the CSRF guard, router refusals and the
+ * security headers (the CSP itself is tested in a real browser: e2e/content-security-policy.test.ts).
+ */
 let server: TestServer;
 beforeAll(async () => {
   server = await startTestServer();
@@ -42,5 +45,43 @@ describe('router refusals', () => {
     const text = await response.text();
     expect(text).not.toContain('Jane-Doe');
     expect(JSON.parse(text)).toMatchObject({ status: 404, code: 'not_found' });
+  });
+});
+
+describe('security headers', () => {
+  it('sets CSP with frame-ancestors, X-Frame-Options, nosniff and Referrer-Policy on every answer', async () => {
+    for (const path of ['/api/me', '/healthz', '/api/no-such-thing', '/api/docs/']) {
+      const response = await fetch(`${server.url}${path}`);
+      const policy = response.headers.get('content-security-policy') ?? '';
+      expect(policy, path).toMatch(/default-src 'self'/);
+      expect(policy, path).toMatch(/frame-ancestors 'none'/);
+      expect(policy, path).toMatch(/object-src 'none'/);
+      expect(policy, path).not.toMatch(/script-src[^;]*'unsafe-(inline|eval)'/);
+      expect(response.headers.get('x-frame-options'), path).toBe('DENY');
+      expect(response.headers.get('x-content-type-options'), path).toBe('nosniff');
+      expect(response.headers.get('referrer-policy'), path).toBe('no-referrer');
+    }
+  });
+
+  it('sends Cache-Control: no-store with API JSON that holds patient data', async () => {
+    const clinician = await server.signIn(demoAccountFor('clinician').email);
+    const patients = await clinician.request('GET', '/api/patients');
+    expect(patients.status).toBe(200);
+    expect(patients.headers.get('cache-control')).toBe('no-store');
+    const refused = await server.anonymous.request('GET', '/api/patients');
+    expect(refused.headers.get('cache-control')).toBe('no-store');
+  });
+
+  it('sends HSTS only when Tandem is served under an https public URL', async () => {
+    expect((await fetch(`${server.url}/healthz`)).headers.get('strict-transport-security')).toBeNull();
+    const behindHttps = await startTestServer({ demo: false, publicUrl: 'https://tandem.example.org' });
+    try {
+      // The public name does not resolve here: the request goes to the app without the network.
+      const hsts = (await behindHttps.app.inject({ url: '/healthz' })).headers['strict-transport-security'];
+      expect(hsts).toMatch(/max-age=31536000/);
+      expect(hsts).toMatch(/includeSubDomains/);
+    } finally {
+      await behindHttps.close();
+    }
   });
 });

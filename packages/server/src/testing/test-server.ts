@@ -62,6 +62,8 @@ export async function startTestServer(
     idleTimeoutMinutes?: number;
     sessionMaxHours?: number;
     logStream?: NodeJS.WritableStream;
+    /** The address Tandem believes it is served at (default: its own http address). */
+    publicUrl?: string;
   } = {},
 ): Promise<TestServer> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'tandem-test-'));
@@ -74,7 +76,7 @@ export async function startTestServer(
     host: '127.0.0.1',
     dataDir,
     databaseUrl: postgres?.url,
-    publicUrl: `http://127.0.0.1:${port}`,
+    publicUrl: options.publicUrl ?? `http://127.0.0.1:${port}`,
     authSecret,
     logLevel: 'silent',
     demo: options.demo ?? true,
