@@ -127,8 +127,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     if (!isApi && request.routeOptions.config.access === undefined) return;
     await authorizer.authorize(request);
   });
-  app.addHook('onSend', async (request, reply) => {
-    await authorizer.auditResponse(request, reply);
+  app.addHook('onSend', async (request, reply, payload) => {
+    await authorizer.auditResponse(request, reply, payload);
   });
   app.addHook('onClose', async () => {
     await auditWriter.drain();

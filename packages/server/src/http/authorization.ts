@@ -177,6 +177,9 @@ export function createAuthorizer({ db, audit, now = () => new Date() }: Authoriz
     const access = request.access;
     const principal = request.principal;
     if (access === null || principal === null || auditedAction(request, access.action) !== 'read') return;
+    // A read of one record on a patient's record (an episode) may name another patient's record: only the
+    // handler finds out, so its event waits for the answer (auditResponse) to say whether anything was shown.
+    if (namesRecordOnPatient(request, access)) return;
     access.audited = true;
     const written = audit.record(principal.organizationId, auditedAccess(request, access));
     // Awaited in auditResponse; this only keeps a failure from counting as unhandled before then.
@@ -280,9 +283,15 @@ export function createAuthorizer({ db, audit, now = () => new Date() }: Authoriz
   /**
    * The onSend hook: a read's response leaves only once its audit event is committed (a failure to audit fails
    * the request). A write route appends its event in its own transaction; a successful one that did not is
-   * audited here rather than not at all, and the omission is logged.
+   * audited here rather than not at all, and the omission is logged. A request the hook allowed that found
+   * nothing (404: a record of another patient or organization named through this one) is audited as denied,
+   * with the answer's reason: it was not the access the event would otherwise claim.
    */
-  async function auditResponse(request: FastifyRequest, reply: FastifyReply): Promise<void> {
+  async function auditResponse(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    payload: unknown,
+  ): Promise<void> {
     const access = request.access;
     const principal = request.principal;
     if (access === null || principal === null) return;
@@ -290,9 +299,21 @@ export function createAuthorizer({ db, audit, now = () => new Date() }: Authoriz
       await access.auditWritten;
       return;
     }
-    if (access.audited || reply.statusCode >= 400) return;
+    if (access.audited) return;
+    if (reply.statusCode === 404) {
+      access.audited = true;
+      await audit.record(principal.organizationId, {
+        ...auditedAccess(request, access),
+        outcome: 'denied',
+        reason: problemDetail(payload) ?? 'Not found.',
+      });
+      return;
+    }
+    if (reply.statusCode >= 400) return;
     access.audited = true;
-    request.log.warn({ route: request.routeOptions.url }, 'write route did not audit in its transaction');
+    if (auditedAction(request, access.action) !== 'read') {
+      request.log.warn({ route: request.routeOptions.url }, 'write route did not audit in its transaction');
+    }
     await audit.record(principal.organizationId, auditedAccess(request, access));
   }
 
@@ -312,6 +333,23 @@ function auditedAccess(request: FastifyRequest, access: RequestAccess): NewAudit
     outcome: access.basis === 'break_glass' ? 'break_glass' : 'allowed',
     reason: null,
   };
+}
+
+/** Whether the request's path names a record on the patient's record besides the patient (an episode id). */
+function namesRecordOnPatient(request: FastifyRequest, access: RequestAccess): boolean {
+  const resourceId = resourceIdOf(request);
+  return access.patientId !== null && resourceId !== null && resourceId !== access.patientId;
+}
+
+/** The `detail` of a problem+json answer: written by Tandem for the client, so fit for the audit trail. */
+function problemDetail(payload: unknown): string | undefined {
+  if (typeof payload !== 'string') return undefined;
+  try {
+    const detail = (JSON.parse(payload) as { detail?: unknown }).detail;
+    return typeof detail === 'string' ? detail.slice(0, 500) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**
