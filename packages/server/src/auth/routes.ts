@@ -13,8 +13,17 @@ import {
 } from './better-auth-relay.ts';
 import type { AuthRepository } from './repository.ts';
 import { auditForMemberships, auditPrincipalEvent } from './security-audit.ts';
-import { auditSignIn, recordFailedSignIn, sendLocked, userOfChallenge } from './sign-in-audit.ts';
+import {
+  auditSignIn,
+  failedSecondStep,
+  recordFailedSignIn,
+  sendLocked,
+  sendUsedCode,
+  userOfChallenge,
+} from './sign-in-audit.ts';
 import { accountKey, ipKey } from './sign-in-throttle.ts';
+import { totpReplayGuard } from './totp-replay.ts';
+import { totpStepRepository } from './totp-step-repository.ts';
 
 const signInBody = z.object({
   email: z.email('Enter an email address').max(320),
@@ -63,6 +72,11 @@ export function authRoutes(options: { auth: Auth; authenticator: Authenticator; 
     if (found === undefined) throw new Error('Sign-in needs the authenticator to have a session repository');
     return found;
   };
+
+  const replayGuard = totpReplayGuard({
+    auth: options.auth,
+    steps: () => totpStepRepository(repository().db),
+  });
 
   const plugin: FastifyPluginAsyncZod = async (app) => {
     app.post(
@@ -128,22 +142,31 @@ export function authRoutes(options: { auth: Auth; authenticator: Authenticator; 
           const principal = request.principal;
           const challengeUser =
             principal === null ? await userOfChallenge(repository(), request.headers.cookie) : undefined;
+          const userId = principal?.userId ?? challengeUser;
+          const claim =
+            what === 'authenticator code' && userId !== undefined
+              ? await replayGuard.claim(userId, request.body.code)
+              : undefined;
+          if (claim?.kind === 'replayed') {
+            if (challengeUser !== undefined) {
+              await auditForMemberships(
+                repository().db,
+                await repository().membershipsOfUser(challengeUser),
+                originOf(request),
+                [failedSecondStep('authenticator code used already')],
+              );
+            }
+            return sendUsedCode(request, reply);
+          }
           const response = await forward(request, options);
+          if (!response.ok && claim?.kind === 'claimed') await claim.release();
           if (!response.ok) {
             if (challengeUser !== undefined && response.status !== 400) {
               await auditForMemberships(
                 repository().db,
                 await repository().membershipsOfUser(challengeUser),
                 originOf(request),
-                [
-                  {
-                    action: 'sign_in_failed',
-                    resourceType: 'session',
-                    resourceId: null,
-                    outcome: 'denied',
-                    reason: `wrong ${what}`,
-                  },
-                ],
+                [failedSecondStep(`wrong ${what}`)],
               );
             }
             return relayFailure(request, reply, response);

@@ -71,6 +71,26 @@ export async function userOfChallenge(repository: AuthRepository, cookieHeader: 
   return undefined;
 }
 
+/** A failed second sign-in step, for the audit trail. */
+export function failedSecondStep(reason: string): SecurityEvent {
+  return { action: 'sign_in_failed', resourceType: 'session', resourceId: null, outcome: 'denied', reason };
+}
+
+/** The authenticator code was accepted once already (a replay, or the same code typed twice). */
+export function sendUsedCode(request: FastifyRequest, reply: FastifyReply) {
+  const message = 'That code was used already. Wait for the next code your authenticator app shows.';
+  return sendProblem(reply, {
+    type: problemType('totp_code_used'),
+    title: 'Sign-in failed',
+    status: 401,
+    detail: message,
+    code: 'totp_code_used',
+    ...problemInstance(request),
+    requestId: String(request.id),
+    errors: [{ path: 'body.code', message }],
+  });
+}
+
 export function sendLocked(request: FastifyRequest, reply: FastifyReply, remainingMs: number) {
   const seconds = Math.max(1, Math.ceil(remainingMs / 1000));
   const minutes = Math.ceil(seconds / 60);

@@ -436,6 +436,7 @@ export interface TwoFactors {
   createdAt: Generated<Timestamp>;
   failedVerificationCount: Generated<number>;
   id: Generated<string>;
+  lastTotpStep: number | null;
   lockedUntil: Timestamp | null;
   secret: string;
   userId: string;

@@ -3,11 +3,12 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { type RunningTandem, startTandem } from '../app/start.ts';
-import { currentTotpCode, type TotpSecret } from '../auth/totp.ts';
+import type { TotpSecret } from '../auth/totp.ts';
 import { parseConfig } from '../config/config.ts';
 import { demoAccounts, demoPassword, demoTotpSecret, demoTwoFactorRoles } from '../demo/demo-accounts.ts';
 import { csrfHeader } from '../http/csrf.ts';
 import { createPostgresDatabase, testLeg } from './test-database.ts';
+import { unusedTotpCode } from './totp-codes.ts';
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -126,7 +127,7 @@ export async function startTestServer(
         const secret = signInOptions.totpSecret ?? demoTotpSecretFor(email);
         if (secret === undefined) throw new Error(`${email} needs a two-step code: pass its totpSecret`);
         const verified = await client(cookie).request('POST', '/api/auth/two-factor/verify-totp', {
-          code: await currentTotpCode(secret),
+          code: await unusedTotpCode(running.database.db, email, secret),
         });
         if (verified.status !== 200) {
           throw new Error(`The two-step code for ${email} was refused with ${verified.status}`);
