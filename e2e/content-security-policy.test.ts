@@ -67,6 +67,17 @@ describe('the Content-Security-Policy in the browser', () => {
     expect(violations.filter((violation) => !isZodEvalProbe(violation))).toEqual([]);
   });
 
+  it("keeps the web app's hashed assets cacheable for good, and API answers out of every cache", async () => {
+    const context = await tandem.newContext();
+    const index = await context.request.get('/', { headers: { accept: 'text/html' } });
+    expect(index.headers()['cache-control'] ?? '').not.toMatch(/immutable/);
+    const asset = (await index.text()).match(/\/assets\/[^"']+\.js/)?.[0];
+    expect(asset).toBeDefined();
+    const script = await context.request.get(asset as string);
+    expect(script.headers()['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect((await context.request.get('/api/me')).headers()['cache-control']).toBe('no-store');
+  });
+
   it('refuses to be framed by another page', async () => {
     const context = await tandem.newContext();
     const page = await context.newPage();
