@@ -1,5 +1,5 @@
-import { currentTotpCode } from '@tandem/server/auth/totp';
 import { demoAccountFor, demoPassword, demoTotpSecret } from '@tandem/server/demo/demo-accounts';
+import { unusedTotpCode } from '@tandem/server/testing/totp-codes';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { saveScreenshot } from './support/pages.ts';
@@ -14,7 +14,9 @@ async function signedInAdmin(): Promise<Page> {
   await page.getByLabel('Email').fill(demoAccountFor('admin').email);
   await page.getByLabel('Password').fill(demoPassword);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByLabel('Authentication code').fill(await currentTotpCode(demoTotpSecret));
+  await page
+    .getByLabel('Authentication code')
+    .fill(await unusedTotpCode(tandem.server.database.db, demoAccountFor('admin').email, demoTotpSecret));
   await page.getByRole('button', { name: 'Verify' }).click();
   await page.getByRole('heading', { name: 'Admin dashboard' }).waitFor();
   return page;

@@ -1,7 +1,8 @@
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { currentTotpCode, secretFromTotpUri } from '@tandem/server/auth/totp';
+import { secretFromTotpUri } from '@tandem/server/auth/totp';
 import { demoAccountFor, demoPassword, demoTotpSecret } from '@tandem/server/demo/demo-accounts';
+import { unusedTotpCode } from '@tandem/server/testing/totp-codes';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type BrowserTandem, startBrowserTandem } from './support/tandem.ts';
@@ -38,7 +39,9 @@ async function signInWithTotp(): Promise<Page> {
 
   await page.getByText('Two-step verification').waitFor();
   expect((await context.request.get('/api/me')).status()).toBe(401);
-  await page.getByLabel('Authentication code').fill(await currentTotpCode(demoTotpSecret));
+  await page
+    .getByLabel('Authentication code')
+    .fill(await unusedTotpCode(tandem.server.database.db, admin.email, demoTotpSecret));
   await page.getByRole('button', { name: 'Verify' }).click();
   await page.getByRole('heading', { name: 'Admin dashboard' }).waitFor();
   return page;
@@ -119,7 +122,9 @@ describe('two-step sign-in and the idle timeout in the browser', () => {
     await mkdir(artifactsDir, { recursive: true });
     await page.screenshot({ path: `${artifactsDir}two-factor-enrolment.png`, fullPage: true });
 
-    await page.getByLabel('2. Enter the 6-digit code the app shows').fill(await currentTotpCode(secret));
+    await page
+      .getByLabel('2. Enter the 6-digit code the app shows')
+      .fill(await unusedTotpCode(tandem.server.database.db, prescriber.email, secret));
     await page.getByRole('button', { name: 'Turn on' }).click();
     await page.getByText('Save your recovery codes now').waitFor();
     expect(await page.getByTestId('recovery-codes').locator('code').count()).toBe(10);
@@ -132,7 +137,9 @@ describe('two-step sign-in and the idle timeout in the browser', () => {
       await again.getByLabel('Email').fill(prescriber.email);
       await again.getByLabel('Password').fill(demoPassword);
       await again.getByRole('button', { name: 'Sign in' }).click();
-      await again.getByLabel('Authentication code').fill(await currentTotpCode(secret));
+      await again
+        .getByLabel('Authentication code')
+        .fill(await unusedTotpCode(tandem.server.database.db, prescriber.email, secret));
       await again.getByRole('button', { name: 'Verify' }).click();
       await again.getByRole('heading', { name: 'Prescriber dashboard' }).waitFor();
     } finally {

@@ -265,7 +265,15 @@ describe('the access matrix over HTTP', () => {
           `${testCase.role} ${testCase.method} ${testCase.url} on ${testCase.target}: want ${want}, got ${response.status} ${text.slice(0, 400)}`,
         );
       }
-      if (got === 'forbidden' || (got === 'not_found' && testCase.target === 'other')) refusals++;
+      // Audited as denied: refusals, and answers that found nothing after the hook allowed the request (a record
+      // id of no record on this patient or organization), except reads of an organization's record by id.
+      const isPatientRoute = 'patient' in testCase.policy && testCase.policy.patient !== 'list';
+      if (
+        response.status === 403 ||
+        (response.status === 404 && (isPatientRoute || testCase.method !== 'GET'))
+      ) {
+        refusals++;
+      }
       // Nothing of organization B ever appears in an answer to A.
       expect(text).not.toContain('Other Program');
       expect(text).not.toContain('"legalGivenName":"Other"');
@@ -281,6 +289,41 @@ describe('the access matrix over HTTP', () => {
     expect(await audit.eventsAfter(organizationB, 0, 10)).toEqual([]);
     const chain = await audit.eventsAfter(organizationA, 0, 1_000_000);
     expect(verifyChain(chain, await audit.chainHead(organizationA))).toBeUndefined();
+  });
+
+  it('audits a cross-patient 404 as denied, not as allowed', async () => {
+    const { db } = server.database;
+    const otherPatientsEpisode = await db
+      .selectFrom('episodesOfCare')
+      .select('id')
+      .where('organizationId', '=', organizationA)
+      .where('patientId', '!=', patients.pat)
+      .executeTakeFirstOrThrow();
+    const clinician = clients.get('clinician') as TestClient;
+    const audit = auditRepository(db);
+    const before = (await audit.chainHead(organizationA))?.lastSequence ?? 0;
+
+    // The clinician may read Pat's record; the episode belongs to someone else.
+    const path = `/api/patients/${patients.pat}/episodes/${otherPatientsEpisode.id}`;
+    expect((await clinician.request('GET', path)).status).toBe(404);
+    expect(
+      (
+        await clinician.request('POST', `${path}/discharge`, {
+          dischargedOn: '2026-01-01',
+          dischargeType: 'planned_completion',
+          version: 1,
+        })
+      ).status,
+    ).toBe(404);
+
+    const events = (await audit.eventsAfter(organizationA, before, 100)).filter(
+      (event) => event.resourceId === otherPatientsEpisode.id,
+    );
+    expect(events.map((event) => [event.action, event.outcome])).toEqual([
+      ['read', 'denied'],
+      ['update', 'denied'],
+    ]);
+    expect(events.every((event) => event.patientId === patients.pat && event.reason !== null)).toBe(true);
   });
 
   it('lists exactly the patients each role may see, filtered in SQL', async () => {

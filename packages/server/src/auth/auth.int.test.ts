@@ -27,6 +27,33 @@ describe('sign-in', () => {
     expect(cookie).toMatch(/SameSite=Lax/i);
   });
 
+  it("keeps session tokens out of better-auth's get-session and list-sessions answers", async () => {
+    const signedIn = await server.signIn(clinician.email);
+    const token = decodeURIComponent(signedIn.cookie?.match(/tandem\.session_token=([^;.]+)/)?.[1] ?? '');
+    expect(token.length).toBeGreaterThan(10);
+    await server.signIn(clinician.email);
+
+    const session = await signedIn.request('GET', '/api/auth/get-session');
+    expect(session.status).toBe(200);
+    const sessionText = await session.text();
+    expect(sessionText).not.toContain(token);
+    const sessionBody = JSON.parse(sessionText) as {
+      session: Record<string, unknown>;
+      user: { email: string };
+    };
+    expect(sessionBody.user.email).toBe(clinician.email);
+    expect(sessionBody.session).toHaveProperty('id');
+    expect(sessionBody.session).not.toHaveProperty('token');
+
+    const sessions = await signedIn.request('GET', '/api/auth/list-sessions');
+    expect(sessions.status).toBe(200);
+    const sessionsText = await sessions.text();
+    expect(sessionsText).not.toContain(token);
+    const listed = JSON.parse(sessionsText) as Record<string, unknown>[];
+    expect(listed.length).toBeGreaterThan(1);
+    expect(listed.every((item) => !('token' in item) && typeof item.id === 'string')).toBe(true);
+  });
+
   it('refuses a wrong password with problem+json and no cookie', async () => {
     const response = await server.anonymous.request('POST', '/api/auth/sign-in/email', {
       email: clinician.email,

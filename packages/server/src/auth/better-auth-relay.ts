@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { problemType, sendProblem } from '../http/problem.ts';
+import { problemInstance, problemType, sendProblem } from '../http/problem.ts';
 import { type Auth, clientIpHeader } from './auth.ts';
 import { toWebHeaders } from './authenticate.ts';
 import type { RequestOrigin } from './security-audit.ts';
@@ -83,8 +83,22 @@ export async function relayFailure(request: FastifyRequest, reply: FastifyReply,
     status,
     detail: field?.message ?? messages[code] ?? message,
     code,
-    instance: request.url.split('?')[0] ?? request.url,
+    ...problemInstance(request),
     requestId: String(request.id),
     ...(field === undefined ? {} : { errors: [field] }),
   });
+}
+
+/**
+ * better-auth's JSON with every `token` field left out (get-session's session.token, each session's token in
+ * list-sessions): a session token is the cookie's secret, and the page must never hold what HttpOnly keeps from it.
+ */
+export function withoutSessionTokens(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutSessionTokens);
+  if (typeof value !== 'object' || value === null) return value;
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([key]) => key !== 'token')
+      .map(([key, inner]) => [key, withoutSessionTokens(inner)]),
+  );
 }

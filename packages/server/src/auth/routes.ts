@@ -1,16 +1,31 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requirePrincipal } from '../http/authorization.ts';
-import { problemSchema, problemType, sendProblem } from '../http/problem.ts';
+import { problemInstance, problemSchema, problemType, sendProblem } from '../http/problem.ts';
 import { recordContext } from '../http/record-context.ts';
 import type { RecordKernel } from '../records/unit-of-work.ts';
 import type { Auth } from './auth.ts';
 import type { Authenticator } from './authenticate.ts';
-import { copySetCookies, forward, originOf, relayFailure } from './better-auth-relay.ts';
+import {
+  copySetCookies,
+  forward,
+  originOf,
+  relayFailure,
+  withoutSessionTokens,
+} from './better-auth-relay.ts';
 import type { AuthRepository } from './repository.ts';
 import { auditForMemberships, auditPrincipalEvent } from './security-audit.ts';
-import { auditSignIn, recordFailedSignIn, sendLocked, userOfChallenge } from './sign-in-audit.ts';
+import {
+  auditSignIn,
+  failedSecondStep,
+  recordFailedSignIn,
+  sendLocked,
+  sendUsedCode,
+  userOfChallenge,
+} from './sign-in-audit.ts';
 import { accountKey, ipKey } from './sign-in-throttle.ts';
+import { totpReplayGuard } from './totp-replay.ts';
+import { totpStepRepository } from './totp-step-repository.ts';
 
 const signInBody = z.object({
   email: z.email('Enter an email address').max(320),
@@ -65,6 +80,11 @@ export function authRoutes(options: {
     if (found === undefined) throw new Error('Sign-in needs the authenticator to have a session repository');
     return found;
   };
+
+  const replayGuard = totpReplayGuard({
+    auth: options.auth,
+    steps: () => totpStepRepository(repository().db),
+  });
 
   const plugin: FastifyPluginAsyncZod = async (app) => {
     app.post(
@@ -130,22 +150,31 @@ export function authRoutes(options: {
           const principal = request.principal;
           const challengeUser =
             principal === null ? await userOfChallenge(repository(), request.headers.cookie) : undefined;
+          const userId = principal?.userId ?? challengeUser;
+          const claim =
+            what === 'authenticator code' && userId !== undefined
+              ? await replayGuard.claim(userId, request.body.code)
+              : undefined;
+          if (claim?.kind === 'replayed') {
+            if (challengeUser !== undefined) {
+              await auditForMemberships(
+                records,
+                await repository().membershipsOfUser(challengeUser),
+                originOf(request),
+                [failedSecondStep('authenticator code used already')],
+              );
+            }
+            return sendUsedCode(request, reply);
+          }
           const response = await forward(request, options);
+          if (!response.ok && claim?.kind === 'claimed') await claim.release();
           if (!response.ok) {
             if (challengeUser !== undefined && response.status !== 400) {
               await auditForMemberships(
                 records,
                 await repository().membershipsOfUser(challengeUser),
                 originOf(request),
-                [
-                  {
-                    action: 'sign_in_failed',
-                    resourceType: 'session',
-                    resourceId: null,
-                    outcome: 'denied',
-                    reason: `wrong ${what}`,
-                  },
-                ],
+                [failedSecondStep(`wrong ${what}`)],
               );
             }
             return relayFailure(request, reply, response);
@@ -217,7 +246,7 @@ export function authRoutes(options: {
             detail:
               'Your organization requires two-step verification for your role, so it cannot be turned off.',
             code: 'two_factor_required',
-            instance: request.url,
+            ...problemInstance(request),
             requestId: String(request.id),
           });
         }
@@ -306,6 +335,10 @@ export function authRoutes(options: {
         reply.status(response.status);
         const type = response.headers.get('content-type');
         if (type !== null) reply.type(type);
+        if (type?.startsWith('application/json') === true) {
+          const text = await response.text();
+          return reply.send(text === '' ? text : JSON.stringify(withoutSessionTokens(JSON.parse(text))));
+        }
         return reply.send(await response.text());
       },
     });

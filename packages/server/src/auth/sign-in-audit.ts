@@ -1,10 +1,15 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { problemType, sendProblem } from '../http/problem.ts';
+import { problemInstance, problemType, sendProblem } from '../http/problem.ts';
 import type { RecordKernel } from '../records/unit-of-work.ts';
 import { sessionCookiePrefix } from './auth.ts';
 import { originOf } from './better-auth-relay.ts';
 import type { AuthRepository } from './repository.ts';
-import { auditForMemberships, membershipAudiences, securityChange } from './security-audit.ts';
+import {
+  auditForMemberships,
+  membershipAudiences,
+  type SecurityEvent,
+  securityChange,
+} from './security-audit.ts';
 import { isLocked, ruleFor } from './sign-in-throttle.ts';
 
 /** Sign-in outcomes for the lockout counters and the audit trail. */
@@ -85,6 +90,26 @@ export async function userOfChallenge(repository: AuthRepository, cookieHeader: 
   return undefined;
 }
 
+/** A failed second sign-in step, for the audit trail. */
+export function failedSecondStep(reason: string): SecurityEvent {
+  return { action: 'sign_in_failed', resourceType: 'session', resourceId: null, outcome: 'denied', reason };
+}
+
+/** The authenticator code was accepted once already (a replay, or the same code typed twice). */
+export function sendUsedCode(request: FastifyRequest, reply: FastifyReply) {
+  const message = 'That code was used already. Wait for the next code your authenticator app shows.';
+  return sendProblem(reply, {
+    type: problemType('totp_code_used'),
+    title: 'Sign-in failed',
+    status: 401,
+    detail: message,
+    code: 'totp_code_used',
+    ...problemInstance(request),
+    requestId: String(request.id),
+    errors: [{ path: 'body.code', message }],
+  });
+}
+
 export function sendLocked(request: FastifyRequest, reply: FastifyReply, remainingMs: number) {
   const seconds = Math.max(1, Math.ceil(remainingMs / 1000));
   const minutes = Math.ceil(seconds / 60);
@@ -95,7 +120,7 @@ export function sendLocked(request: FastifyRequest, reply: FastifyReply, remaini
     status: 429,
     detail: `Sign-in is paused after too many failed attempts. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}, or ask your administrator.`,
     code: 'sign_in_locked',
-    instance: request.url.split('?')[0] ?? request.url,
+    ...problemInstance(request),
     requestId: String(request.id),
     retryAfterSeconds: seconds,
   });

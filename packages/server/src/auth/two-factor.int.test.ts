@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoAccountFor, demoPassword, demoTotpSecret } from '../demo/demo-accounts.ts';
 import { cookiesSetBy, startTestServer, type TestClient, type TestServer } from '../testing/test-server.ts';
+import { unusedTotpCode } from '../testing/totp-codes.ts';
 import { currentTotpCode, secretFromTotpUri } from './totp.ts';
 
 let server: TestServer;
@@ -81,7 +82,7 @@ describe('signing in with two-step verification', () => {
     expect(wrong.body.errors).toEqual([{ path: 'body.code', message: expect.stringMatching(/not right/) }]);
 
     const right = await pending.request('POST', '/api/auth/two-factor/verify-totp', {
-      code: await currentTotpCode(demoTotpSecret),
+      code: await unusedTotpCode(server.database.db, adminAccount.email, demoTotpSecret),
     });
     expect(right.status).toBe(200);
     const signedIn = clientWith(cookiesSetBy(right).join('; '));
@@ -105,6 +106,41 @@ describe('signing in with two-step verification', () => {
       outcome: 'allowed',
       reason: 'password and authenticator code',
     });
+  });
+
+  it('refuses a replayed TOTP code within its period', async () => {
+    const code = await unusedTotpCode(server.database.db, adminAccount.email, demoTotpSecret);
+    const first = await passwordStep(adminAccount.email);
+    expect((await first.pending.request('POST', '/api/auth/two-factor/verify-totp', { code })).status).toBe(
+      200,
+    );
+
+    const second = await passwordStep(adminAccount.email);
+    const replayed = await second.pending.request('POST', '/api/auth/two-factor/verify-totp', { code });
+    expect(replayed.status).toBe(401);
+    expect(cookiesSetBy(replayed).some((cookie) => cookie.includes('session_token'))).toBe(false);
+    expect(await replayed.json()).toMatchObject({
+      code: 'totp_code_used',
+      errors: [{ path: 'body.code', message: expect.stringMatching(/used already/) }],
+    });
+    expect(await auditActions(adminAccount.email)).toContainEqual({
+      action: 'sign_in_failed',
+      resourceType: 'session',
+      outcome: 'denied',
+      reason: 'authenticator code used already',
+    });
+  });
+
+  it('accepts one code for only one of two simultaneous sign-ins', async () => {
+    const code = await unusedTotpCode(server.database.db, adminAccount.email, demoTotpSecret);
+    const [one, two] = await Promise.all([
+      passwordStep(adminAccount.email),
+      passwordStep(adminAccount.email),
+    ]);
+    const answers = await Promise.all(
+      [one, two].map((step) => step.pending.request('POST', '/api/auth/two-factor/verify-totp', { code })),
+    );
+    expect(answers.map((answer) => answer.status).sort()).toEqual([200, 401]);
   });
 
   it('checks the code format before asking better-auth', async () => {
@@ -187,7 +223,7 @@ describe('required two-step verification for a role', () => {
     // Not on until a code is proved: still held.
     expect((await clinician.request('GET', '/api/staff')).status).toBe(403);
     const proved = await clinician.request('POST', '/api/auth/two-factor/verify-totp', {
-      code: await currentTotpCode(secret),
+      code: await unusedTotpCode(server.database.db, clinicianAccount.email, secret),
     });
     expect(proved.status).toBe(200);
     const enrolled = clientWith(cookiesSetBy(proved).join('; '));
@@ -229,7 +265,7 @@ describe('required two-step verification for a role', () => {
     }
     const fresh = await passwordStep(adminAccount.email);
     const locked = await fresh.pending.json('POST', '/api/auth/two-factor/verify-totp', {
-      code: await currentTotpCode(demoTotpSecret),
+      code: await unusedTotpCode(server.database.db, adminAccount.email, demoTotpSecret),
     });
     expect(locked.status).toBe(429);
     expect(locked.body).toMatchObject({ code: 'account_temporarily_locked' });

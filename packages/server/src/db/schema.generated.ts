@@ -505,6 +505,7 @@ export interface TwoFactors {
   createdAt: Generated<Timestamp>;
   failedVerificationCount: Generated<number>;
   id: Generated<string>;
+  lastTotpStep: number | null;
   lockedUntil: Timestamp | null;
   secret: string;
   userId: string;

@@ -53,7 +53,8 @@ import { createAuthorizer, type RouteAccess } from './authorization.ts';
 import { checkCsrf } from './csrf.ts';
 import { healthRoutes } from './health-routes.ts';
 import { loggerOptions, safeErrorForLog } from './logging.ts';
-import { sendProblem, toProblem } from './problem.ts';
+import { routerProblem, sendProblem, toProblem } from './problem.ts';
+import { registerSecurityHeaders } from './security-headers.ts';
 import { isClientRoute, registerWebApp } from './web-app.ts';
 
 export interface AppOptions {
@@ -101,8 +102,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     return503OnClosing: true,
     forceCloseConnections: 'idle',
     bodyLimit: 1024 * 1024,
+    frameworkErrors: (error, request, reply) => sendProblem(reply, routerProblem(error, request)),
   }).withTypeProvider<ZodTypeProvider>();
 
+  await registerSecurityHeaders(app, options.publicUrl);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorateRequest('principal', null);
@@ -136,8 +139,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     if (!isApi && request.routeOptions.config.access === undefined) return;
     await authorizer.authorize(request);
   });
-  app.addHook('onSend', async (request, reply) => {
-    await authorizer.auditResponse(request, reply);
+  app.addHook('onSend', async (request, reply, payload) => {
+    await authorizer.auditResponse(request, reply, payload);
   });
   app.addHook('onClose', async () => {
     await auditWriter.drain();
@@ -187,6 +190,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       mcp: { disabled: true },
       showDeveloperTools: 'never',
       telemetry: false,
+      // Scalar's default fonts come from its own servers; the page uses the system's fonts instead.
+      withDefaultFonts: false,
     },
   });
 

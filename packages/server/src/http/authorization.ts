@@ -105,7 +105,7 @@ export function createAuthorizer({ db, audit, now = () => new Date() }: Authoriz
     await audit.record(principal.organizationId, {
       ...auditActor(request),
       patientId,
-      action: policy.action,
+      action: auditedAction(request, policy.action),
       resourceType: policy.resource,
       resourceId: resourceIdOf(request),
       fieldsChanged: null,
@@ -123,7 +123,10 @@ export function createAuthorizer({ db, audit, now = () => new Date() }: Authoriz
     await decide(request);
     const access = request.access;
     const principal = request.principal;
-    if (access === null || principal === null || access.action !== 'read') return;
+    if (access === null || principal === null || auditedAction(request, access.action) !== 'read') return;
+    // A read of one record on a patient's record (an episode) may name another patient's record: only the
+    // handler finds out, so its event waits for the answer (auditResponse) to say whether anything was shown.
+    if (namesRecordOnPatient(request, access)) return;
     access.audited = true;
     const written = audit.record(principal.organizationId, auditedAccess(request, access));
     // Awaited in auditResponse; this only keeps a failure from counting as unhandled before then.
@@ -234,9 +237,15 @@ export function createAuthorizer({ db, audit, now = () => new Date() }: Authoriz
   /**
    * The onSend hook: a read's response leaves only once its audit event is committed (a failure to audit fails
    * the request). A write route appends its event in its own transaction; a successful one that did not is
-   * audited here rather than not at all, and the omission is logged.
+   * audited here rather than not at all, and the omission is logged. A request the hook allowed that found
+   * nothing (404: a record of another patient or organization named through this one) is audited as denied,
+   * with the answer's reason: it was not the access the event would otherwise claim.
    */
-  async function auditResponse(request: FastifyRequest, reply: FastifyReply): Promise<void> {
+  async function auditResponse(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    payload: unknown,
+  ): Promise<void> {
     const access = request.access;
     const principal = request.principal;
     if (access === null || principal === null) return;
@@ -244,9 +253,21 @@ export function createAuthorizer({ db, audit, now = () => new Date() }: Authoriz
       await access.auditWritten;
       return;
     }
-    if (access.audited || reply.statusCode >= 400) return;
+    if (access.audited) return;
+    if (reply.statusCode === 404) {
+      access.audited = true;
+      await audit.record(principal.organizationId, {
+        ...auditedAccess(request, access),
+        outcome: 'denied',
+        reason: problemDetail(payload) ?? 'Not found.',
+      });
+      return;
+    }
+    if (reply.statusCode >= 400) return;
     access.audited = true;
-    request.log.warn({ route: request.routeOptions.url }, 'write route did not audit in its transaction');
+    if (auditedAction(request, access.action) !== 'read') {
+      request.log.warn({ route: request.routeOptions.url }, 'write route did not audit in its transaction');
+    }
     await audit.record(principal.organizationId, auditedAccess(request, access));
   }
 
@@ -259,13 +280,38 @@ function auditedAccess(request: FastifyRequest, access: RequestAccess): NewAudit
   return {
     ...auditActor(request),
     patientId: access.patientId,
-    action: access.action,
+    action: auditedAction(request, access.action),
     resourceType: access.resource,
     resourceId: resourceIdOf(request),
     fieldsChanged: null,
     outcome: access.basis === 'break_glass' ? 'break_glass' : 'allowed',
     reason: null,
   };
+}
+
+/** Whether the request's path names a record on the patient's record besides the patient (an episode id). */
+function namesRecordOnPatient(request: FastifyRequest, access: RequestAccess): boolean {
+  const resourceId = resourceIdOf(request);
+  return access.patientId !== null && resourceId !== null && resourceId !== access.patientId;
+}
+
+/** The `detail` of a problem+json answer: written by Tandem for the client, so fit for the audit trail. */
+function problemDetail(payload: unknown): string | undefined {
+  if (typeof payload !== 'string') return undefined;
+  try {
+    const detail = (JSON.parse(payload) as { detail?: unknown }).detail;
+    return typeof detail === 'string' ? detail.slice(0, 500) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * What the audit trail says the request did. A GET changes nothing, so it is a read whatever permission its route
+ * asks for (the staff candidates take the right to invite staff, yet reading them is a read).
+ */
+function auditedAction(request: FastifyRequest, action: Action): Action {
+  return request.method === 'GET' || request.method === 'HEAD' ? 'read' : action;
 }
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

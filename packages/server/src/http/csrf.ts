@@ -11,7 +11,9 @@ const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export function checkCsrf(request: FastifyRequest, trustedOrigins: readonly string[]): void {
   if (safeMethods.has(request.method) || !request.url.startsWith('/api/')) return;
-  if (request.headers[csrfHeader] === undefined) {
+  const marker = request.headers[csrfHeader];
+  // Present but empty is what a sloppy proxy or client sends; only a value proves a script set it on purpose.
+  if (typeof marker !== 'string' || marker.trim() === '') {
     throw new DomainError('forbidden', `State-changing requests must send the ${csrfHeader} header.`);
   }
   const origin = request.headers.origin;

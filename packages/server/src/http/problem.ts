@@ -52,9 +52,18 @@ export function problemType(code: string): string {
   return `urn:tandem:problem:${code}`;
 }
 
+/** Longer paths are not repeated back: a path that long is not an address Tandem gave out. */
+const maxInstanceLength = 256;
+
+/** The problem's `instance`: the request's path without its query, or nothing when the path is unusually long. */
+export function problemInstance(request: FastifyRequest): { instance?: string } {
+  const path = request.url.split('?')[0] ?? '';
+  return path.length > maxInstanceLength ? {} : { instance: path };
+}
+
 /** The one function that decides an error's HTTP status and body. Unknown errors become a bare 500. */
 export function toProblem(error: unknown, request: FastifyRequest): Problem {
-  const base = { instance: request.url.split('?')[0] ?? request.url, requestId: String(request.id) };
+  const base = { ...problemInstance(request), requestId: String(request.id) };
   const domainError = toDomainError(error);
   if (domainError !== undefined) {
     const status = statusByCode[domainError.code];
@@ -120,6 +129,32 @@ function clientErrorMessage(error: Partial<FastifyError>): string {
     default:
       return 'The request could not be processed.';
   }
+}
+
+/**
+ * What the router refuses before any route runs (Fastify's frameworkErrors): a path parameter longer than
+ * maxParamLength, or a path that does not decode. Fastify's own answer repeats the path; this one never does.
+ */
+export function routerProblem(error: FastifyError, request: FastifyRequest): Problem {
+  const requestId = String(request.id);
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') {
+    return {
+      type: problemType('uri_too_long'),
+      title: 'Address too long',
+      status: 414,
+      detail: 'A part of the address is longer than any Tandem gives out.',
+      code: 'uri_too_long',
+      requestId,
+    };
+  }
+  return {
+    type: problemType('invalid_input'),
+    title: titleByCode.invalid_input,
+    status: 400,
+    detail: 'The address is not valid.',
+    code: 'invalid_input',
+    requestId,
+  };
 }
 
 export function sendProblem(reply: FastifyReply, problem: Problem): FastifyReply {

@@ -57,6 +57,22 @@ afterAll(async () => {
   await server?.close();
 });
 
+async function lastSequence(): Promise<number> {
+  return (await auditRepository(server.database.db).chainHead(organizationId))?.lastSequence ?? 0;
+}
+
+/** What a user's requests appended to the audit trail after `sequence`. */
+async function eventsSince(sequence: number, email: string) {
+  return server.database.db
+    .selectFrom('auditEvents')
+    .select(['action', 'resourceType', 'patientId', 'outcome'])
+    .where('organizationId', '=', organizationId)
+    .where('sequence', '>', sequence)
+    .where('actorUserId', '=', await userIdOf(server.database.db, email))
+    .orderBy('sequence')
+    .execute();
+}
+
 const tokenOf = (link: string) => new URL(link).pathname.split('/').at(-1) ?? '';
 
 async function inviteNewStaff(email = freshEmail('staff')): Promise<CreatedInvitation> {
@@ -580,6 +596,30 @@ describe('lists, withdrawal and organizations', () => {
     expect((await frontDesk.json<{ items: Invitation[] }>('GET', '/api/invitations')).body.items).toEqual([]);
     const patient = await server.signIn(demoAccountFor('patient').email);
     expect((await patient.json<{ items: Invitation[] }>('GET', '/api/invitations')).body.items).toEqual([]);
+  });
+
+  it('audits every read of the invitation list, an administrator’s list of staff invitations included', async () => {
+    await inviteNewStaff();
+    const since = await lastSequence();
+    const adminList = await admin.json<{ items: Invitation[] }>('GET', '/api/invitations');
+    expect(adminList.body.items.length).toBeGreaterThan(0);
+    expect(await eventsSince(since, demoAccountFor('admin').email)).toEqual([
+      { action: 'read', resourceType: 'invitation', patientId: null, outcome: 'allowed' },
+    ]);
+  });
+
+  it('audits the staff-candidates read as a read, not a create', async () => {
+    const since = await lastSequence();
+    const candidates = await admin.json<{ items: unknown[] }>('GET', '/api/invitations/staff-candidates');
+    expect(candidates.status).toBe(200);
+    expect(await eventsSince(since, demoAccountFor('admin').email)).toEqual([
+      { action: 'read', resourceType: 'staff_directory', patientId: null, outcome: 'allowed' },
+    ]);
+    const refused = await clinician.request('GET', '/api/invitations/staff-candidates');
+    expect(refused.status).toBe(403);
+    expect(await eventsSince(since, demoAccountFor('clinician').email)).toEqual([
+      { action: 'read', resourceType: 'staff_directory', patientId: null, outcome: 'denied' },
+    ]);
   });
 
   it('lets the care team withdraw a patient’s invitation, refuses others, and refuses a stale version', async () => {

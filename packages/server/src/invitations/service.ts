@@ -40,7 +40,8 @@ export function invitationService(options: InvitationServiceOptions) {
 
     /**
      * Open invitations the caller may see: staff ones for those who manage staff, patients' and support
-     * contacts' ones for the patient's care team. Reading patients' names is audited, one event per patient.
+     * contacts' ones for the patient's care team. Every read of the list is audited: one event for the list (it
+     * shows invitees' names and emails), and one more per patient whose invitation it shows.
      */
     async list(principal: Principal, origin: RequestOrigin, filter: { patientId?: string | undefined }) {
       const rows = await invitationRepository(db).listOpen({
@@ -50,22 +51,20 @@ export function invitationService(options: InvitationServiceOptions) {
         ...(filter.patientId === undefined ? {} : { patientId: filter.patientId }),
       });
       const patients = [...new Set(rows.flatMap((row) => (row.patientId === null ? [] : [row.patientId])))];
-      if (patients.length > 0) {
-        await db.transaction().execute((trx) =>
-          appendAuditEvents(
-            trx,
-            principal.organizationId,
-            patients.map((patientId) =>
-              invitationAuditEvent(principal, origin, {
-                action: 'read',
-                resourceId: null,
-                patientId,
-                fieldsChanged: null,
-              }),
-            ),
+      await db.transaction().execute((trx) =>
+        appendAuditEvents(
+          trx,
+          principal.organizationId,
+          [null, ...patients].map((patientId) =>
+            invitationAuditEvent(principal, origin, {
+              action: 'read',
+              resourceId: null,
+              patientId,
+              fieldsChanged: null,
+            }),
           ),
-        );
-      }
+        ),
+      );
       const at = now();
       return rows.map((row) => toInvitation(row, at));
     },

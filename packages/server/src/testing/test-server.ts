@@ -3,11 +3,12 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { type RunningTandem, startTandem } from '../app/start.ts';
-import { currentTotpCode, type TotpSecret } from '../auth/totp.ts';
+import type { TotpSecret } from '../auth/totp.ts';
 import { parseConfig } from '../config/config.ts';
 import { demoAccounts, demoPassword, demoTotpSecret, demoTwoFactorRoles } from '../demo/demo-accounts.ts';
 import { csrfHeader } from '../http/csrf.ts';
 import { createPostgresDatabase, testLeg } from './test-database.ts';
+import { unusedTotpCode } from './totp-codes.ts';
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -62,6 +63,8 @@ export async function startTestServer(
     idleTimeoutMinutes?: number;
     sessionMaxHours?: number;
     logStream?: NodeJS.WritableStream;
+    /** The address Tandem believes it is served at (default: its own http address). */
+    publicUrl?: string;
   } = {},
 ): Promise<TestServer> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'tandem-test-'));
@@ -74,7 +77,7 @@ export async function startTestServer(
     host: '127.0.0.1',
     dataDir,
     databaseUrl: postgres?.url,
-    publicUrl: `http://127.0.0.1:${port}`,
+    publicUrl: options.publicUrl ?? `http://127.0.0.1:${port}`,
     authSecret,
     logLevel: 'silent',
     demo: options.demo ?? true,
@@ -125,7 +128,7 @@ export async function startTestServer(
         const secret = signInOptions.totpSecret ?? demoTotpSecretFor(email);
         if (secret === undefined) throw new Error(`${email} needs a two-step code: pass its totpSecret`);
         const verified = await client(cookie).request('POST', '/api/auth/two-factor/verify-totp', {
-          code: await currentTotpCode(secret),
+          code: await unusedTotpCode(running.database.db, email, secret),
         });
         if (verified.status !== 200) {
           throw new Error(`The two-step code for ${email} was refused with ${verified.status}`);
