@@ -46,6 +46,15 @@ export interface AuditChainHeads {
   updatedAt: Generated<Timestamp>;
 }
 
+export interface AuditCheckpoints {
+  headHash: string;
+  keyId: string;
+  organizationId: string;
+  sequence: number;
+  signature: string;
+  signedAt: Timestamp;
+}
+
 export interface AuditEvents {
   action: string;
   actorRole: string;
@@ -465,6 +474,7 @@ export interface Verifications {
 export interface DB {
   accounts: Accounts;
   auditChainHeads: AuditChainHeads;
+  auditCheckpoints: AuditCheckpoints;
   auditEvents: AuditEvents;
   breakGlassGrants: BreakGlassGrants;
   careTeamMembers: CareTeamMembers;
