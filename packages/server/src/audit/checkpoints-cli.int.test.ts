@@ -1,10 +1,15 @@
-import { generateKeyPairSync } from 'node:crypto';
-import { readFile, writeFile } from 'node:fs/promises';
+import { generateKeyPairSync, type KeyObject } from 'node:crypto';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditedOrganization, rewriteChain } from '../testing/audit-tampering.ts';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { startTandem } from '../app/start.ts';
+import { parseConfig } from '../config/config.ts';
+import { appendEvents, auditedOrganization, rewriteChain } from '../testing/audit-tampering.ts';
 import { runTandemCli } from '../testing/cli-process.ts';
 import { type CliTarget, createCliTarget } from '../testing/cli-target.ts';
+import { checkpointRepository } from './checkpoint-repository.ts';
+import { readSigningKey, signingKeyFileName } from './signing-key.ts';
+import { verifyAuditTrail } from './verify.ts';
 
 describe('tandem audit verify with signed checkpoints', () => {
   let target: CliTarget;
@@ -115,5 +120,48 @@ describe('tandem audit verify with signed checkpoints', () => {
     expect(refused.stderr).toMatch(
       /borrowed\.jsonl line 1 is not a Tandem checkpoint: its publicKey is not the key of its keyId/,
     );
+  });
+
+  it('the server signs the heads that moved on its timer and at shutdown, with the data folder key', {
+    timeout: 180_000,
+  }, async () => {
+    const config = parseConfig({
+      dataDir: target.dataDir,
+      databaseUrl: target.databaseUrl,
+      port: 0,
+      host: '127.0.0.1',
+      logLevel: 'silent',
+      auditCheckpointMinutes: 0.005,
+    });
+    const running = await startTandem(config);
+    const { id } = await running.database.db
+      .insertInto('organizations')
+      .values({ name: 'served', slug: 'served' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const signed = async () =>
+      (await checkpointRepository(running.database.db).list(id)).map((checkpoint) => checkpoint.sequence);
+    try {
+      await appendEvents(running.database, id, [1, 2, 3]);
+      await vi.waitFor(async () => expect(await signed()).toEqual([3]), { timeout: 20_000 });
+      await appendEvents(running.database, id, [4]);
+    } finally {
+      await running.close();
+    }
+    const key = await readSigningKey(config);
+    expect(key).toBeDefined();
+    // Readable by Tandem's user only, like the auth secret beside it.
+    expect((await stat(path.join(target.dataDir, signingKeyFileName))).mode & 0o777).toBe(0o600);
+    await target.withDatabase(async (database) => {
+      expect(
+        (await checkpointRepository(database.db).list(id)).map((checkpoint) => checkpoint.sequence),
+      ).toEqual([3, 4]);
+      expect(
+        await verifyAuditTrail(database.db, {
+          organizationSlug: 'served',
+          trustedKeys: new Map([[key?.keyId as string, key?.publicKey as KeyObject]]),
+        }),
+      ).toMatchObject({ events: 4, checkpoints: 2, broken: undefined });
+    });
   });
 });
