@@ -1,5 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import type { FastifyInstance } from 'fastify';
+import { startCheckpointSchedule } from '../audit/checkpoint-schedule.ts';
+import { resolveSigningKey } from '../audit/signing-key.ts';
 import { createAuth } from '../auth/auth.ts';
 import { createAuthenticator } from '../auth/authenticate.ts';
 import { authRepository } from '../auth/repository.ts';
@@ -37,6 +39,7 @@ export async function startTandem(config: Config, options: StartOptions = {}): P
   const database = await openConfiguredDatabase(config);
   try {
     const secret = await resolveAuthSecret(config);
+    const signingKey = await resolveSigningKey(config);
     const demo = config.demo ? await seedDemo(database.db, { authSecret: secret }) : undefined;
     const identity = identityRepository(database.db);
     const auth = createAuth({
@@ -88,6 +91,12 @@ export async function startTandem(config: Config, options: StartOptions = {}): P
     }
     const address = app.server.address();
     const port = typeof address === 'object' && address !== null ? address.port : config.port;
+    const checkpoints = startCheckpointSchedule({
+      db: database.db,
+      key: signingKey,
+      intervalMs: config.auditCheckpointMinutes * 60_000,
+      onError: (error) => app.log.error({ err: error }, 'signing an audit checkpoint failed'),
+    });
     let closed: Promise<void> | undefined;
     return {
       url: config.port === port ? config.publicUrl : `http://${config.host}:${port}`,
@@ -98,6 +107,8 @@ export async function startTandem(config: Config, options: StartOptions = {}): P
         closed ??= (async () => {
           await app.close();
           await authenticator.close();
+          // After the last request's audit event: the final checkpoint covers it.
+          await checkpoints.stop();
           await database.close();
         })();
         return closed;

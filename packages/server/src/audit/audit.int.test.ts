@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { verifyChain } from '@tandem/core/audit/audit-chain';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,7 +7,9 @@ import { databaseFromUrl, type TandemDatabase } from '../db/database.ts';
 import { migrate } from '../db/migrate.ts';
 import { readEvent } from '../testing/audit-events.ts';
 import { createTestDatabase, type TestDatabase, testLeg, testServerUrl } from '../testing/test-database.ts';
+import { writeCheckpoints } from './checkpoints.ts';
 import { appendAuditEvents, auditRepository } from './repository.ts';
+import { signingKeyFrom } from './signing-key.ts';
 
 async function createOrganization(database: TandemDatabase, slug: string): Promise<string> {
   const row = await database.db
@@ -184,6 +187,10 @@ describe.runIf(testLeg() === 'postgres')('the app role on PostgreSQL (tandem db 
     const { events, head } = await storedChain(app, organizationId);
     expect(events).toHaveLength(2);
     expect(verifyChain(events, head)).toBeUndefined();
+    const key = signingKeyFrom(generateKeyPairSync('ed25519').privateKey);
+    expect(await writeCheckpoints(app.db, key, { organizationId })).toMatchObject([
+      { sequence: head?.lastSequence },
+    ]);
   });
 
   it('may write the other tables', async () => {
@@ -200,6 +207,10 @@ describe.runIf(testLeg() === 'postgres')('the app role on PostgreSQL (tandem db 
       'DELETE FROM audit_chain_heads',
       `INSERT INTO schema_migrations (name, checksum) VALUES ('9999_x.sql', 'x')`,
       'ALTER TABLE audit_events DISABLE TRIGGER audit_events_append_only',
+      `UPDATE audit_checkpoints SET key_id = '0123456789abcdef'`,
+      'DELETE FROM audit_checkpoints',
+      'TRUNCATE audit_checkpoints',
+      'ALTER TABLE audit_checkpoints DISABLE TRIGGER audit_checkpoints_append_only',
     ]) {
       await expect(app.pool.query(statement), statement).rejects.toThrow(/permission denied|must be owner/);
     }

@@ -27,7 +27,7 @@ export interface ChainHead {
 }
 
 // Timestamps leave the database in the canonical form the hash covers: UTC, always six fractional digits.
-const canonicalTime = (timestamp: RawBuilder<unknown>) =>
+export const canonicalTime = (timestamp: RawBuilder<unknown>) =>
   sql<string>`to_char(${timestamp} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
 /**

@@ -1,68 +1,11 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import type { ChainedAuditEvent } from '@tandem/core/audit/audit-chain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseConfig } from '../config/config.ts';
-import type { TandemDatabase } from '../db/database.ts';
-import { openConfiguredDatabase } from '../db/open-database.ts';
 import { readEvent } from '../testing/audit-events.ts';
+import { auditedOrganization, tamper, where } from '../testing/audit-tampering.ts';
 import { runTandemCli } from '../testing/cli-process.ts';
-import {
-  createPostgresDatabase,
-  createTestDatabase,
-  type TestDatabase,
-  testLeg,
-} from '../testing/test-database.ts';
+import { type CliTarget, createCliTarget } from '../testing/cli-target.ts';
+import { createTestDatabase, type TestDatabase } from '../testing/test-database.ts';
 import { appendAuditEvents } from './repository.ts';
 import { verifyAuditTrail } from './verify.ts';
-
-/** An organization with ten audit events, appended by three transactions. */
-async function auditedOrganization(database: TandemDatabase, slug: string): Promise<ChainedAuditEvent[]> {
-  const { id } = await database.db
-    .insertInto('organizations')
-    .values({ name: slug, slug })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const events: ChainedAuditEvent[] = [];
-  for (const indexes of [
-    [1, 2, 3],
-    [4, 5, 6, 7],
-    [8, 9, 10],
-  ]) {
-    events.push(
-      ...(await database.db.transaction().execute((trx) =>
-        appendAuditEvents(
-          trx,
-          id,
-          indexes.map((index) => readEvent(index)),
-        ),
-      )),
-    );
-  }
-  return events;
-}
-
-/** Runs SQL past the append-only trigger, as the table owner can: what an attacker with the owner's rights does. */
-async function tamper(database: TandemDatabase, statements: string[]): Promise<void> {
-  const client = await database.pool.connect();
-  try {
-    await client.query('BEGIN');
-    await client.query('ALTER TABLE audit_events DISABLE TRIGGER audit_events_append_only');
-    for (const statement of statements) await client.query(statement);
-    await client.query('ALTER TABLE audit_events ENABLE TRIGGER audit_events_append_only');
-    await client.query('COMMIT');
-  } catch (error) {
-    await client.query('ROLLBACK');
-    throw error;
-  } finally {
-    client.release();
-  }
-}
-
-function where(events: ChainedAuditEvent[], sequence: number): string {
-  return `organization_id = '${events[0]?.organizationId}' AND sequence = ${sequence}`;
-}
 
 describe('verifyAuditTrail', () => {
   let database: TestDatabase;
@@ -78,7 +21,12 @@ describe('verifyAuditTrail', () => {
     await auditedOrganization(database, 'intact-a');
     await auditedOrganization(database, 'intact-b');
     await database.db.insertInto('organizations').values({ name: 'quiet', slug: 'quiet' }).execute();
-    expect(await verifyAuditTrail(database.db)).toEqual({ organizations: 3, events: 20, broken: undefined });
+    expect(await verifyAuditTrail(database.db)).toEqual({
+      organizations: 3,
+      events: 20,
+      checkpoints: 0,
+      broken: undefined,
+    });
     expect(await verifyAuditTrail(database.db, { organizationSlug: 'intact-b' })).toMatchObject({
       organizations: 1,
       events: 10,
@@ -160,49 +108,31 @@ describe('verifyAuditTrail', () => {
     expect(await verifyAuditTrail(database.db, { organizationSlug: 'long' })).toEqual({
       organizations: 1,
       events: 2500,
+      checkpoints: 0,
       broken: undefined,
     });
   });
 });
 
 describe('tandem audit verify', () => {
-  let folder: string;
-  let target: { flags: string[]; dataDir?: string; databaseUrl?: string; drop?: () => Promise<void> };
-
+  let target: CliTarget;
   beforeAll(async () => {
-    folder = await mkdtemp(path.join(os.tmpdir(), 'tandem-audit-'));
-    if (testLeg() === 'postgres') {
-      const created = await createPostgresDatabase();
-      target = { flags: ['--database-url', created.url], databaseUrl: created.url, drop: created.drop };
-    } else {
-      const dataDir = path.join(folder, 'data');
-      target = { flags: ['--data-dir', dataDir], dataDir };
-    }
+    target = await createCliTarget();
   });
-  afterAll(async () => {
-    await target?.drop?.();
-    await rm(folder, { recursive: true, force: true });
-  });
-
-  async function withDatabase<T>(use: (database: TandemDatabase) => Promise<T>): Promise<T> {
-    const database = await openConfiguredDatabase(parseConfig(target));
-    try {
-      return await use(database);
-    } finally {
-      await database.close();
-    }
-  }
+  afterAll(() => target?.drop());
 
   it('prints a summary when intact, and names the first bad event and exits 1 when not', {
     timeout: 180_000,
   }, async () => {
-    const events = await withDatabase((database) => auditedOrganization(database, 'clinic'));
+    const events = await target.withDatabase((database) => auditedOrganization(database, 'clinic'));
     const intact = await runTandemCli(['audit', 'verify', ...target.flags]);
     expect(intact.stderr).toBe('');
     expect(intact.code).toBe(0);
-    expect(intact.stdout).toBe('audit trail intact: 10 events in 1 organizations\n');
+    expect(intact.stdout).toBe(
+      'audit trail intact: 10 events in 1 organizations; no signed checkpoint yet (tandem audit checkpoint signs one)\n',
+    );
 
-    await withDatabase((database) =>
+    await target.withDatabase((database) =>
       tamper(database, [`UPDATE audit_events SET actor_role = 'admin' WHERE ${where(events, 7)}`]),
     );
     const broken = await runTandemCli(['audit', 'verify', '--organization', 'clinic', ...target.flags]);

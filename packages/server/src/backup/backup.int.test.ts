@@ -119,7 +119,12 @@ describe('backup and restore', () => {
       expect(next).toBe(2500 + demoPatients.length + 1);
 
       // The audit trail came along intact, and its chain goes on where it stopped.
-      expect(await verifyAuditTrail(target.db)).toEqual({ organizations: 1, events: 3, broken: undefined });
+      expect(await verifyAuditTrail(target.db)).toEqual({
+        organizations: 1,
+        events: 3,
+        checkpoints: 0,
+        broken: undefined,
+      });
       const [appended] = await target.db
         .transaction()
         .execute((trx) => appendAuditEvents(trx, organizationId, [readEvent(4)]));

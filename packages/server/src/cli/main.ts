@@ -5,11 +5,10 @@ import { resolveAuthSecret } from '../app/auth-secret.ts';
 import { startTandem } from '../app/start.ts';
 import { StartupError } from '../app/startup-error.ts';
 import { tandemVersion } from '../app/version.ts';
-import { describeVerification, UnknownOrganizationError, verifyAuditTrail } from '../audit/verify.ts';
 import { base32Secret, totpUri } from '../auth/totp.ts';
 import { backupDatabase } from '../backup/backup.ts';
 import { restoreDatabase } from '../backup/restore.ts';
-import { ConfigError, type ConfigInput, loadConfig } from '../config/config.ts';
+import { ConfigError } from '../config/config.ts';
 import { createAppRole } from '../db/app-role.ts';
 import { dataFolderPaths, dataFolderState } from '../db/data-folder.ts';
 import { MigrationError } from '../db/migrate.ts';
@@ -17,28 +16,8 @@ import { openConfiguredDatabase } from '../db/open-database.ts';
 import { demoAccounts, demoPassword, demoTotpSecret, demoTwoFactorRoles } from '../demo/demo-accounts.ts';
 import { seedDemo } from '../demo/seed-demo.ts';
 import { generatePatients } from '../generate/generate-patients.ts';
-
-interface CommonFlags {
-  port?: number;
-  dataDir?: string;
-  databaseUrl?: string;
-}
-
-function withDatabaseFlags(command: Command): Command {
-  return command
-    .option('--data-dir <path>', 'embedded database folder (TANDEM_DATA_DIR, default ./data)')
-    .option('--database-url <url>', 'PostgreSQL connection string (DATABASE_URL); unset: embedded database');
-}
-
-function configFrom(flags: CommonFlags & { demo?: boolean }) {
-  const input: Partial<ConfigInput> = {
-    port: flags.port,
-    dataDir: flags.dataDir,
-    databaseUrl: flags.databaseUrl,
-    demo: flags.demo,
-  };
-  return loadConfig(input);
-}
+import { addAuditCommands } from './audit-commands.ts';
+import { type CommonFlags, configFrom, withDatabaseFlags } from './database-flags.ts';
 
 function parseCount(value: string): number {
   const count = Number(value);
@@ -232,31 +211,7 @@ export function buildCli(): Command {
     },
   );
 
-  const audit = program.command('audit').description('the tamper-evident audit trail');
-  withDatabaseFlags(
-    audit
-      .command('verify')
-      .description('recompute every audit chain and name the first edited, deleted or reordered event')
-      .option('--organization <slug>', 'verify this organization only'),
-  ).action(async (flags: CommonFlags & { organization?: string }) => {
-    const database = await openConfiguredDatabase(configFrom(flags));
-    try {
-      const result = await verifyAuditTrail(database.db, {
-        ...(flags.organization === undefined ? {} : { organizationSlug: flags.organization }),
-      });
-      if (result.broken === undefined) {
-        console.log(describeVerification(result));
-      } else {
-        console.error(describeVerification(result));
-        process.exitCode = 1;
-      }
-    } catch (error) {
-      if (error instanceof UnknownOrganizationError) throw new StartupError(error.message);
-      throw error;
-    } finally {
-      await database.close();
-    }
-  });
+  addAuditCommands(program);
 
   const db = program.command('db').description('database administration');
   withDatabaseFlags(

@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from './config.ts';
@@ -28,5 +29,27 @@ describe('loadConfig', () => {
       /Invalid DATABASE_URL: must start with postgres/,
     );
     expect(() => loadConfig({}, { TANDEM_AUTH_SECRET: 'short' })).toThrow(/Invalid TANDEM_AUTH_SECRET/);
+  });
+
+  it('takes an Ed25519 audit signing key as PEM or base64 DER, and refuses anything else without echoing it', () => {
+    const { privateKey } = generateKeyPairSync('ed25519');
+    const pem = privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
+    const der = privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64');
+    expect(loadConfig({}, { TANDEM_AUDIT_SIGNING_KEY: pem }).auditSigningKey).toBe(pem);
+    expect(loadConfig({}, { TANDEM_AUDIT_SIGNING_KEY: der }).auditSigningKey).toBe(der);
+    const rsa = generateKeyPairSync('rsa', { modulusLength: 1024 })
+      .privateKey.export({ format: 'pem', type: 'pkcs8' })
+      .toString();
+    for (const wrong of [rsa, 'c2VjcmV0LXNpZ25pbmcta2V5']) {
+      expect(() => loadConfig({}, { TANDEM_AUDIT_SIGNING_KEY: wrong })).toThrow(
+        /^Invalid TANDEM_AUDIT_SIGNING_KEY: must be an Ed25519 private key/,
+      );
+      expect(() => loadConfig({}, { TANDEM_AUDIT_SIGNING_KEY: wrong })).not.toThrow(wrong.slice(0, 20));
+    }
+    expect(loadConfig({}, {}).auditCheckpointMinutes).toBe(10);
+    expect(loadConfig({}, { TANDEM_AUDIT_CHECKPOINT_MINUTES: '0' }).auditCheckpointMinutes).toBe(0);
+    expect(() => loadConfig({}, { TANDEM_AUDIT_CHECKPOINT_MINUTES: '-1' })).toThrow(
+      /^Invalid TANDEM_AUDIT_CHECKPOINT_MINUTES/,
+    );
   });
 });

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { parseSigningKey } from '../audit/signing-key.ts';
 
 /**
  * The one place that reads the environment. Flags given on the command line win over environment variables.
@@ -32,7 +33,26 @@ const configSchema = z.object({
     .default(12),
   webDistDir: z.string().optional(),
   demo: z.boolean().default(false),
+  auditSigningKey: z
+    .string()
+    .refine(isSigningKey, 'must be an Ed25519 private key, PKCS#8 PEM or its DER in base64')
+    .optional(),
+  // 0 turns the periodic checkpoints off; fractions let tests watch one being written.
+  auditCheckpointMinutes: z.coerce
+    .number()
+    .min(0)
+    .max(24 * 60)
+    .default(10),
 });
+
+function isSigningKey(text: string): boolean {
+  try {
+    parseSigningKey(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 export type ConfigInput = z.input<typeof configSchema>;
 
@@ -54,6 +74,10 @@ export interface Config {
   sessionMaxHours: number;
   webDistDir: string | undefined;
   demo: boolean;
+  /** Signs audit checkpoints (PEM or base64 PKCS#8); unset: generated into the data folder. */
+  auditSigningKey: string | undefined;
+  /** How often the server signs a checkpoint of each audit chain that moved; 0: only on demand. */
+  auditCheckpointMinutes: number;
 }
 
 export class ConfigError extends Error {
@@ -76,6 +100,8 @@ const environmentNames: Record<keyof ConfigInput, string> = {
   sessionMaxHours: 'TANDEM_SESSION_MAX_HOURS',
   webDistDir: 'TANDEM_WEB_DIST',
   demo: 'TANDEM_DEMO',
+  auditSigningKey: 'TANDEM_AUDIT_SIGNING_KEY',
+  auditCheckpointMinutes: 'TANDEM_AUDIT_CHECKPOINT_MINUTES',
 };
 
 /** Documented in the README; kept here so the two cannot drift. */
@@ -105,6 +131,8 @@ export function parseConfig(input: ConfigInput, cwd = process.cwd()): Config {
     sessionMaxHours: value.sessionMaxHours,
     webDistDir: value.webDistDir === undefined ? undefined : path.resolve(cwd, value.webDistDir),
     demo: value.demo,
+    auditSigningKey: value.auditSigningKey,
+    auditCheckpointMinutes: value.auditCheckpointMinutes,
   };
 }
 

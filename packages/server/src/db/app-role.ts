@@ -8,7 +8,7 @@ import { StartupError } from '../app/startup-error.ts';
  */
 
 /** Tables the app may read and add to, but never change or empty. */
-export const appendOnlyTables = ['audit_events'] as const;
+export const appendOnlyTables = ['audit_events', 'audit_checkpoints'] as const;
 /** Tables the app may read, add to and update, but not delete from. */
 const noDeleteTables = ['audit_chain_heads'] as const;
 /** Tables the app only reads (migrate checks them at start). */

@@ -74,6 +74,15 @@ export interface AuditChainHeads {
   updatedAt: Generated<Timestamp>;
 }
 
+export interface AuditCheckpoints {
+  headHash: string;
+  keyId: string;
+  organizationId: string;
+  sequence: number;
+  signature: string;
+  signedAt: Timestamp;
+}
+
 export interface AuditEvents {
   action: string;
   actorRole: string;
@@ -537,6 +546,7 @@ export interface DB {
   alertRecipients: AlertRecipients;
   alerts: Alerts;
   auditChainHeads: AuditChainHeads;
+  auditCheckpoints: AuditCheckpoints;
   auditEvents: AuditEvents;
   breakGlassGrants: BreakGlassGrants;
   careTeamMembers: CareTeamMembers;

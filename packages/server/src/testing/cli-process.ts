@@ -12,6 +12,8 @@ const tandemEnvironment = [
   'HOST',
   'TANDEM_DEMO',
   'TANDEM_PUBLIC_URL',
+  'TANDEM_AUDIT_SIGNING_KEY',
+  'TANDEM_AUDIT_CHECKPOINT_MINUTES',
 ];
 
 export function childEnvironment(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
