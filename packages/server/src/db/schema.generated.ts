@@ -48,6 +48,7 @@ export interface AuditChainHeads {
 
 export interface AuditEvents {
   action: string;
+  actorName: string | null;
   actorRole: string;
   actorUserId: string | null;
   fieldsChanged: string[] | null;

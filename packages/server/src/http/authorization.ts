@@ -98,11 +98,13 @@ export function requireAccess(request: FastifyRequest): RequestAccess {
 /** Who, from where: the part of an audit event that comes from the request. */
 export function auditActor(
   request: FastifyRequest,
-): Pick<NewAuditEvent, 'actorUserId' | 'actorRole' | 'ipAddress' | 'userAgent'> {
+): Pick<NewAuditEvent, 'actorUserId' | 'actorRole' | 'actorName' | 'ipAddress' | 'userAgent'> {
   const userAgent = request.headers['user-agent'];
   return {
     actorUserId: request.principal?.userId ?? null,
     actorRole: request.principal?.role ?? 'anonymous',
+    // The name as it is now, kept on the event: a later change of name never rewrites who did what.
+    actorName: request.principal?.name ?? null,
     ipAddress: request.ip,
     userAgent: typeof userAgent === 'string' ? userAgent.slice(0, 512) : null,
   };
