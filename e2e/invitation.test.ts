@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { demoAccountFor, demoOrganization } from '@tandem/server/demo/demo-accounts';
+import { invitationLinkSentTo } from '@tandem/server/testing/outbox-reader';
 import type { BrowserContext } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useBrowserTandem } from './support/use-browser-tandem.ts';
@@ -52,17 +53,30 @@ describe('inviting a staff member by one-time link', () => {
     await admin.screenshot({ path: `${artifactsDir}invitation-created.png` });
     await dialog.getByRole('button', { name: 'Done' }).click();
 
-    // Pending on the staff page, and in the outbox with the same link.
+    // Pending on the staff page; in the outbox as sent to them, its link never shown again.
     await admin.getByTestId('pending-invitations').getByText(email).waitFor();
     await admin.getByRole('link', { name: 'Outbox' }).click();
     await admin.getByText(`Join ${demoOrganization.name} on Tandem`).first().click();
-    await admin.getByText(link).waitFor();
+    await admin
+      .getByText(/the invitation link: sent to the recipient only/)
+      .first()
+      .waitFor();
+    expect(await admin.getByTestId('outbox').textContent()).not.toContain(new URL(link).pathname);
     await admin.screenshot({ path: `${artifactsDir}outbox.png`, fullPage: true });
+
+    // The link as it was sent: the same one the dialog showed once.
+    const sentLink = await invitationLinkSentTo(tandem.server.database.db, email);
+    expect(sentLink).toBe(link);
+
+    // Opened in the administrator's own browser, it asks them to sign out rather than making them the invitee.
+    await admin.goto(new URL(sentLink).pathname);
+    await admin.getByRole('heading', { name: 'Sign out to accept' }).waitFor();
+    await admin.getByText(/signed in to Tandem as Alex Admin/).waitFor();
 
     // The invitee: a fresh browser profile with no session.
     const inviteeContext = await tandem.newContext();
     const invitee = await inviteeContext.newPage();
-    await invitee.goto(new URL(link).pathname);
+    await invitee.goto(new URL(sentLink).pathname);
     await invitee.getByRole('heading', { name: `Join ${demoOrganization.name}` }).waitFor();
     await invitee.getByText(/Alex Admin has invited you as clinician/).waitFor();
     await invitee.getByLabel('Your name').fill('Jordan Newhire');

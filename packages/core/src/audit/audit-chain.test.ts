@@ -52,6 +52,14 @@ describe('canonicalAuditEvent', () => {
     );
   });
 
+  it('writes the actor’s name after their role when recorded, and leaves it out (as before it existed) when not', () => {
+    const [first] = chain(1) as [ChainedAuditEvent];
+    expect(canonicalAuditEvent({ ...first, actorName: null })).toBe(canonicalAuditEvent(first));
+    expect(canonicalAuditEvent({ ...first, actorName: 'Dr. Casey Rivera' })).toContain(
+      '"actorRole":"clinician","actorName":"Dr. Casey Rivera","patientId":null,',
+    );
+  });
+
   it('refuses a timestamp that is not UTC with microseconds', () => {
     const [first] = chain(1) as [ChainedAuditEvent];
     expect(() => canonicalAuditEvent({ ...first, occurredAt: '2026-11-23T12:00:01.000Z' })).toThrow(
@@ -73,6 +81,9 @@ describe('chainHash', () => {
     expect(chainHash(genesisHash, { ...first, reason: '' })).not.toBe(base);
     expect(chainHash(genesisHash, { ...first, fieldsChanged: [] })).not.toBe(base);
     expect(chainHash(genesisHash, { ...first, sequence: 2 })).not.toBe(base);
+    const named = chainHash(genesisHash, { ...first, actorName: 'Pat Example' });
+    expect(named).not.toBe(base);
+    expect(chainHash(genesisHash, { ...first, actorName: 'Dr. Casey Rivera' })).not.toBe(named);
   });
 });
 

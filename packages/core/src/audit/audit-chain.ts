@@ -19,6 +19,11 @@ export interface AuditEvent {
   /** Null for what the system does on its own (a scheduled job, a restore). */
   actorUserId: string | null;
   actorRole: string;
+  /**
+   * The actor's name as it was when the event was written, so that a later change of name never rewrites who
+   * did what. Hashed only when present: events written before it was recorded (null) keep their hash.
+   */
+  actorName?: string | null;
   /** Whose record was read or changed, if a patient's. */
   patientId: string | null;
   action: string;
@@ -54,8 +59,9 @@ export function canonicalTimestamp(date: Date): string {
 }
 
 /**
- * The event as one JSON text: every field, in a fixed order, nulls written out. Only strings, a number, an
- * array of strings and null: JSON.stringify writes each of them one way only.
+ * The event as one JSON text: every field, in a fixed order, nulls written out (but for actorName, which is left
+ * out when there is none, as it was before it existed). Only strings, a number, an array of strings and null:
+ * JSON.stringify writes each of them one way only.
  */
 export function canonicalAuditEvent(event: AuditEvent): string {
   if (!canonicalTimestampPattern.test(event.occurredAt)) {
@@ -71,6 +77,7 @@ export function canonicalAuditEvent(event: AuditEvent): string {
     ['occurredAt', event.occurredAt],
     ['actorUserId', event.actorUserId],
     ['actorRole', event.actorRole],
+    ...(typeof event.actorName === 'string' ? ([['actorName', event.actorName]] as const) : []),
     ['patientId', event.patientId],
     ['action', event.action],
     ['resourceType', event.resourceType],

@@ -47,7 +47,8 @@ function eventsQuery(db: Database, organizationId: string) {
       'e.sequence',
       'e.occurredAt',
       'e.actorUserId',
-      'u.name as actorName',
+      // The name recorded with the event; the current one only for events written before names were recorded.
+      sql<string | null>`coalesce(e.actor_name, u.name)`.as('actorName'),
       'e.actorRole',
       'e.patientId',
       sql<string | null>`p.legal_given_name || ' ' || p.legal_family_name`.as('patientName'),

@@ -113,6 +113,41 @@ describe('appendAuditEvents', () => {
     expect(verifyChain(events, head)).toBeUndefined();
   });
 
+  it('hashes the actor’s name as core does: the caller’s, else the actor’s name in users at writing, else none', async () => {
+    const other = await createOrganization(database, 'named-actors');
+    const user = await database.db
+      .insertInto('users')
+      .values({ name: 'Dr. Casey Rivera', email: 'named.actor@example.org' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const written = await database.db
+      .transaction()
+      .execute((trx) =>
+        appendAuditEvents(trx, other, [
+          { ...readEvent(1), actorUserId: user.id, actorName: 'Casey "Cee" Rivera 🧭' },
+          { ...readEvent(2), actorUserId: user.id },
+          readEvent(3),
+        ]),
+      );
+    expect(written.map((event) => event.actorName)).toEqual([
+      'Casey "Cee" Rivera 🧭',
+      'Dr. Casey Rivera',
+      null,
+    ]);
+    // A later change of name leaves the recorded ones (and their hashes) as they were.
+    await database.db.updateTable('users').set({ name: 'Someone Else' }).where('id', '=', user.id).execute();
+    const { events, head } = await storedChain(database, other);
+    expect(events).toEqual(written);
+    expect(verifyChain(events, head)).toBeUndefined();
+    const named = events[1] as (typeof events)[number];
+    expect(
+      verifyChain([events[0], { ...named, actorName: 'Someone Else' }, events[2]] as typeof events),
+    ).toMatchObject({
+      sequence: 2,
+      reason: 'edited',
+    });
+  });
+
   it('a rolled-back transaction leaves no event and no gap', async () => {
     const before = await storedChain(database, organizationId);
     await expect(

@@ -51,7 +51,8 @@ export async function appendAuditEvents(
     eventPreviousHash: string;
     eventHash: string;
     eventOccurredAt: string;
-  }>`SELECT event_sequence, event_previous_hash, event_hash, event_occurred_at
+    eventActorName: string | null;
+  }>`SELECT event_sequence, event_previous_hash, event_hash, event_occurred_at, event_actor_name
     FROM append_audit_events(
       ${organizationId}::uuid,
       ${JSON.stringify(withIds)}::json,
@@ -62,6 +63,8 @@ export async function appendAuditEvents(
     if (row === undefined) throw new Error('append_audit_events returned fewer events than it was given');
     return {
       ...event,
+      // As recorded: the caller's, or the actor's name that the database found when writing.
+      actorName: row.eventActorName,
       organizationId,
       sequence: Number(row.eventSequence),
       occurredAt: row.eventOccurredAt,
@@ -80,6 +83,7 @@ const batchColumns = [
   ['id', 'uuid'],
   ['actor_user_id', 'uuid'],
   ['actor_role', 'text'],
+  ['actor_name', 'text'],
   ['patient_id', 'uuid'],
   ['action', 'text'],
   ['resource_type', 'text'],
@@ -113,7 +117,8 @@ const insertAfterHeadStatement = {
       RETURNING 1
     )
     INSERT INTO audit_events (organization_id, occurred_at, ${batchColumns.map(([column]) => column).join(', ')})
-    SELECT $1::uuid, $4::timestamptz, x.sequence, x.id, x.actor_user_id, x.actor_role, x.patient_id, x.action,
+    SELECT $1::uuid, $4::timestamptz, x.sequence, x.id, x.actor_user_id, x.actor_role, x.actor_name, x.patient_id,
+      x.action,
       x.resource_type, x.resource_id,
       CASE WHEN json_typeof(x.fields_changed) = 'array' THEN ARRAY(SELECT v FROM
         json_array_elements_text(x.fields_changed) WITH ORDINALITY AS f (v, n) ORDER BY n) END,
@@ -172,6 +177,7 @@ export async function insertAfterHead(
     id: event.id,
     actor_user_id: event.actorUserId,
     actor_role: event.actorRole,
+    actor_name: event.actorName ?? null,
     patient_id: event.patientId,
     action: event.action,
     resource_type: event.resourceType,
@@ -247,6 +253,7 @@ export function auditRepository(db: Kysely<DB> | Transaction<DB>) {
           'id',
           'actorUserId',
           'actorRole',
+          'actorName',
           'patientId',
           'action',
           'resourceType',

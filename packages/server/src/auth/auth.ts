@@ -24,6 +24,14 @@ export interface AuthOptions {
 }
 
 /**
+ * better-auth endpoints Tandem closes (404): a person's name and email are identity that the audit trail, the
+ * staff directory and the portal rely on, so they change only through Tandem's own audited routes, never
+ * through the library's generic updates (security review, issue 12, finding 3). Accounts are never deleted
+ * (the audit trail refers to them); access ends by deactivating the membership.
+ */
+export const closedAuthPaths = ['/update-user', '/change-email', '/delete-user', '/delete-user/callback'];
+
+/**
  * better-auth owns passwords (its default scrypt hash), sessions in the database and the session cookie
  * (HTTP-only, SameSite=Lax, Secure behind https), and TOTP two-factor with recovery codes (its twoFactor plugin:
  * secrets and codes encrypted with the auth secret). Public sign-up is off: staff are created by an admin or the
@@ -37,6 +45,7 @@ export function createAuth(options: AuthOptions) {
     basePath: '/api/auth',
     secret: options.secret,
     trustedOrigins: [options.publicUrl],
+    disabledPaths: closedAuthPaths,
     database: options.pool,
     emailAndPassword: {
       enabled: true,

@@ -18,6 +18,8 @@ const messages: Record<string, string> = {
   too_many_attempts_request_new_code: 'Too many wrong codes. Sign in with your password again.',
   account_temporarily_locked:
     'Too many wrong codes: two-step sign-in is locked for 15 minutes. Try again later or ask your administrator.',
+  not_found:
+    'Tandem does not offer this. Names and email addresses change only through Tandem’s own pages, which record each change.',
   totp_already_enabled: 'Two-step verification is already on.',
   two_factor_not_enabled: 'Two-step verification is not on.',
 };
@@ -74,6 +76,8 @@ export async function relayFailure(request: FastifyRequest, reply: FastifyReply,
     // Not JSON: keep the status text.
   }
   const status = response.status >= 400 ? response.status : 500;
+  // A closed endpoint (auth.ts, closedAuthPaths) answers a bare 404.
+  if (status === 404 && code === 'auth_error') code = 'not_found';
   const retryAfter = response.headers.get('x-retry-after');
   if (status === 429 && retryAfter !== null) reply.header('retry-after', retryAfter);
   const field = fieldOfCode[code];

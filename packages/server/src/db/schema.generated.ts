@@ -85,6 +85,7 @@ export interface AuditCheckpoints {
 
 export interface AuditEvents {
   action: string;
+  actorName: string | null;
   actorRole: string;
   actorUserId: string | null;
   fieldsChanged: string[] | null;

@@ -14,6 +14,8 @@ export function auditActor(request: FastifyRequest): AuditActor {
   return {
     actorUserId: request.principal?.userId ?? null,
     actorRole: request.principal?.role ?? 'anonymous',
+    // The name as it is now, kept on the event: a later change of name never rewrites who did what.
+    actorName: request.principal?.name ?? null,
     ipAddress: request.ip,
     userAgent: typeof userAgent === 'string' ? userAgent.slice(0, 512) : null,
   };

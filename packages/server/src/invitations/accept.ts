@@ -9,7 +9,8 @@ import { uuidv7 } from 'uuidv7';
 import { appendAuditEvents } from '../audit/repository.ts';
 import { minimumPasswordLength, passwordProblem } from '../auth/password-policy.ts';
 import type { DB } from '../db/schema.generated.ts';
-import type { RequestOrigin } from './invitation-audit.ts';
+import type { Principal } from '../identity/principal.ts';
+import { invitationAuditEvent, type RequestOrigin } from './invitation-audit.ts';
 import { type InvitationRepository, type InvitationRow, invitationRepository } from './repository.ts';
 import type { AcceptInvitation, InvitationPreview } from './schemas.ts';
 import { hashToken } from './token.ts';
@@ -70,6 +71,29 @@ export function invitationAcceptance({ db, hashPassword, now }: InvitationAccept
     }
   }
 
+  /**
+   * Someone signed in (a staff member who saw the link, say) tries to accept: refused, and recorded in the
+   * invitation's organization (a patient's invitation on that patient's record), whoever's session it was.
+   */
+  async function refuseSignedIn(invitation: InvitationRow, signedIn: Principal, origin: RequestOrigin) {
+    await db.transaction().execute((trx) =>
+      appendAuditEvents(trx, invitation.organizationId, [
+        invitationAuditEvent(signedIn, origin, {
+          action: 'accept',
+          resourceId: invitation.id,
+          patientId: invitation.patientId,
+          fieldsChanged: null,
+          outcome: 'denied',
+          reason: 'Signed in as someone else',
+        }),
+      ]),
+    );
+    throw new DomainError(
+      'conflict',
+      'You are signed in to Tandem, and this invitation makes a new sign-in for the person it was sent to. Sign out first, then open the link again.',
+    );
+  }
+
   return {
     /** What the link's page shows (public: the token is the credential). */
     async preview(token: string, origin: RequestOrigin): Promise<InvitationPreview> {
@@ -116,17 +140,20 @@ export function invitationAcceptance({ db, hashPassword, now }: InvitationAccept
     /**
      * Accepting: one transaction creates the user (better-auth's password hash), the membership, links the
      * staff, patient or support-contact row and marks the invitation used. The invitation's row lock makes a
-     * second, simultaneous acceptance wait and then find it used (410).
+     * second, simultaneous acceptance wait and then find it used (410). Refused to anyone signed in: the link
+     * makes a new sign-in for the person it was sent to, never an identity more for whoever holds a session.
      */
     async accept(
       token: string,
       origin: RequestOrigin,
       request: AcceptInvitation,
+      signedIn: Principal | null,
     ): Promise<{ email: string }> {
       const tokenHash = hashToken(token);
       // Checked first without a lock, so that a dead link or a weak password costs no deliberately slow hash.
       const found = await invitationRepository(db).findByTokenHash(tokenHash, { forUpdate: false });
       if (found === undefined) throw notFoundLink();
+      if (signedIn !== null) await refuseSignedIn(found, signedIn, origin);
       const unusableNow = unusableInvitationReason(found, now());
       if (unusableNow !== undefined) throw gone(unusableNow);
       const weakness = passwordProblem(request.password, found.email);

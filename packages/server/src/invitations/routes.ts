@@ -195,7 +195,7 @@ export function invitationRoutes(options: InvitationRouteOptions): FastifyPlugin
         schema: {
           tags: ['invitations'],
           summary:
-            'Accept an invitation: choose a name and password; creates the sign-in. Works once (then 410), until it expires or is withdrawn (410)',
+            'Accept an invitation: choose a name and password; creates the sign-in. Works once (then 410), until it expires or is withdrawn (410); refused (409) while the browser is signed in as anyone',
           security: [],
           params: tokenParams,
           body: acceptInvitationSchema,
@@ -203,7 +203,12 @@ export function invitationRoutes(options: InvitationRouteOptions): FastifyPlugin
         },
       },
       async (request, reply) => {
-        const accepted = await service.accept(request.params.token, originOf(request), request.body);
+        const accepted = await service.accept(
+          request.params.token,
+          originOf(request),
+          request.body,
+          request.principal,
+        );
         return reply.status(201).send(accepted);
       },
     );

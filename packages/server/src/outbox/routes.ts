@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { DB } from '../db/schema.generated.ts';
 import { requirePrincipal } from '../http/authorization.ts';
 import { problemSchema } from '../http/problem.ts';
+import { hideLiveLinks } from './hide-live-links.ts';
 import { outboxRepository } from './repository.ts';
 import { outboxMessageSchema, outboxQuerySchema } from './schemas.ts';
 
@@ -18,7 +19,7 @@ export function outboxRoutes(db: Kysely<DB>): FastifyPluginAsyncZod {
         schema: {
           tags: ['outbox'],
           summary:
-            'Messages waiting for a mail sender, newest first (administrators): copy an invitation link from here when no mail server is set up',
+            'Messages for a mail sender, newest first (administrators): to whom, about what, and whether its link still works. Invitation links are never shown here (only once, to whoever created the invitation)',
           querystring: outboxQuerySchema,
           response: { 200: z.object({ items: z.array(outboxMessageSchema) }), '4xx': problemSchema },
         },
@@ -33,7 +34,7 @@ export function outboxRoutes(db: Kysely<DB>): FastifyPluginAsyncZod {
             kind: row.kind as 'invitation' | 'alert',
             recipient: row.recipient,
             subject: row.subject,
-            body: row.body,
+            body: hideLiveLinks(row.body),
             createdAt: row.createdAt.toISOString(),
             sentAt: row.sentAt?.toISOString() ?? null,
             invitationId: row.invitationId,

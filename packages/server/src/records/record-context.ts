@@ -22,7 +22,10 @@ export interface AccessGrant {
 }
 
 /** Who did it, from where: the part of every audit event that comes from the request. */
-export type AuditActor = Pick<NewAuditEvent, 'actorUserId' | 'actorRole' | 'ipAddress' | 'userAgent'>;
+export type AuditActor = Pick<
+  NewAuditEvent,
+  'actorUserId' | 'actorRole' | 'actorName' | 'ipAddress' | 'userAgent'
+>;
 
 /**
  * Everything a service needs to know about the request it serves, and nothing of HTTP: who is acting, in which

@@ -1293,7 +1293,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Accept an invitation: choose a name and password; creates the sign-in. Works once (then 410), until it expires or is withdrawn (410) */
+        /** Accept an invitation: choose a name and password; creates the sign-in. Works once (then 410), until it expires or is withdrawn (410); refused (409) while the browser is signed in as anyone */
         post: {
             parameters: {
                 query?: never;
@@ -1342,7 +1342,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Messages waiting for a mail sender, newest first (administrators): copy an invitation link from here when no mail server is set up */
+        /** Messages for a mail sender, newest first (administrators): to whom, about what, and whether its link still works. Invitation links are never shown here (only once, to whoever created the invitation) */
         get: {
             parameters: {
                 query?: {

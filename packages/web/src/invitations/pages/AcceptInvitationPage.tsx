@@ -19,6 +19,7 @@ import { ColorSchemeToggle } from '../../app/ColorSchemeToggle.tsx';
 import { AnchorLink, ButtonLink } from '../../app/links.tsx';
 import { meQueryOptions, signIn } from '../../auth/api.ts';
 import { acceptInvitation, type InvitationPreview, invitationPreviewQueryOptions } from '../api.ts';
+import { SignedInAsSomeoneElse } from '../components/SignedInAsSomeoneElse.tsx';
 import { formatDateTime } from '../format.ts';
 
 interface FormValues {
@@ -42,10 +43,12 @@ class SignInNeededError extends Error {}
 
 /**
  * Where an invitation link lands (public): who invites the person, then their name and a password. Accepting
- * creates the sign-in, and the page signs in with it at once.
+ * creates the sign-in, and the page signs in with it at once. A browser signed in as anyone is asked to sign
+ * out first (the server refuses the acceptance otherwise).
  */
 export function AcceptInvitationPage({ token }: { token: string }) {
   const preview = useQuery(invitationPreviewQueryOptions(token));
+  const me = useQuery(meQueryOptions);
   return (
     <Center mih="100vh" p="md" pos="relative">
       <div
@@ -61,7 +64,12 @@ export function AcceptInvitationPage({ token }: { token: string }) {
           </Stack>
         )}
         {preview.isError && <UnusableLink error={preview.error} />}
-        {preview.isSuccess && <AcceptForm token={token} preview={preview.data} />}
+        {preview.isSuccess && me.data && (
+          <SignedInAsSomeoneElse me={me.data} inviteeEmail={preview.data.email} />
+        )}
+        {preview.isSuccess && me.isSuccess && me.data === null && (
+          <AcceptForm token={token} preview={preview.data} />
+        )}
       </Paper>
     </Center>
   );

@@ -12,14 +12,18 @@ const linkStatus: Record<NonNullable<OutboxMessage['invitationStatus']>, { label
   revoked: { label: 'Withdrawn', color: 'gray' },
 };
 
-/** The outbox, for administrators: what a mail sender would deliver. Without one, copy links from here. */
+/**
+ * The outbox, for administrators: what a mail sender would deliver, to whom, and whether its link still works.
+ * Links themselves are never shown here (whoever holds a live one can accept it); the person who creates an
+ * invitation sees its link once.
+ */
 export function OutboxPage() {
   const outbox = useQuery(outboxQueryOptions);
   return (
     <Stack gap="lg">
       <PageHeader
         title="Outbox"
-        description="Messages Tandem would send by email, newest first. No mail server is set up: open a message and send its link to the person yourself."
+        description="Messages Tandem would send by email, newest first: to whom, and whether each invitation link still works. Links are shown only once, to whoever creates the invitation; if one was lost, invite the person again (that replaces the link)."
       />
       {outbox.isPending && (
         <Stack gap="xs" aria-busy="true" aria-label="Loading the outbox">
