@@ -5,7 +5,7 @@ import {
   disclosureCategories,
   type PatientRelationship,
 } from '@tandem/core';
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { DB } from '../db/schema.generated.ts';
 
 /** An active consent naming the principal (a support contact) as recipient: what a disclosure is made under. */
@@ -22,19 +22,83 @@ export interface PatientAccessFacts {
   consents: ActiveConsent[];
 }
 
-interface FactsRow {
+/** The facts about one patient `p`, as SQL returns them (patientAccessFactsColumns). */
+export interface PatientAccessFactsRow {
   isSubject: boolean;
   careTeamRoles: string[];
   supervisesTeamMember: boolean;
   consents: { id: string; categories: string[]; recipientName: string; purpose: string }[];
-  breakGlassExpiresAt: Date | null;
+  breakGlassExpiresAt: Date | string | null;
+}
+
+// The relationships of a user to the patient `p`, each a FROM ... WHERE clause over `p` alone, shared by one
+// record's facts, the list's facts and the list's filters, so that all of them ask about the same things.
+const careTeamPlaces = (userId: string) => sql`
+  FROM care_team_members ctm
+  JOIN staff_members sm ON sm.organization_id = ctm.organization_id AND sm.id = ctm.staff_member_id
+  WHERE ctm.organization_id = p.organization_id AND ctm.patient_id = p.id AND ctm.ended_at IS NULL
+    AND sm.user_id = ${userId}::uuid AND sm.active`;
+const supervisedTeamMembers = (userId: string) => sql`
+  FROM supervisions s
+  JOIN staff_members supervisor
+    ON supervisor.organization_id = s.organization_id AND supervisor.id = s.supervisor_staff_member_id
+  JOIN care_team_members ctm
+    ON ctm.organization_id = s.organization_id AND ctm.staff_member_id = s.supervisee_staff_member_id
+  WHERE s.organization_id = p.organization_id AND s.ended_at IS NULL AND supervisor.user_id = ${userId}::uuid
+    AND supervisor.active AND ctm.patient_id = p.id AND ctm.ended_at IS NULL`;
+const consentsInEffect = (userId: string) => sql`
+  FROM consents c
+  JOIN support_contacts sc ON sc.organization_id = c.organization_id AND sc.id = c.support_contact_id
+  JOIN organizations co ON co.id = c.organization_id
+  WHERE c.organization_id = p.organization_id AND c.patient_id = p.id AND sc.user_id = ${userId}::uuid
+    AND sc.active AND c.revoked_at IS NULL
+    AND c.starts_on <= (now() AT TIME ZONE co.time_zone)::date
+    AND (c.expires_on IS NULL OR c.expires_on >= (now() AT TIME ZONE co.time_zone)::date)`;
+const unexpiredBreakGlassGrants = (userId: string) => sql`
+  FROM break_glass_grants g
+  WHERE g.organization_id = p.organization_id AND g.patient_id = p.id AND g.user_id = ${userId}::uuid
+    AND g.expires_at > now()`;
+
+/**
+ * The select list of everything the access policy needs about the principal and the patient `p`: their places on
+ * the care team (a supervisor: through a clinician they supervise), whether they are the patient, the consents
+ * in effect naming them, and an unexpired break-the-glass grant.
+ */
+export function patientAccessFactsColumns(userId: string): RawBuilder<unknown> {
+  return sql`
+    p.user_id IS NOT DISTINCT FROM ${userId}::uuid AS is_subject,
+    ARRAY(SELECT DISTINCT ctm.role ${careTeamPlaces(userId)}) AS care_team_roles,
+    EXISTS (SELECT ${supervisedTeamMembers(userId)}) AS supervises_team_member,
+    coalesce((
+      SELECT json_agg(json_build_object('id', c.id, 'categories', c.categories,
+        'recipientName', c.recipient_name, 'purpose', c.purpose) ORDER BY c.signed_at)
+      ${consentsInEffect(userId)}
+    ), '[]'::json) AS consents,
+    (SELECT max(g.expires_at) ${unexpiredBreakGlassGrants(userId)}) AS break_glass_expires_at`;
+}
+
+/** A consent of the patient `p` in effect today (in the program's time zone) names the user as recipient. */
+export function consentInEffectNaming(userId: string): RawBuilder<boolean> {
+  return sql<boolean>`EXISTS (SELECT ${consentsInEffect(userId)})`;
 }
 
 /**
- * Everything the access policy needs about one principal and one patient, in one round trip: their places on
- * the care team (a supervisor: through a clinician they supervise), whether they are the patient, the consents
- * naming them, and an unexpired break-the-glass grant. Undefined when the organization has no such patient, so
- * that a guessed id of another organization's patient looks exactly like one that does not exist.
+ * The user relates to the patient `p` at all (being the patient, care team, supervision of a team member, a
+ * consent in effect naming them, an unexpired break-the-glass grant): where a list filter on a part of the
+ * record that only such a relationship opens may look.
+ */
+export function relatedToPatient(userId: string): RawBuilder<boolean> {
+  return sql<boolean>`(p.user_id IS NOT DISTINCT FROM ${userId}::uuid
+    OR EXISTS (SELECT ${careTeamPlaces(userId)})
+    OR EXISTS (SELECT ${supervisedTeamMembers(userId)})
+    OR ${consentInEffectNaming(userId)}
+    OR EXISTS (SELECT ${unexpiredBreakGlassGrants(userId)}))`;
+}
+
+/**
+ * Everything the access policy needs about one principal and one patient, in one round trip. Undefined when the
+ * organization has no such patient, so that a guessed id of another organization's patient looks exactly like
+ * one that does not exist.
  */
 export async function loadPatientAccessFacts(
   db: Kysely<DB>,
@@ -42,45 +106,16 @@ export async function loadPatientAccessFacts(
   userId: string,
   patientId: string,
 ): Promise<PatientAccessFacts | undefined> {
-  const { rows } = await sql<FactsRow>`
-    SELECT
-      p.user_id IS NOT DISTINCT FROM ${userId}::uuid AS is_subject,
-      ARRAY(
-        SELECT DISTINCT ctm.role FROM care_team_members ctm
-        JOIN staff_members sm ON sm.organization_id = ctm.organization_id AND sm.id = ctm.staff_member_id
-        WHERE ctm.organization_id = p.organization_id AND ctm.patient_id = p.id AND ctm.ended_at IS NULL
-          AND sm.user_id = ${userId}::uuid AND sm.active
-      ) AS care_team_roles,
-      EXISTS (
-        SELECT FROM supervisions s
-        JOIN staff_members supervisor
-          ON supervisor.organization_id = s.organization_id AND supervisor.id = s.supervisor_staff_member_id
-        JOIN care_team_members ctm
-          ON ctm.organization_id = s.organization_id AND ctm.staff_member_id = s.supervisee_staff_member_id
-        WHERE s.organization_id = p.organization_id AND s.ended_at IS NULL AND supervisor.user_id = ${userId}::uuid
-          AND supervisor.active AND ctm.patient_id = p.id AND ctm.ended_at IS NULL
-      ) AS supervises_team_member,
-      coalesce((
-        SELECT json_agg(json_build_object('id', c.id, 'categories', c.categories,
-          'recipientName', c.recipient_name, 'purpose', c.purpose) ORDER BY c.signed_at)
-        FROM consents c
-        JOIN support_contacts sc ON sc.organization_id = c.organization_id AND sc.id = c.support_contact_id
-        WHERE c.organization_id = p.organization_id AND c.patient_id = p.id AND sc.user_id = ${userId}::uuid
-          AND sc.active AND c.revoked_at IS NULL
-          AND c.starts_on <= (now() AT TIME ZONE o.time_zone)::date
-          AND (c.expires_on IS NULL OR c.expires_on >= (now() AT TIME ZONE o.time_zone)::date)
-      ), '[]'::json) AS consents,
-      (
-        SELECT max(g.expires_at) FROM break_glass_grants g
-        WHERE g.organization_id = p.organization_id AND g.patient_id = p.id AND g.user_id = ${userId}::uuid
-          AND g.expires_at > now()
-      ) AS break_glass_expires_at
+  const { rows } = await sql<PatientAccessFactsRow>`
+    SELECT ${patientAccessFactsColumns(userId)}
     FROM patients p
-    JOIN organizations o ON o.id = p.organization_id
     WHERE p.organization_id = ${organizationId}::uuid AND p.id = ${patientId}::uuid
   `.execute(db);
   const row = rows[0];
-  if (row === undefined) return undefined;
+  return row === undefined ? undefined : toPatientAccessFacts(row);
+}
+
+export function toPatientAccessFacts(row: PatientAccessFactsRow): PatientAccessFacts {
   const places = row.careTeamRoles.filter((place): place is CareTeamRole =>
     (careTeamRoles as readonly string[]).includes(place),
   );

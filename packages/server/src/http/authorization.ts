@@ -27,8 +27,10 @@ import type { Principal } from '../identity/principal.ts';
  *
  * Routes on one patient's record name the path parameter that holds the patient id; the hook loads the caller's
  * relationship to that patient (care team, subject, consent, break-the-glass) in one query and asks the policy.
- * List routes over patients (`patient: 'list'`) filter in SQL by patientListScope. Every decision on a policy
- * route is audited: refusals at once, reads before the response leaves, writes in the write's own transaction.
+ * List routes over patients (`patient: 'list'`) filter in SQL by patientListScope, and the handler decides each
+ * row's fields with the policy (decidePatientListRow). Every decision on a policy route is audited: refusals at
+ * once, reads before the response leaves (a list read once per patient and resource it returned), writes in the
+ * write's own transaction.
  */
 export interface OrganizationRoutePolicy {
   resource: OrganizationResource;
@@ -61,6 +63,16 @@ export interface RequestAccess {
   audited: boolean;
   /** A read's audit event, being written while the handler runs; the response waits for it. */
   auditWritten: Promise<void> | null;
+  /**
+   * A list read's rows, set by its handler: which parts of whose record it returned. The read is audited once per
+   * patient and resource before the response leaves (or once without a patient when it returned nobody).
+   */
+  listed: ListedPatientRead[] | null;
+}
+
+export interface ListedPatientRead {
+  patientId: string;
+  reads: readonly { resource: PatientResource; basis: AccessBasis }[];
 }
 
 declare module 'fastify' {
@@ -177,6 +189,8 @@ export function createAuthorizer({ db, audit, now = () => new Date() }: Authoriz
     const access = request.access;
     const principal = request.principal;
     if (access === null || principal === null || access.action !== 'read') return;
+    // A list read is audited per patient once its handler knows whom it returned (auditResponse).
+    if (isListRead(request)) return;
     access.audited = true;
     const written = audit.record(principal.organizationId, auditedAccess(request, access));
     // Awaited in auditResponse; this only keeps a failure from counting as unhandled before then.
@@ -206,6 +220,7 @@ export function createAuthorizer({ db, audit, now = () => new Date() }: Authoriz
         breakGlassExpiresAt: null,
         audited: false,
         auditWritten: null,
+        listed: null,
       };
     };
 
@@ -274,6 +289,7 @@ export function createAuthorizer({ db, audit, now = () => new Date() }: Authoriz
       breakGlassExpiresAt: facts.relationship.breakGlassExpiresAt,
       audited: false,
       auditWritten: null,
+      listed: null,
     };
   }
 
@@ -288,6 +304,15 @@ export function createAuthorizer({ db, audit, now = () => new Date() }: Authoriz
     if (access === null || principal === null) return;
     if (access.auditWritten !== null) {
       await access.auditWritten;
+      return;
+    }
+    if (isListRead(request) && !access.audited) {
+      access.audited = true;
+      await Promise.all(
+        listReadEvents(request, access, reply.statusCode).map((event) =>
+          audit.record(principal.organizationId, event),
+        ),
+      );
       return;
     }
     if (access.audited || reply.statusCode >= 400) return;
@@ -312,6 +337,45 @@ function auditedAccess(request: FastifyRequest, access: RequestAccess): NewAudit
     outcome: access.basis === 'break_glass' ? 'break_glass' : 'allowed',
     reason: null,
   };
+}
+
+function isListRead(request: FastifyRequest): boolean {
+  const access = request.routeOptions.config.access;
+  return (
+    typeof access === 'object' && 'patient' in access && access.patient === 'list' && access.action === 'read'
+  );
+}
+
+/**
+ * One event per patient and resource a list returned, all recorded at once so that they join one batch (one
+ * statement); a list that returned nobody (an empty search, a refused filter) is one event without a patient.
+ */
+function listReadEvents(request: FastifyRequest, access: RequestAccess, status: number): NewAuditEvent[] {
+  const listed = status < 400 ? (access.listed ?? []) : [];
+  if (listed.length === 0) {
+    const refused = status === 403;
+    return [
+      {
+        ...auditedAccess(request, access),
+        outcome: refused ? 'denied' : 'allowed',
+        reason: refused ? 'A filter or search on what the caller may not read.' : null,
+      },
+    ];
+  }
+  return listed.flatMap((row) =>
+    row.reads.map(
+      ({ resource, basis }): NewAuditEvent => ({
+        ...auditActor(request),
+        patientId: row.patientId,
+        action: 'read',
+        resourceType: resource,
+        resourceId: null,
+        fieldsChanged: null,
+        outcome: basis === 'break_glass' ? 'break_glass' : 'allowed',
+        reason: null,
+      }),
+    ),
+  );
 }
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -4388,16 +4388,17 @@ export interface components {
         PatientSummaryInput: {
             /** Format: uuid */
             id: string;
-            mrn: string;
-            legalGivenName: string;
-            legalFamilyName: string;
-            preferredName: string | null;
+            name: string;
+            mrn?: string;
+            legalGivenName?: string;
+            legalFamilyName?: string;
+            preferredName?: string | null;
             /** Format: date */
-            dateOfBirth: string;
+            dateOfBirth?: string;
             /** @enum {string} */
-            status: "active" | "discharged" | "deceased";
+            status?: "active" | "discharged" | "deceased";
             onMyCareTeam: boolean;
-            currentEpisode: {
+            currentEpisode?: {
                 /** Format: date */
                 admittedOn: string;
                 /** @enum {string} */
@@ -4405,7 +4406,7 @@ export interface components {
                 asamEdition: ("3" | "4") | null;
                 asamLevel: string | null;
             } | null;
-            primaryTherapist: {
+            primaryTherapist?: {
                 /** Format: uuid */
                 staffMemberId: string;
                 displayName: string;
@@ -5399,16 +5400,17 @@ export interface components {
         PatientSummary: {
             /** Format: uuid */
             id: string;
-            mrn: string;
-            legalGivenName: string;
-            legalFamilyName: string;
-            preferredName: string | null;
+            name: string;
+            mrn?: string;
+            legalGivenName?: string;
+            legalFamilyName?: string;
+            preferredName?: string | null;
             /** Format: date */
-            dateOfBirth: string;
+            dateOfBirth?: string;
             /** @enum {string} */
-            status: "active" | "discharged" | "deceased";
+            status?: "active" | "discharged" | "deceased";
             onMyCareTeam: boolean;
-            currentEpisode: {
+            currentEpisode?: {
                 /** Format: date */
                 admittedOn: string;
                 /** @enum {string} */
@@ -5416,7 +5418,7 @@ export interface components {
                 asamEdition: ("3" | "4") | null;
                 asamLevel: string | null;
             } | null;
-            primaryTherapist: {
+            primaryTherapist?: {
                 /** Format: uuid */
                 staffMemberId: string;
                 displayName: string;
