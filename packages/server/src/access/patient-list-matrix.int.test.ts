@@ -160,7 +160,7 @@ describe('patient lists disclose clinical content (security review finding 1)', 
 
   it('accounts a support contact’s list as a disclosure under the consents it was made under', async () => {
     const admin = clients.get('admin') as TestClient;
-    type Accounting = { items: { channel: string; consentId: string; recipientName: string }[] };
+    type Accounting = { items: { channel: string; categories: string[]; consentId: string }[] };
     const accounting = () => admin.json<Accounting>('GET', `/api/patients/${patients.pat}/disclosures`);
     const before = (await accounting()).body.items.length;
     const audit = auditRepository(server.database.db);
@@ -169,7 +169,10 @@ describe('patient lists disclose clinical content (security review finding 1)', 
     const after = await accounting();
     expect(after.status).toBe(200);
     expect(after.body.items.length).toBeGreaterThan(before);
-    expect(after.body.items[0]).toMatchObject({ channel: 'family_portal' });
+    // Under the consent naming them, and as what it was: the name, none of the consented categories.
+    const byList = after.body.items.filter((item) => item.channel === 'patient_list');
+    expect(byList.length).toBeGreaterThan(0);
+    expect(byList.every((item) => item.categories.length === 0 && item.consentId !== '')).toBe(true);
     const events = (await audit.eventsAfter(organizationId, head, 100)).filter(
       (event) => event.actorRole === 'family_member',
     );

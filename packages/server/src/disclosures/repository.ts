@@ -3,7 +3,8 @@ import type { Kysely, Transaction } from 'kysely';
 import { type ProgramClock, programClock, toCategories } from '../consents/repository.ts';
 import type { DB } from '../db/schema.generated.ts';
 
-export const disclosureChannels = ['family_portal', 'export', 'fhir', 'printout'] as const;
+/** `patient_list`: a support contact's patient list named the patient (and disclosed no category). */
+export const disclosureChannels = ['family_portal', 'export', 'fhir', 'printout', 'patient_list'] as const;
 export type DisclosureChannel = (typeof disclosureChannels)[number];
 
 /** A consent as far as disclosing under it goes. */

@@ -38,15 +38,14 @@ export function patientListRows(
     result.reads.push({ patientId: id, reads: decision.reads });
     if (!decision.isDisclosure) continue;
     for (const consent of facts.consents) {
-      if (consent.categories.length === 0) continue;
       result.disclosures.push({
         patientId: id,
         consentId: consent.id,
         recipientName: consent.recipientName,
         recipientUserId: principal.userId,
-        // The row names the patient as the one sharing these categories with the recipient.
-        categories: consent.categories,
-        channel: 'family_portal',
+        // The row names the patient and shares nothing of the consented categories.
+        categories: [],
+        channel: 'patient_list',
         purpose: consent.purpose,
         disclosedByUserId: null,
       });

@@ -4164,7 +4164,7 @@ export interface components {
             recipientName: string;
             categories: ("attendance" | "diagnosis" | "medications" | "drug_test_results" | "progress_notes_summary" | "treatment_plan")[];
             /** @enum {string} */
-            channel: "family_portal" | "export" | "fhir" | "printout";
+            channel: "family_portal" | "export" | "fhir" | "printout" | "patient_list";
             purpose: string;
             /** Format: uuid */
             consentId: string;
@@ -5176,7 +5176,7 @@ export interface components {
             recipientName: string;
             categories: ("attendance" | "diagnosis" | "medications" | "drug_test_results" | "progress_notes_summary" | "treatment_plan")[];
             /** @enum {string} */
-            channel: "family_portal" | "export" | "fhir" | "printout";
+            channel: "family_portal" | "export" | "fhir" | "printout" | "patient_list";
             purpose: string;
             /** Format: uuid */
             consentId: string;
