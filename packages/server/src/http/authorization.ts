@@ -230,8 +230,9 @@ export function createAuthorizer({ db, audit, now = () => new Date() }: Authoriz
       access.resource === 'patient_demographics' &&
       access.action === 'read'
     ) {
-      // Every role may list some patients (patientListScope): which ones, the route's SQL decides. Registering a
-      // new patient (create over the list) is no such read: the policy decides it by role below.
+      // Every role may list some patients (patientListScope): which ones, the route's SQL decides, and what each
+      // row carries, the policy per patient (decidePatientListRow). Registering a new patient (create over the
+      // list) is no such read: the policy decides it by role below.
       const scope = patientListScope(principal.role);
       grant(
         {

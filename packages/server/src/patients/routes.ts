@@ -50,7 +50,7 @@ export function patientRoutes(db: Kysely<DB>): FastifyPluginAsyncZod {
         schema: {
           tags: ['patients'],
           summary:
-            'List the patients the caller may see, their caseload first, by filters (status, setting, ASAM level, primary therapist, the caller’s own care teams); searching is POST /api/patients/search',
+            'List the patients the caller may see, their caseload first, by filters (status, setting, ASAM level, primary therapist, the caller’s own care teams); each row carries only the parts of the record the caller may read, and a filter on a part they may not read is refused (403); searching is POST /api/patients/search',
           querystring: patientListQuerySchema,
           response: { 200: patientPageSchema, '4xx': problemSchema },
         },

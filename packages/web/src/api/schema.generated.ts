@@ -1391,7 +1391,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List the patients the caller may see, their caseload first, by filters (status, setting, ASAM level, primary therapist, the caller’s own care teams); searching is POST /api/patients/search */
+        /** List the patients the caller may see, their caseload first, by filters (status, setting, ASAM level, primary therapist, the caller’s own care teams); each row carries only the parts of the record the caller may read, and a filter on a part they may not read is refused (403); searching is POST /api/patients/search */
         get: {
             parameters: {
                 query?: {
