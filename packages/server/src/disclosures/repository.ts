@@ -233,6 +233,8 @@ export function disclosureRepository(db: Kysely<DB>) {
           'c.startsOn',
           'c.expiresOn',
           'c.revokedAt',
+          'c.recipientName',
+          'c.purpose',
         ])
         .where('c.organizationId', '=', organizationId)
         .where('sc.userId', '=', userId)
@@ -254,6 +256,8 @@ export function disclosureRepository(db: Kysely<DB>) {
         };
         patient.consents.push({
           id: row.id,
+          recipientName: row.recipientName,
+          purpose: row.purpose,
           categories: toCategories(row.categories),
           startsOn: row.startsOn,
           expiresOn: row.expiresOn,
@@ -268,6 +272,8 @@ export function disclosureRepository(db: Kysely<DB>) {
 
 export interface ConsentTermsRow {
   id: string;
+  recipientName: string;
+  purpose: string;
   categories: DisclosureCategory[];
   startsOn: string;
   expiresOn: string | null;
