@@ -31,33 +31,35 @@ export interface PatientAccessFactsRow {
   breakGlassExpiresAt: Date | string | null;
 }
 
-// The relationships of a user to the patient `p`, each a FROM ... WHERE clause over `p` alone, shared by one
-// record's facts, the list's facts and the list's filters, so that all of them ask about the same things.
-const careTeamPlaces = (userId: string) => sql`
+// The relationships of a user to patients of an organization, each a FROM ... WHERE clause whose rows name the
+// patient (ctm, ctm, c, g .patient_id): one record's facts and the list's facts narrow them to the patient `p`,
+// the list's filters take the set of patients at once, so that all of them ask about the same relationships.
+type Fragment = RawBuilder<unknown>;
+const ofPatient = sql`p.organization_id`;
+const careTeamPlaces = (organization: Fragment, userId: string) => sql`
   FROM care_team_members ctm
   JOIN staff_members sm ON sm.organization_id = ctm.organization_id AND sm.id = ctm.staff_member_id
-  WHERE ctm.organization_id = p.organization_id AND ctm.patient_id = p.id AND ctm.ended_at IS NULL
+  WHERE ctm.organization_id = ${organization} AND ctm.ended_at IS NULL
     AND sm.user_id = ${userId}::uuid AND sm.active`;
-const supervisedTeamMembers = (userId: string) => sql`
+const supervisedTeamMembers = (organization: Fragment, userId: string) => sql`
   FROM supervisions s
   JOIN staff_members supervisor
     ON supervisor.organization_id = s.organization_id AND supervisor.id = s.supervisor_staff_member_id
   JOIN care_team_members ctm
     ON ctm.organization_id = s.organization_id AND ctm.staff_member_id = s.supervisee_staff_member_id
-  WHERE s.organization_id = p.organization_id AND s.ended_at IS NULL AND supervisor.user_id = ${userId}::uuid
-    AND supervisor.active AND ctm.patient_id = p.id AND ctm.ended_at IS NULL`;
-const consentsInEffect = (userId: string) => sql`
+  WHERE s.organization_id = ${organization} AND s.ended_at IS NULL AND supervisor.user_id = ${userId}::uuid
+    AND supervisor.active AND ctm.ended_at IS NULL`;
+const consentsInEffect = (organization: Fragment, userId: string) => sql`
   FROM consents c
   JOIN support_contacts sc ON sc.organization_id = c.organization_id AND sc.id = c.support_contact_id
   JOIN organizations co ON co.id = c.organization_id
-  WHERE c.organization_id = p.organization_id AND c.patient_id = p.id AND sc.user_id = ${userId}::uuid
+  WHERE c.organization_id = ${organization} AND sc.user_id = ${userId}::uuid
     AND sc.active AND c.revoked_at IS NULL
     AND c.starts_on <= (now() AT TIME ZONE co.time_zone)::date
     AND (c.expires_on IS NULL OR c.expires_on >= (now() AT TIME ZONE co.time_zone)::date)`;
-const unexpiredBreakGlassGrants = (userId: string) => sql`
+const unexpiredBreakGlassGrants = (organization: Fragment, userId: string) => sql`
   FROM break_glass_grants g
-  WHERE g.organization_id = p.organization_id AND g.patient_id = p.id AND g.user_id = ${userId}::uuid
-    AND g.expires_at > now()`;
+  WHERE g.organization_id = ${organization} AND g.user_id = ${userId}::uuid AND g.expires_at > now()`;
 
 /**
  * The select list of everything the access policy needs about the principal and the patient `p`: their places on
@@ -67,32 +69,36 @@ const unexpiredBreakGlassGrants = (userId: string) => sql`
 export function patientAccessFactsColumns(userId: string): RawBuilder<unknown> {
   return sql`
     p.user_id IS NOT DISTINCT FROM ${userId}::uuid AS is_subject,
-    ARRAY(SELECT DISTINCT ctm.role ${careTeamPlaces(userId)}) AS care_team_roles,
-    EXISTS (SELECT ${supervisedTeamMembers(userId)}) AS supervises_team_member,
+    ARRAY(SELECT DISTINCT ctm.role ${careTeamPlaces(ofPatient, userId)} AND ctm.patient_id = p.id)
+      AS care_team_roles,
+    EXISTS (SELECT ${supervisedTeamMembers(ofPatient, userId)} AND ctm.patient_id = p.id) AS supervises_team_member,
     coalesce((
       SELECT json_agg(json_build_object('id', c.id, 'categories', c.categories,
         'recipientName', c.recipient_name, 'purpose', c.purpose) ORDER BY c.signed_at)
-      ${consentsInEffect(userId)}
+      ${consentsInEffect(ofPatient, userId)} AND c.patient_id = p.id
     ), '[]'::json) AS consents,
-    (SELECT max(g.expires_at) ${unexpiredBreakGlassGrants(userId)}) AS break_glass_expires_at`;
+    (SELECT max(g.expires_at) ${unexpiredBreakGlassGrants(ofPatient, userId)} AND g.patient_id = p.id)
+      AS break_glass_expires_at`;
 }
 
 /** A consent of the patient `p` in effect today (in the program's time zone) names the user as recipient. */
 export function consentInEffectNaming(userId: string): RawBuilder<boolean> {
-  return sql<boolean>`EXISTS (SELECT ${consentsInEffect(userId)})`;
+  return sql<boolean>`EXISTS (SELECT ${consentsInEffect(ofPatient, userId)} AND c.patient_id = p.id)`;
 }
 
 /**
  * The user relates to the patient `p` at all (being the patient, care team, supervision of a team member, a
  * consent in effect naming them, an unexpired break-the-glass grant): where a list filter on a part of the
- * record that only such a relationship opens may look.
+ * record that only such a relationship opens may look. The related patients are one set, gathered once per
+ * statement (a caseload is small), not a lookup per patient of the program.
  */
-export function relatedToPatient(userId: string): RawBuilder<boolean> {
-  return sql<boolean>`(p.user_id IS NOT DISTINCT FROM ${userId}::uuid
-    OR EXISTS (SELECT ${careTeamPlaces(userId)})
-    OR EXISTS (SELECT ${supervisedTeamMembers(userId)})
-    OR ${consentInEffectNaming(userId)}
-    OR EXISTS (SELECT ${unexpiredBreakGlassGrants(userId)}))`;
+export function relatedToPatient(organizationId: string, userId: string): RawBuilder<boolean> {
+  const organization = sql`${organizationId}::uuid`;
+  return sql<boolean>`(p.user_id IS NOT DISTINCT FROM ${userId}::uuid OR p.id IN (
+    SELECT ctm.patient_id ${careTeamPlaces(organization, userId)}
+    UNION SELECT ctm.patient_id ${supervisedTeamMembers(organization, userId)}
+    UNION SELECT c.patient_id ${consentsInEffect(organization, userId)}
+    UNION SELECT g.patient_id ${unexpiredBreakGlassGrants(organization, userId)}))`;
 }
 
 /**

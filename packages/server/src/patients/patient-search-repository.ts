@@ -83,7 +83,7 @@ function whereClause(query: PatientMatchQuery, tier: MatchTier): Fragment {
   const conditions: Fragment[] = [sql`p.organization_id = ${organizationId}::uuid`];
   if (scope === 'self') conditions.push(sql`p.user_id = ${userId}::uuid`);
   if (scope === 'consenting') conditions.push(consentInEffectNaming(userId));
-  if (query.relatedOnly) conditions.push(relatedToPatient(userId));
+  if (query.relatedOnly) conditions.push(relatedToPatient(organizationId, userId));
   if (filters.status !== undefined) conditions.push(sql`p.status = ${filters.status}`);
   if (filters.setting !== undefined || filters.asamLevel !== undefined) {
     const episode: Fragment[] = [];
