@@ -33,6 +33,26 @@ describe('the demo organization', () => {
     await saveScreenshot(page, 'demo-episodes');
   });
 
+  it('shows the front desk the patient list without levels of care (patient lists disclose clinical content)', async () => {
+    const page = await signedIn('front_desk');
+    await page.getByRole('link', { name: 'Patients' }).click();
+    const table = page.getByTestId('patient-table');
+    await table.getByRole('row', { name: /Example, Pat/ }).waitFor();
+    expect(await table.getByRole('columnheader', { name: 'Level of care' }).count()).toBe(0);
+    expect(await table.getByText('ASAM').count()).toBe(0);
+    expect(await page.getByLabel('Level of care').count()).toBe(0);
+    // The primary therapist is front-office knowledge (to book the right person).
+    await table.getByRole('row', { name: /Example, Pat.*Dr\. Casey Rivera/ }).waitFor();
+  });
+
+  it('shows a clinician levels of care on their care team’s rows only', async () => {
+    const page = await signedIn('clinician');
+    await page.getByRole('link', { name: 'Patients' }).click();
+    const table = page.getByTestId('patient-table');
+    await table.getByRole('row', { name: /Example, Pat.*ASAM 2\.1/ }).waitFor();
+    await table.getByRole('row', { name: /Thompson, Riley.*Care team only/ }).waitFor();
+  });
+
   it('shows the patient their own care team', async () => {
     const page = await signedIn('patient');
     const team = page.getByTestId('own-care-team');

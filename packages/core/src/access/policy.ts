@@ -215,7 +215,7 @@ export function mayBreakGlass(
 }
 
 /**
- * Which patients a role may list (demographics only; each record's other parts are decided one by one):
+ * Which patients a role may list (what each row carries is decided per patient by decidePatientListRow):
  * every staff role keeps the front office and sees the organization's patients; a patient sees themselves; a
  * support contact sees the patients whose active consent names them.
  */

@@ -15,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditRepository } from '../audit/repository.ts';
 import { demoAccountFor } from '../demo/demo-accounts.ts';
 import { isDeclaredAccess, type RoutePolicy } from '../http/authorization.ts';
+import { demoFamilyCategories, demoRelationshipOf, findDemoPatients } from '../testing/demo-relationships.ts';
 import { startTestServer, type TestClient, type TestServer } from '../testing/test-server.ts';
 
 /**
@@ -38,18 +39,7 @@ beforeAll(async () => {
   server = await startTestServer();
   const { db } = server.database;
   organizationA = server.demo?.organizationId ?? '';
-  const find = async (given: string, family: string) =>
-    (
-      await db
-        .selectFrom('patients')
-        .select('id')
-        .where('organizationId', '=', organizationA)
-        .where('legalGivenName', '=', given)
-        .where('legalFamilyName', '=', family)
-        .executeTakeFirstOrThrow()
-    ).id;
-  patients.pat = await find('Pat', 'Example');
-  patients.riley = await find('Riley', 'Thompson');
+  Object.assign(patients, await findDemoPatients(db, organizationA));
   for (const who of ['pat', 'riley'] as const) {
     episodes[who] = (
       await db
@@ -100,19 +90,7 @@ beforeAll(async () => {
     })
     .execute();
 
-  // What the demo seed's consents open to the demo family member (if any), read straight from the table.
-  const consents = await db
-    .selectFrom('consents as c')
-    .innerJoin('supportContacts as sc', (join) =>
-      join.onRef('sc.organizationId', '=', 'c.organizationId').onRef('sc.id', '=', 'c.supportContactId'),
-    )
-    .innerJoin('users as u', 'u.id', 'sc.userId')
-    .select('c.categories')
-    .where('c.patientId', '=', patients.pat)
-    .where('u.email', '=', demoAccountFor('family_member').email)
-    .where('c.revokedAt', 'is', null)
-    .execute();
-  familyCategories = [...new Set(consents.flatMap((row) => row.categories))] as DisclosureCategory[];
+  familyCategories = await demoFamilyCategories(db, patients.pat);
 
   for (const role of roles) clients.set(role, await server.signIn(demoAccountFor(role).email));
 });
@@ -120,24 +98,8 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** The relationship of each demo account to each demo patient, as the seed sets it up. */
 function relationshipOf(role: Role, patient: 'pat' | 'riley'): PatientRelationship {
-  if (patient === 'riley') return noRelationship;
-  switch (role) {
-    case 'clinician':
-      return { ...noRelationship, careTeamRoles: ['primary_therapist'] };
-    case 'prescriber':
-      return { ...noRelationship, careTeamRoles: ['prescriber'] };
-    case 'supervisor':
-      // Supervises the demo clinician, the primary therapist.
-      return { ...noRelationship, careTeamRoles: ['supervisor'] };
-    case 'patient':
-      return { ...noRelationship, isSubject: true };
-    case 'family_member':
-      return { ...noRelationship, consentedCategories: familyCategories };
-    default:
-      return noRelationship;
-  }
+  return demoRelationshipOf(role, patient, familyCategories);
 }
 
 /**

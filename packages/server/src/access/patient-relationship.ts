@@ -5,7 +5,7 @@ import {
   disclosureCategories,
   type PatientRelationship,
 } from '@tandem/core';
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { DB } from '../db/schema.generated.ts';
 
 /** An active consent naming the principal (a support contact) as recipient: what a disclosure is made under. */
@@ -22,19 +22,89 @@ export interface PatientAccessFacts {
   consents: ActiveConsent[];
 }
 
-interface FactsRow {
+/** The facts about one patient `p`, as SQL returns them (patientAccessFactsColumns). */
+export interface PatientAccessFactsRow {
   isSubject: boolean;
   careTeamRoles: string[];
   supervisesTeamMember: boolean;
   consents: { id: string; categories: string[]; recipientName: string; purpose: string }[];
-  breakGlassExpiresAt: Date | null;
+  breakGlassExpiresAt: Date | string | null;
+}
+
+// The relationships of a user to patients of an organization, each a FROM ... WHERE clause whose rows name the
+// patient (ctm, ctm, c, g .patient_id): one record's facts and the list's facts narrow them to the patient `p`,
+// the list's filters take the set of patients at once, so that all of them ask about the same relationships.
+type Fragment = RawBuilder<unknown>;
+const ofPatient = sql`p.organization_id`;
+const careTeamPlaces = (organization: Fragment, userId: string) => sql`
+  FROM care_team_members ctm
+  JOIN staff_members sm ON sm.organization_id = ctm.organization_id AND sm.id = ctm.staff_member_id
+  WHERE ctm.organization_id = ${organization} AND ctm.ended_at IS NULL
+    AND sm.user_id = ${userId}::uuid AND sm.active`;
+const supervisedTeamMembers = (organization: Fragment, userId: string) => sql`
+  FROM supervisions s
+  JOIN staff_members supervisor
+    ON supervisor.organization_id = s.organization_id AND supervisor.id = s.supervisor_staff_member_id
+  JOIN care_team_members ctm
+    ON ctm.organization_id = s.organization_id AND ctm.staff_member_id = s.supervisee_staff_member_id
+  WHERE s.organization_id = ${organization} AND s.ended_at IS NULL AND supervisor.user_id = ${userId}::uuid
+    AND supervisor.active AND ctm.ended_at IS NULL`;
+const consentsInEffect = (organization: Fragment, userId: string) => sql`
+  FROM consents c
+  JOIN support_contacts sc ON sc.organization_id = c.organization_id AND sc.id = c.support_contact_id
+  JOIN organizations co ON co.id = c.organization_id
+  WHERE c.organization_id = ${organization} AND sc.user_id = ${userId}::uuid
+    AND sc.active AND c.revoked_at IS NULL
+    AND c.starts_on <= (now() AT TIME ZONE co.time_zone)::date
+    AND (c.expires_on IS NULL OR c.expires_on >= (now() AT TIME ZONE co.time_zone)::date)`;
+const unexpiredBreakGlassGrants = (organization: Fragment, userId: string) => sql`
+  FROM break_glass_grants g
+  WHERE g.organization_id = ${organization} AND g.user_id = ${userId}::uuid AND g.expires_at > now()`;
+
+/**
+ * The select list of everything the access policy needs about the principal and the patient `p`: their places on
+ * the care team (a supervisor: through a clinician they supervise), whether they are the patient, the consents
+ * in effect naming them, and an unexpired break-the-glass grant.
+ */
+export function patientAccessFactsColumns(userId: string): RawBuilder<unknown> {
+  return sql`
+    p.user_id IS NOT DISTINCT FROM ${userId}::uuid AS is_subject,
+    ARRAY(SELECT DISTINCT ctm.role ${careTeamPlaces(ofPatient, userId)} AND ctm.patient_id = p.id)
+      AS care_team_roles,
+    EXISTS (SELECT ${supervisedTeamMembers(ofPatient, userId)} AND ctm.patient_id = p.id) AS supervises_team_member,
+    coalesce((
+      SELECT json_agg(json_build_object('id', c.id, 'categories', c.categories,
+        'recipientName', c.recipient_name, 'purpose', c.purpose) ORDER BY c.signed_at)
+      ${consentsInEffect(ofPatient, userId)} AND c.patient_id = p.id
+    ), '[]'::json) AS consents,
+    (SELECT max(g.expires_at) ${unexpiredBreakGlassGrants(ofPatient, userId)} AND g.patient_id = p.id)
+      AS break_glass_expires_at`;
+}
+
+/** A consent of the patient `p` in effect today (in the program's time zone) names the user as recipient. */
+export function consentInEffectNaming(userId: string): RawBuilder<boolean> {
+  return sql<boolean>`EXISTS (SELECT ${consentsInEffect(ofPatient, userId)} AND c.patient_id = p.id)`;
 }
 
 /**
- * Everything the access policy needs about one principal and one patient, in one round trip: their places on
- * the care team (a supervisor: through a clinician they supervise), whether they are the patient, the consents
- * naming them, and an unexpired break-the-glass grant. Undefined when the organization has no such patient, so
- * that a guessed id of another organization's patient looks exactly like one that does not exist.
+ * The user relates to the patient `p` at all (being the patient, care team, supervision of a team member, a
+ * consent in effect naming them, an unexpired break-the-glass grant): where a list filter on a part of the
+ * record that only such a relationship opens may look. The related patients are one set, gathered once per
+ * statement (a caseload is small), not a lookup per patient of the program.
+ */
+export function relatedToPatient(organizationId: string, userId: string): RawBuilder<boolean> {
+  const organization = sql`${organizationId}::uuid`;
+  return sql<boolean>`(p.user_id IS NOT DISTINCT FROM ${userId}::uuid OR p.id IN (
+    SELECT ctm.patient_id ${careTeamPlaces(organization, userId)}
+    UNION SELECT ctm.patient_id ${supervisedTeamMembers(organization, userId)}
+    UNION SELECT c.patient_id ${consentsInEffect(organization, userId)}
+    UNION SELECT g.patient_id ${unexpiredBreakGlassGrants(organization, userId)}))`;
+}
+
+/**
+ * Everything the access policy needs about one principal and one patient, in one round trip. Undefined when the
+ * organization has no such patient, so that a guessed id of another organization's patient looks exactly like
+ * one that does not exist.
  */
 export async function loadPatientAccessFacts(
   db: Kysely<DB>,
@@ -42,45 +112,16 @@ export async function loadPatientAccessFacts(
   userId: string,
   patientId: string,
 ): Promise<PatientAccessFacts | undefined> {
-  const { rows } = await sql<FactsRow>`
-    SELECT
-      p.user_id IS NOT DISTINCT FROM ${userId}::uuid AS is_subject,
-      ARRAY(
-        SELECT DISTINCT ctm.role FROM care_team_members ctm
-        JOIN staff_members sm ON sm.organization_id = ctm.organization_id AND sm.id = ctm.staff_member_id
-        WHERE ctm.organization_id = p.organization_id AND ctm.patient_id = p.id AND ctm.ended_at IS NULL
-          AND sm.user_id = ${userId}::uuid AND sm.active
-      ) AS care_team_roles,
-      EXISTS (
-        SELECT FROM supervisions s
-        JOIN staff_members supervisor
-          ON supervisor.organization_id = s.organization_id AND supervisor.id = s.supervisor_staff_member_id
-        JOIN care_team_members ctm
-          ON ctm.organization_id = s.organization_id AND ctm.staff_member_id = s.supervisee_staff_member_id
-        WHERE s.organization_id = p.organization_id AND s.ended_at IS NULL AND supervisor.user_id = ${userId}::uuid
-          AND supervisor.active AND ctm.patient_id = p.id AND ctm.ended_at IS NULL
-      ) AS supervises_team_member,
-      coalesce((
-        SELECT json_agg(json_build_object('id', c.id, 'categories', c.categories,
-          'recipientName', c.recipient_name, 'purpose', c.purpose) ORDER BY c.signed_at)
-        FROM consents c
-        JOIN support_contacts sc ON sc.organization_id = c.organization_id AND sc.id = c.support_contact_id
-        WHERE c.organization_id = p.organization_id AND c.patient_id = p.id AND sc.user_id = ${userId}::uuid
-          AND sc.active AND c.revoked_at IS NULL
-          AND c.starts_on <= (now() AT TIME ZONE o.time_zone)::date
-          AND (c.expires_on IS NULL OR c.expires_on >= (now() AT TIME ZONE o.time_zone)::date)
-      ), '[]'::json) AS consents,
-      (
-        SELECT max(g.expires_at) FROM break_glass_grants g
-        WHERE g.organization_id = p.organization_id AND g.patient_id = p.id AND g.user_id = ${userId}::uuid
-          AND g.expires_at > now()
-      ) AS break_glass_expires_at
+  const { rows } = await sql<PatientAccessFactsRow>`
+    SELECT ${patientAccessFactsColumns(userId)}
     FROM patients p
-    JOIN organizations o ON o.id = p.organization_id
     WHERE p.organization_id = ${organizationId}::uuid AND p.id = ${patientId}::uuid
   `.execute(db);
   const row = rows[0];
-  if (row === undefined) return undefined;
+  return row === undefined ? undefined : toPatientAccessFacts(row);
+}
+
+export function toPatientAccessFacts(row: PatientAccessFactsRow): PatientAccessFacts {
   const places = row.careTeamRoles.filter((place): place is CareTeamRole =>
     (careTeamRoles as readonly string[]).includes(place),
   );

@@ -369,8 +369,11 @@ describe('during an episode', () => {
     });
     expect(tooEarly.status).toBe(400);
 
+    const audit = auditRepository(server.database.db);
+    const beforeOverdue = (await audit.chainHead(organizationId))?.lastSequence ?? 0;
     const overdue = await clinician.json<{
       items: {
+        patientId: string;
         episodeId: string;
         itemLabel: string;
         daysOverdue: number;
@@ -385,6 +388,14 @@ describe('during an episode', () => {
     );
     expect(mine.every((item) => item.onMyCareTeam && item.mrn.length > 0)).toBe(true);
     expect(overdue.body.items[0]?.onMyCareTeam).toBe(true);
+    // A list read is audited per patient it names, so it shows in each one's "who accessed this record".
+    const overdueReads = await audit.eventsAfter(organizationId, beforeOverdue, 1000);
+    expect(new Set(overdueReads.map((event) => event.patientId))).toEqual(
+      new Set(overdue.body.items.map((item) => item.patientId)),
+    );
+    expect(
+      overdueReads.filter((event) => event.patientId === patientId).map((event) => event.resourceType),
+    ).toEqual(['patient_demographics', 'intake_checklist']);
 
     const admin = await server.signIn(demoAccountFor('admin').email);
     const added = await admin.json<{ key: string }>('POST', '/api/settings/intake-checklist', {

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { DB } from '../db/schema.generated.ts';
-import { requirePrincipal, writeAudit } from '../http/authorization.ts';
+import { requireAccess, requirePrincipal, writeAudit } from '../http/authorization.ts';
 import { problemSchema } from '../http/problem.ts';
 import {
   episodeIntakeItemSchema,
@@ -164,7 +164,19 @@ export function intakeRoutes(db: Kysely<DB>): FastifyPluginAsyncZod {
           response: { 200: z.object({ items: z.array(overdueIntakeItemSchema) }), '4xx': problemSchema },
         },
       },
-      async (request) => ({ items: await service.overdue(requirePrincipal(request), request.query.limit) }),
+      async (request) => {
+        const items = await service.overdue(requirePrincipal(request), request.query.limit);
+        // Audited once per patient it names (their name and MRN, their checklist), not as a read of nobody.
+        const access = requireAccess(request);
+        access.listed = [...new Set(items.map((item) => item.patientId))].map((patientId) => ({
+          patientId,
+          reads: [
+            { resource: 'patient_demographics', basis: access.basis },
+            { resource: 'intake_checklist', basis: access.basis },
+          ],
+        }));
+        return { items };
+      },
     );
   };
 }

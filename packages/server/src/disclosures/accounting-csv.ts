@@ -8,6 +8,7 @@ export const channelLabels: Record<DisclosureChannel, string> = {
   export: 'Export',
   fhir: 'FHIR API',
   printout: 'Printed release',
+  patient_list: 'Support contact’s patient list',
 };
 
 /**
@@ -19,9 +20,11 @@ export function accountingCsv(disclosures: readonly AccountedDisclosure[], timeZ
     disclosures.map((disclosure) => [
       programTime(disclosure.disclosedAt, timeZone),
       disclosure.recipientName,
-      disclosure.categories
-        .map((category: DisclosureCategory) => disclosureCategoryLabels[category])
-        .join('; '),
+      disclosure.categories.length === 0
+        ? 'The patient’s name only'
+        : disclosure.categories
+            .map((category: DisclosureCategory) => disclosureCategoryLabels[category])
+            .join('; '),
       disclosure.purpose,
       channelLabels[disclosure.channel],
       disclosure.disclosedBy ?? 'Tandem (automatic)',

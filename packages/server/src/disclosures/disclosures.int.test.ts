@@ -81,6 +81,21 @@ describe('the family portal', () => {
         sharedCategories: ['attendance', 'medications'],
       },
     ]);
+    // The list names Pat to Jordan under the consent: accounted, as the name only.
+    const [accounted] = await server.database.db
+      .selectFrom('disclosures')
+      .selectAll()
+      .where('patientId', '=', pat)
+      .where('channel', '=', 'patient_list')
+      .orderBy('disclosedAt', 'desc')
+      .limit(1)
+      .execute();
+    expect(accounted).toMatchObject({
+      consentId: seededConsent,
+      categories: [],
+      recipientUserId: familyUserId,
+      disclosedByUserId: null,
+    });
     const own = await patient.json<{ items: { patientId: string }[] }>('GET', '/api/portal/patients');
     expect(own.body.items).toEqual([
       { patientId: pat, name: 'Pat', relationship: 'self', sharedCategories: [] },
@@ -409,7 +424,7 @@ describe('the accounting of disclosures', () => {
     expect(own.status).toBe(200);
     expect(own.body.items.map((item) => item.id)).toEqual(all.map((row) => row.id));
     expect(new Set(own.body.items.map((item) => item.channel))).toEqual(
-      new Set(['family_portal', 'printout']),
+      new Set(['family_portal', 'printout', 'patient_list']),
     );
     for (const role of ['clinician', 'admin', 'supervisor'] as const) {
       const client = role === 'clinician' ? clinician : await server.signIn(demoAccountFor(role).email);

@@ -3,7 +3,8 @@ import type { Kysely, Transaction } from 'kysely';
 import { type ProgramClock, programClock, toCategories } from '../consents/repository.ts';
 import type { DB } from '../db/schema.generated.ts';
 
-export const disclosureChannels = ['family_portal', 'export', 'fhir', 'printout'] as const;
+/** `patient_list`: a support contact's patient list named the patient (and disclosed no category). */
+export const disclosureChannels = ['family_portal', 'export', 'fhir', 'printout', 'patient_list'] as const;
 export type DisclosureChannel = (typeof disclosureChannels)[number];
 
 /** A consent as far as disclosing under it goes. */
@@ -232,6 +233,8 @@ export function disclosureRepository(db: Kysely<DB>) {
           'c.startsOn',
           'c.expiresOn',
           'c.revokedAt',
+          'c.recipientName',
+          'c.purpose',
         ])
         .where('c.organizationId', '=', organizationId)
         .where('sc.userId', '=', userId)
@@ -253,6 +256,8 @@ export function disclosureRepository(db: Kysely<DB>) {
         };
         patient.consents.push({
           id: row.id,
+          recipientName: row.recipientName,
+          purpose: row.purpose,
           categories: toCategories(row.categories),
           startsOn: row.startsOn,
           expiresOn: row.expiresOn,
@@ -267,6 +272,8 @@ export function disclosureRepository(db: Kysely<DB>) {
 
 export interface ConsentTermsRow {
   id: string;
+  recipientName: string;
+  purpose: string;
   categories: DisclosureCategory[];
   startsOn: string;
   expiresOn: string | null;

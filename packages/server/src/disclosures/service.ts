@@ -22,7 +22,7 @@ import type { WriteAudit } from '../http/authorization.ts';
 import type { Principal } from '../identity/principal.ts';
 import { programTime } from './program-time.ts';
 import { renderReleasePdf } from './release-pdf.ts';
-import type { ConsentForDisclosure, DisclosureRepository } from './repository.ts';
+import type { ConsentForDisclosure, DisclosureRepository, NewDisclosure } from './repository.ts';
 import { type SharedSection, sharedSections } from './shared-content.ts';
 
 /** Who asks, from where: the request's part of an audit event (routes without a policy build it themselves). */
@@ -287,7 +287,8 @@ export function disclosureService(repository: DisclosureRepository) {
 
     /**
      * The portal's patients: oneself for a patient; for a support contact, the patients whose consent naming them
-     * is in effect today (the policy's list scope decides which).
+     * is in effect today (the policy's list scope decides which). A support contact's list names each patient
+     * sharing with them: a disclosure under each consent in effect, accounted with the list's audit events.
      */
     async portalPatients(principal: Principal, actor: AuditActor): Promise<PortalPatient[]> {
       const scope = patientListScope(principal.role);
@@ -296,19 +297,34 @@ export function disclosureService(repository: DisclosureRepository) {
       }
       const rows = await repository.portalPatients(principal.organizationId, principal.userId, scope);
       const clock = await repository.clock(principal.organizationId);
+      const disclosed: NewDisclosure[] = [];
       const items = rows.flatMap((row): PortalPatient[] => {
         const name = row.preferredName ?? row.legalGivenName;
         if (scope === 'self')
           return [{ patientId: row.id, name, relationship: 'self', sharedCategories: [] }];
         const opened = categoriesOpenedAt(row.consents, clock.now, clock.timeZone);
         if (opened.categories.length === 0) return [];
+        for (const consent of opened.activeConsents) {
+          disclosed.push({
+            patientId: row.id,
+            consentId: consent.id,
+            recipientName: consent.recipientName,
+            recipientUserId: principal.userId,
+            // The list names the patient and what the consent covers, none of the record's content.
+            categories: [],
+            channel: 'patient_list',
+            purpose: consent.purpose,
+            disclosedByUserId: null,
+          });
+        }
         return [
           { patientId: row.id, name, relationship: 'support_contact', sharedCategories: opened.categories },
         ];
       });
       if (items.length > 0) {
-        await repository.transaction((trx) =>
-          appendAuditEvents(
+        await repository.transaction(async (trx) => {
+          await repository.record(trx, principal.organizationId, disclosed);
+          await appendAuditEvents(
             trx,
             principal.organizationId,
             items.map((item) => ({
@@ -321,8 +337,8 @@ export function disclosureService(repository: DisclosureRepository) {
               outcome: 'allowed',
               reason: null,
             })),
-          ),
-        );
+          );
+        });
       }
       return items;
     },

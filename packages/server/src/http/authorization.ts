@@ -23,7 +23,7 @@ import type { AuditWriter } from '../audit/audit-writer.ts';
 import type { NewAuditEvent } from '../audit/repository.ts';
 import type { DB } from '../db/schema.generated.ts';
 import type { Principal } from '../identity/principal.ts';
-import type { AccessGrant } from '../records/record-context.ts';
+import type { AccessGrant, ListedPatientRead } from '../records/record-context.ts';
 import { auditActor, requirePrincipal } from './record-context.ts';
 
 export { requirePrincipal };
@@ -35,8 +35,10 @@ export { requirePrincipal };
  *
  * Routes on one patient's record name the path parameter that holds the patient id; the hook loads the caller's
  * relationship to that patient (care team, subject, consent, break-the-glass) in one query and asks the policy.
- * List routes over patients (`patient: 'list'`) filter in SQL by patientListScope. Every decision on a policy
- * route is audited: refusals at once, reads before the response leaves, writes in the write's own transaction.
+ * List routes over patients (`patient: 'list'`) filter in SQL by patientListScope, and the handler decides each
+ * row's fields with the policy (decidePatientListRow). Every decision on a policy route is audited: refusals at
+ * once, reads before the response leaves (a list read once per patient and resource it returned), writes in the
+ * write's own transaction.
  */
 export interface OrganizationRoutePolicy {
   resource: OrganizationResource;
@@ -58,6 +60,7 @@ export type RouteAccess = 'public' | 'signed-in' | RoutePolicy;
 
 /** What the hook decided for this request; services read it (as their context's access) and audit with it. */
 export type RequestAccess = AccessGrant;
+export type { ListedPatientRead };
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -124,6 +127,8 @@ export function createAuthorizer({ db, audit, now = () => new Date() }: Authoriz
     const access = request.access;
     const principal = request.principal;
     if (access === null || principal === null || auditedAction(request, access.action) !== 'read') return;
+    // A list read is audited per patient once its handler knows whom it returned (auditResponse).
+    if (isListRead(request)) return;
     // A read of one record on a patient's record (an episode) may name another patient's record: only the
     // handler finds out, so its event waits for the answer (auditResponse) to say whether anything was shown.
     if (namesRecordOnPatient(request, access)) return;
@@ -156,6 +161,7 @@ export function createAuthorizer({ db, audit, now = () => new Date() }: Authoriz
         breakGlassExpiresAt: null,
         audited: false,
         auditWritten: null,
+        listed: null,
       };
     };
 
@@ -165,8 +171,9 @@ export function createAuthorizer({ db, audit, now = () => new Date() }: Authoriz
       access.resource === 'patient_demographics' &&
       access.action === 'read'
     ) {
-      // Every role may list some patients (patientListScope): which ones, the route's SQL decides. Registering a
-      // new patient (create over the list) is no such read: the policy decides it by role below.
+      // Every role may list some patients (patientListScope): which ones, the route's SQL decides, and what each
+      // row carries, the policy per patient (decidePatientListRow). Registering a new patient (create over the
+      // list) is no such read: the policy decides it by role below.
       const scope = patientListScope(principal.role);
       grant(
         {
@@ -231,6 +238,7 @@ export function createAuthorizer({ db, audit, now = () => new Date() }: Authoriz
       breakGlassExpiresAt: facts.relationship.breakGlassExpiresAt,
       audited: false,
       auditWritten: null,
+      listed: null,
     };
   }
 
@@ -251,6 +259,15 @@ export function createAuthorizer({ db, audit, now = () => new Date() }: Authoriz
     if (access === null || principal === null) return;
     if (access.auditWritten !== null) {
       await access.auditWritten;
+      return;
+    }
+    if (isListRead(request) && !access.audited) {
+      access.audited = true;
+      await Promise.all(
+        listReadEvents(request, access, reply.statusCode).map((event) =>
+          audit.record(principal.organizationId, event),
+        ),
+      );
       return;
     }
     if (access.audited) return;
@@ -312,6 +329,45 @@ function problemDetail(payload: unknown): string | undefined {
  */
 function auditedAction(request: FastifyRequest, action: Action): Action {
   return request.method === 'GET' || request.method === 'HEAD' ? 'read' : action;
+}
+
+function isListRead(request: FastifyRequest): boolean {
+  const access = request.routeOptions.config.access;
+  return (
+    typeof access === 'object' && 'patient' in access && access.patient === 'list' && access.action === 'read'
+  );
+}
+
+/**
+ * One event per patient and resource a list returned, all recorded at once so that they join one batch (one
+ * statement); a list that returned nobody (an empty search, a refused filter) is one event without a patient.
+ */
+function listReadEvents(request: FastifyRequest, access: RequestAccess, status: number): NewAuditEvent[] {
+  const listed = status < 400 ? (access.listed ?? []) : [];
+  if (listed.length === 0) {
+    const refused = status === 403;
+    return [
+      {
+        ...auditedAccess(request, access),
+        outcome: refused ? 'denied' : 'allowed',
+        reason: refused ? 'A filter or search on what the caller may not read.' : null,
+      },
+    ];
+  }
+  return listed.flatMap((row) =>
+    row.reads.map(
+      ({ resource, basis }): NewAuditEvent => ({
+        ...auditActor(request),
+        patientId: row.patientId,
+        action: 'read',
+        resourceType: resource,
+        resourceId: null,
+        fieldsChanged: null,
+        outcome: basis === 'break_glass' ? 'break_glass' : 'allowed',
+        reason: null,
+      }),
+    ),
+  );
 }
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -1,5 +1,13 @@
 import type { PatientListScope, PatientSearchTerms } from '@tandem/core';
 import { type Kysely, type RawBuilder, sql } from 'kysely';
+import {
+  consentInEffectNaming,
+  type PatientAccessFacts,
+  type PatientAccessFactsRow,
+  patientAccessFactsColumns,
+  relatedToPatient,
+  toPatientAccessFacts,
+} from '../access/patient-relationship.ts';
 import type { DB } from '../db/schema.generated.ts';
 import { formatMrn } from './mrn.ts';
 import type { PatientSummary } from './schemas.ts';
@@ -9,6 +17,11 @@ export interface PatientMatchQuery {
   organizationId: string;
   userId: string;
   scope: PatientListScope;
+  /**
+   * Only the patients the caller relates to (care team, supervision, emergency grant, self, consent): a filter on
+   * a part of the record that only such a relationship opens to the caller looks nowhere else.
+   */
+  relatedOnly: boolean;
   terms: PatientSearchTerms;
   filters: {
     status?: string | undefined;
@@ -69,16 +82,8 @@ function whereClause(query: PatientMatchQuery, tier: MatchTier): Fragment {
   const { organizationId, userId, scope, terms, filters } = query;
   const conditions: Fragment[] = [sql`p.organization_id = ${organizationId}::uuid`];
   if (scope === 'self') conditions.push(sql`p.user_id = ${userId}::uuid`);
-  if (scope === 'consenting') {
-    conditions.push(sql`EXISTS (
-      SELECT FROM consents c
-      JOIN support_contacts sc ON sc.organization_id = c.organization_id AND sc.id = c.support_contact_id
-      JOIN organizations o ON o.id = c.organization_id
-      WHERE c.organization_id = p.organization_id AND c.patient_id = p.id AND sc.user_id = ${userId}::uuid
-        AND sc.active AND c.revoked_at IS NULL
-        AND c.starts_on <= (now() AT TIME ZONE o.time_zone)::date
-        AND (c.expires_on IS NULL OR c.expires_on >= (now() AT TIME ZONE o.time_zone)::date))`);
-  }
+  if (scope === 'consenting') conditions.push(consentInEffectNaming(userId));
+  if (query.relatedOnly) conditions.push(relatedToPatient(organizationId, userId));
   if (filters.status !== undefined) conditions.push(sql`p.status = ${filters.status}`);
   if (filters.setting !== undefined || filters.asamLevel !== undefined) {
     const episode: Fragment[] = [];
@@ -146,14 +151,14 @@ function similarity(words: string[]): Fragment {
   );
 }
 
-interface PageRow {
+interface PageRow extends PatientAccessFactsRow {
   id: string;
   mrn: string;
   legalGivenName: string;
   legalFamilyName: string;
   preferredName: string | null;
   dateOfBirth: string;
-  status: PatientSummary['status'];
+  status: NonNullable<PatientSummary['status']>;
   onMyCareTeam: boolean;
   admittedOn: string | null;
   setting: string | null;
@@ -187,7 +192,7 @@ export function patientSearchRepository(db: Kysely<DB>) {
       tier: MatchTier,
       offset: number,
       limit: number,
-    ): Promise<PatientSummary[]> {
+    ): Promise<ListedPatientRow[]> {
       const where = whereClause(query, tier);
       const score = tier === 'typo' ? similarity(query.terms.nameWords) : sql`0`;
       const order = tier === 'typo' ? sql`score DESC, p.sort_name, p.id` : sql`p.sort_name, p.id`;
@@ -203,7 +208,8 @@ export function patientSearchRepository(db: Kysely<DB>) {
         SELECT p.id, p.mrn, p.legal_given_name, p.legal_family_name, p.preferred_name,
           to_char(p.date_of_birth, 'YYYY-MM-DD') AS date_of_birth, p.status, page.on_my_care_team,
           to_char(e.admitted_on, 'YYYY-MM-DD') AS admitted_on, e.setting, e.asam_edition, e.asam_level,
-          t.staff_member_id AS therapist_staff_member_id, s.display_name AS therapist_display_name
+          t.staff_member_id AS therapist_staff_member_id, s.display_name AS therapist_display_name,
+          ${patientAccessFactsColumns(query.userId)}
         FROM (
           (SELECT p.id, true AS on_my_care_team, ${score} AS score, p.sort_name FROM patients p
             WHERE ${where} AND p.id IN (SELECT patient_id FROM mine)
@@ -224,7 +230,7 @@ export function patientSearchRepository(db: Kysely<DB>) {
         OFFSET ${offset} LIMIT ${limit}
       `.execute(executor),
       );
-      return rows.map(toSummary);
+      return rows.map((row) => ({ summary: toSummary(row), facts: toPatientAccessFacts(row) }));
     },
 
     /** How many patients a tier holds, counting no further than `cap`. */
@@ -242,9 +248,19 @@ export function patientSearchRepository(db: Kysely<DB>) {
 
 export type PatientSearchRepository = ReturnType<typeof patientSearchRepository>;
 
-function toSummary(row: PageRow): PatientSummary {
+/**
+ * A listed patient with everything a row could show, and the caller's relationship to them: the policy decides
+ * per row which parts leave (patient-list-rows.ts).
+ */
+export interface ListedPatientRow {
+  summary: Required<PatientSummary>;
+  facts: PatientAccessFacts;
+}
+
+function toSummary(row: PageRow): Required<PatientSummary> {
   return {
     id: row.id,
+    name: row.preferredName ?? row.legalGivenName,
     mrn: row.mrn,
     legalGivenName: row.legalGivenName,
     legalFamilyName: row.legalFamilyName,

@@ -175,6 +175,14 @@ describe('searching by record number and date of birth', () => {
 
 describe('filters', () => {
   it('filters by setting, ASAM level, primary therapist and status, and shows them', async () => {
+    // Levels of care are the care team's to see: a clinician's filter by them looks only at their own patients.
+    expect((await search(clinician, { setting: 'inpatient_residential' })).items).toEqual([]);
+    for (const key of ['maren', 'marek', 'amaro']) {
+      const grant = await clinician.request('POST', `/api/patients/${ids[key]}/break-glass`, {
+        reason: 'Search test: the patient is in crisis at the front door',
+      });
+      expect(grant.status).toBe(201);
+    }
     const residential = await search(clinician, { setting: 'inpatient_residential' });
     expect(residential.items.map((item) => item.id)).toEqual([ids.maren]);
     expect(residential.items[0]).toMatchObject({
@@ -265,29 +273,35 @@ describe('who sees whom', () => {
     const patient = await server.signIn(demoAccountFor('patient').email);
     expect((await search(patient, { q: 'quillfeather' })).items).toEqual([]);
     expect(names(await search(patient, {}))).toEqual(['Pat Example']);
+    // A support contact reads no names or birth dates, so may not search by them.
     const family = await server.signIn(demoAccountFor('family_member').email);
-    expect((await search(family, { q: 'maren' })).items).toEqual([]);
+    expect((await family.json('POST', '/api/patients/search', { q: 'maren' })).status).toBe(403);
     const frontDesk = await server.signIn(demoAccountFor('front_desk').email);
     expect(names(await search(frontDesk, { q: 'maren ostergaard' }))).toEqual(['Marén Østergaard']);
   });
 
-  it('audits a search as one read of the list, without the search text', async () => {
+  it('audits a search as a read of each patient it found, without the search text', async () => {
     const audit = auditRepository(server.database.db);
     const before = (await audit.chainHead(organizationId))?.lastSequence ?? 0;
     await search(clinician, { q: 'Østergaard 03/07/1984' });
     const events = await audit.eventsAfter(organizationId, before, 100);
-    expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({
-      action: 'read',
-      resourceType: 'patient_demographics',
-      patientId: null,
-    });
+    expect(events.length).toBeGreaterThan(0);
+    expect(events.every((event) => event.action === 'read' && event.patientId === ids.maren)).toBe(true);
+    expect(events.map((event) => event.resourceType)).toContain('patient_demographics');
     // Ids and hashes are hex and the time has microseconds: any of them may contain "1984" by chance, so only
     // the values that can hold text are checked.
-    const { occurredAt: _time, ...rest } = events[0] ?? { occurredAt: '' };
-    const textValues = Object.values(rest).filter(
-      (value) => !(typeof value === 'string' && /^[0-9a-f-]+$/.test(value)),
-    );
-    expect(JSON.stringify(textValues)).not.toMatch(/stergaard|1984/);
+    for (const { occurredAt: _time, ...rest } of events) {
+      const textValues = Object.values(rest).filter(
+        (value) => !(typeof value === 'string' && /^[0-9a-f-]+$/.test(value)),
+      );
+      expect(JSON.stringify(textValues)).not.toMatch(/stergaard|1984/);
+    }
+    // A search that finds nobody is still one read, without a patient.
+    const emptyBefore = (await audit.chainHead(organizationId))?.lastSequence ?? 0;
+    await search(clinician, { q: 'Nobodyhere Atall' });
+    const empty = await audit.eventsAfter(organizationId, emptyBefore, 100);
+    expect(empty.map((event) => [event.resourceType, event.patientId])).toEqual([
+      ['patient_demographics', null],
+    ]);
   });
 });

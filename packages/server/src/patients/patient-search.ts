@@ -1,7 +1,16 @@
-import { type PatientListScope, parsePatientSearch } from '@tandem/core';
+import {
+  type AccessPrincipal,
+  DomainError,
+  type PatientListField,
+  parsePatientSearch,
+  patientListFilterReach,
+  patientListScope,
+} from '@tandem/core';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.generated.ts';
+import { type PatientListRows, patientListRows } from './patient-list-rows.ts';
 import {
+  type ListedPatientRow,
   type MatchTier,
   type PatientMatchQuery,
   patientSearchRepository,
@@ -14,20 +23,57 @@ export interface PatientListRequest extends PatientListQuery {
   q?: string | undefined;
 }
 
+const filterRefusals: Record<PatientListField, string> = {
+  identity:
+    'Searching by name, record number or birth date, or filtering by status, needs the patients’ demographics, which you may not read.',
+  currentEpisode:
+    'Filtering by setting or level of care needs the patients’ episodes of care, which you may not read.',
+  primaryTherapist: 'Filtering by primary therapist needs the patients’ care teams, which you may not read.',
+};
+
+/**
+ * How far the request's search and filters may look: each narrows the list by a part of the record, and may do
+ * so only where the caller could read that part (patientListFilterReach); otherwise which patients come back
+ * would tell what the rows do not show.
+ */
+function filterReach(role: AccessPrincipal['role'], request: PatientListRequest): { relatedOnly: boolean } {
+  const used: PatientListField[] = [];
+  if ((request.q ?? '').trim() !== '' || request.status !== undefined) used.push('identity');
+  if (request.setting !== undefined || request.asamEdition !== undefined || request.asamLevel !== undefined)
+    used.push('currentEpisode');
+  if (request.therapistStaffMemberId !== undefined) used.push('primaryTherapist');
+  let relatedOnly = false;
+  for (const field of used) {
+    const reach = patientListFilterReach(role, field);
+    if (reach === 'none') throw new DomainError('forbidden', filterRefusals[field]);
+    if (reach === 'related') relatedOnly = true;
+  }
+  return { relatedOnly };
+}
+
 /**
  * The patient list and search: the patients the caller may list, filtered in SQL by the policy's scope (never
- * fetched and then dropped), their caseload first. With name words, exact word beginnings come first and
- * typo-tolerant matches after them, best first. Counting stops at the list depth: a common name whose exact
- * matches reach it never pays for the typo search.
+ * fetched and then dropped), their caseload first, each row carrying only the parts of the record the policy
+ * lets the caller read (patientListRows). With name words, exact word beginnings come first and typo-tolerant
+ * matches after them, best first. Counting stops at the list depth: a common name whose exact matches reach it
+ * never pays for the typo search.
  */
 export async function listPatients(
   db: Kysely<DB>,
-  caller: { organizationId: string; userId: string; scope: PatientListScope },
+  caller: AccessPrincipal,
   request: PatientListRequest,
-): Promise<PatientPage> {
+  now: Date = new Date(),
+): Promise<Omit<PatientListRows, 'items'> & { page: PatientPage }> {
   const { q, limit, offset, ...filters } = request;
   const terms = parsePatientSearch(q ?? '');
-  const query: PatientMatchQuery = { ...caller, terms, filters };
+  const query: PatientMatchQuery = {
+    organizationId: caller.organizationId,
+    userId: caller.userId,
+    scope: patientListScope(caller.role),
+    ...filterReach(caller.role, request),
+    terms,
+    filters,
+  };
   const tiers: MatchTier[] =
     terms.nameWords.length === 0
       ? ['all']
@@ -41,7 +87,7 @@ export async function listPatients(
   let skip = offset;
   let total = 0;
   let totalIsExact = true;
-  const items: PatientPage['items'] = [];
+  const items: ListedPatientRow[] = [];
   for (const tier of tiers) {
     if (wanted === 0) {
       // The page is full before this tier: it is only counted while the total is still short of the depth.
@@ -66,10 +112,15 @@ export async function listPatients(
     wanted -= rows.length;
   }
   const hasMore = items.length > limit;
+  const rows = patientListRows(caller, items.slice(0, limit), now);
   return {
-    items: items.slice(0, limit),
-    total: Math.max(total, offset + Math.min(items.length, limit)),
-    totalIsExact,
-    nextOffset: hasMore && offset + limit < patientListDepth ? offset + limit : null,
+    page: {
+      items: rows.items,
+      total: Math.max(total, offset + Math.min(items.length, limit)),
+      totalIsExact,
+      nextOffset: hasMore && offset + limit < patientListDepth ? offset + limit : null,
+    },
+    reads: rows.reads,
+    disclosures: rows.disclosures,
   };
 }

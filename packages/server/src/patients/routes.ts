@@ -1,14 +1,15 @@
-import { DomainError, patientListScope } from '@tandem/core';
+import { DomainError } from '@tandem/core';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { DB } from '../db/schema.generated.ts';
+import { disclosureRepository } from '../disclosures/repository.ts';
 import { requireAccess, requirePrincipal, writeAudit } from '../http/authorization.ts';
 import { problemSchema } from '../http/problem.ts';
 import { breakTheGlass } from './break-glass.ts';
 import { patientRecords } from './patient-records.ts';
-import { listPatients } from './patient-search.ts';
+import { listPatients, type PatientListRequest } from './patient-search.ts';
 import {
   breakGlassGrantSchema,
   breakGlassRequestSchema,
@@ -23,16 +24,24 @@ const onePatient = { param: 'patientId' } as const;
 
 export function patientRoutes(db: Kysely<DB>): FastifyPluginAsyncZod {
   const records = patientRecords(db);
+  const disclosures = disclosureRepository(db);
+
+  /**
+   * A page of the list, each row as the policy shapes it. A support contact's rows are accounted as disclosures
+   * before they leave; the hook audits the read once per patient and resource (RequestAccess.listed).
+   */
+  async function readPatientList(request: FastifyRequest, search: PatientListRequest) {
+    const principal = requirePrincipal(request);
+    const { page, reads, disclosures: disclosed } = await listPatients(db, principal, search);
+    if (disclosed.length > 0) {
+      await disclosures.transaction((trx) => disclosures.record(trx, principal.organizationId, disclosed));
+    }
+    requireAccess(request).listed = reads;
+    return page;
+  }
+
   return async (app) => {
     const listAccess = { resource: 'patient_demographics', action: 'read', patient: 'list' } as const;
-    const callerOf = (request: FastifyRequest) => {
-      const principal = requirePrincipal(request);
-      return {
-        organizationId: principal.organizationId,
-        userId: principal.userId,
-        scope: patientListScope(principal.role),
-      };
-    };
 
     app.get(
       '/api/patients',
@@ -41,12 +50,12 @@ export function patientRoutes(db: Kysely<DB>): FastifyPluginAsyncZod {
         schema: {
           tags: ['patients'],
           summary:
-            'List the patients the caller may see, their caseload first, by filters (status, setting, ASAM level, primary therapist, the caller’s own care teams); searching is POST /api/patients/search',
+            'List the patients the caller may see, their caseload first, by filters (status, setting, ASAM level, primary therapist, the caller’s own care teams); each row carries only the parts of the record the caller may read, and a filter on a part they may not read is refused (403); searching is POST /api/patients/search',
           querystring: patientListQuerySchema,
           response: { 200: patientPageSchema, '4xx': problemSchema },
         },
       },
-      (request) => listPatients(db, callerOf(request), request.query),
+      (request) => readPatientList(request, request.query),
     );
 
     // A search names a person or their birth date: it goes in a body, so that it never reaches a URL, a
@@ -63,7 +72,7 @@ export function patientRoutes(db: Kysely<DB>): FastifyPluginAsyncZod {
           response: { 200: patientPageSchema, '4xx': problemSchema },
         },
       },
-      (request) => listPatients(db, callerOf(request), request.body),
+      (request) => readPatientList(request, request.body),
     );
 
     app.get(

@@ -3,18 +3,28 @@ import { z } from 'zod';
 
 export const patientStatuses = ['active', 'discharged', 'deceased'] as const;
 
+/**
+ * A row of the patient list. Each part is present only when the caller may read the part of the record it
+ * comes from (decidePatientListRow): who the patient is needs their demographics, the current episode the
+ * episode of care, the primary therapist the care team. A part the caller may read but the record lacks is null.
+ */
 export const patientSummarySchema = z
   .object({
     id: z.uuid(),
-    mrn: z.string(),
-    legalGivenName: z.string(),
-    legalFamilyName: z.string(),
-    preferredName: z.string().nullable(),
-    dateOfBirth: z.iso.date(),
-    status: z.enum(patientStatuses),
+    /**
+     * The name the patient goes by (preferred name, else legal given name), on every row: a support contact, who
+     * reads no demographics, tells the patients sharing with them apart by it.
+     */
+    name: z.string(),
+    mrn: z.string().optional(),
+    legalGivenName: z.string().optional(),
+    legalFamilyName: z.string().optional(),
+    preferredName: z.string().nullable().optional(),
+    dateOfBirth: z.iso.date().optional(),
+    status: z.enum(patientStatuses).optional(),
     /** The caller holds a current place on this patient's care team. */
     onMyCareTeam: z.boolean(),
-    /** The active episode of care, if the patient has one: where they are treated now. */
+    /** The active episode of care, if the patient has one: where they are treated now (the care team's to see). */
     currentEpisode: z
       .object({
         admittedOn: z.iso.date(),
@@ -22,8 +32,9 @@ export const patientSummarySchema = z
         asamEdition: z.enum(asamEditions).nullable(),
         asamLevel: z.string().nullable(),
       })
-      .nullable(),
-    primaryTherapist: z.object({ staffMemberId: z.uuid(), displayName: z.string() }).nullable(),
+      .nullable()
+      .optional(),
+    primaryTherapist: z.object({ staffMemberId: z.uuid(), displayName: z.string() }).nullable().optional(),
   })
   .meta({ id: 'PatientSummary' });
 export type PatientSummary = z.infer<typeof patientSummarySchema>;

@@ -19,6 +19,16 @@ export interface AccessGrant {
   audited: boolean;
   /** A read's audit event, being written while the handler runs; the response waits for it. */
   auditWritten: Promise<void> | null;
+  /**
+   * A list read's rows, set by its handler: which parts of whose record it returned. The read is audited once per
+   * patient and resource before the response leaves (or once without a patient when it returned nobody).
+   */
+  listed: ListedPatientRead[] | null;
+}
+
+export interface ListedPatientRead {
+  patientId: string;
+  reads: readonly { resource: PatientResource; basis: AccessBasis }[];
 }
 
 /** Who did it, from where: the part of every audit event that comes from the request. */

@@ -40,6 +40,7 @@ describe('the record kernel unit of work', () => {
         breakGlassExpiresAt: null,
         audited: false,
         auditWritten: null,
+        listed: null,
         ...overrides,
       },
       actor: { actorUserId: null, actorRole: 'clinician', ipAddress: '192.0.2.7', userAgent: 'vitest' },

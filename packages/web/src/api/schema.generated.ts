@@ -1391,7 +1391,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List the patients the caller may see, their caseload first, by filters (status, setting, ASAM level, primary therapist, the caller’s own care teams); searching is POST /api/patients/search */
+        /** List the patients the caller may see, their caseload first, by filters (status, setting, ASAM level, primary therapist, the caller’s own care teams); each row carries only the parts of the record the caller may read, and a filter on a part they may not read is refused (403); searching is POST /api/patients/search */
         get: {
             parameters: {
                 query?: {
@@ -4389,7 +4389,7 @@ export interface components {
             recipientName: string;
             categories: ("attendance" | "diagnosis" | "medications" | "drug_test_results" | "progress_notes_summary" | "treatment_plan")[];
             /** @enum {string} */
-            channel: "family_portal" | "export" | "fhir" | "printout";
+            channel: "family_portal" | "export" | "fhir" | "printout" | "patient_list";
             purpose: string;
             /** Format: uuid */
             consentId: string;
@@ -4613,16 +4613,17 @@ export interface components {
         PatientSummaryInput: {
             /** Format: uuid */
             id: string;
-            mrn: string;
-            legalGivenName: string;
-            legalFamilyName: string;
-            preferredName: string | null;
+            name: string;
+            mrn?: string;
+            legalGivenName?: string;
+            legalFamilyName?: string;
+            preferredName?: string | null;
             /** Format: date */
-            dateOfBirth: string;
+            dateOfBirth?: string;
             /** @enum {string} */
-            status: "active" | "discharged" | "deceased";
+            status?: "active" | "discharged" | "deceased";
             onMyCareTeam: boolean;
-            currentEpisode: {
+            currentEpisode?: {
                 /** Format: date */
                 admittedOn: string;
                 /** @enum {string} */
@@ -4630,7 +4631,7 @@ export interface components {
                 asamEdition: ("3" | "4") | null;
                 asamLevel: string | null;
             } | null;
-            primaryTherapist: {
+            primaryTherapist?: {
                 /** Format: uuid */
                 staffMemberId: string;
                 displayName: string;
@@ -5426,7 +5427,7 @@ export interface components {
             recipientName: string;
             categories: ("attendance" | "diagnosis" | "medications" | "drug_test_results" | "progress_notes_summary" | "treatment_plan")[];
             /** @enum {string} */
-            channel: "family_portal" | "export" | "fhir" | "printout";
+            channel: "family_portal" | "export" | "fhir" | "printout" | "patient_list";
             purpose: string;
             /** Format: uuid */
             consentId: string;
@@ -5650,16 +5651,17 @@ export interface components {
         PatientSummary: {
             /** Format: uuid */
             id: string;
-            mrn: string;
-            legalGivenName: string;
-            legalFamilyName: string;
-            preferredName: string | null;
+            name: string;
+            mrn?: string;
+            legalGivenName?: string;
+            legalFamilyName?: string;
+            preferredName?: string | null;
             /** Format: date */
-            dateOfBirth: string;
+            dateOfBirth?: string;
             /** @enum {string} */
-            status: "active" | "discharged" | "deceased";
+            status?: "active" | "discharged" | "deceased";
             onMyCareTeam: boolean;
-            currentEpisode: {
+            currentEpisode?: {
                 /** Format: date */
                 admittedOn: string;
                 /** @enum {string} */
@@ -5667,7 +5669,7 @@ export interface components {
                 asamEdition: ("3" | "4") | null;
                 asamLevel: string | null;
             } | null;
-            primaryTherapist: {
+            primaryTherapist?: {
                 /** Format: uuid */
                 staffMemberId: string;
                 displayName: string;

@@ -5,10 +5,13 @@ export const channelLabels: Record<AccountedDisclosure['channel'], string> = {
   export: 'Export',
   fhir: 'Read by a connected application',
   printout: 'Printed release',
+  patient_list: 'Named in their patient list',
 };
 
 /** Who made the disclosure: a staff member, or Tandem itself when a support contact opened the portal. */
 export function disclosedByLabel(disclosure: Pick<AccountedDisclosure, 'disclosedBy' | 'channel'>): string {
   if (disclosure.disclosedBy !== null) return disclosure.disclosedBy;
-  return disclosure.channel === 'family_portal' ? 'Tandem, when they opened the portal' : 'Tandem';
+  if (disclosure.channel === 'family_portal') return 'Tandem, when they opened the portal';
+  if (disclosure.channel === 'patient_list') return 'Tandem, when they listed their patients';
+  return 'Tandem';
 }

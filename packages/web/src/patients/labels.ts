@@ -11,6 +11,16 @@ export function displayName(patient: Named): string {
   return `${patient.preferredName ?? patient.legalGivenName} ${patient.legalFamilyName}`;
 }
 
+/**
+ * A list row's name: the legal name as lists sort it when the caller reads the patient's demographics, otherwise
+ * (a support contact) the name the patient goes by, which is all the row carries.
+ */
+export function rowName(patient: Partial<Named> & { name: string }): string {
+  const { legalGivenName, legalFamilyName, preferredName } = patient;
+  if (legalGivenName === undefined || legalFamilyName === undefined) return patient.name;
+  return listName({ legalGivenName, legalFamilyName, preferredName: preferredName ?? null });
+}
+
 /** The legal name as a list sorts it, with the name they go by when it differs ("Nguyễn, José (Joe)"). */
 export function listName(patient: Named): string {
   const preferred =

@@ -78,6 +78,8 @@ describe('levelOfCareText', () => {
       }),
     ).toBe('Inpatient / residential');
     expect(levelOfCareText(null)).toBe('Not admitted');
+    // A row without the episode: the caller is not on the care team (the server left the episode out).
+    expect(levelOfCareText(undefined)).toBe('Care team only');
   });
 });
 

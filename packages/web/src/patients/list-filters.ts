@@ -88,8 +88,12 @@ export const levelOptions = [
   },
 ];
 
-/** Where the patient is treated now, as the list's column reads: "Outpatient · ASAM 1.5 (4th)". */
+/**
+ * Where the patient is treated now, as the list's column reads: "Outpatient · ASAM 1.5 (4th)". A row without
+ * the episode is one whose episodes the caller may not read (they are the care team's).
+ */
 export function levelOfCareText(episode: PatientSummary['currentEpisode']): string {
+  if (episode === undefined) return 'Care team only';
   if (episode === null) return 'Not admitted';
   const setting = careSettingLabels[episode.setting];
   if (episode.asamEdition === null || episode.asamLevel === null) return setting;

@@ -3,7 +3,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { patientListQueryOptions } from '../../patients/api.ts';
-import { listName } from '../../patients/labels.ts';
+import { rowName } from '../../patients/labels.ts';
 
 interface PatientPickerProps {
   value: string | undefined;
@@ -25,7 +25,7 @@ export function PatientPicker({ value, knownLabel, onChange }: PatientPickerProp
   const data = useMemo(() => {
     const options = (found.data ?? []).map((patient) => ({
       value: patient.id,
-      label: `${listName(patient)} · MRN ${patient.mrn}`,
+      label: patient.mrn === undefined ? rowName(patient) : `${rowName(patient)} · MRN ${patient.mrn}`,
     }));
     if (value !== undefined && !options.some((option) => option.value === value)) {
       options.unshift({ value, label: chosenLabel ?? knownLabel ?? 'Selected patient' });

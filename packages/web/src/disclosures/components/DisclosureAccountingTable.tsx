@@ -68,6 +68,11 @@ export function DisclosureAccountingTable({
                   <Table.Td>{disclosure.recipientName}</Table.Td>
                   <Table.Td>
                     <Group gap={4}>
+                      {disclosure.categories.length === 0 && (
+                        <Text size="sm" c="dimmed">
+                          The patient’s name only
+                        </Text>
+                      )}
                       {disclosure.categories.map((category) => (
                         <Badge key={category} size="sm" variant="outline" color="gray" tt="none">
                           {disclosureCategoryLabels[category]}

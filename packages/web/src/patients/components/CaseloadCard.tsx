@@ -49,13 +49,15 @@ export function CaseloadCard() {
                   <Table.Tr key={patient.id}>
                     <Table.Td>
                       <PatientRecordLink patient={patient} />{' '}
-                      <Text span size="xs" c="dimmed">
-                        MRN {patient.mrn}
-                      </Text>
+                      {patient.mrn !== undefined && (
+                        <Text span size="xs" c="dimmed">
+                          MRN {patient.mrn}
+                        </Text>
+                      )}
                     </Table.Td>
                     <Table.Td>{levelOfCareText(patient.currentEpisode)}</Table.Td>
                     <Table.Td>
-                      {patient.currentEpisode === null
+                      {patient.currentEpisode == null
                         ? '—'
                         : formatCalendarDate(patient.currentEpisode.admittedOn)}
                     </Table.Td>

@@ -1,22 +1,23 @@
 import { Text } from '@mantine/core';
 import { AnchorLink } from '../../app/links.tsx';
 import type { PatientSummary } from '../api.ts';
-import { listName } from '../labels.ts';
+import { rowName } from '../labels.ts';
 
 /** A patient's name as the lists show it, linking to the record. */
 export function PatientRecordLink({ patient }: { patient: PatientSummary }) {
   return (
     // Opening a record is an audited read: never on hover, only on a click.
     <AnchorLink to="/patients/$patientId" params={{ patientId: patient.id }} preload={false} fw={500}>
-      {listName(patient)}
+      {rowName(patient)}
     </AnchorLink>
   );
 }
 
 export function PrimaryTherapistText({ patient }: { patient: PatientSummary }) {
+  const therapist = patient.primaryTherapist;
   return (
-    <Text size="sm" c={patient.primaryTherapist === null ? 'dimmed' : undefined}>
-      {patient.primaryTherapist?.displayName ?? 'None assigned'}
+    <Text size="sm" c={therapist == null ? 'dimmed' : undefined}>
+      {therapist === undefined ? '—' : (therapist?.displayName ?? 'None assigned')}
     </Text>
   );
 }

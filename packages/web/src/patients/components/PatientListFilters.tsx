@@ -21,10 +21,17 @@ interface PatientListFiltersProps {
   onChange: (filters: Filters) => void;
   /** Staff choose a primary therapist from the staff directory; patients and families do not see it. */
   showTherapist: boolean;
+  /** Setting and level of care: only for a role that may read some patients' episodes (not the front desk). */
+  showLevelOfCare: boolean;
 }
 
 /** The search box and the filters of the patient list, all reachable and clearable from the keyboard. */
-export function PatientListFilters({ filters, onChange, showTherapist }: PatientListFiltersProps) {
+export function PatientListFilters({
+  filters,
+  onChange,
+  showTherapist,
+  showLevelOfCare,
+}: PatientListFiltersProps) {
   const staff = useQuery({ ...staffListQueryOptions, enabled: showTherapist });
   const therapists = (staff.data ?? [])
     .filter((member) => member.active && (member.role === 'clinician' || member.role === 'supervisor'))
@@ -56,26 +63,30 @@ export function PatientListFilters({ filters, onChange, showTherapist }: Patient
         clearable
         w={150}
       />
-      <Select
-        label="Setting"
-        placeholder="Any setting"
-        data={settingOptions}
-        value={filters.setting}
-        onChange={(value) => set('setting', value as Filters['setting'])}
-        clearable
-        w={210}
-      />
-      <Select
-        label="Level of care"
-        placeholder="Any ASAM level"
-        data={levelOptions}
-        value={filters.level}
-        onChange={(value) => set('level', value)}
-        searchable
-        clearable
-        w={230}
-        comboboxProps={{ width: 420, position: 'bottom-start' }}
-      />
+      {showLevelOfCare && (
+        <>
+          <Select
+            label="Setting"
+            placeholder="Any setting"
+            data={settingOptions}
+            value={filters.setting}
+            onChange={(value) => set('setting', value as Filters['setting'])}
+            clearable
+            w={210}
+          />
+          <Select
+            label="Level of care"
+            placeholder="Any ASAM level"
+            data={levelOptions}
+            value={filters.level}
+            onChange={(value) => set('level', value)}
+            searchable
+            clearable
+            w={230}
+            comboboxProps={{ width: 420, position: 'bottom-start' }}
+          />
+        </>
+      )}
       {showTherapist && (
         <Select
           label="Primary therapist"

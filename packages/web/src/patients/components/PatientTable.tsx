@@ -20,6 +20,9 @@ export function PatientTable({ patients, searched }: { patients: PatientSummary[
       />
     );
   }
+  // Each row carries only what the caller may read of that record: a role that reads no patient's episodes
+  // (the front desk) gets no level-of-care column at all; others see it on their care team's rows.
+  const showsLevelOfCare = patients.some((patient) => patient.currentEpisode !== undefined);
   return (
     <Table.ScrollContainer minWidth={960}>
       <Table striped highlightOnHover verticalSpacing="sm" data-testid="patient-table">
@@ -29,7 +32,7 @@ export function PatientTable({ patients, searched }: { patients: PatientSummary[
             <Table.Th>MRN</Table.Th>
             <Table.Th>Date of birth</Table.Th>
             <Table.Th>Status</Table.Th>
-            <Table.Th>Level of care</Table.Th>
+            {showsLevelOfCare && <Table.Th>Level of care</Table.Th>}
             <Table.Th>Primary therapist</Table.Th>
             <Table.Th>Care team</Table.Th>
           </Table.Tr>
@@ -42,20 +45,26 @@ export function PatientTable({ patients, searched }: { patients: PatientSummary[
               </Table.Td>
               <Table.Td>
                 <Text size="sm" ff="monospace">
-                  {patient.mrn}
+                  {patient.mrn ?? '—'}
                 </Text>
               </Table.Td>
-              <Table.Td>{formatCalendarDate(patient.dateOfBirth)}</Table.Td>
               <Table.Td>
-                <Badge variant="light" color={patientStatusColors[patient.status] ?? 'gray'}>
-                  {patientStatusLabels[patient.status] ?? patient.status}
-                </Badge>
+                {patient.dateOfBirth === undefined ? '—' : formatCalendarDate(patient.dateOfBirth)}
               </Table.Td>
               <Table.Td>
-                <Text size="sm" c={patient.currentEpisode === null ? 'dimmed' : undefined}>
-                  {levelOfCareText(patient.currentEpisode)}
-                </Text>
+                {patient.status !== undefined && (
+                  <Badge variant="light" color={patientStatusColors[patient.status] ?? 'gray'}>
+                    {patientStatusLabels[patient.status] ?? patient.status}
+                  </Badge>
+                )}
               </Table.Td>
+              {showsLevelOfCare && (
+                <Table.Td>
+                  <Text size="sm" c={patient.currentEpisode == null ? 'dimmed' : undefined}>
+                    {levelOfCareText(patient.currentEpisode)}
+                  </Text>
+                </Table.Td>
+              )}
               <Table.Td>
                 <PrimaryTherapistText patient={patient} />
               </Table.Td>

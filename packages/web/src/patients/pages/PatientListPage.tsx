@@ -1,6 +1,7 @@
 import { Button, Group, Skeleton, Stack, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconChevronLeft, IconChevronRight, IconUserPlus } from '@tabler/icons-react';
+import { patientListFilterReach } from '@tandem/core/access/patient-list';
 import { isStaffRole } from '@tandem/core/identity/roles';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -35,14 +36,22 @@ export function PatientListPage() {
   return (
     <Stack gap="lg">
       <Group justify="space-between" align="flex-start">
-        <PageHeader title="Patients" description="Your caseload first, then everyone in the program." />
+        <PageHeader
+          title="Patients"
+          description="Your caseload first, then everyone in the program. Levels of care show on your care team’s patients."
+        />
         {isStaffRole(me.role) && (
           <ButtonLink to="/patients/new" leftSection={<IconUserPlus size={16} />}>
             Register patient
           </ButtonLink>
         )}
       </Group>
-      <PatientListFilters filters={filters} onChange={changeFilters} showTherapist={isStaffRole(me.role)} />
+      <PatientListFilters
+        filters={filters}
+        onChange={changeFilters}
+        showTherapist={isStaffRole(me.role)}
+        showLevelOfCare={patientListFilterReach(me.role, 'currentEpisode') !== 'none'}
+      />
       {patients.isPending && (
         <Stack gap="xs" aria-busy="true" aria-label="Loading patients">
           {[0, 1, 2, 3].map((row) => (
