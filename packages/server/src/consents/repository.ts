@@ -3,28 +3,16 @@ import {
   consentStatusAt,
   type DisclosureCategory,
   disclosureCategories,
+  type ProgramClock,
 } from '@tandem/core';
 import { type Kysely, sql, type Transaction } from 'kysely';
-import { appendAuditEvents, type NewAuditEvent } from '../audit/repository.ts';
 import type { DB } from '../db/schema.generated.ts';
 import type { Consent } from './schemas.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
-/** The program's clock: the database's now and the organization's time zone, which consent dates are in. */
-export interface ProgramClock {
-  now: Date;
-  timeZone: string;
-}
-
-export async function programClock(db: Db, organizationId: string): Promise<ProgramClock> {
-  const row = await db
-    .selectFrom('organizations')
-    .select([sql<Date>`now()`.as('now'), 'timeZone'])
-    .where('id', '=', organizationId)
-    .executeTakeFirstOrThrow();
-  return { now: new Date(row.now), timeZone: row.timeZone };
-}
+// Interim, until admission and the demo seed read the clock through the record kernel (records/program-clock.ts).
+export { readProgramClock as programClock } from '../records/program-clock.ts';
 
 export function toCategories(values: readonly string[]): DisclosureCategory[] {
   return disclosureCategories.filter((category) => values.includes(category));
@@ -129,12 +117,14 @@ export interface NewConsentRow {
   supersedesConsentId: string | null;
 }
 
-/** The only SQL on consents. A consent is inserted once and afterwards only revoked (a trigger enforces it). */
-export function consentRepository(db: Kysely<DB>) {
+/**
+ * The only SQL on consents. A consent is inserted once and afterwards only revoked (a trigger enforces it).
+ * Statuses are judged by the program clock the caller read.
+ */
+export function consentRepository() {
   return {
     /** Every consent of the patient, every version, newest signature first. */
-    async list(organizationId: string, patientId: string): Promise<Consent[]> {
-      const clock = await programClock(db, organizationId);
+    async list(db: Db, organizationId: string, patientId: string, clock: ProgramClock): Promise<Consent[]> {
       const rows = await selectConsents(db, organizationId, patientId)
         .orderBy('c.signedAt', 'desc')
         .orderBy('c.createdAt', 'desc')
@@ -144,12 +134,12 @@ export function consentRepository(db: Kysely<DB>) {
     },
 
     async find(
+      executor: Db,
       organizationId: string,
       patientId: string,
       consentId: string,
-      executor: Db = db,
+      clock: ProgramClock,
     ): Promise<Consent | undefined> {
-      const clock = await programClock(executor, organizationId);
       const row = await selectConsents(executor, organizationId, patientId)
         .where('c.id', '=', consentId)
         .executeTakeFirst();
@@ -228,14 +218,6 @@ export function consentRepository(db: Kysely<DB>) {
         .returning('id')
         .executeTakeFirst();
       return row !== undefined;
-    },
-
-    audit(trx: Transaction<DB>, organizationId: string, events: NewAuditEvent[]) {
-      return appendAuditEvents(trx, organizationId, events);
-    },
-
-    transaction<T>(work: (trx: Transaction<DB>) => Promise<T>): Promise<T> {
-      return db.transaction().execute(work);
     },
   };
 }

@@ -1,25 +1,21 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import type { DB } from '../db/schema.generated.ts';
-import { requirePrincipal, writeAudit } from '../http/authorization.ts';
 import { problemSchema } from '../http/problem.ts';
-import { consentRepository } from './repository.ts';
+import { recordContext } from '../http/record-context.ts';
 import {
   consentCreateSchema,
   consentRevokeSchema,
   consentSchema,
   consentSupersedeSchema,
 } from './schemas.ts';
-import { consentService } from './service.ts';
+import type { ConsentService } from './service.ts';
 
 const patientParams = z.object({ patientId: z.uuid('Not a patient id') });
 const consentParams = patientParams.extend({ consentId: z.uuid('Not a consent id') });
 const onePatient = { param: 'patientId' } as const;
 
 /** A patient's written consents to disclose (42 CFR 2.31): recorded, amended and revoked, never deleted. */
-export function consentRoutes(db: Kysely<DB>): FastifyPluginAsyncZod {
-  const service = consentService(consentRepository(db));
+export function consentRoutes(service: ConsentService): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/api/patients/:patientId/consents',
@@ -33,7 +29,7 @@ export function consentRoutes(db: Kysely<DB>): FastifyPluginAsyncZod {
         },
       },
       async (request) => ({
-        items: await service.list(requirePrincipal(request), request.params.patientId),
+        items: await service.list(recordContext(request), request.params.patientId),
       }),
     );
 
@@ -51,12 +47,7 @@ export function consentRoutes(db: Kysely<DB>): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => {
-        const consent = await service.create(
-          requirePrincipal(request),
-          request.params.patientId,
-          request.body,
-          writeAudit(request),
-        );
+        const consent = await service.create(recordContext(request), request.params.patientId, request.body);
         return reply.status(201).send(consent);
       },
     );
@@ -76,11 +67,10 @@ export function consentRoutes(db: Kysely<DB>): FastifyPluginAsyncZod {
       },
       async (request) =>
         service.revoke(
-          requirePrincipal(request),
+          recordContext(request),
           request.params.patientId,
           request.params.consentId,
           request.body,
-          writeAudit(request),
         ),
     );
 
@@ -99,11 +89,10 @@ export function consentRoutes(db: Kysely<DB>): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         const consent = await service.supersede(
-          requirePrincipal(request),
+          recordContext(request),
           request.params.patientId,
           request.params.consentId,
           request.body,
-          writeAudit(request),
         );
         return reply.status(201).send(consent);
       },

@@ -1,9 +1,8 @@
 import { DomainError, type FieldError, normalizedCategories, validateNewConsent } from '@tandem/core';
-import type { Transaction } from 'kysely';
-import type { DB } from '../db/schema.generated.ts';
-import type { WriteAudit } from '../http/authorization.ts';
-import type { Principal } from '../identity/principal.ts';
-import { type ConsentRepository, type NewConsentRow, programClock } from './repository.ts';
+import { organizationOf, type RecordContext } from '../records/record-context.ts';
+import { Refusal } from '../records/refusal.ts';
+import type { RecordKernel, UnitOfWork } from '../records/unit-of-work.ts';
+import type { ConsentRepository, NewConsentRow } from './repository.ts';
 import type { Consent, ConsentCreate, ConsentRevoke, ConsentSupersede } from './schemas.ts';
 
 const invalid = (fieldErrors: FieldError[]) =>
@@ -15,16 +14,18 @@ const invalid = (fieldErrors: FieldError[]) =>
  * Recording, amending and revoking a patient's written consents (42 CFR 2.31). The staff member who records a
  * consent is its witness; a patient may revoke their own at any time. A consent is never rewritten or deleted.
  */
-export function consentService(repository: ConsentRepository) {
-  /** Checks the terms and resolves the recipient, inside the transaction that will insert the consent. */
+export function consentService(records: RecordKernel, repository: ConsentRepository) {
+  const { db } = records;
+
+  /** Checks the terms and resolves the recipient, inside the unit of work that will insert the consent. */
   async function newConsentRow(
-    trx: Transaction<DB>,
-    principal: Principal,
+    { trx, context, clock: programClock }: UnitOfWork,
     patientId: string,
     terms: ConsentCreate,
     supersedesConsentId: string | null,
   ): Promise<NewConsentRow> {
-    const clock = await programClock(trx, principal.organizationId);
+    const { principal } = context;
+    const clock = await programClock();
     const signedAt = terms.signature.signedAt === undefined ? clock.now : new Date(terms.signature.signedAt);
     const errors = validateNewConsent(
       {
@@ -74,73 +75,73 @@ export function consentService(repository: ConsentRepository) {
     };
   }
 
-  async function current(principal: Principal, patientId: string, consentId: string): Promise<Consent> {
-    const consent = await repository.find(principal.organizationId, patientId, consentId);
+  /** The consent as it is now, with its status by the program clock (read after the change commits). */
+  async function current(context: RecordContext, patientId: string, consentId: string): Promise<Consent> {
+    const clock = await records.clock(context);
+    const consent = await repository.find(db, organizationOf(context), patientId, consentId, clock);
     if (consent === undefined) throw new DomainError('not_found', 'No such consent.');
     return consent;
   }
 
-  /** Refuses a change to a consent that is revoked or was changed since the caller saw it. */
-  async function refuseChange(principal: Principal, patientId: string, consentId: string): Promise<never> {
-    const consent = await current(principal, patientId, consentId);
-    if (consent.revocation !== null) {
-      throw new DomainError('conflict', 'This consent is no longer in effect and does not change again.', {
-        details: { current: consent },
+  /**
+   * Refuses a change to a consent that is revoked or was changed since the caller saw it, told apart by the
+   * consent as the unit of work sees it; answered with the consent as it is once the change is rolled back.
+   */
+  async function refuseChange(unit: UnitOfWork, patientId: string, consentId: string): Promise<never> {
+    const seen = await repository.find(
+      unit.trx,
+      unit.organizationId,
+      patientId,
+      consentId,
+      await unit.clock(),
+    );
+    if (seen === undefined) throw new DomainError('not_found', 'No such consent.');
+    const load = () => current(unit.context, patientId, consentId);
+    if (seen.revocation !== null) {
+      throw new Refusal('conflict', 'This consent is no longer in effect and does not change again.', {
+        current: load,
       });
     }
-    throw new DomainError('version_conflict', 'Someone else changed this consent; review their change.', {
-      details: { current: consent },
+    throw new Refusal('version_conflict', 'Someone else changed this consent; review their change.', {
+      current: load,
     });
   }
 
   return {
-    list(principal: Principal, patientId: string): Promise<Consent[]> {
-      return repository.list(principal.organizationId, patientId);
+    async list(context: RecordContext, patientId: string): Promise<Consent[]> {
+      return repository.list(db, organizationOf(context), patientId, await records.clock(context));
     },
 
-    async create(
-      principal: Principal,
-      patientId: string,
-      terms: ConsentCreate,
-      audit: WriteAudit,
-    ): Promise<Consent> {
-      const consentId = await repository.transaction(async (trx) => {
-        const row = await newConsentRow(trx, principal, patientId, terms, null);
-        const id = await repository.insert(trx, principal.organizationId, patientId, row);
-        await repository.audit(trx, principal.organizationId, [
-          audit({ resourceType: 'consent', resourceId: id, fieldsChanged: Object.keys(row) }),
-        ]);
+    async create(context: RecordContext, patientId: string, terms: ConsentCreate): Promise<Consent> {
+      const consentId = await records.write(context, async (unit) => {
+        const row = await newConsentRow(unit, patientId, terms, null);
+        const id = await repository.insert(unit.trx, unit.organizationId, patientId, row);
+        unit.audit({ resourceType: 'consent', resourceId: id, fieldsChanged: Object.keys(row) });
         return id;
       });
-      return current(principal, patientId, consentId);
+      return current(context, patientId, consentId);
     },
 
     async revoke(
-      principal: Principal,
+      context: RecordContext,
       patientId: string,
       consentId: string,
       revocation: ConsentRevoke,
-      audit: WriteAudit,
     ): Promise<Consent> {
-      const revoked = await repository.transaction(async (trx) => {
-        const done = await repository.revoke(trx, principal.organizationId, patientId, consentId, {
+      await records.write(context, async (unit) => {
+        const done = await repository.revoke(unit.trx, unit.organizationId, patientId, consentId, {
           version: revocation.version,
-          revokedByUserId: principal.userId,
+          revokedByUserId: context.principal.userId,
           reason: revocation.reason === '' ? null : revocation.reason,
         });
-        if (done) {
-          await repository.audit(trx, principal.organizationId, [
-            audit({
-              resourceType: 'consent',
-              resourceId: consentId,
-              fieldsChanged: ['revokedAt', 'revokedByUserId', 'revocationReason'],
-            }),
-          ]);
-        }
-        return done;
+        if (!done) return refuseChange(unit, patientId, consentId);
+        unit.audit({
+          resourceType: 'consent',
+          resourceId: consentId,
+          fieldsChanged: ['revokedAt', 'revokedByUserId', 'revocationReason'],
+        });
       });
-      if (!revoked) return refuseChange(principal, patientId, consentId);
-      return current(principal, patientId, consentId);
+      return current(context, patientId, consentId);
     },
 
     /**
@@ -148,39 +149,35 @@ export function consentService(repository: ConsentRepository) {
      * the same transaction, so there is never a moment with both or neither in effect.
      */
     async supersede(
-      principal: Principal,
+      context: RecordContext,
       patientId: string,
       consentId: string,
       amendment: ConsentSupersede,
-      audit: WriteAudit,
     ): Promise<Consent> {
       const { version, ...terms } = amendment;
-      const outcome = await repository.transaction(async (trx) => {
-        const old = await repository.lockForChange(trx, principal.organizationId, patientId, consentId);
+      const newId = await records.write(context, async (unit) => {
+        const { trx, organizationId } = unit;
+        const old = await repository.lockForChange(trx, organizationId, patientId, consentId);
         if (old === undefined) throw new DomainError('not_found', 'No such consent.');
-        if (old.revokedAt !== null || old.version !== version) return undefined;
-        const row = await newConsentRow(trx, principal, patientId, terms, consentId);
-        const newId = await repository.insert(trx, principal.organizationId, patientId, row);
-        await repository.revoke(trx, principal.organizationId, patientId, consentId, {
+        if (old.revokedAt !== null || old.version !== version)
+          return refuseChange(unit, patientId, consentId);
+        const row = await newConsentRow(unit, patientId, terms, consentId);
+        const id = await repository.insert(trx, organizationId, patientId, row);
+        await repository.revoke(trx, organizationId, patientId, consentId, {
           version,
-          revokedByUserId: principal.userId,
+          revokedByUserId: context.principal.userId,
           reason: 'Replaced by an amended consent',
         });
-        const created = audit({
-          resourceType: 'consent',
-          resourceId: newId,
-          fieldsChanged: Object.keys(row),
-        });
-        const superseded = audit({
+        unit.audit({ resourceType: 'consent', resourceId: id, fieldsChanged: Object.keys(row) });
+        unit.audit({
           resourceType: 'consent',
           resourceId: consentId,
           fieldsChanged: ['revokedAt', 'revokedByUserId', 'revocationReason'],
+          action: 'update',
         });
-        await repository.audit(trx, principal.organizationId, [created, { ...superseded, action: 'update' }]);
-        return newId;
+        return id;
       });
-      if (outcome === undefined) return refuseChange(principal, patientId, consentId);
-      return current(principal, patientId, outcome);
+      return current(context, patientId, newId);
     },
   };
 }

@@ -1,14 +1,11 @@
 import { redisclosureNotice } from '@tandem/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import type { DB } from '../db/schema.generated.ts';
-import { auditActor, requirePrincipal } from '../http/authorization.ts';
 import { problemSchema } from '../http/problem.ts';
-import { disclosureRepository } from './repository.ts';
+import { recordContext } from '../http/record-context.ts';
 import { redisclosureNoticeHeader } from './routes.ts';
 import { portalPatientSchema, sharedRecordSchema } from './schemas.ts';
-import { disclosureService } from './service.ts';
+import type { DisclosureService } from './service.ts';
 
 const patientParams = z.object({ patientId: z.uuid('Not a patient id') });
 
@@ -18,8 +15,7 @@ const patientParams = z.object({ patientId: z.uuid('Not a patient id') });
  * contact may see is the union of categories of several consents, not one resource; refusals and views are
  * audited here, views together with their accounting of disclosures.
  */
-export function portalRoutes(db: Kysely<DB>): FastifyPluginAsyncZod {
-  const service = disclosureService(disclosureRepository(db));
+export function portalRoutes(service: DisclosureService): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/api/portal/patients',
@@ -33,7 +29,7 @@ export function portalRoutes(db: Kysely<DB>): FastifyPluginAsyncZod {
         },
       },
       async (request) => ({
-        items: await service.portalPatients(requirePrincipal(request), auditActor(request)),
+        items: await service.portalPatients(recordContext(request)),
       }),
     );
 
@@ -50,11 +46,7 @@ export function portalRoutes(db: Kysely<DB>): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => {
-        const view = await service.viewSharedRecord(
-          requirePrincipal(request),
-          request.params.patientId,
-          auditActor(request),
-        );
+        const view = await service.viewSharedRecord(recordContext(request), request.params.patientId);
         return reply
           .header('cache-control', 'no-store')
           .header(redisclosureNoticeHeader, redisclosureNotice)

@@ -1,6 +1,6 @@
 import type { DisclosureCategory } from '@tandem/core';
 import type { Kysely, Transaction } from 'kysely';
-import { type ProgramClock, programClock, toCategories } from '../consents/repository.ts';
+import { toCategories } from '../consents/repository.ts';
 import type { DB } from '../db/schema.generated.ts';
 
 /** `patient_list`: a support contact's patient list named the patient (and disclosed no category). */
@@ -95,10 +95,6 @@ function toConsentForDisclosure(
 /** The only SQL of disclosures: the consents they are made under, the accounting, and who the patient is. */
 export function disclosureRepository(db: Kysely<DB>) {
   return {
-    transaction<T>(work: (trx: Transaction<DB>) => Promise<T>): Promise<T> {
-      return db.transaction().execute(work);
-    },
-
     /** The patient as a disclosure names them; undefined when the organization has no such patient. */
     async patient(executor: Kysely<DB> | Transaction<DB>, organizationId: string, patientId: string) {
       return executor
@@ -194,11 +190,6 @@ export function disclosureRepository(db: Kysely<DB>) {
         channel: row.channel as DisclosureChannel,
         disclosedBy: row.disclosedBy ?? null,
       }));
-    },
-
-    /** The program's clock (the database's now, the organization's time zone). */
-    clock(organizationId: string): Promise<ProgramClock> {
-      return programClock(db, organizationId);
     },
 
     /**

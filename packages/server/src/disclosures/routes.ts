@@ -1,14 +1,12 @@
 import { redisclosureNotice } from '@tandem/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import type { DB } from '../db/schema.generated.ts';
-import { requirePrincipal, writeAudit } from '../http/authorization.ts';
 import { problemSchema } from '../http/problem.ts';
+import { recordContext } from '../http/record-context.ts';
+import type { RecordKernel } from '../records/unit-of-work.ts';
 import { accountingCsv } from './accounting-csv.ts';
-import { disclosureRepository } from './repository.ts';
 import { accountedDisclosureSchema, accountingQuerySchema } from './schemas.ts';
-import { disclosureService } from './service.ts';
+import type { DisclosureService } from './service.ts';
 
 const patientParams = z.object({ patientId: z.uuid('Not a patient id') });
 const releaseParams = patientParams.extend({ consentId: z.uuid('Not a consent id') });
@@ -18,9 +16,7 @@ const onePatient = { param: 'patientId' } as const;
 export const redisclosureNoticeHeader = 'x-tandem-redisclosure-notice';
 
 /** What leaves the program under a consent: printed releases, and the accounting of every disclosure. */
-export function disclosureRoutes(db: Kysely<DB>): FastifyPluginAsyncZod {
-  const repository = disclosureRepository(db);
-  const service = disclosureService(repository);
+export function disclosureRoutes(records: RecordKernel, service: DisclosureService): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/api/patients/:patientId/disclosures',
@@ -36,7 +32,7 @@ export function disclosureRoutes(db: Kysely<DB>): FastifyPluginAsyncZod {
       },
       async (request) => {
         const items = await service.accounting(
-          requirePrincipal(request),
+          recordContext(request),
           request.params.patientId,
           request.query.limit,
         );
@@ -62,9 +58,9 @@ export function disclosureRoutes(db: Kysely<DB>): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => {
-        const principal = requirePrincipal(request);
-        const items = await service.accounting(principal, request.params.patientId, 100_000);
-        const timeZone = (await repository.clock(principal.organizationId)).timeZone;
+        const context = recordContext(request);
+        const items = await service.accounting(context, request.params.patientId, 100_000);
+        const { timeZone } = await records.clock(context);
         return reply
           .header('content-type', 'text/csv; charset=utf-8')
           .header('content-disposition', 'attachment; filename="disclosures.csv"')
@@ -95,10 +91,9 @@ export function disclosureRoutes(db: Kysely<DB>): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         const { pdf } = await service.printRelease(
-          requirePrincipal(request),
+          recordContext(request),
           request.params.patientId,
           request.params.consentId,
-          writeAudit(request),
         );
         return reply
           .header('content-type', 'application/pdf')

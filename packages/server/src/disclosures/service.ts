@@ -14,19 +14,12 @@ import {
   redisclosureStatement,
   resourceByDisclosureCategory,
 } from '@tandem/core';
-import type { Transaction } from 'kysely';
-import { appendAuditEvents, type NewAuditEvent } from '../audit/repository.ts';
-import { programClock } from '../consents/repository.ts';
-import type { DB } from '../db/schema.generated.ts';
-import type { WriteAudit } from '../http/authorization.ts';
-import type { Principal } from '../identity/principal.ts';
+import { organizationOf, type RecordContext } from '../records/record-context.ts';
+import type { AuditedChange, RecordKernel } from '../records/unit-of-work.ts';
 import { programTime } from './program-time.ts';
 import { renderReleasePdf } from './release-pdf.ts';
 import type { ConsentForDisclosure, DisclosureRepository, NewDisclosure } from './repository.ts';
 import { type SharedSection, sharedSections } from './shared-content.ts';
-
-/** Who asks, from where: the request's part of an audit event (routes without a policy build it themselves). */
-export type AuditActor = Pick<NewAuditEvent, 'actorUserId' | 'actorRole' | 'ipAddress' | 'userAgent'>;
 
 export interface SharedRecordView {
   patient: { id: string; name: string };
@@ -72,16 +65,11 @@ function scopeOf(consent: ConsentForDisclosure, timeZone: string) {
  * a row lock that makes a concurrent revocation wait), recorded in the accounting of disclosures and audited in
  * the same transaction, and carrying the redisclosure notice (42 CFR 2.32).
  */
-export function disclosureService(repository: DisclosureRepository) {
-  const refusal = (
-    actor: AuditActor,
-    patientId: string | null,
-    resourceType: string,
-    error: DomainError,
-  ): NewAuditEvent => ({
-    ...actor,
-    patientId,
+export function disclosureService(records: RecordKernel, repository: DisclosureRepository) {
+  /** A refused portal view, audited (and committed) although nothing is shown. */
+  const refusal = (patientId: string | null, resourceType: string, error: DomainError): AuditedChange => ({
     action: 'read',
+    patientId,
     resourceType,
     resourceId: null,
     fieldsChanged: null,
@@ -94,16 +82,12 @@ export function disclosureService(repository: DisclosureRepository) {
      * The family portal: what the patient's consents naming this support contact let them see right now, one
      * accounting row per consent the view was made under. Every category is put to the access policy.
      */
-    async viewSharedRecord(
-      principal: Principal,
-      patientId: string,
-      actor: AuditActor,
-    ): Promise<SharedRecordView> {
-      const outcome = await repository.transaction(async (trx): Promise<SharedRecordView | Refusal> => {
+    async viewSharedRecord(context: RecordContext, patientId: string): Promise<SharedRecordView> {
+      const { principal } = context;
+      const outcome = await records.write(context, async (unit): Promise<SharedRecordView | Refusal> => {
+        const { trx } = unit;
         const refuse = async (error: DomainError, knownPatient: string | null): Promise<Refusal> => {
-          await appendAuditEvents(trx, principal.organizationId, [
-            refusal(actor, knownPatient, 'shared_record', error),
-          ]);
+          unit.audit(refusal(knownPatient, 'shared_record', error));
           return { refused: error };
         };
         if (principal.role !== 'family_member') {
@@ -115,7 +99,7 @@ export function disclosureService(repository: DisclosureRepository) {
         const patient = await repository.patient(trx, principal.organizationId, patientId);
         // Another organization's patient looks exactly like one that does not exist.
         if (patient === undefined) return refuse(new DomainError('not_found', 'No such patient.'), null);
-        const clock = await programClock(trx, principal.organizationId);
+        const clock = await unit.clock();
         const consents = await repository.consentsNamingUser(
           trx,
           principal.organizationId,
@@ -169,18 +153,14 @@ export function disclosureService(repository: DisclosureRepository) {
         );
         const first = accounted[0];
         if (first === undefined) throw new Error('a disclosure was shown without being accounted');
-        await appendAuditEvents(trx, principal.organizationId, [
-          {
-            ...actor,
-            patientId,
-            action: 'read',
-            resourceType: 'shared_record',
-            resourceId: first.id,
-            fieldsChanged: null,
-            outcome: 'allowed',
-            reason: null,
-          },
-        ]);
+        unit.audit({
+          action: 'read',
+          patientId,
+          resourceType: 'shared_record',
+          resourceId: first.id,
+          fieldsChanged: null,
+          outcome: 'allowed',
+        });
         return {
           patient: { id: patient.id, name: patient.preferredName ?? patient.legalGivenName },
           sections,
@@ -207,26 +187,34 @@ export function disclosureService(repository: DisclosureRepository) {
      * moment; accounted as a printout by the staff member who printed it.
      */
     async printRelease(
-      principal: Principal,
+      context: RecordContext,
       patientId: string,
       consentId: string,
-      audit: WriteAudit,
     ): Promise<{ pdf: Buffer; disclosureId: string }> {
-      const outcome = await repository.transaction(
-        async (trx: Transaction<DB>): Promise<{ pdf: Buffer; disclosureId: string } | Refusal> => {
+      const { principal } = context;
+      const outcome = await records.write(
+        context,
+        async ({
+          trx,
+          clock: programClock,
+          audit,
+        }): Promise<{ pdf: Buffer; disclosureId: string } | Refusal> => {
           const consent = await repository.consent(trx, principal.organizationId, patientId, consentId);
           if (consent === undefined) return { refused: new DomainError('not_found', 'No such consent.') };
-          const clock = await programClock(trx, principal.organizationId);
+          const clock = await programClock();
           const status = consentStatusAt(consent, clock.now, clock.timeZone);
           if (status !== 'active') {
             const error = new DomainError(
               'forbidden',
               `This consent is not in effect (${consentStatusLabels[status].toLowerCase()}): nothing may be released under it.`,
             );
-            const event = audit({ resourceType: 'disclosure', resourceId: null, fieldsChanged: null });
-            await appendAuditEvents(trx, principal.organizationId, [
-              { ...event, outcome: 'denied', reason: error.message },
-            ]);
+            audit({
+              resourceType: 'disclosure',
+              resourceId: null,
+              fieldsChanged: null,
+              outcome: 'denied',
+              reason: error.message,
+            });
             return { refused: error };
           }
           const patient = await repository.patient(trx, principal.organizationId, patientId);
@@ -271,9 +259,7 @@ export function disclosureService(repository: DisclosureRepository) {
             releasedAtText: programTime(accounted.disclosedAt, clock.timeZone),
             releasedBy: principal.name,
           });
-          await appendAuditEvents(trx, principal.organizationId, [
-            audit({ resourceType: 'disclosure', resourceId: accounted.id, fieldsChanged: null }),
-          ]);
+          audit({ resourceType: 'disclosure', resourceId: accounted.id, fieldsChanged: null });
           return { pdf, disclosureId: accounted.id };
         },
       );
@@ -281,8 +267,8 @@ export function disclosureService(repository: DisclosureRepository) {
       return outcome;
     },
 
-    async accounting(principal: Principal, patientId: string, limit: number) {
-      return repository.accounting(principal.organizationId, patientId, limit);
+    async accounting(context: RecordContext, patientId: string, limit: number) {
+      return repository.accounting(organizationOf(context), patientId, limit);
     },
 
     /**
@@ -290,13 +276,14 @@ export function disclosureService(repository: DisclosureRepository) {
      * is in effect today (the policy's list scope decides which). A support contact's list names each patient
      * sharing with them: a disclosure under each consent in effect, accounted with the list's audit events.
      */
-    async portalPatients(principal: Principal, actor: AuditActor): Promise<PortalPatient[]> {
+    async portalPatients(context: RecordContext): Promise<PortalPatient[]> {
+      const { principal } = context;
       const scope = patientListScope(principal.role);
       if (scope === 'organization') {
         throw new DomainError('forbidden', 'The portal is for patients and the people they share with.');
       }
       const rows = await repository.portalPatients(principal.organizationId, principal.userId, scope);
-      const clock = await repository.clock(principal.organizationId);
+      const clock = await records.clock(context);
       const disclosed: NewDisclosure[] = [];
       const items = rows.flatMap((row): PortalPatient[] => {
         const name = row.preferredName ?? row.legalGivenName;
@@ -322,22 +309,18 @@ export function disclosureService(repository: DisclosureRepository) {
         ];
       });
       if (items.length > 0) {
-        await repository.transaction(async (trx) => {
+        await records.write(context, async ({ trx, audit }) => {
           await repository.record(trx, principal.organizationId, disclosed);
-          await appendAuditEvents(
-            trx,
-            principal.organizationId,
-            items.map((item) => ({
-              ...actor,
-              patientId: item.patientId,
+          for (const item of items) {
+            audit({
               action: 'read',
+              patientId: item.patientId,
               resourceType: 'portal_patient_list',
               resourceId: null,
               fieldsChanged: null,
               outcome: 'allowed',
-              reason: null,
-            })),
-          );
+            });
+          }
         });
       }
       return items;

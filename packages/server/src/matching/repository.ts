@@ -4,8 +4,6 @@ import type { DB } from '../db/schema.generated.ts';
 /** The only SQL of therapist matching: what it knows of the patient, and every candidate with their caseload. */
 export function matchingRepository(db: Kysely<DB>) {
   return {
-    db,
-
     /** The patient's stated preferences, whether a loved one may join family sessions, and the program default. */
     async patient(organizationId: string, patientId: string) {
       return db

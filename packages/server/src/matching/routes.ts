@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { requirePrincipal, writeAudit } from '../http/authorization.ts';
 import { problemSchema } from '../http/problem.ts';
+import { recordContext } from '../http/record-context.ts';
 import { caseloadSettingSchema, caseloadSettingUpdateSchema, therapistSuggestionsSchema } from './schemas.ts';
 import type { MatchingService } from './service.ts';
 
@@ -24,8 +24,7 @@ export function matchingRoutes(service: MatchingService): FastifyPluginAsyncZod 
           response: { 200: therapistSuggestionsSchema, '4xx': problemSchema },
         },
       },
-      async (request) =>
-        service.suggestions(requirePrincipal(request).organizationId, request.params.patientId),
+      async (request) => service.suggestions(recordContext(request), request.params.patientId),
     );
 
     app.get(
@@ -38,7 +37,7 @@ export function matchingRoutes(service: MatchingService): FastifyPluginAsyncZod 
           response: { 200: caseloadSettingSchema, '4xx': problemSchema },
         },
       },
-      async (request) => service.caseloadSetting(requirePrincipal(request).organizationId),
+      async (request) => service.caseloadSetting(recordContext(request)),
     );
 
     app.put(
@@ -52,8 +51,7 @@ export function matchingRoutes(service: MatchingService): FastifyPluginAsyncZod 
           response: { 200: caseloadSettingSchema, '4xx': problemSchema },
         },
       },
-      async (request) =>
-        service.updateCaseloadSetting(requirePrincipal(request), request.body, writeAudit(request)),
+      async (request) => service.updateCaseloadSetting(recordContext(request), request.body),
     );
   };
 }

@@ -14,9 +14,9 @@ import {
   type TherapistCandidate,
   therapeuticApproaches,
 } from '@tandem/core';
-import { appendAuditEvents } from '../audit/repository.ts';
-import type { WriteAudit } from '../http/authorization.ts';
-import type { Principal } from '../identity/principal.ts';
+import { organizationOf, type RecordContext } from '../records/record-context.ts';
+import { staleVersion } from '../records/refusal.ts';
+import type { RecordKernel } from '../records/unit-of-work.ts';
 import type { MatchingRepository } from './repository.ts';
 import type { CaseloadSettingUpdate, TherapistSuggestions } from './schemas.ts';
 
@@ -42,14 +42,15 @@ export function substanceExperienceOf(stored: unknown): Partial<Record<Substance
   return years;
 }
 
-export function matchingService(repository: MatchingRepository) {
+export function matchingService(records: RecordKernel, repository: MatchingRepository) {
   return {
     /**
      * Ranks the program's clinicians for the patient's primary therapist place, from the active episode (else
      * the latest), the patient's stated preferences, their loved ones' part in family sessions and who treated
      * them before. The clinician assigning chooses; this only suggests and explains.
      */
-    async suggestions(organizationId: string, patientId: string): Promise<TherapistSuggestions> {
+    async suggestions(context: RecordContext, patientId: string): Promise<TherapistSuggestions> {
+      const organizationId = organizationOf(context);
       const patient = await repository.patient(organizationId, patientId);
       if (patient === undefined) throw new DomainError('not_found', 'No such patient.');
       const episode = await repository.referenceEpisode(organizationId, patientId);
@@ -141,33 +142,29 @@ export function matchingService(repository: MatchingRepository) {
       };
     },
 
-    async caseloadSetting(organizationId: string) {
-      const setting = await repository.caseloadSetting(organizationId);
+    async caseloadSetting(context: RecordContext) {
+      const setting = await repository.caseloadSetting(organizationOf(context));
       if (setting === undefined) throw new DomainError('not_found', 'No such organization.');
       return setting;
     },
 
-    async updateCaseloadSetting(principal: Principal, change: CaseloadSettingUpdate, audit: WriteAudit) {
-      const { organizationId } = principal;
-      const updated = await repository.db.transaction().execute(async (trx) => {
+    /** Sets the default at the version the caller saw; a stale version gets 409 with the setting as it is now. */
+    async updateCaseloadSetting(context: RecordContext, change: CaseloadSettingUpdate) {
+      return records.write(context, async ({ trx, organizationId, audit }) => {
         const row = await repository.updateCaseloadSetting(trx, organizationId, change);
-        if (row === undefined) return undefined;
-        await appendAuditEvents(trx, organizationId, [
-          audit({
-            resourceType: 'organization_settings',
-            resourceId: organizationId,
-            fieldsChanged: ['defaultMaxCaseload'],
-          }),
-        ]);
+        if (row === undefined) {
+          return staleVersion(
+            'Someone else changed the organization settings; review their change.',
+            async () => (await repository.caseloadSetting(organizationId)) ?? null,
+          );
+        }
+        audit({
+          resourceType: 'organization_settings',
+          resourceId: organizationId,
+          fieldsChanged: ['defaultMaxCaseload'],
+        });
         return row;
       });
-      if (updated !== undefined) return updated;
-      const current = await repository.caseloadSetting(organizationId);
-      throw new DomainError(
-        'version_conflict',
-        'Someone else changed the organization settings; review their change.',
-        { details: { current: current ?? null } },
-      );
     },
   };
 }

@@ -1,9 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import type { DB } from '../db/schema.generated.ts';
-import { requirePrincipal, writeAudit } from '../http/authorization.ts';
 import { problemSchema } from '../http/problem.ts';
+import { recordContext } from '../http/record-context.ts';
+import type { RecordKernel } from '../records/unit-of-work.ts';
 import {
   duplicateCheckSchema,
   patientDemographicsSchema,
@@ -20,8 +19,8 @@ const onePatient = { param: 'patientId' } as const;
  * Registering a patient (front desk or clinical staff): the duplicate check, the registration itself with its
  * medical record number, and corrections of the demographics. Names and dates of birth travel in bodies only.
  */
-export function registrationRoutes(db: Kysely<DB>): FastifyPluginAsyncZod {
-  const service = registrationService(db);
+export function registrationRoutes(records: RecordKernel): FastifyPluginAsyncZod {
+  const service = registrationService(records);
   return async (app) => {
     app.post(
       '/api/patients/duplicate-check',
@@ -39,10 +38,7 @@ export function registrationRoutes(db: Kysely<DB>): FastifyPluginAsyncZod {
           },
         },
       },
-      async (request) => {
-        const { organizationId } = requirePrincipal(request);
-        return { matches: await service.duplicates(organizationId, request.body, writeAudit(request)) };
-      },
+      async (request) => ({ matches: await service.duplicates(recordContext(request), request.body) }),
     );
 
     app.post(
@@ -58,8 +54,7 @@ export function registrationRoutes(db: Kysely<DB>): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => {
-        const { organizationId } = requirePrincipal(request);
-        const created = await service.register(organizationId, request.body, writeAudit(request));
+        const created = await service.register(recordContext(request), request.body);
         return reply.status(201).send(created);
       },
     );
@@ -76,8 +71,7 @@ export function registrationRoutes(db: Kysely<DB>): FastifyPluginAsyncZod {
           response: { 200: patientDemographicsSchema, '4xx': problemSchema },
         },
       },
-      async (request) =>
-        service.demographics(requirePrincipal(request).organizationId, request.params.patientId),
+      async (request) => service.demographics(recordContext(request), request.params.patientId),
     );
 
     app.patch(
@@ -92,13 +86,7 @@ export function registrationRoutes(db: Kysely<DB>): FastifyPluginAsyncZod {
           response: { 200: patientDemographicsSchema, '4xx': problemSchema },
         },
       },
-      async (request) =>
-        service.update(
-          requirePrincipal(request).organizationId,
-          request.params.patientId,
-          request.body,
-          writeAudit(request),
-        ),
+      async (request) => service.update(recordContext(request), request.params.patientId, request.body),
     );
   };
 }

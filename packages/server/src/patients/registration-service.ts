@@ -1,9 +1,9 @@
-import { DomainError, localDateAt } from '@tandem/core';
-import type { Kysely, Updateable } from 'kysely';
-import { appendAuditEvents } from '../audit/repository.ts';
-import { programClock } from '../consents/repository.ts';
-import type { DB, Patients } from '../db/schema.generated.ts';
-import type { WriteAudit } from '../http/authorization.ts';
+import { DomainError } from '@tandem/core';
+import type { Updateable } from 'kysely';
+import type { Patients } from '../db/schema.generated.ts';
+import { organizationOf, type RecordContext } from '../records/record-context.ts';
+import { staleVersion } from '../records/refusal.ts';
+import type { RecordKernel } from '../records/unit-of-work.ts';
 import { formatMrn } from './mrn.ts';
 import { registrationRepository } from './registration-repository.ts';
 import type {
@@ -36,39 +36,31 @@ function bornInTheFuture(today: string) {
  * the check and the insert run under one lock per organization and birth date, so that two desks registering the
  * same person at once produce one record.
  */
-export function registrationService(db: Kysely<DB>) {
+export function registrationService(records: RecordKernel) {
+  const { db } = records;
   const repository = registrationRepository(db);
 
   return {
     /** Part of registering (declared as the create it leads to); audited as such, with what it looked up. */
-    async duplicates(
-      organizationId: string,
-      person: DuplicateCheck,
-      audit: WriteAudit,
-    ): Promise<PossibleDuplicate[]> {
-      const matches = await repository.possibleDuplicates(organizationId, person);
-      await appendAuditEvents(db, organizationId, [
-        audit({ resourceType: 'patient_duplicate_check', resourceId: null, fieldsChanged: null }),
-      ]);
-      return matches;
+    duplicates(context: RecordContext, person: DuplicateCheck): Promise<PossibleDuplicate[]> {
+      return records.write(context, async ({ trx, organizationId, audit }) => {
+        const matches = await repository.possibleDuplicates(organizationId, person, trx);
+        audit({ resourceType: 'patient_duplicate_check', resourceId: null, fieldsChanged: null });
+        return matches;
+      });
     },
 
-    async demographics(organizationId: string, patientId: string): Promise<PatientDemographics> {
-      const found = await repository.findDemographics(organizationId, patientId);
+    async demographics(context: RecordContext, patientId: string): Promise<PatientDemographics> {
+      const found = await repository.findDemographics(organizationOf(context), patientId);
       if (found === undefined) throw new DomainError('not_found', 'No such patient.');
       return found;
     },
 
-    async register(
-      organizationId: string,
-      registration: PatientRegistration,
-      audit: WriteAudit,
-    ): Promise<PatientDemographics> {
+    register(context: RecordContext, registration: PatientRegistration): Promise<PatientDemographics> {
       const { confirmedNotDuplicate, ...person } = registration;
-      return db.transaction().execute(async (trx) => {
-        const clock = await programClock(trx, organizationId);
-        const today = localDateAt(clock.now, clock.timeZone);
-        if (person.dateOfBirth > today) throw bornInTheFuture(today);
+      return records.write(context, async ({ trx, organizationId, today, audit }) => {
+        const todayThere = await today();
+        if (person.dateOfBirth > todayThere) throw bornInTheFuture(todayThere);
         await repository.lockBirthDate(trx, organizationId, person.dateOfBirth);
         if (!confirmedNotDuplicate) {
           const matches = await repository.possibleDuplicates(organizationId, person, trx);
@@ -91,29 +83,27 @@ export function registrationService(db: Kysely<DB>) {
           organizationId,
           mrn: formatMrn(mrnValue),
         });
-        await appendAuditEvents(trx, organizationId, [
-          {
-            ...audit({ resourceType: 'patient', resourceId: created.id, fieldsChanged: Object.keys(person) }),
-            patientId: created.id,
-          },
-        ]);
+        audit({
+          resourceType: 'patient',
+          resourceId: created.id,
+          fieldsChanged: Object.keys(person),
+          patientId: created.id,
+        });
         return created;
       });
     },
 
     /** Corrects demographics at the given version; a stale version gets 409 with the record as it is now. */
-    async update(
-      organizationId: string,
+    update(
+      context: RecordContext,
       patientId: string,
       change: PatientDemographicsUpdate,
-      audit: WriteAudit,
     ): Promise<PatientDemographics> {
       const { version, ...fields } = change;
-      const updated = await db.transaction().execute(async (trx) => {
+      return records.write(context, async ({ trx, organizationId, today, audit }) => {
         if (fields.dateOfBirth !== undefined) {
-          const clock = await programClock(trx, organizationId);
-          const today = localDateAt(clock.now, clock.timeZone);
-          if (fields.dateOfBirth > today) throw bornInTheFuture(today);
+          const todayThere = await today();
+          if (fields.dateOfBirth > todayThere) throw bornInTheFuture(todayThere);
         }
         const row = await repository.update(
           trx,
@@ -122,17 +112,15 @@ export function registrationService(db: Kysely<DB>) {
           version,
           blankToNull(fields) as Updateable<Patients>,
         );
-        if (row === undefined) return undefined;
-        await appendAuditEvents(trx, organizationId, [
-          audit({ resourceType: 'patient', resourceId: patientId, fieldsChanged: Object.keys(fields) }),
-        ]);
+        if (row === undefined) {
+          const seen = await repository.findDemographics(organizationId, patientId, trx);
+          if (seen === undefined) throw new DomainError('not_found', 'No such patient.');
+          return staleVersion('Someone else changed this record; review their change.', async () =>
+            repository.findDemographics(organizationId, patientId),
+          );
+        }
+        audit({ resourceType: 'patient', resourceId: patientId, fieldsChanged: Object.keys(fields) });
         return row;
-      });
-      if (updated !== undefined) return updated;
-      const current = await repository.findDemographics(organizationId, patientId);
-      if (current === undefined) throw new DomainError('not_found', 'No such patient.');
-      throw new DomainError('version_conflict', 'Someone else changed this record; review their change.', {
-        details: { current },
       });
     },
   };

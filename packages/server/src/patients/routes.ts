@@ -7,6 +7,8 @@ import type { DB } from '../db/schema.generated.ts';
 import { disclosureRepository } from '../disclosures/repository.ts';
 import { requireAccess, requirePrincipal, writeAudit } from '../http/authorization.ts';
 import { problemSchema } from '../http/problem.ts';
+import { recordContext } from '../http/record-context.ts';
+import { recordKernel } from '../records/unit-of-work.ts';
 import { breakTheGlass } from './break-glass.ts';
 import { patientRecords } from './patient-records.ts';
 import { listPatients, type PatientListRequest } from './patient-search.ts';
@@ -25,6 +27,7 @@ const onePatient = { param: 'patientId' } as const;
 export function patientRoutes(db: Kysely<DB>): FastifyPluginAsyncZod {
   const records = patientRecords(db);
   const disclosures = disclosureRepository(db);
+  const kernel = recordKernel(db);
 
   /**
    * A page of the list, each row as the policy shapes it. A support contact's rows are accounted as disclosures
@@ -34,7 +37,9 @@ export function patientRoutes(db: Kysely<DB>): FastifyPluginAsyncZod {
     const principal = requirePrincipal(request);
     const { page, reads, disclosures: disclosed } = await listPatients(db, principal, search);
     if (disclosed.length > 0) {
-      await disclosures.transaction((trx) => disclosures.record(trx, principal.organizationId, disclosed));
+      await kernel.write(recordContext(request), ({ trx }) =>
+        disclosures.record(trx, principal.organizationId, disclosed),
+      );
     }
     requireAccess(request).listed = reads;
     return page;

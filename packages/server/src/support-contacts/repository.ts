@@ -1,8 +1,8 @@
-import { type Kysely, sql } from 'kysely';
-import { appendAuditEvents } from '../audit/repository.ts';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import type { DB } from '../db/schema.generated.ts';
-import type { WriteAudit } from '../http/authorization.ts';
 import type { SupportContact, SupportContactCreate, SupportContactUpdate } from './schemas.ts';
+
+type Executor = Kysely<DB> | Transaction<DB>;
 
 const columns = [
   'id',
@@ -27,10 +27,10 @@ function withoutBlanks<T extends { phone?: string | null; email?: string | null 
   };
 }
 
-/** The only SQL on support contacts. Every write carries its audit event in its own transaction. */
-export function supportContactRepository(db: Kysely<DB>) {
+/** The only SQL on support contacts; writes run in the caller's unit of work. */
+export function supportContactRepository() {
   return {
-    async list(organizationId: string, patientId: string): Promise<SupportContact[]> {
+    async list(db: Executor, organizationId: string, patientId: string): Promise<SupportContact[]> {
       return db
         .selectFrom('supportContacts')
         .select(columns)
@@ -43,6 +43,7 @@ export function supportContactRepository(db: Kysely<DB>) {
     },
 
     async find(
+      db: Executor,
       organizationId: string,
       patientId: string,
       supportContactId: string,
@@ -57,53 +58,36 @@ export function supportContactRepository(db: Kysely<DB>) {
     },
 
     async create(
+      trx: Transaction<DB>,
       organizationId: string,
       patientId: string,
       contact: SupportContactCreate,
-      audit: WriteAudit,
     ): Promise<SupportContact> {
-      return db.transaction().execute(async (trx) => {
-        const row = await trx
-          .insertInto('supportContacts')
-          .values({ organizationId, patientId, ...withoutBlanks(contact) })
-          .returning(columns)
-          .executeTakeFirstOrThrow();
-        await appendAuditEvents(trx, organizationId, [
-          audit({ resourceType: 'support_contact', resourceId: row.id, fieldsChanged: Object.keys(contact) }),
-        ]);
-        return row;
-      });
+      return trx
+        .insertInto('supportContacts')
+        .values({ organizationId, patientId, ...withoutBlanks(contact) })
+        .returning(columns)
+        .executeTakeFirstOrThrow();
     },
 
     /** Applies the change only at the given version; undefined means stale or gone. */
     async update(
+      trx: Transaction<DB>,
       organizationId: string,
       patientId: string,
       supportContactId: string,
       change: SupportContactUpdate,
-      audit: WriteAudit,
     ): Promise<SupportContact | undefined> {
       const { version, ...fields } = change;
-      return db.transaction().execute(async (trx) => {
-        const row = await trx
-          .updateTable('supportContacts')
-          .set({ ...withoutBlanks(fields), version: sql<number>`version + 1`, updatedAt: sql<Date>`now()` })
-          .where('organizationId', '=', organizationId)
-          .where('patientId', '=', patientId)
-          .where('id', '=', supportContactId)
-          .where('version', '=', version)
-          .returning(columns)
-          .executeTakeFirst();
-        if (row === undefined) return undefined;
-        await appendAuditEvents(trx, organizationId, [
-          audit({
-            resourceType: 'support_contact',
-            resourceId: supportContactId,
-            fieldsChanged: Object.keys(fields),
-          }),
-        ]);
-        return row;
-      });
+      return trx
+        .updateTable('supportContacts')
+        .set({ ...withoutBlanks(fields), version: sql<number>`version + 1`, updatedAt: sql<Date>`now()` })
+        .where('organizationId', '=', organizationId)
+        .where('patientId', '=', patientId)
+        .where('id', '=', supportContactId)
+        .where('version', '=', version)
+        .returning(columns)
+        .executeTakeFirst();
     },
   };
 }

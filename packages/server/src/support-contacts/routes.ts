@@ -1,12 +1,9 @@
-import { DomainError } from '@tandem/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import type { DB } from '../db/schema.generated.ts';
-import { requirePrincipal, writeAudit } from '../http/authorization.ts';
 import { problemSchema } from '../http/problem.ts';
-import { supportContactRepository } from './repository.ts';
+import { recordContext } from '../http/record-context.ts';
 import { supportContactCreateSchema, supportContactSchema, supportContactUpdateSchema } from './schemas.ts';
+import type { SupportContactService } from './service.ts';
 
 const patientParams = z.object({ patientId: z.uuid('Not a patient id') });
 const supportContactParams = patientParams.extend({
@@ -15,8 +12,7 @@ const supportContactParams = patientParams.extend({
 const onePatient = { param: 'patientId' } as const;
 
 /** The patient's loved ones: listed, added and corrected by the care team (issue 4 extends this). */
-export function supportContactRoutes(db: Kysely<DB>): FastifyPluginAsyncZod {
-  const repository = supportContactRepository(db);
+export function supportContactRoutes(service: SupportContactService): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/api/patients/:patientId/support-contacts',
@@ -30,7 +26,7 @@ export function supportContactRoutes(db: Kysely<DB>): FastifyPluginAsyncZod {
         },
       },
       async (request) => ({
-        items: await repository.list(requirePrincipal(request).organizationId, request.params.patientId),
+        items: await service.list(recordContext(request), request.params.patientId),
       }),
     );
 
@@ -47,12 +43,7 @@ export function supportContactRoutes(db: Kysely<DB>): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => {
-        const contact = await repository.create(
-          requirePrincipal(request).organizationId,
-          request.params.patientId,
-          request.body,
-          writeAudit(request),
-        );
+        const contact = await service.create(recordContext(request), request.params.patientId, request.body);
         return reply.status(201).send(contact);
       },
     );
@@ -69,27 +60,13 @@ export function supportContactRoutes(db: Kysely<DB>): FastifyPluginAsyncZod {
           response: { 200: supportContactSchema, '4xx': problemSchema },
         },
       },
-      async (request) => {
-        const { organizationId } = requirePrincipal(request);
-        const { patientId, supportContactId } = request.params;
-        const updated = await repository.update(
-          organizationId,
-          patientId,
-          supportContactId,
+      async (request) =>
+        service.update(
+          recordContext(request),
+          request.params.patientId,
+          request.params.supportContactId,
           request.body,
-          writeAudit(request),
-        );
-        if (updated !== undefined) return updated;
-        const current = await repository.find(organizationId, patientId, supportContactId);
-        if (current === undefined) throw new DomainError('not_found', 'No such support contact.');
-        throw new DomainError(
-          'version_conflict',
-          'Someone else changed this support contact; review their change.',
-          {
-            details: { current },
-          },
-        );
-      },
+        ),
     );
   };
 }

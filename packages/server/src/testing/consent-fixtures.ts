@@ -1,9 +1,10 @@
-import type { DisclosureCategory, PortalRole } from '@tandem/core';
+import { addDays, type DisclosureCategory, type PortalRole, programToday } from '@tandem/core';
 import { hashPassword } from 'better-auth/crypto';
 import { type Kysely, sql } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import type { DB } from '../db/schema.generated.ts';
 import { demoAccountFor, demoPassword } from '../demo/demo-accounts.ts';
+import { readProgramClock } from '../records/program-clock.ts';
 
 /** Rows the consent and disclosure tests stand on, written straight to the database. */
 
@@ -78,6 +79,11 @@ export async function insertLinkedSupportContact(
   return row.id;
 }
 
+/** Today where the organization is, by the program clock every consent status is judged by. */
+export async function programTodayOf(db: Kysely<DB>, organizationId: string): Promise<string> {
+  return programToday(await readProgramClock(db, organizationId));
+}
+
 /**
  * A consent naming the support contact, its dates relative to today where the organization is: a consent
  * that expired yesterday or starts tomorrow cannot be recorded through the API, only found in the table.
@@ -95,7 +101,7 @@ export async function insertConsentDirectly(
     expiresInDays: number;
   },
 ): Promise<string> {
-  const today = sql<string>`(now() AT TIME ZONE (SELECT time_zone FROM organizations WHERE id = ${organizationId}::uuid))::date`;
+  const today = await programTodayOf(db, organizationId);
   const row = await db
     .insertInto('consents')
     .values({
@@ -106,8 +112,8 @@ export async function insertConsentDirectly(
       recipientName: consent.recipientName,
       categories: consent.categories,
       purpose: 'Support the patient at home',
-      startsOn: sql<string>`${today} + ${consent.startsInDays}::int`,
-      expiresOn: sql<string>`${today} + ${consent.expiresInDays}::int`,
+      startsOn: addDays(today, consent.startsInDays),
+      expiresOn: addDays(today, consent.expiresInDays),
       signedName: 'Patient Signature',
       signedAt: sql<Date>`now() - interval '40 days'`,
       witnessedByUserId: consent.witnessedByUserId,

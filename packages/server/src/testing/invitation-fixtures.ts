@@ -1,9 +1,10 @@
-import type { DisclosureCategory, Role, StaffRole } from '@tandem/core';
+import { addDays, type DisclosureCategory, type Role, type StaffRole } from '@tandem/core';
 import { hashPassword } from 'better-auth/crypto';
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import type { DB } from '../db/schema.generated.ts';
+import { programTodayOf } from './consent-fixtures.ts';
 
 /**
  * Rows the invitation tests stand on, written straight to the database: patients, care-team places, support
@@ -82,7 +83,10 @@ export async function insertSupportContact(
   return row.id;
 }
 
-/** A signed consent naming the support contact; `startsInDays`/`expiresInDays` are relative to today (UTC). */
+/**
+ * A signed consent naming the support contact; `startsInDays`/`expiresInDays` are relative to today where the
+ * organization is (the program clock), as in consent-fixtures.ts.
+ */
 export async function insertConsent(
   db: Kysely<DB>,
   organizationId: string,
@@ -96,8 +100,7 @@ export async function insertConsent(
     expiresInDays?: number;
   },
 ): Promise<string> {
-  const startsIn = consent.startsInDays ?? -30;
-  const expiresIn = consent.expiresInDays ?? 180;
+  const today = await programTodayOf(db, organizationId);
   const row = await db
     .insertInto('consents')
     .values({
@@ -108,8 +111,8 @@ export async function insertConsent(
       recipientName: consent.recipientName,
       categories: consent.categories,
       purpose: 'Support the patient in family sessions',
-      startsOn: sql<string>`current_date + ${startsIn}::int`,
-      expiresOn: sql<string>`current_date + ${expiresIn}::int`,
+      startsOn: addDays(today, consent.startsInDays ?? -30),
+      expiresOn: addDays(today, consent.expiresInDays ?? 180),
       signedName: 'Patient Signature',
       signedAt: sql<Date>`now()`,
       witnessedByUserId: consent.witnessedByUserId,
