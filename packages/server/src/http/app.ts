@@ -10,8 +10,11 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import { diagnosisService } from '../admission/diagnosis-service.ts';
 import { episodeRoutes } from '../admission/episode-routes.ts';
+import { episodeService } from '../admission/episode-service.ts';
 import { intakeRoutes } from '../admission/intake-routes.ts';
+import { intakeService } from '../admission/intake-service.ts';
 import { createAuditWriter } from '../audit/audit-writer.ts';
 import { auditLogRoutes } from '../audit-log/routes.ts';
 import type { Auth } from '../auth/auth.ts';
@@ -193,8 +196,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(outboxRoutes(db));
   await app.register(patientRoutes(db));
   await app.register(registrationRoutes(db));
-  await app.register(episodeRoutes(db));
-  await app.register(intakeRoutes(db));
+  await app.register(episodeRoutes(episodeService(records), diagnosisService(records)));
+  await app.register(intakeRoutes(intakeService(records)));
   await app.register(auditLogRoutes(db));
   await app.register(supportContactRoutes(db));
   await app.register(careTeamRoutes(careTeamService(records, careTeamRepository(db))));
