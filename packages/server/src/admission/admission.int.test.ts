@@ -188,6 +188,41 @@ describe('admitting a patient', () => {
     expect(episodes).toEqual([]);
   });
 
+  it('refuses an outpatient admission at ASAM 3.5 and a step to outpatient care at 3.7, naming asam.level', async () => {
+    const patientId = await newPatient();
+    const misfit = await clinician.json<ProblemBody>('POST', `/api/patients/${patientId}/episodes`, {
+      ...admission(today),
+      setting: 'outpatient',
+      asam: { edition: '4', level: '3.5' },
+    });
+    expect(misfit.status).toBe(400);
+    expect(misfit.body.errors?.map((error) => error.path)).toEqual(['body.asam.level']);
+
+    const admitted = await clinician.json<{ episode: Episode }>(
+      'POST',
+      `/api/patients/${patientId}/episodes`,
+      admission(today),
+    );
+    expect(admitted.status).toBe(201);
+    const { id, version } = admitted.body.episode;
+    const step = await clinician.json<ProblemBody>(
+      'POST',
+      `/api/patients/${patientId}/episodes/${id}/level-of-care-changes`,
+      {
+        effectiveOn: today,
+        direction: 'step_up',
+        setting: 'outpatient',
+        asam: { edition: '4', level: '3.7' },
+        reason: 'Relapse',
+        version,
+      },
+    );
+    expect(step.status).toBe(400);
+    expect(step.body.errors?.map((error) => error.path)).toEqual(['body.asam.level']);
+    const episode = await clinician.json<Episode>('GET', `/api/patients/${patientId}/episodes/${id}`);
+    expect(episode.body).toMatchObject({ setting: 'intensive_outpatient', version });
+  });
+
   it('produces one episode when two people admit the same patient at once', async () => {
     const patientId = await newPatient();
     const prescriber = await server.signIn(demoAccountFor('prescriber').email);

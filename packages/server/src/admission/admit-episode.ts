@@ -1,44 +1,21 @@
-import { type CareTeamRole, DomainError, type FieldError } from '@tandem/core';
+import {
+  billableDiagnosis,
+  type CareTeamRole,
+  DomainError,
+  primaryIndex,
+  validateAdmission,
+} from '@tandem/core';
 import { organizationOf, type RecordContext } from '../records/record-context.ts';
 import { Refusal } from '../records/refusal.ts';
 import type { RecordKernel } from '../records/unit-of-work.ts';
 import { blank, type EpisodeReads } from './episode-reads.ts';
 import type { EpisodeRepository } from './episode-repository.ts';
-import { billableDiagnosis, invalidBody, primaryIndex } from './episode-validation.ts';
+import { invalidBody } from './episode-validation.ts';
 import type { IntakeRepository } from './intake-repository.ts';
 import type { Admission, Episode } from './schemas.ts';
 
 const alreadyAdmittedMessage =
   'This patient is already admitted; record a level-of-care change in the current episode instead.';
-
-function validateAdmission(admission: Admission): FieldError[] {
-  const errors: FieldError[] = [];
-  const primarySubstance = primaryIndex(admission.substances, 'substances', 'substance');
-  if ('error' in primarySubstance) errors.push(primarySubstance.error);
-  const seen = new Set<string>();
-  admission.substances.forEach((substance, index) => {
-    if (seen.has(substance.substanceClass)) {
-      errors.push({
-        path: `substances.${index}.substanceClass`,
-        message: 'This substance is listed twice',
-      });
-    }
-    seen.add(substance.substanceClass);
-  });
-  if (admission.diagnoses.length > 0) {
-    const primaryDiagnosis = primaryIndex(admission.diagnoses, 'diagnoses', 'diagnosis');
-    if ('error' in primaryDiagnosis) errors.push(primaryDiagnosis.error);
-  }
-  const codes = new Set<string>();
-  admission.diagnoses.forEach((diagnosis, index) => {
-    const found = billableDiagnosis(diagnosis.code, `diagnoses.${index}.code`);
-    if ('error' in found) errors.push(found.error);
-    else if (codes.has(found.code)) {
-      errors.push({ path: `diagnoses.${index}.code`, message: 'This diagnosis is listed twice' });
-    } else codes.add(found.code);
-  });
-  return errors;
-}
 
 /**
  * Admission: a new episode of care with its substances and diagnoses, the patient made active. The patient row
@@ -58,8 +35,6 @@ export function admitEpisode(
   ): Promise<{ episode: Episode; joinedCareTeamAs: CareTeamRole | null }> {
     const organizationId = organizationOf(context);
     const { principal } = context;
-    const errors = validateAdmission(admission);
-    if (errors.length > 0) throw invalidBody(errors);
     const activeEpisode = async () => ({
       reason: 'already_admitted',
       activeEpisodeId: await repository.activeEpisodeId(organizationId, patientId),
@@ -75,12 +50,9 @@ export function admitEpisode(
             'The record says this patient has died; they cannot be admitted.',
           );
         }
-        const programToday = await today();
-        if (admission.admittedOn > programToday) {
-          throw invalidBody([
-            { path: 'admittedOn', message: `Admission cannot be after today (${programToday})` },
-          ]);
-        }
+        // The same rules the admission form ran, judged by the program's today.
+        const errors = validateAdmission(admission, await today());
+        if (errors.length > 0) throw invalidBody(errors);
         const activeEpisodeId = await repository.activeEpisodeId(organizationId, patientId, trx);
         if (activeEpisodeId !== null) {
           throw new Refusal('conflict', alreadyAdmittedMessage, {

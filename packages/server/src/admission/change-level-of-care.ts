@@ -1,4 +1,4 @@
-import { DomainError, type FieldError } from '@tandem/core';
+import { DomainError, type FieldError, levelOfCareMisfit } from '@tandem/core';
 import { organizationOf, type RecordContext } from '../records/record-context.ts';
 import { staleVersion } from '../records/refusal.ts';
 import type { RecordKernel } from '../records/unit-of-work.ts';
@@ -53,6 +53,8 @@ export function changeLevelOfCare(records: RecordKernel, repository: EpisodeRepo
       ) {
         errors.push({ path: 'setting', message: 'This is the current setting and level of care' });
       }
+      const misfit = levelOfCareMisfit(input.setting, input.asam);
+      if (misfit !== undefined) errors.push(misfit);
       if (errors.length > 0) throw invalidBody(errors);
       const changeId = await repository.insertLevelOfCareChange(trx, {
         organizationId,

@@ -1,9 +1,9 @@
-import { DomainError } from '@tandem/core';
+import { billableDiagnosis, DomainError } from '@tandem/core';
 import { organizationOf, type RecordContext } from '../records/record-context.ts';
 import { staleVersion } from '../records/refusal.ts';
 import type { RecordKernel } from '../records/unit-of-work.ts';
 import { episodeRepository } from './episode-repository.ts';
-import { billableDiagnosis, invalidBody } from './episode-validation.ts';
+import { invalidBody } from './episode-validation.ts';
 import { lockedEpisode } from './locked-episode.ts';
 import type { DiagnosisInput, DiagnosisUpdate, EpisodeDiagnosis } from './schemas.ts';
 

@@ -1,5 +1,6 @@
 import {
   type AsamEdition,
+  billableDiagnosis,
   type CareSetting,
   type DischargeType,
   type LevelOfCareChangeDirection,
@@ -7,7 +8,6 @@ import {
 } from '@tandem/core';
 import type { Transaction } from 'kysely';
 import type { z } from 'zod';
-import { billableDiagnosis } from '../admission/episode-validation.ts';
 import { type defaultIntakeChecklist, intakeRepository } from '../admission/intake-repository.ts';
 import { admissionSchema } from '../admission/schemas.ts';
 import type { DB } from '../db/schema.generated.ts';
