@@ -1,6 +1,7 @@
 export * from './access/policy.ts';
 export * from './access/resources.ts';
 export * from './admission/admission-rules.ts';
+export * from './admission/intake-items.ts';
 export * from './admission/level-of-care-fit.ts';
 export * from './admission/vocabulary.ts';
 export * from './care-team/places.ts';

@@ -442,6 +442,59 @@ describe('during an episode', () => {
     expect(unticked.body.items.find((item) => item.key === 'orientation')?.completedOn).toBeNull();
   });
 
+  it('refuses the front desk completing or reopening a clinical intake item with 403, and leaves its alert standing', async () => {
+    const checklistUrl = `/api/patients/${patientId}/episodes/${episode.id}/intake`;
+    const checklist = await frontDesk.json<{ items: (IntakeItem & { kind: string })[] }>('GET', checklistUrl);
+    const byKey = new Map(checklist.body.items.map((item) => [item.key, item]));
+    expect(byKey.get('assessments_done')?.kind).toBe('clinical');
+    expect(byKey.get('orientation')?.kind).toBe('administrative');
+    const assessments = byKey.get('assessments_done') as IntakeItem;
+    const before = await head();
+
+    const refused = await frontDesk.json<ProblemBody & { detail: string }>(
+      'POST',
+      `${checklistUrl}/${assessments.itemId}`,
+      { completedOn: today },
+    );
+    expect(refused.status).toBe(403);
+    expect(refused.body.detail).toMatch(/clinical staff/);
+    const trail = await auditRepository(server.database.db).eventsAfter(organizationId, before, 100);
+    expect(trail.map((event) => [event.resourceType, event.outcome])).toEqual([]);
+    const overdue = await clinician.json<{ items: { episodeId: string; itemLabel: string }[] }>(
+      'GET',
+      '/api/intake/overdue',
+    );
+    expect(
+      overdue.body.items.some(
+        (item) => item.episodeId === episode.id && item.itemLabel === 'Intake assessments done',
+      ),
+    ).toBe(true);
+
+    const done = await clinician.json<{ items: IntakeItem[] }>(
+      'POST',
+      `${checklistUrl}/${assessments.itemId}`,
+      {
+        completedOn: today,
+      },
+    );
+    expect(done.status).toBe(200);
+    expect((await frontDesk.json('DELETE', `${checklistUrl}/${assessments.itemId}`)).status).toBe(403);
+    expect((await clinician.json('DELETE', `${checklistUrl}/${assessments.itemId}`)).status).toBe(200);
+
+    const admin = await server.signIn(demoAccountFor('admin').email);
+    const paperwork = await admin.json<{ kind: string }>('POST', '/api/settings/intake-checklist', {
+      label: 'Insurance card copied',
+      dueWithinDays: 2,
+      kind: 'administrative',
+    });
+    expect(paperwork.body.kind).toBe('administrative');
+    const unsaid = await admin.json<{ kind: string }>('POST', '/api/settings/intake-checklist', {
+      label: 'Urine drug screen reviewed',
+      dueWithinDays: 2,
+    });
+    expect(unsaid.body.kind).toBe('clinical');
+  });
+
   it('discharges with a type and aftercare plan, keeps the care team, and allows a later readmission', async () => {
     const url = `/api/patients/${patientId}/episodes/${episode.id}/discharge`;
     const noPlan = await clinician.json<ProblemBody>('POST', url, {

@@ -1,4 +1,4 @@
-import { DomainError } from '@tandem/core';
+import { DomainError, intakeItemRefusal } from '@tandem/core';
 import { organizationOf, type RecordContext } from '../records/record-context.ts';
 import { staleVersion, violatedConstraint } from '../records/refusal.ts';
 import type { RecordKernel } from '../records/unit-of-work.ts';
@@ -52,6 +52,7 @@ export function intakeService(records: RecordKernel) {
             dueWithinDays: item.dueWithinDays,
             position: item.position ?? 100,
             active: item.active,
+            kind: item.kind,
           })
           .catch((error: unknown) => {
             // A field error, not a conflict: the administrator chose a key (or a label) the checklist has.
@@ -121,6 +122,9 @@ export function intakeService(records: RecordKernel) {
         if (episode === undefined) throw new DomainError('not_found', 'No such episode of care.');
         const item = await repository.findItem(organizationId, itemId, trx);
         if (item === undefined) throw new DomainError('not_found', 'No such checklist item.');
+        // Decided in core: the front desk keeps the paperwork, not the clinical items (nor their alerts).
+        const refusal = intakeItemRefusal(context.principal.role, item.kind);
+        if (refusal !== undefined) throw new DomainError('forbidden', refusal);
         if (completion === null) {
           await repository.uncomplete(trx, organizationId, episodeId, itemId);
         } else {

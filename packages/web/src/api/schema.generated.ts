@@ -3860,6 +3860,8 @@ export interface components {
             dueWithinDays: number;
             position: number;
             active: boolean;
+            /** @enum {string} */
+            kind: "clinical" | "administrative";
             version: number;
         };
         IntakeChecklistItemCreateInput: {
@@ -3869,12 +3871,19 @@ export interface components {
             position?: number;
             /** @default true */
             active: boolean;
+            /**
+             * @default clinical
+             * @enum {string}
+             */
+            kind: "clinical" | "administrative";
         };
         IntakeChecklistItemUpdateInput: {
             label?: string;
             dueWithinDays?: number;
             position?: number;
             active?: boolean;
+            /** @enum {string} */
+            kind?: "clinical" | "administrative";
             version: number;
         };
         EpisodeIntakeItemInput: {
@@ -3882,6 +3891,8 @@ export interface components {
             itemId: string;
             key: string;
             label: string;
+            /** @enum {string} */
+            kind: "clinical" | "administrative";
             dueWithinDays: number;
             /** Format: date */
             dueOn: string;
@@ -3905,6 +3916,8 @@ export interface components {
             /** Format: uuid */
             itemId: string;
             itemLabel: string;
+            /** @enum {string} */
+            itemKind: "clinical" | "administrative";
             /** Format: date */
             dueOn: string;
             daysOverdue: number;
@@ -4871,6 +4884,8 @@ export interface components {
             dueWithinDays: number;
             position: number;
             active: boolean;
+            /** @enum {string} */
+            kind: "clinical" | "administrative";
             version: number;
         };
         IntakeChecklistItemCreate: {
@@ -4880,12 +4895,19 @@ export interface components {
             position?: number;
             /** @default true */
             active: boolean;
+            /**
+             * @default clinical
+             * @enum {string}
+             */
+            kind: "clinical" | "administrative";
         };
         IntakeChecklistItemUpdate: {
             label?: string;
             dueWithinDays?: number;
             position?: number;
             active?: boolean;
+            /** @enum {string} */
+            kind?: "clinical" | "administrative";
             version: number;
         };
         EpisodeIntakeItem: {
@@ -4893,6 +4915,8 @@ export interface components {
             itemId: string;
             key: string;
             label: string;
+            /** @enum {string} */
+            kind: "clinical" | "administrative";
             dueWithinDays: number;
             /** Format: date */
             dueOn: string;
@@ -4916,6 +4940,8 @@ export interface components {
             /** Format: uuid */
             itemId: string;
             itemLabel: string;
+            /** @enum {string} */
+            itemKind: "clinical" | "administrative";
             /** Format: date */
             dueOn: string;
             daysOverdue: number;
