@@ -188,6 +188,41 @@ describe('admitting a patient', () => {
     expect(episodes).toEqual([]);
   });
 
+  it('refuses an outpatient admission at ASAM 3.5 and a step to outpatient care at 3.7, naming asam.level', async () => {
+    const patientId = await newPatient();
+    const misfit = await clinician.json<ProblemBody>('POST', `/api/patients/${patientId}/episodes`, {
+      ...admission(today),
+      setting: 'outpatient',
+      asam: { edition: '4', level: '3.5' },
+    });
+    expect(misfit.status).toBe(400);
+    expect(misfit.body.errors?.map((error) => error.path)).toEqual(['body.asam.level']);
+
+    const admitted = await clinician.json<{ episode: Episode }>(
+      'POST',
+      `/api/patients/${patientId}/episodes`,
+      admission(today),
+    );
+    expect(admitted.status).toBe(201);
+    const { id, version } = admitted.body.episode;
+    const step = await clinician.json<ProblemBody>(
+      'POST',
+      `/api/patients/${patientId}/episodes/${id}/level-of-care-changes`,
+      {
+        effectiveOn: today,
+        direction: 'step_up',
+        setting: 'outpatient',
+        asam: { edition: '4', level: '3.7' },
+        reason: 'Relapse',
+        version,
+      },
+    );
+    expect(step.status).toBe(400);
+    expect(step.body.errors?.map((error) => error.path)).toEqual(['body.asam.level']);
+    const episode = await clinician.json<Episode>('GET', `/api/patients/${patientId}/episodes/${id}`);
+    expect(episode.body).toMatchObject({ setting: 'intensive_outpatient', version });
+  });
+
   it('produces one episode when two people admit the same patient at once', async () => {
     const patientId = await newPatient();
     const prescriber = await server.signIn(demoAccountFor('prescriber').email);
@@ -416,6 +451,59 @@ describe('during an episode', () => {
       `${checklistUrl}/${orientation.itemId}`,
     );
     expect(unticked.body.items.find((item) => item.key === 'orientation')?.completedOn).toBeNull();
+  });
+
+  it('refuses the front desk completing or reopening a clinical intake item with 403, and leaves its alert standing', async () => {
+    const checklistUrl = `/api/patients/${patientId}/episodes/${episode.id}/intake`;
+    const checklist = await frontDesk.json<{ items: (IntakeItem & { kind: string })[] }>('GET', checklistUrl);
+    const byKey = new Map(checklist.body.items.map((item) => [item.key, item]));
+    expect(byKey.get('assessments_done')?.kind).toBe('clinical');
+    expect(byKey.get('orientation')?.kind).toBe('administrative');
+    const assessments = byKey.get('assessments_done') as IntakeItem;
+    const before = await head();
+
+    const refused = await frontDesk.json<ProblemBody & { detail: string }>(
+      'POST',
+      `${checklistUrl}/${assessments.itemId}`,
+      { completedOn: today },
+    );
+    expect(refused.status).toBe(403);
+    expect(refused.body.detail).toMatch(/clinical staff/);
+    const trail = await auditRepository(server.database.db).eventsAfter(organizationId, before, 100);
+    expect(trail.map((event) => [event.resourceType, event.outcome])).toEqual([]);
+    const overdue = await clinician.json<{ items: { episodeId: string; itemLabel: string }[] }>(
+      'GET',
+      '/api/intake/overdue',
+    );
+    expect(
+      overdue.body.items.some(
+        (item) => item.episodeId === episode.id && item.itemLabel === 'Intake assessments done',
+      ),
+    ).toBe(true);
+
+    const done = await clinician.json<{ items: IntakeItem[] }>(
+      'POST',
+      `${checklistUrl}/${assessments.itemId}`,
+      {
+        completedOn: today,
+      },
+    );
+    expect(done.status).toBe(200);
+    expect((await frontDesk.json('DELETE', `${checklistUrl}/${assessments.itemId}`)).status).toBe(403);
+    expect((await clinician.json('DELETE', `${checklistUrl}/${assessments.itemId}`)).status).toBe(200);
+
+    const admin = await server.signIn(demoAccountFor('admin').email);
+    const paperwork = await admin.json<{ kind: string }>('POST', '/api/settings/intake-checklist', {
+      label: 'Insurance card copied',
+      dueWithinDays: 2,
+      kind: 'administrative',
+    });
+    expect(paperwork.body.kind).toBe('administrative');
+    const unsaid = await admin.json<{ kind: string }>('POST', '/api/settings/intake-checklist', {
+      label: 'Urine drug screen reviewed',
+      dueWithinDays: 2,
+    });
+    expect(unsaid.body.kind).toBe('clinical');
   });
 
   it('discharges with a type and aftercare plan, keeps the care team, and allows a later readmission', async () => {

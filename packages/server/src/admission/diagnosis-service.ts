@@ -1,11 +1,10 @@
-import { DomainError } from '@tandem/core';
-import type { Kysely } from 'kysely';
-import { appendAuditEvents } from '../audit/repository.ts';
-import type { DB } from '../db/schema.generated.ts';
-import type { WriteAudit } from '../http/authorization.ts';
-import type { Principal } from '../identity/principal.ts';
+import { billableDiagnosis, DomainError } from '@tandem/core';
+import { organizationOf, type RecordContext } from '../records/record-context.ts';
+import { staleVersion } from '../records/refusal.ts';
+import type { RecordKernel } from '../records/unit-of-work.ts';
 import { episodeRepository } from './episode-repository.ts';
-import { billableDiagnosis, invalidBody } from './episode-validation.ts';
+import { invalidBody } from './episode-validation.ts';
+import { lockedEpisode } from './locked-episode.ts';
 import type { DiagnosisInput, DiagnosisUpdate, EpisodeDiagnosis } from './schemas.ts';
 
 /**
@@ -13,23 +12,21 @@ import type { DiagnosisInput, DiagnosisUpdate, EpisodeDiagnosis } from './schema
  * kept current (FHIR Condition's), one of them primary. A diagnosis is never deleted: one recorded by mistake is
  * marked entered-in-error, which also frees the primary mark.
  */
-export function diagnosisService(db: Kysely<DB>) {
-  const repository = episodeRepository(db);
+export function diagnosisService(records: RecordKernel) {
+  const repository = episodeRepository(records.db);
 
   return {
     async add(
-      principal: Principal,
+      context: RecordContext,
       patientId: string,
       episodeId: string,
       input: DiagnosisInput,
-      audit: WriteAudit,
     ): Promise<EpisodeDiagnosis> {
-      const { organizationId } = principal;
+      const organizationId = organizationOf(context);
       const found = billableDiagnosis(input.code, 'code');
       if ('error' in found) throw invalidBody([found.error]);
-      const diagnosisId = await db.transaction().execute(async (trx) => {
-        const episode = await repository.lockEpisode(trx, organizationId, patientId, episodeId);
-        if (episode === undefined) throw new DomainError('not_found', 'No such episode of care.');
+      const diagnosisId = await records.write(context, async ({ trx, audit }) => {
+        await lockedEpisode(repository, trx, organizationId, patientId, episodeId);
         if (await repository.hasDiagnosisCode(trx, organizationId, episodeId, found.code)) {
           throw invalidBody([{ path: 'code', message: `${found.code} is already recorded in this episode` }]);
         }
@@ -46,13 +43,11 @@ export function diagnosisService(db: Kysely<DB>) {
             clinicalStatus: input.clinicalStatus,
             verificationStatus: input.verificationStatus,
             onsetDate: input.onsetDate ?? null,
-            recordedByUserId: principal.userId,
+            recordedByUserId: context.principal.userId,
           },
         ]);
         if (id === undefined) throw new Error('The diagnosis was not inserted');
-        await appendAuditEvents(trx, organizationId, [
-          audit({ resourceType: 'diagnosis', resourceId: id, fieldsChanged: Object.keys(input) }),
-        ]);
+        audit({ resourceType: 'diagnosis', resourceId: id, fieldsChanged: Object.keys(input) });
         return id;
       });
       const created = await repository.findDiagnosis(organizationId, episodeId, diagnosisId);
@@ -61,21 +56,26 @@ export function diagnosisService(db: Kysely<DB>) {
     },
 
     async update(
-      principal: Principal,
+      context: RecordContext,
       patientId: string,
       episodeId: string,
       diagnosisId: string,
       change: DiagnosisUpdate,
-      audit: WriteAudit,
     ): Promise<EpisodeDiagnosis> {
-      const { organizationId } = principal;
+      const organizationId = organizationOf(context);
       const { version, ...fields } = change;
-      const changed = await db.transaction().execute(async (trx) => {
-        const episode = await repository.lockEpisode(trx, organizationId, patientId, episodeId);
-        if (episode === undefined) throw new DomainError('not_found', 'No such episode of care.');
+      const now = async () => {
+        const diagnosis = await repository.findDiagnosis(organizationId, episodeId, diagnosisId);
+        if (diagnosis === undefined) throw new DomainError('not_found', 'No such diagnosis.');
+        return diagnosis;
+      };
+      await records.write(context, async ({ trx, audit }) => {
+        await lockedEpisode(repository, trx, organizationId, patientId, episodeId);
         const current = await repository.findDiagnosis(organizationId, episodeId, diagnosisId, trx);
         if (current === undefined) throw new DomainError('not_found', 'No such diagnosis.');
-        if (current.version !== version) return false;
+        if (current.version !== version) {
+          staleVersion('Someone else changed this diagnosis; review their change.', now);
+        }
         const verification = fields.verificationStatus ?? current.verificationStatus;
         let isPrimary = fields.isPrimary ?? current.isPrimary;
         if (verification === 'entered-in-error') isPrimary = false;
@@ -86,23 +86,11 @@ export function diagnosisService(db: Kysely<DB>) {
           ...fields,
           isPrimary,
         });
-        await appendAuditEvents(trx, organizationId, [
-          audit({ resourceType: 'diagnosis', resourceId: diagnosisId, fieldsChanged: Object.keys(fields) }),
-        ]);
-        return true;
+        audit({ resourceType: 'diagnosis', resourceId: diagnosisId, fieldsChanged: Object.keys(fields) });
       });
-      const now = await repository.findDiagnosis(organizationId, episodeId, diagnosisId);
-      if (now === undefined) throw new DomainError('not_found', 'No such diagnosis.');
-      if (!changed) {
-        throw new DomainError(
-          'version_conflict',
-          'Someone else changed this diagnosis; review their change.',
-          {
-            details: { current: now },
-          },
-        );
-      }
-      return now;
+      return now();
     },
   };
 }
+
+export type DiagnosisService = ReturnType<typeof diagnosisService>;

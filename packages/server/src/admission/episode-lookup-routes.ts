@@ -1,11 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import type { DB } from '../db/schema.generated.ts';
 import { requireAccess } from '../http/authorization.ts';
 import { problemSchema } from '../http/problem.ts';
 import { requirePrincipal } from '../http/record-context.ts';
-import { episodeService } from './episode-service.ts';
+import type { EpisodeService } from './episode-service.ts';
 import { episodeSchema } from './schemas.ts';
 
 const episodeParams = z.object({ episodeId: z.uuid('Not an episode id') });
@@ -14,8 +12,7 @@ const episodeParams = z.object({ episodeId: z.uuid('Not an episode id') });
  * An episode of care named by its own id, as links from elsewhere (and later the FHIR facade) name it: the
  * authorization hook finds its patient and decides as for the patient's record.
  */
-export function episodeLookupRoutes(db: Kysely<DB>): FastifyPluginAsyncZod {
-  const episodes = episodeService(db);
+export function episodeLookupRoutes(episodes: EpisodeService): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/api/episodes/:episodeId',

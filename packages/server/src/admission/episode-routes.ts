@@ -1,12 +1,11 @@
 import { careTeamRoles, searchDiagnoses } from '@tandem/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import type { DB } from '../db/schema.generated.ts';
-import { requirePrincipal, writeAudit } from '../http/authorization.ts';
+import { requirePrincipal } from '../http/authorization.ts';
 import { problemSchema } from '../http/problem.ts';
-import { diagnosisService } from './diagnosis-service.ts';
-import { episodeService } from './episode-service.ts';
+import { recordContext } from '../http/record-context.ts';
+import type { DiagnosisService } from './diagnosis-service.ts';
+import type { EpisodeService } from './episode-service.ts';
 import {
   admissionSchema,
   diagnosisCatalogEntrySchema,
@@ -28,9 +27,7 @@ const onePatient = { param: 'patientId' } as const;
 const responses = <T extends z.ZodType>(ok: T) => ({ 200: ok, '4xx': problemSchema });
 
 /** Admission to discharge: a patient's episodes of care, their level-of-care changes and diagnoses. */
-export function episodeRoutes(db: Kysely<DB>): FastifyPluginAsyncZod {
-  const episodes = episodeService(db);
-  const diagnoses = diagnosisService(db);
+export function episodeRoutes(episodes: EpisodeService, diagnoses: DiagnosisService): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/api/diagnoses',
@@ -86,12 +83,7 @@ export function episodeRoutes(db: Kysely<DB>): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => {
-        const admitted = await episodes.admit(
-          requirePrincipal(request),
-          request.params.patientId,
-          request.body,
-          writeAudit(request),
-        );
+        const admitted = await episodes.admit(recordContext(request), request.params.patientId, request.body);
         return reply.status(201).send(admitted);
       },
     );
@@ -130,11 +122,10 @@ export function episodeRoutes(db: Kysely<DB>): FastifyPluginAsyncZod {
       },
       async (request) =>
         episodes.update(
-          requirePrincipal(request),
+          recordContext(request),
           request.params.patientId,
           request.params.episodeId,
           request.body,
-          writeAudit(request),
         ),
     );
 
@@ -152,11 +143,10 @@ export function episodeRoutes(db: Kysely<DB>): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         const episode = await episodes.changeLevelOfCare(
-          requirePrincipal(request),
+          recordContext(request),
           request.params.patientId,
           request.params.episodeId,
           request.body,
-          writeAudit(request),
         );
         return reply.status(201).send(episode);
       },
@@ -177,11 +167,10 @@ export function episodeRoutes(db: Kysely<DB>): FastifyPluginAsyncZod {
       },
       async (request) =>
         episodes.discharge(
-          requirePrincipal(request),
+          recordContext(request),
           request.params.patientId,
           request.params.episodeId,
           request.body,
-          writeAudit(request),
         ),
     );
 
@@ -199,11 +188,10 @@ export function episodeRoutes(db: Kysely<DB>): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         const diagnosis = await diagnoses.add(
-          requirePrincipal(request),
+          recordContext(request),
           request.params.patientId,
           request.params.episodeId,
           request.body,
-          writeAudit(request),
         );
         return reply.status(201).send(diagnosis);
       },
@@ -224,12 +212,11 @@ export function episodeRoutes(db: Kysely<DB>): FastifyPluginAsyncZod {
       },
       async (request) =>
         diagnoses.update(
-          requirePrincipal(request),
+          recordContext(request),
           request.params.patientId,
           request.params.episodeId,
           request.params.diagnosisId,
           request.body,
-          writeAudit(request),
         ),
     );
   };

@@ -1,3 +1,4 @@
+import type { IntakeItemKind } from '@tandem/core';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { DB } from '../db/schema.generated.ts';
 import type {
@@ -13,16 +14,23 @@ type Db = Kysely<DB> | Transaction<DB>;
 /**
  * What every organization's checklist starts with (the administrator changes it in the settings): the consents
  * signed and orientation on the first day, the assessments within three days, the treatment plan within seven.
+ * Consents and orientation are administrative (any staff ticks them); assessments and the plan are clinical.
  * Tandem could later tick the first three itself from the record; for now staff tick them.
  */
 export const defaultIntakeChecklist = [
-  { key: 'consents_signed', label: 'Consents signed', dueWithinDays: 1, position: 0 },
-  { key: 'orientation', label: 'Program orientation', dueWithinDays: 1, position: 1 },
-  { key: 'assessments_done', label: 'Intake assessments done', dueWithinDays: 3, position: 2 },
-  { key: 'plan_written', label: 'Treatment plan written', dueWithinDays: 7, position: 3 },
+  { key: 'consents_signed', label: 'Consents signed', dueWithinDays: 1, position: 0, kind: 'administrative' },
+  { key: 'orientation', label: 'Program orientation', dueWithinDays: 1, position: 1, kind: 'administrative' },
+  {
+    key: 'assessments_done',
+    label: 'Intake assessments done',
+    dueWithinDays: 3,
+    position: 2,
+    kind: 'clinical',
+  },
+  { key: 'plan_written', label: 'Treatment plan written', dueWithinDays: 7, position: 3, kind: 'clinical' },
 ] as const;
 
-const itemColumns = ['id', 'key', 'label', 'dueWithinDays', 'position', 'active', 'version'] as const;
+const itemColumns = ['id', 'key', 'label', 'dueWithinDays', 'position', 'active', 'kind', 'version'] as const;
 
 /** Today where the program is: checklists run by the program's calendar, not the server's. */
 const programToday = sql<string>`(now() AT TIME ZONE o.time_zone)::date`;
@@ -53,6 +61,7 @@ export function intakeRepository(db: Kysely<DB>) {
       return db
         .selectFrom('intakeChecklistItems')
         .select(itemColumns)
+        .$narrowType<{ kind: IntakeItemKind }>()
         .where('organizationId', '=', organizationId)
         .orderBy('active', 'desc')
         .orderBy('position')
@@ -64,6 +73,7 @@ export function intakeRepository(db: Kysely<DB>) {
       return trx
         .selectFrom('intakeChecklistItems')
         .select(itemColumns)
+        .$narrowType<{ kind: IntakeItemKind }>()
         .where('organizationId', '=', organizationId)
         .where('id', '=', itemId)
         .executeTakeFirst();
@@ -78,6 +88,7 @@ export function intakeRepository(db: Kysely<DB>) {
         .insertInto('intakeChecklistItems')
         .values({ organizationId, ...item })
         .returning(itemColumns)
+        .$narrowType<{ kind: IntakeItemKind }>()
         .executeTakeFirstOrThrow();
     },
 
@@ -95,6 +106,7 @@ export function intakeRepository(db: Kysely<DB>) {
         .where('id', '=', itemId)
         .where('version', '=', version)
         .returning(itemColumns)
+        .$narrowType<{ kind: IntakeItemKind }>()
         .executeTakeFirst();
     },
 
@@ -105,7 +117,7 @@ export function intakeRepository(db: Kysely<DB>) {
      */
     async episodeChecklist(organizationId: string, episodeId: string): Promise<EpisodeIntakeItem[]> {
       const { rows } = await sql<EpisodeIntakeItem>`
-        SELECT i.id AS item_id, i.key, i.label, i.due_within_days,
+        SELECT i.id AS item_id, i.key, i.label, i.kind, i.due_within_days,
           to_char(e.admitted_on + i.due_within_days, 'YYYY-MM-DD') AS due_on,
           to_char(c.completed_on, 'YYYY-MM-DD') AS completed_on,
           u.name AS completed_by, c.note,
@@ -193,7 +205,7 @@ export function intakeRepository(db: Kysely<DB>) {
       const { rows } = await sql<OverdueIntakeItem>`
         SELECT p.id AS patient_id, p.mrn,
           coalesce(p.preferred_name, p.legal_given_name) || ' ' || p.legal_family_name AS patient_name,
-          e.id AS episode_id, i.id AS item_id, i.label AS item_label,
+          e.id AS episode_id, i.id AS item_id, i.label AS item_label, i.kind AS item_kind,
           to_char(e.admitted_on + i.due_within_days, 'YYYY-MM-DD') AS due_on,
           (${programToday} - (e.admitted_on + i.due_within_days))::int AS days_overdue,
           EXISTS (SELECT FROM care_team_members ctm

@@ -1,9 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import type { DB } from '../db/schema.generated.ts';
-import { requireAccess, requirePrincipal, writeAudit } from '../http/authorization.ts';
+import { requireAccess, requirePrincipal } from '../http/authorization.ts';
 import { problemSchema } from '../http/problem.ts';
+import { recordContext } from '../http/record-context.ts';
 import {
   episodeIntakeItemSchema,
   intakeChecklistItemCreateSchema,
@@ -12,7 +11,7 @@ import {
   intakeCompletionSchema,
   overdueIntakeItemSchema,
 } from './intake-schemas.ts';
-import { intakeService } from './intake-service.ts';
+import type { IntakeService } from './intake-service.ts';
 
 const episodeParams = z.object({
   patientId: z.uuid('Not a patient id'),
@@ -26,8 +25,7 @@ const checklist = z.object({ items: z.array(episodeIntakeItemSchema) });
  * The intake checklist: the organization's items (administrators set what and within how many days), each
  * episode's ticks (the front office and every staff role), and what is overdue across the program.
  */
-export function intakeRoutes(db: Kysely<DB>): FastifyPluginAsyncZod {
-  const service = intakeService(db);
+export function intakeRoutes(service: IntakeService): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/api/settings/intake-checklist',
@@ -54,11 +52,7 @@ export function intakeRoutes(db: Kysely<DB>): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => {
-        const item = await service.addItem(
-          requirePrincipal(request).organizationId,
-          request.body,
-          writeAudit(request),
-        );
+        const item = await service.addItem(recordContext(request), request.body);
         return reply.status(201).send(item);
       },
     );
@@ -75,13 +69,7 @@ export function intakeRoutes(db: Kysely<DB>): FastifyPluginAsyncZod {
           response: { 200: intakeChecklistItemSchema, '4xx': problemSchema },
         },
       },
-      async (request) =>
-        service.updateItem(
-          requirePrincipal(request).organizationId,
-          request.params.itemId,
-          request.body,
-          writeAudit(request),
-        ),
+      async (request) => service.updateItem(recordContext(request), request.params.itemId, request.body),
     );
 
     app.get(
@@ -118,12 +106,11 @@ export function intakeRoutes(db: Kysely<DB>): FastifyPluginAsyncZod {
       },
       async (request) => ({
         items: await service.tick(
-          requirePrincipal(request),
+          recordContext(request),
           request.params.patientId,
           request.params.episodeId,
           request.params.itemId,
           request.body,
-          writeAudit(request),
         ),
       }),
     );
@@ -141,12 +128,11 @@ export function intakeRoutes(db: Kysely<DB>): FastifyPluginAsyncZod {
       },
       async (request) => ({
         items: await service.tick(
-          requirePrincipal(request),
+          recordContext(request),
           request.params.patientId,
           request.params.episodeId,
           request.params.itemId,
           null,
-          writeAudit(request),
         ),
       }),
     );
@@ -165,7 +151,7 @@ export function intakeRoutes(db: Kysely<DB>): FastifyPluginAsyncZod {
         },
       },
       async (request) => {
-        const items = await service.overdue(requirePrincipal(request), request.query.limit);
+        const items = await service.overdue(recordContext(request), request.query.limit);
         // Audited once per patient it names (their name and MRN, their checklist), not as a read of nobody.
         const access = requireAccess(request);
         access.listed = [...new Set(items.map((item) => item.patientId))].map((patientId) => ({

@@ -1,4 +1,7 @@
+import { intakeItemKinds } from '@tandem/core';
 import { z } from 'zod';
+
+const kind = z.enum(intakeItemKinds, 'Choose clinical or administrative');
 
 export const intakeChecklistItemSchema = z
   .object({
@@ -9,6 +12,8 @@ export const intakeChecklistItemSchema = z
     dueWithinDays: z.number().int(),
     position: z.number().int(),
     active: z.boolean(),
+    /** Clinical items are completed by clinical staff only; administrative ones by any staff. */
+    kind,
     version: z.number().int(),
   })
   .meta({ id: 'IntakeChecklistItem' });
@@ -32,6 +37,8 @@ export const intakeChecklistItemCreateSchema = z
     dueWithinDays,
     position: z.number().int().min(0).max(1000).optional(),
     active: z.boolean().default(true),
+    /** Clinical unless said otherwise: the front desk cannot then clear a clinical alert. */
+    kind: kind.default('clinical'),
   })
   .meta({ id: 'IntakeChecklistItemCreate' });
 export type IntakeChecklistItemCreate = z.infer<typeof intakeChecklistItemCreateSchema>;
@@ -42,6 +49,7 @@ export const intakeChecklistItemUpdateSchema = z
     dueWithinDays: dueWithinDays.optional(),
     position: z.number().int().min(0).max(1000).optional(),
     active: z.boolean().optional(),
+    kind: kind.optional(),
     version: z.number().int().min(1),
   })
   .meta({ id: 'IntakeChecklistItemUpdate' });
@@ -52,6 +60,7 @@ export const episodeIntakeItemSchema = z
     itemId: z.uuid(),
     key: z.string(),
     label: z.string(),
+    kind,
     dueWithinDays: z.number().int(),
     dueOn: z.iso.date(),
     completedOn: z.iso.date().nullable(),
@@ -79,6 +88,7 @@ export const overdueIntakeItemSchema = z
     episodeId: z.uuid(),
     itemId: z.uuid(),
     itemLabel: z.string(),
+    itemKind: kind,
     dueOn: z.iso.date(),
     daysOverdue: z.number().int(),
     onMyCareTeam: z.boolean(),

@@ -1,10 +1,7 @@
-import { DomainError, localDateAt } from '@tandem/core';
-import type { Kysely } from 'kysely';
-import { appendAuditEvents } from '../audit/repository.ts';
-import { programClock } from '../consents/repository.ts';
-import type { DB } from '../db/schema.generated.ts';
-import type { WriteAudit } from '../http/authorization.ts';
-import type { Principal } from '../identity/principal.ts';
+import { DomainError, intakeItemRefusal } from '@tandem/core';
+import { organizationOf, type RecordContext } from '../records/record-context.ts';
+import { staleVersion, violatedConstraint } from '../records/refusal.ts';
+import type { RecordKernel } from '../records/unit-of-work.ts';
 import { episodeRepository } from './episode-repository.ts';
 import { invalidBody } from './episode-validation.ts';
 import { intakeRepository } from './intake-repository.ts';
@@ -30,9 +27,9 @@ export function keyFromLabel(label: string): string {
 }
 
 /** The organization's intake checklist (administrators) and each episode's ticks (every staff role). */
-export function intakeService(db: Kysely<DB>) {
-  const repository = intakeRepository(db);
-  const episodes = episodeRepository(db);
+export function intakeService(records: RecordKernel) {
+  const repository = intakeRepository(records.db);
+  const episodes = episodeRepository(records.db);
 
   async function checklist(organizationId: string, episodeId: string): Promise<EpisodeIntakeItem[]> {
     return repository.episodeChecklist(organizationId, episodeId);
@@ -44,12 +41,8 @@ export function intakeService(db: Kysely<DB>) {
       return repository.listItems(organizationId);
     },
 
-    async addItem(
-      organizationId: string,
-      item: IntakeChecklistItemCreate,
-      audit: WriteAudit,
-    ): Promise<IntakeChecklistItem> {
-      return db.transaction().execute(async (trx) => {
+    async addItem(context: RecordContext, item: IntakeChecklistItemCreate): Promise<IntakeChecklistItem> {
+      return records.write(context, async ({ trx, organizationId, audit }) => {
         await repository.ensureDefaults(organizationId, trx);
         const key = item.key ?? keyFromLabel(item.label);
         const created = await repository
@@ -59,9 +52,11 @@ export function intakeService(db: Kysely<DB>) {
             dueWithinDays: item.dueWithinDays,
             position: item.position ?? 100,
             active: item.active,
+            kind: item.kind,
           })
           .catch((error: unknown) => {
-            if ((error as { code?: unknown }).code === '23505') {
+            // A field error, not a conflict: the administrator chose a key (or a label) the checklist has.
+            if (violatedConstraint(error) === 'intake_checklist_items_organization_id_key_key') {
               throw invalidBody([
                 {
                   path: item.key === undefined ? 'label' : 'key',
@@ -71,46 +66,36 @@ export function intakeService(db: Kysely<DB>) {
             }
             throw error;
           });
-        await appendAuditEvents(trx, organizationId, [
-          audit({
-            resourceType: 'intake_checklist_item',
-            resourceId: created.id,
-            fieldsChanged: Object.keys(item),
-          }),
-        ]);
+        audit({
+          resourceType: 'intake_checklist_item',
+          resourceId: created.id,
+          fieldsChanged: Object.keys(item),
+        });
         return created;
       });
     },
 
     async updateItem(
-      organizationId: string,
+      context: RecordContext,
       itemId: string,
       change: IntakeChecklistItemUpdate,
-      audit: WriteAudit,
     ): Promise<IntakeChecklistItem> {
-      const updated = await db.transaction().execute(async (trx) => {
+      const organizationId = organizationOf(context);
+      return records.write(context, async ({ trx, audit }) => {
         const row = await repository.updateItem(trx, organizationId, itemId, change);
-        if (row === undefined) return undefined;
+        if (row === undefined) {
+          const current = await repository.findItem(organizationId, itemId, trx);
+          if (current === undefined) throw new DomainError('not_found', 'No such checklist item.');
+          staleVersion('Someone else changed this checklist item; review their change.', async () => current);
+        }
         const { version: _version, ...fields } = change;
-        await appendAuditEvents(trx, organizationId, [
-          audit({
-            resourceType: 'intake_checklist_item',
-            resourceId: itemId,
-            fieldsChanged: Object.keys(fields),
-          }),
-        ]);
+        audit({
+          resourceType: 'intake_checklist_item',
+          resourceId: itemId,
+          fieldsChanged: Object.keys(fields),
+        });
         return row;
       });
-      if (updated !== undefined) return updated;
-      const current = await repository.findItem(organizationId, itemId);
-      if (current === undefined) throw new DomainError('not_found', 'No such checklist item.');
-      throw new DomainError(
-        'version_conflict',
-        'Someone else changed this checklist item; review their change.',
-        {
-          details: { current },
-        },
-      );
     },
 
     async episodeChecklist(
@@ -125,29 +110,30 @@ export function intakeService(db: Kysely<DB>) {
 
     /** Ticks an item of an episode (again: changes the date and note), or unticks it with `completion` null. */
     async tick(
-      principal: Principal,
+      context: RecordContext,
       patientId: string,
       episodeId: string,
       itemId: string,
       completion: IntakeCompletion | null,
-      audit: WriteAudit,
     ): Promise<EpisodeIntakeItem[]> {
-      const { organizationId } = principal;
-      await db.transaction().execute(async (trx) => {
+      const organizationId = organizationOf(context);
+      await records.write(context, async ({ trx, audit, today }) => {
         const episode = await episodes.lockEpisode(trx, organizationId, patientId, episodeId);
         if (episode === undefined) throw new DomainError('not_found', 'No such episode of care.');
         const item = await repository.findItem(organizationId, itemId, trx);
         if (item === undefined) throw new DomainError('not_found', 'No such checklist item.');
+        // Decided in core: the front desk keeps the paperwork, not the clinical items (nor their alerts).
+        const refusal = intakeItemRefusal(context.principal.role, item.kind);
+        if (refusal !== undefined) throw new DomainError('forbidden', refusal);
         if (completion === null) {
           await repository.uncomplete(trx, organizationId, episodeId, itemId);
         } else {
-          const clock = await programClock(trx, organizationId);
-          const today = localDateAt(clock.now, clock.timeZone);
-          if (completion.completedOn < episode.admittedOn || completion.completedOn > today) {
+          const programToday = await today();
+          if (completion.completedOn < episode.admittedOn || completion.completedOn > programToday) {
             throw invalidBody([
               {
                 path: 'completedOn',
-                message: `Choose a date from admission (${episode.admittedOn}) to today (${today})`,
+                message: `Choose a date from admission (${episode.admittedOn}) to today (${programToday})`,
               },
             ]);
           }
@@ -156,23 +142,23 @@ export function intakeService(db: Kysely<DB>) {
             episodeId,
             itemId,
             completedOn: completion.completedOn,
-            completedByUserId: principal.userId,
+            completedByUserId: context.principal.userId,
             note: completion.note === undefined || completion.note === '' ? null : completion.note,
           });
         }
-        await appendAuditEvents(trx, organizationId, [
-          audit({
-            resourceType: 'intake_checklist',
-            resourceId: itemId,
-            fieldsChanged: completion === null ? ['completedOn'] : Object.keys(completion),
-          }),
-        ]);
+        audit({
+          resourceType: 'intake_checklist',
+          resourceId: itemId,
+          fieldsChanged: completion === null ? ['completedOn'] : Object.keys(completion),
+        });
       });
       return checklist(organizationId, episodeId);
     },
 
-    async overdue(principal: Principal, limit: number): Promise<OverdueIntakeItem[]> {
-      return repository.overdue(principal.organizationId, principal.userId, limit);
+    async overdue(context: RecordContext, limit: number): Promise<OverdueIntakeItem[]> {
+      return repository.overdue(organizationOf(context), context.principal.userId, limit);
     },
   };
 }
+
+export type IntakeService = ReturnType<typeof intakeService>;

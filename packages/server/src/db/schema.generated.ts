@@ -245,6 +245,7 @@ export interface IntakeChecklistItems {
   dueWithinDays: number;
   id: Generated<string>;
   key: string;
+  kind: Generated<string>;
   label: string;
   organizationId: string;
   position: Generated<number>;

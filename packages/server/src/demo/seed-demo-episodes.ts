@@ -1,17 +1,17 @@
 import {
   type AsamEdition,
+  billableDiagnosis,
   type CareSetting,
   type DischargeType,
   type LevelOfCareChangeDirection,
-  localDateAt,
+  programToday,
 } from '@tandem/core';
 import type { Transaction } from 'kysely';
 import type { z } from 'zod';
-import { billableDiagnosis } from '../admission/episode-validation.ts';
 import { type defaultIntakeChecklist, intakeRepository } from '../admission/intake-repository.ts';
 import { admissionSchema } from '../admission/schemas.ts';
-import { programClock } from '../consents/repository.ts';
 import type { DB } from '../db/schema.generated.ts';
+import { readProgramClock } from '../records/program-clock.ts';
 
 /**
  * The episodes of care of the demo patients, dated in days before the day the demo is seeded, so that a new
@@ -52,8 +52,7 @@ export function daysBefore(date: string, days: number): string {
 
 /** The program's today, as its calendar has it (the organization's time zone), by the program's own clock. */
 export async function programTodayOf(trx: Transaction<DB>, organizationId: string): Promise<string> {
-  const clock = await programClock(trx, organizationId);
-  return localDateAt(clock.now, clock.timeZone);
+  return programToday(await readProgramClock(trx, organizationId));
 }
 
 /** Writes one demo patient's episodes, oldest first, with their substances, diagnoses, changes and intake. */

@@ -10,10 +10,13 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import { diagnosisService } from '../admission/diagnosis-service.ts';
 import { episodeLookupRoutes } from '../admission/episode-lookup-routes.ts';
 import { episodeRoutes } from '../admission/episode-routes.ts';
+import { episodeService } from '../admission/episode-service.ts';
 import { raiseOverdueIntakeAlerts } from '../admission/intake-overdue-alerts.ts';
 import { intakeRoutes } from '../admission/intake-routes.ts';
+import { intakeService } from '../admission/intake-service.ts';
 import { startAlertSweep } from '../alerts/alert-sweep.ts';
 import { alertRepository } from '../alerts/repository.ts';
 import { alertRoutes } from '../alerts/routes.ts';
@@ -231,9 +234,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(outboxRoutes(db));
   await app.register(patientRoutes(db));
   await app.register(registrationRoutes(records));
-  await app.register(episodeRoutes(db));
-  await app.register(episodeLookupRoutes(db));
-  await app.register(intakeRoutes(db));
+  const episodes = episodeService(records);
+  await app.register(episodeRoutes(episodes, diagnosisService(records)));
+  await app.register(episodeLookupRoutes(episodes));
+  await app.register(intakeRoutes(intakeService(records)));
   await app.register(auditLogRoutes(records));
   await app.register(supportContactRoutes(supportContactService(records, supportContactRepository())));
   await app.register(careTeamRoutes(careTeamService(records, careTeamRepository(db))));

@@ -51,6 +51,11 @@ describe('validateAdmission', () => {
     expect(validateAdmission(filled, today)).toEqual({});
   });
 
+  it('refuses an outpatient admission at ASAM 3.5 before sending, on asam.level', () => {
+    const errors = validateAdmission({ ...filled, setting: 'outpatient', asamLevel: '3.5' }, today);
+    expect(Object.keys(errors)).toEqual(['asam.level']);
+  });
+
   it('names the field of each problem the way the server does', () => {
     const errors = validateAdmission(
       {

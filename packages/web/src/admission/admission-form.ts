@@ -1,10 +1,13 @@
 import {
+  type AdmissionDraft,
+  validateAdmission as validateAdmissionRules,
+} from '@tandem/core/admission/admission-rules';
+import {
   type AsamEdition,
   asamFourthEditionLevels,
   asamThirdEditionLevels,
   type CareSetting,
   type CoOccurringCondition,
-  isAsamLevel,
   type ReferralSource,
   type SubstanceClass,
   type UseFrequency,
@@ -72,34 +75,33 @@ export function asamLevelOptions(edition: AsamEdition | ''): { value: string; la
 /** Field names follow the server's paths (substances.1.route), so that its messages land on the same field. */
 export type AdmissionErrors = Record<string, string>;
 
+/**
+ * The admission as core's rules read it: choices not made yet stay '', an age that is not a whole number is NaN.
+ * The rules are core's (validateAdmission), the same the server runs; the first message of a field is shown.
+ */
 export function validateAdmission(values: AdmissionFormValues, today: string): AdmissionErrors {
   const errors: AdmissionErrors = {};
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(values.admittedOn)) errors.admittedOn = 'Enter the admission date';
-  else if (values.admittedOn > today) errors.admittedOn = 'Admission cannot be in the future';
-  if (values.referralSource === '') errors.referralSource = 'Choose who referred the patient';
-  if (values.setting === '') errors.setting = 'Choose the setting of care';
-  if (
-    values.asamLevel !== '' &&
-    (values.asamEdition === '' || !isAsamLevel(values.asamEdition, values.asamLevel))
-  )
-    errors['asam.level'] = 'Not a level of care of this ASAM edition';
-  if (values.substances.length === 0) errors.substances = 'Record at least the primary substance';
-  const seen = new Set<string>();
-  values.substances.forEach((row, index) => {
-    if (row.substanceClass === '') errors[`substances.${index}.substanceClass`] = 'Choose a substance';
-    else if (seen.has(row.substanceClass))
-      errors[`substances.${index}.substanceClass`] = 'This substance is listed twice';
-    seen.add(row.substanceClass);
-    if (row.route === '') errors[`substances.${index}.route`] = 'Choose how it is used';
-    if (row.frequency === '') errors[`substances.${index}.frequency`] = 'Choose how often';
-    const age = row.ageOfFirstUse.trim();
-    if (age !== '' && (!/^\d{1,3}$/.test(age) || Number(age) > 120))
-      errors[`substances.${index}.ageOfFirstUse`] = 'Enter an age from 0 to 120';
-  });
-  if (values.primarySubstance < 0 || values.primarySubstance >= values.substances.length)
-    errors.substances = 'Mark the primary substance';
-  if (values.diagnoses.length > 1 && !values.diagnoses.some((d) => d.code === values.primaryDiagnosis))
-    errors.diagnoses = 'Mark the primary diagnosis';
+  const draft: AdmissionDraft = {
+    admittedOn: values.admittedOn,
+    referralSource: values.referralSource,
+    setting: values.setting,
+    asam: values.asamLevel === '' ? null : { edition: values.asamEdition, level: values.asamLevel },
+    substances: values.substances.map((row, index) => {
+      const age = row.ageOfFirstUse.trim();
+      return {
+        substanceClass: row.substanceClass,
+        route: row.route,
+        frequency: row.frequency,
+        isPrimary: index === values.primarySubstance,
+        ageOfFirstUse: age === '' ? null : /^\d{1,3}$/.test(age) ? Number(age) : Number.NaN,
+      };
+    }),
+    diagnoses: values.diagnoses.map((diagnosis) => ({
+      code: diagnosis.code,
+      isPrimary: diagnosis.code === values.primaryDiagnosis,
+    })),
+  };
+  for (const { path, message } of validateAdmissionRules(draft, today)) errors[path] ??= message;
   return errors;
 }
 

@@ -4059,6 +4059,8 @@ export interface components {
             dueWithinDays: number;
             position: number;
             active: boolean;
+            /** @enum {string} */
+            kind: "clinical" | "administrative";
             version: number;
         };
         IntakeChecklistItemCreateInput: {
@@ -4068,12 +4070,19 @@ export interface components {
             position?: number;
             /** @default true */
             active: boolean;
+            /**
+             * @default clinical
+             * @enum {string}
+             */
+            kind: "clinical" | "administrative";
         };
         IntakeChecklistItemUpdateInput: {
             label?: string;
             dueWithinDays?: number;
             position?: number;
             active?: boolean;
+            /** @enum {string} */
+            kind?: "clinical" | "administrative";
             version: number;
         };
         EpisodeIntakeItemInput: {
@@ -4081,6 +4090,8 @@ export interface components {
             itemId: string;
             key: string;
             label: string;
+            /** @enum {string} */
+            kind: "clinical" | "administrative";
             dueWithinDays: number;
             /** Format: date */
             dueOn: string;
@@ -4104,6 +4115,8 @@ export interface components {
             /** Format: uuid */
             itemId: string;
             itemLabel: string;
+            /** @enum {string} */
+            itemKind: "clinical" | "administrative";
             /** Format: date */
             dueOn: string;
             daysOverdue: number;
@@ -5097,6 +5110,8 @@ export interface components {
             dueWithinDays: number;
             position: number;
             active: boolean;
+            /** @enum {string} */
+            kind: "clinical" | "administrative";
             version: number;
         };
         IntakeChecklistItemCreate: {
@@ -5106,12 +5121,19 @@ export interface components {
             position?: number;
             /** @default true */
             active: boolean;
+            /**
+             * @default clinical
+             * @enum {string}
+             */
+            kind: "clinical" | "administrative";
         };
         IntakeChecklistItemUpdate: {
             label?: string;
             dueWithinDays?: number;
             position?: number;
             active?: boolean;
+            /** @enum {string} */
+            kind?: "clinical" | "administrative";
             version: number;
         };
         EpisodeIntakeItem: {
@@ -5119,6 +5141,8 @@ export interface components {
             itemId: string;
             key: string;
             label: string;
+            /** @enum {string} */
+            kind: "clinical" | "administrative";
             dueWithinDays: number;
             /** Format: date */
             dueOn: string;
@@ -5142,6 +5166,8 @@ export interface components {
             /** Format: uuid */
             itemId: string;
             itemLabel: string;
+            /** @enum {string} */
+            itemKind: "clinical" | "administrative";
             /** Format: date */
             dueOn: string;
             daysOverdue: number;

@@ -18,6 +18,7 @@ import {
   IconHospital,
   IconStethoscope,
 } from '@tabler/icons-react';
+import { type IntakeItemKind, mayCompleteIntakeItem } from '@tandem/core/admission/intake-items';
 import {
   coOccurringConditionLabels,
   levelOfCareChangeDirectionLabels,
@@ -51,7 +52,9 @@ export function EpisodesTab({ record, viewer, now }: RecordTabContext) {
   const active = episodes.data?.find((episode) => episode.status === 'active');
   const canAdmit = may('create', 'episode_of_care') && record.status !== 'deceased';
   const canUpdate = may('update', 'episode_of_care');
-  const canTick = may('update', 'intake_checklist');
+  const mayTickChecklist = may('update', 'intake_checklist');
+  // Clinical items (assessments, the plan) are clinical staff's: core decides, the server enforces it too.
+  const canTick = (kind: IntakeItemKind) => mayTickChecklist && mayCompleteIntakeItem(viewer.role, kind);
 
   return (
     <Stack gap="md">
@@ -137,7 +140,7 @@ function EpisodeCard({
   patientId: string;
   episode: Episode;
   canUpdate: boolean;
-  canTick: boolean;
+  canTick: (kind: IntakeItemKind) => boolean;
   onDialog: (kind: 'level' | 'discharge' | 'edit') => void;
 }) {
   return (

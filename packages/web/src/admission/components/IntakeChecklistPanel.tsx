@@ -1,4 +1,5 @@
 import { Badge, Checkbox, Group, Skeleton, Stack, Table, Text } from '@mantine/core';
+import type { IntakeItemKind } from '@tandem/core/admission/intake-items';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ErrorPanel } from '../../app/ErrorPanel.tsx';
 import { patientQueryKeys } from '../../patients/api.ts';
@@ -13,7 +14,8 @@ export function IntakeChecklistPanel({
 }: {
   patientId: string;
   episodeId: string;
-  canTick: boolean;
+  /** Whether the viewer may tick or untick an item of this kind. */
+  canTick: (kind: IntakeItemKind) => boolean;
 }) {
   const queryClient = useQueryClient();
   const checklist = useQuery(intakeQueryOptions(patientId, episodeId));
@@ -40,7 +42,12 @@ export function IntakeChecklistPanel({
                 <Checkbox
                   label={item.label}
                   checked={item.completedOn !== null}
-                  disabled={!canTick || tick.isPending}
+                  disabled={!canTick(item.kind) || tick.isPending}
+                  description={
+                    item.kind === 'clinical' && !canTick(item.kind)
+                      ? 'Clinical staff complete this item'
+                      : undefined
+                  }
                   onChange={(event) =>
                     tick.mutate({ itemId: item.itemId, done: event.currentTarget.checked })
                   }

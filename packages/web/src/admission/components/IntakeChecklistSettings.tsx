@@ -2,6 +2,7 @@ import {
   Alert,
   Button,
   Group,
+  NativeSelect,
   NumberInput,
   Paper,
   Skeleton,
@@ -14,6 +15,11 @@ import {
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconPlus } from '@tabler/icons-react';
+import {
+  type IntakeItemKind,
+  intakeItemKindLabels,
+  intakeItemKinds,
+} from '@tandem/core/admission/intake-items';
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { api, unwrap } from '../../api/client.ts';
@@ -166,12 +172,13 @@ function AddChecklistItem({ position }: { position: number }) {
   const queryClient = useQueryClient();
   const [label, setLabel] = useState('');
   const [days, setDays] = useState<number | ''>(7);
+  const [kind, setKind] = useState<IntakeItemKind>('clinical');
   const [errors, setErrors] = useState<{ label?: string; dueWithinDays?: string; form?: string }>({});
   const add = useMutation({
     mutationFn: () =>
       unwrap(
         api.POST('/api/settings/intake-checklist', {
-          body: { label, dueWithinDays: days === '' ? -1 : days, position, active: true },
+          body: { label, dueWithinDays: days === '' ? -1 : days, position, active: true, kind },
         }),
       ),
     onSuccess: async (created) => {
@@ -217,6 +224,13 @@ function AddChecklistItem({ position }: { position: number }) {
           allowDecimal={false}
           error={errors.dueWithinDays}
           w={160}
+        />
+        <NativeSelect
+          label="Who completes it"
+          value={kind}
+          data={intakeItemKinds.map((value) => ({ value, label: intakeItemKindLabels[value] }))}
+          onChange={(event) => setKind(event.currentTarget.value as IntakeItemKind)}
+          w={240}
         />
         <Button type="submit" mt={25} leftSection={<IconPlus size={16} />} loading={add.isPending}>
           Add item

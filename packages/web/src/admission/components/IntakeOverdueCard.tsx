@@ -1,8 +1,10 @@
 import { Badge, Button, EmptyState, Skeleton, Table, Text } from '@mantine/core';
 import { IconChecklist } from '@tabler/icons-react';
+import { mayCompleteIntakeItem } from '@tandem/core/admission/intake-items';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ErrorPanel } from '../../app/ErrorPanel.tsx';
 import { AnchorLink } from '../../app/links.tsx';
+import { useMe } from '../../auth/me-context.ts';
 import { DashboardSection } from '../../dashboard/components/DashboardSection.tsx';
 import { admissionQueryKeys, overdueIntakeQueryOptions, tickIntakeItem } from '../api.ts';
 import { localToday } from '../labels.ts';
@@ -11,6 +13,7 @@ import { invalidateRecord } from './IntakeChecklistPanel.tsx';
 /** The dashboard's "Intake overdue" card: every staff role keeps the intake checklist. */
 export function IntakeOverdueCard() {
   const queryClient = useQueryClient();
+  const { role } = useMe();
   const overdue = useQuery(overdueIntakeQueryOptions);
   const done = useMutation({
     mutationFn: (item: { patientId: string; episodeId: string; itemId: string }) =>
@@ -71,14 +74,20 @@ export function IntakeOverdueCard() {
                     </Badge>
                   </Table.Td>
                   <Table.Td>
-                    <Button
-                      size="xs"
-                      variant="subtle"
-                      loading={done.isPending && done.variables?.itemId === item.itemId}
-                      onClick={() => done.mutate(item)}
-                    >
-                      Mark done today
-                    </Button>
+                    {mayCompleteIntakeItem(role, item.itemKind) ? (
+                      <Button
+                        size="xs"
+                        variant="subtle"
+                        loading={done.isPending && done.variables?.itemId === item.itemId}
+                        onClick={() => done.mutate(item)}
+                      >
+                        Mark done today
+                      </Button>
+                    ) : (
+                      <Text size="xs" c="dimmed">
+                        For clinical staff
+                      </Text>
+                    )}
                   </Table.Td>
                 </Table.Tr>
               ))}

@@ -1,7 +1,9 @@
 import { Group, Modal, NativeSelect, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import { levelOfCareMisfit } from '@tandem/core/admission/level-of-care-fit';
 import {
   type AsamEdition,
+  type CareSetting,
   careSettingLabels,
   levelOfCareChangeDirectionLabels,
 } from '@tandem/core/admission/vocabulary';
@@ -53,6 +55,13 @@ export function LevelOfCareDialog({ patientId, episode, opened, onClose }: Episo
     event.preventDefault();
     const found: Record<string, string> = {};
     if (values.setting === '') found.setting = 'Choose the new setting of care';
+    else {
+      const misfit = levelOfCareMisfit(values.setting as CareSetting, {
+        edition: values.asamEdition,
+        level: values.asamLevel,
+      });
+      if (misfit !== undefined) found[misfit.path] = misfit.message;
+    }
     if (values.reason.trim() === '') found.reason = 'Say why the level of care changes';
     setErrors(found);
     if (Object.keys(found).length === 0) save();
