@@ -9,9 +9,8 @@ import {
   IconUsersGroup,
 } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
+import { mayInOrganization, seesPatientList } from '../access/policy.ts';
 import { useMe } from '../auth/me-context.ts';
-import { managesProgramSettings, seesAuditLog, seesPatientList, seesStaffDirectory } from '../auth/roles.ts';
-import { seesOutbox } from '../invitations/access.ts';
 import { FrameHeader } from './FrameHeader.tsx';
 import { NavLinkLink } from './links.tsx';
 
@@ -54,7 +53,7 @@ export function WorkspaceFrame({ children }: { children: ReactNode }) {
             onClick={closeNav}
           />
         )}
-        {seesStaffDirectory(role) && (
+        {mayInOrganization(role, 'read', 'staff_directory') && (
           <NavLinkLink
             to="/staff"
             label="Staff"
@@ -62,7 +61,7 @@ export function WorkspaceFrame({ children }: { children: ReactNode }) {
             onClick={closeNav}
           />
         )}
-        {managesProgramSettings(role) && (
+        {mayInOrganization(role, 'update', 'organization_settings') && (
           <NavLinkLink
             to="/settings"
             label="Program settings"
@@ -70,10 +69,10 @@ export function WorkspaceFrame({ children }: { children: ReactNode }) {
             onClick={closeNav}
           />
         )}
-        {seesOutbox(role) && (
+        {mayInOrganization(role, 'read', 'outbox') && (
           <NavLinkLink to="/outbox" label="Outbox" leftSection={<IconMail size={18} />} onClick={closeNav} />
         )}
-        {seesAuditLog(role) && (
+        {mayInOrganization(role, 'read', 'audit_log') && (
           <NavLinkLink
             to="/audit"
             label="Audit trail"

@@ -8,25 +8,15 @@ import {
   IconUsersGroup,
 } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
-import { mayOnRecord } from '../admission/access.ts';
+import { mayOnRecord, relationshipToRecord } from '../access/policy.ts';
 import { EpisodesTab } from '../admission/components/EpisodesTab.tsx';
 import { AccessLogTable } from '../audit-log/components/AccessLogTable.tsx';
 import { CareTeamTab } from '../care-team/components/CareTeamTab.tsx';
 import { ConsentsTab } from '../consents/components/ConsentsTab.tsx';
 import { DisclosureAccountingTable } from '../disclosures/components/DisclosureAccountingTable.tsx';
 import { PatientInvitationsPanel } from '../invitations/components/PatientInvitationsPanel.tsx';
-import { decideRecordRead, type RecordViewer, relationshipToRecord } from './access.ts';
-import type { PatientRecord } from './api.ts';
 import { RecordOverview } from './components/RecordOverview.tsx';
-
-/** What every tab of a patient record gets. */
-export interface RecordTabContext {
-  record: PatientRecord;
-  viewer: RecordViewer;
-  now: Date;
-  /** Opens the break-the-glass dialog (for tabs that find clinical content closed). */
-  onBreakGlass: () => void;
-}
+import type { RecordTabContext } from './record-tab-context.ts';
 
 export interface PatientRecordTab {
   /** Kept in the URL (?tab=...): ids only, never patient information. */
@@ -40,7 +30,7 @@ export interface PatientRecordTab {
 
 /**
  * The tabs of a patient record, in order. A feature adds its part of the record here: one entry with the policy
- * resource it reads (see decideRecordRead), and a panel that loads its own data when the tab is opened.
+ * resource it reads (see mayOnRecord), and a panel that loads its own data when the tab is opened.
  */
 export const patientRecordTabs: readonly PatientRecordTab[] = [
   {
@@ -56,7 +46,7 @@ export const patientRecordTabs: readonly PatientRecordTab[] = [
     label: 'Episodes',
     icon: <IconHospital size={16} />,
     visible: ({ viewer, record, now }) =>
-      decideRecordRead(viewer, record, 'episode_of_care', now).allowed ||
+      mayOnRecord(viewer, record, 'read', 'episode_of_care', now) ||
       mayOnRecord(viewer, record, 'create', 'episode_of_care', now),
     Panel: EpisodesTab,
   },
@@ -65,7 +55,7 @@ export const patientRecordTabs: readonly PatientRecordTab[] = [
     value: 'care-team',
     label: 'Care team',
     icon: <IconUsersGroup size={16} />,
-    visible: ({ viewer, record, now }) => decideRecordRead(viewer, record, 'care_team', now).allowed,
+    visible: ({ viewer, record, now }) => mayOnRecord(viewer, record, 'read', 'care_team', now),
     Panel: CareTeamTab,
   },
   {
@@ -73,15 +63,14 @@ export const patientRecordTabs: readonly PatientRecordTab[] = [
     value: 'consents',
     label: 'Consents',
     icon: <IconSignature size={16} />,
-    visible: ({ viewer, record, now }) => decideRecordRead(viewer, record, 'consent_record', now).allowed,
+    visible: ({ viewer, record, now }) => mayOnRecord(viewer, record, 'read', 'consent_record', now),
     Panel: ConsentsTab,
   },
   {
     value: 'disclosures',
     label: 'Disclosures',
     icon: <IconShare size={16} />,
-    visible: ({ viewer, record, now }) =>
-      decideRecordRead(viewer, record, 'disclosure_accounting', now).allowed,
+    visible: ({ viewer, record, now }) => mayOnRecord(viewer, record, 'read', 'disclosure_accounting', now),
     Panel: ({ record }) => <DisclosureAccountingTable patientId={record.id} />,
   },
   {
@@ -102,7 +91,7 @@ export const patientRecordTabs: readonly PatientRecordTab[] = [
     value: 'access-log',
     label: 'Who accessed this record',
     icon: <IconEye size={16} />,
-    visible: ({ viewer, record, now }) => decideRecordRead(viewer, record, 'access_log', now).allowed,
+    visible: ({ viewer, record, now }) => mayOnRecord(viewer, record, 'read', 'access_log', now),
     Panel: ({ record }) => <AccessLogTable patientId={record.id} />,
   },
 ];

@@ -29,9 +29,9 @@ import {
 } from '@tandem/core/admission/vocabulary';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { mayOnRecord } from '../../access/policy.ts';
 import { ErrorPanel } from '../../app/ErrorPanel.tsx';
-import type { RecordTabContext } from '../../patients/record-tabs.tsx';
-import { mayOnRecord } from '../access.ts';
+import type { RecordTabContext } from '../../patients/record-tab-context.ts';
 import { type Episode, episodesQueryOptions } from '../api.ts';
 import { episodeSpanLabel, levelOfCareLabel } from '../labels.ts';
 import { AdmitDialog } from './AdmitDialog.tsx';

@@ -2,9 +2,9 @@ import { Badge, Button, EmptyState, Skeleton, Stack, Table, Text } from '@mantin
 import { IconShieldCheck } from '@tabler/icons-react';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { mayInOrganization } from '../../access/policy.ts';
 import { ErrorPanel } from '../../app/ErrorPanel.tsx';
 import { useMe } from '../../auth/me-context.ts';
-import { reviewsBreakGlass } from '../../auth/roles.ts';
 import { type BreakGlassGrantEntry, breakGlassGrantsQueryOptions } from '../api.ts';
 import { formatShortTime } from '../labels.ts';
 import { LoadMore } from './LoadMore.tsx';
@@ -18,7 +18,7 @@ export function BreakGlassReviewQueue({ reviewed = false }: { reviewed?: boolean
   const me = useMe();
   const grants = useInfiniteQuery(breakGlassGrantsQueryOptions(reviewed));
   const [reviewing, setReviewing] = useState<BreakGlassGrantEntry | null>(null);
-  const mayReview = reviewsBreakGlass(me.role);
+  const mayReview = mayInOrganization(me.role, 'update', 'break_glass_review');
 
   if (grants.isPending) {
     return (

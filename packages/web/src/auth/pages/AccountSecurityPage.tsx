@@ -1,6 +1,7 @@
 import { Alert, Skeleton, Stack } from '@mantine/core';
 import { IconShieldLock } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
+import { mayInOrganization } from '../../access/policy.ts';
 import { ErrorPanel } from '../../app/ErrorPanel.tsx';
 import { PageHeader } from '../../app/PageHeader.tsx';
 import { PasswordSection } from '../components/PasswordSection.tsx';
@@ -8,7 +9,6 @@ import { SessionsSection } from '../components/SessionsSection.tsx';
 import { SignInPolicySection } from '../components/SignInPolicySection.tsx';
 import { TwoFactorSection } from '../components/TwoFactorSection.tsx';
 import { useMe } from '../me-context.ts';
-import { managesSignInPolicy } from '../roles.ts';
 import { securityQueryOptions } from '../security-api.ts';
 
 /** The signed-in person's sign-in security; where a required two-step enrolment happens. */
@@ -31,7 +31,7 @@ export function AccountSecurityPage() {
         <>
           <PasswordSection />
           <SessionsSection security={security.data} />
-          {managesSignInPolicy(me.role) && <SignInPolicySection />}
+          {mayInOrganization(me.role, 'update', 'organization_settings') && <SignInPolicySection />}
         </>
       )}
     </Stack>

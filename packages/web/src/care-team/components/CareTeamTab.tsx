@@ -14,10 +14,10 @@ import { IconUserCheck, IconUserMinus, IconUserPlus, IconUsersGroup } from '@tab
 import { careTeamRoleLabels } from '@tandem/core/admission/vocabulary';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { mayOnRecord } from '../../access/policy.ts';
 import { ErrorPanel } from '../../app/ErrorPanel.tsx';
 import { roleLabels } from '../../auth/roles.ts';
-import type { RecordTabContext } from '../../patients/record-tabs.tsx';
-import { mayChangeCareTeam, maySeeTherapistSuggestions } from '../access.ts';
+import type { RecordTabContext } from '../../patients/record-tab-context.ts';
 import { careTeamQueryOptions } from '../api.ts';
 import { historyEvents } from '../choice.ts';
 import { AddPlaceDialog } from './AddPlaceDialog.tsx';
@@ -30,8 +30,10 @@ const date = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
 /** Who cares for the patient now, and every change with who made it and why. */
 export function CareTeamTab({ record, viewer, now }: RecordTabContext) {
   const team = useQuery(careTeamQueryOptions(record.id));
-  const canChange = mayChangeCareTeam(viewer, record, now);
-  const canRank = maySeeTherapistSuggestions(viewer, record, now);
+  // The care team's therapist or case manager, or any supervisor, changes the team.
+  const canChange = mayOnRecord(viewer, record, 'update', 'care_team', now);
+  // Therapist matching reads the episode, which is clinical: the care team, or a supervisor through its member.
+  const canRank = mayOnRecord(viewer, record, 'read', 'episode_of_care', now);
   const [dialog, setDialog] = useState<'assign' | 'add' | null>(null);
   const [endingId, setEndingId] = useState<string | null>(null);
   // The place as the team shows it now: after a conflict the dialog retries with the current version.

@@ -4,7 +4,7 @@ import { IconFileCertificate, IconPlus } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ErrorPanel } from '../../app/ErrorPanel.tsx';
-import type { ConsentAbilities } from '../access.ts';
+import type { ConsentAbilities } from '../abilities.ts';
 import {
   type Consent,
   consentListQueryOptions,

@@ -1,7 +1,7 @@
 import { Divider, Stack } from '@mantine/core';
 import { useMe } from '../../auth/me-context.ts';
-import type { RecordTabContext } from '../../patients/record-tabs.tsx';
-import { consentAbilities } from '../access.ts';
+import type { RecordTabContext } from '../../patients/record-tab-context.ts';
+import { consentAbilities } from '../abilities.ts';
 import { ConsentsPanel } from './ConsentsPanel.tsx';
 import { SupportContactsPanel } from './SupportContactsPanel.tsx';
 

@@ -5,7 +5,7 @@ import { PageHeader } from '../../app/PageHeader.tsx';
 import { useMe } from '../../auth/me-context.ts';
 import { portalPatientsQueryOptions } from '../../disclosures/api.ts';
 import { DisclosureAccountingTable } from '../../disclosures/components/DisclosureAccountingTable.tsx';
-import { consentAbilities } from '../access.ts';
+import { consentAbilities } from '../abilities.ts';
 import { ConsentsPanel } from '../components/ConsentsPanel.tsx';
 
 /** What the policy offers a patient on their own record (the subject): revoking, not recording or printing. */

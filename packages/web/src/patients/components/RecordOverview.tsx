@@ -1,9 +1,9 @@
 import { Alert, Button, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconLock, IconLockOpen } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
+import { clinicalAccess, offersBreakGlass } from '../../access/policy.ts';
 import { formatShortTime } from '../../audit-log/labels.ts';
-import { clinicalAccess, offersBreakGlass } from '../access.ts';
-import type { RecordTabContext } from '../record-tabs.tsx';
+import type { RecordTabContext } from '../record-tab-context.ts';
 
 /** The Overview tab: contact details, and whether the care team's clinical content is open to the viewer. */
 export function RecordOverview({ record, viewer, now, onBreakGlass }: RecordTabContext) {

@@ -3,17 +3,18 @@ import { notifications } from '@mantine/notifications';
 import { IconArrowLeft, IconLock } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
+import { mayEverBreakGlass, type RecordViewer } from '../../access/policy.ts';
 import { describeProblem } from '../../api/problem.ts';
 import { ErrorPanel } from '../../app/ErrorPanel.tsx';
 import { AnchorLink } from '../../app/links.tsx';
 import { auditQueryKeys } from '../../audit-log/api.ts';
 import { useMe } from '../../auth/me-context.ts';
-import { mayEverBreakGlass, type RecordViewer } from '../access.ts';
 import { type PatientRecord, patientQueryKeys, patientRecordQueryOptions } from '../api.ts';
 import { BreakGlassBanner } from '../components/BreakGlassBanner.tsx';
 import { BreakGlassDialog } from '../components/BreakGlassDialog.tsx';
 import { PatientHeader } from '../components/PatientHeader.tsx';
-import { defaultRecordTab, patientRecordTabs, type RecordTabContext } from '../record-tabs.tsx';
+import type { RecordTabContext } from '../record-tab-context.ts';
+import { defaultRecordTab, patientRecordTabs } from '../record-tabs.tsx';
 
 interface PatientRecordPageProps {
   patientId: string;

@@ -7,11 +7,12 @@ import {
 } from '@tandem/core/admission/vocabulary';
 import { useQuery } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
+import { mayInOrganization } from '../../access/policy.ts';
 import type { StaffMember } from '../../api/types.ts';
 import { ErrorPanel } from '../../app/ErrorPanel.tsx';
 import { AnchorLink } from '../../app/links.tsx';
 import { useMe } from '../../auth/me-context.ts';
-import { managesStaff, roleLabels } from '../../auth/roles.ts';
+import { roleLabels } from '../../auth/roles.ts';
 import { staffMemberQueryOptions } from '../api.ts';
 import { ActiveBadge } from '../components/ActiveBadge.tsx';
 import { DeactivateStaffButton } from '../components/DeactivateStaffButton.tsx';
@@ -54,7 +55,10 @@ function licenseText(member: StaffMember): string {
 
 function StaffMemberDetails({ member }: { member: StaffMember }) {
   const me = useMe();
-  const mayDeactivate = managesStaff(me.role) && member.active && me.staffMemberId !== member.id;
+  const mayDeactivate =
+    mayInOrganization(me.role, 'update', 'staff_directory') &&
+    member.active &&
+    me.staffMemberId !== member.id;
   const [editingMatching, setEditingMatching] = useState(false);
   const substanceYears = substanceClasses
     .filter((substance) => (member.substanceExperience[substance] ?? 0) > 0)
@@ -95,7 +99,7 @@ function StaffMemberDetails({ member }: { member: StaffMember }) {
             <Title order={2} size="h4">
               Matching profile
             </Title>
-            {managesStaff(me.role) && (
+            {mayInOrganization(me.role, 'update', 'staff_directory') && (
               <Button variant="light" onClick={() => setEditingMatching(true)}>
                 Edit matching profile
               </Button>

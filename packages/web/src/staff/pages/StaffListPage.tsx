@@ -1,14 +1,14 @@
 import { Group, Stack, Title } from '@mantine/core';
+import { mayInOrganization } from '../../access/policy.ts';
 import { PageHeader } from '../../app/PageHeader.tsx';
 import { useMe } from '../../auth/me-context.ts';
-import { invitesStaff } from '../../invitations/access.ts';
 import { InviteStaffButton } from '../../invitations/components/InviteStaffButton.tsx';
 import { PendingInvitations } from '../../invitations/components/PendingInvitations.tsx';
 import { StaffDirectory } from '../components/StaffDirectory.tsx';
 
 export function StaffListPage() {
   const { role } = useMe();
-  const mayInvite = invitesStaff(role);
+  const mayInvite = mayInOrganization(role, 'create', 'staff_directory');
   return (
     <Stack gap="lg">
       <Group justify="space-between" align="flex-start" wrap="nowrap">

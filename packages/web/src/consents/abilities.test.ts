@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { consentAbilities } from './access.ts';
+import { consentAbilities } from './abilities.ts';
 
 const now = new Date('2026-03-10T18:00:00Z');
 const record = (role: 'primary_therapist' | 'prescriber', basis = 'organization_role') => ({
