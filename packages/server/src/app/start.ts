@@ -1,5 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import type { FastifyInstance } from 'fastify';
+import { raiseOverdueIntakeAlerts } from '../admission/intake-overdue-alerts.ts';
+import { alertRepository } from '../alerts/repository.ts';
 import { startCheckpointSchedule } from '../audit/checkpoint-schedule.ts';
 import { resolveSigningKey } from '../audit/signing-key.ts';
 import { createAuth } from '../auth/auth.ts';
@@ -12,6 +14,7 @@ import { type SeedResult, seedDemo } from '../demo/seed-demo.ts';
 import { type AppOptions, buildApp } from '../http/app.ts';
 import { defaultWebDistDir } from '../http/web-app.ts';
 import { identityRepository } from '../identity/repository.ts';
+import { recordKernel } from '../records/unit-of-work.ts';
 import { resolveAuthSecret } from './auth-secret.ts';
 import { StartupError } from './startup-error.ts';
 import { tandemVersion } from './version.ts';
@@ -41,6 +44,15 @@ export async function startTandem(config: Config, options: StartOptions = {}): P
     const secret = await resolveAuthSecret(config);
     const signingKey = await resolveSigningKey(config);
     const demo = config.demo ? await seedDemo(database.db, { authSecret: secret }) : undefined;
+    // A new demo opens with what a program in progress has: Joe's overdue intake item waits as an alert (the
+    // sweep would raise it within a minute; the seed itself writes nothing to the audit trail).
+    if (demo?.created === true) {
+      await raiseOverdueIntakeAlerts(
+        recordKernel(database.db),
+        alertRepository(database.db),
+        demo.organizationId,
+      );
+    }
     const identity = identityRepository(database.db);
     const auth = createAuth({
       pool: database.pool,

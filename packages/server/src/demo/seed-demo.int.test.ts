@@ -122,8 +122,9 @@ describe('seedDemo', () => {
         onMyCareTeam: true,
       }),
     ]);
-    // ...and it waits as an alert routed to him, which the sweep does not raise twice.
+    // ...and the alert sweep raises it as an alert routed to him (at demo creation too), never twice.
     const alerts = alertRepository(db);
+    expect(await raiseOverdueIntakeAlerts(recordKernel(db), alerts, organizationId)).toBe(1);
     expect(await alerts.openFor(db, organizationId, clinician.id)).toEqual([
       expect.objectContaining({
         kind: 'intake_item_overdue',

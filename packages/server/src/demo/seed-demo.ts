@@ -9,10 +9,7 @@ import {
 import { generateRandomString, hashPassword, symmetricEncrypt } from 'better-auth/crypto';
 import type { Kysely, Transaction } from 'kysely';
 import { uuidv7 } from 'uuidv7';
-import { raiseOverdueIntakeAlerts } from '../admission/intake-overdue-alerts.ts';
-import { alertRepository } from '../alerts/repository.ts';
 import type { DB } from '../db/schema.generated.ts';
-import { recordKernel } from '../records/unit-of-work.ts';
 import {
   demoAccounts,
   demoOrganization,
@@ -240,8 +237,6 @@ export async function seedDemo(db: Kysely<DB>, options: SeedOptions = {}): Promi
     });
     if (options.authSecret !== undefined)
       await enrolDemoTwoFactor(db, result.organizationId, options.authSecret);
-    // The demo opens with what a program in progress has: Joe's overdue intake item waits as an alert.
-    await raiseOverdueIntakeAlerts(recordKernel(db), alertRepository(db), result.organizationId);
     return result;
   } catch (error) {
     // Another process seeded it at the same moment: the unique slug decided, and that is fine.
