@@ -35,11 +35,16 @@ export interface StartOptions {
   alertSweepIntervalMs?: number;
   /** Adds routes before the server listens: benchmarks only (bench/policy-overhead.ts). */
   extendApp?: AppOptions['extendApp'];
+  /** A migrated empty embedded database to start a new data folder from (tests: see OpenOptions). */
+  embeddedTemplate?: Blob;
 }
 
 export async function startTandem(config: Config, options: StartOptions = {}): Promise<RunningTandem> {
   await mkdir(config.dataDir, { recursive: true }).catch(() => {});
-  const database = await openConfiguredDatabase(config);
+  const database = await openConfiguredDatabase(
+    config,
+    options.embeddedTemplate === undefined ? {} : { embeddedTemplate: options.embeddedTemplate },
+  );
   try {
     const secret = await resolveAuthSecret(config);
     const signingKey = await resolveSigningKey(config);

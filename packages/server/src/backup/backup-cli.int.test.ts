@@ -42,7 +42,8 @@ describe('tandem backup and tandem restore', () => {
     source = path.join(folder, 'source');
     file = path.join(folder, 'moved.tandem-backup.gz');
     if (testLeg() === 'postgres') {
-      const database = await createPostgresDatabase();
+      // Restore asks for a database nothing has migrated yet.
+      const database = await createPostgresDatabase({ empty: true });
       target = { flags: ['--database-url', database.url], databaseUrl: database.url, drop: database.drop };
     } else {
       const dataDir = path.join(folder, 'target');

@@ -45,8 +45,23 @@ function createKysely(pool: pg.Pool): Kysely<DB> {
 
 export const pgliteExtensions = { btree_gist, pg_trgm, pgcrypto, unaccent };
 
-export async function openPglite(dataDir: string | undefined): Promise<PGlite> {
-  return PGlite.create({ ...(dataDir === undefined ? {} : { dataDir }), extensions: pgliteExtensions });
+export interface OpenPgliteOptions {
+  /**
+   * A data folder dumped by `dumpDataDir` (a migrated empty database) to start a new database from, instead of
+   * running initdb and every migration again. Only for a new database: PGlite ignores it for an existing one.
+   */
+  template?: Blob;
+}
+
+export async function openPglite(
+  dataDir: string | undefined,
+  options: OpenPgliteOptions = {},
+): Promise<PGlite> {
+  return PGlite.create({
+    ...(dataDir === undefined ? {} : { dataDir }),
+    ...(options.template === undefined ? {} : { loadDataDir: options.template }),
+    extensions: pgliteExtensions,
+  });
 }
 
 /** Wraps an open PGlite in the shared pool/Kysely pair. The caller's close() also closes PGlite. */
@@ -83,6 +98,9 @@ export function databaseFromUrl(
     pool,
     async close() {
       await db.destroy();
+      // Kysely ends the pool only if it ever ran a query; work done on the pool alone (migrations) must not
+      // leave its connections open.
+      if (!pool.ended) await pool.end();
     },
   };
 }

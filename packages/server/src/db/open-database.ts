@@ -17,10 +17,21 @@ export interface OpenedDatabase extends TandemDatabase {
   created: boolean;
 }
 
+export interface OpenOptions {
+  /**
+   * A migrated, empty embedded database (PGlite's dumpDataDir) to start a NEW data folder from; migrations still
+   * run after it. The test suite uses it so that each test server skips initdb and the migrations.
+   */
+  embeddedTemplate?: Blob;
+}
+
 /** Opens the configured database, applies pending migrations, and turns every failure into a StartupError. */
-export async function openConfiguredDatabase(config: Config): Promise<OpenedDatabase> {
+export async function openConfiguredDatabase(
+  config: Config,
+  options: OpenOptions = {},
+): Promise<OpenedDatabase> {
   if (config.databaseUrl !== undefined) return openPostgres(config.databaseUrl);
-  return openEmbedded(config.dataDir);
+  return openEmbedded(config.dataDir, options.embeddedTemplate);
 }
 
 async function openPostgres(databaseUrl: string): Promise<OpenedDatabase> {
@@ -35,7 +46,7 @@ async function openPostgres(databaseUrl: string): Promise<OpenedDatabase> {
   return { ...database, created: false };
 }
 
-async function openEmbedded(dataDir: string): Promise<OpenedDatabase> {
+async function openEmbedded(dataDir: string, template: Blob | undefined): Promise<OpenedDatabase> {
   const paths = dataFolderPaths(dataDir);
   await ensureWritableFolder(paths.root);
   const releaseLock = await lockDataFolder(paths);
@@ -45,7 +56,7 @@ async function openEmbedded(dataDir: string): Promise<OpenedDatabase> {
     if (state === 'new') await markInitializing(paths);
     let pglite: Awaited<ReturnType<typeof openPglite>>;
     try {
-      pglite = await openPglite(paths.pglite);
+      pglite = await openPglite(paths.pglite, state === 'new' && template !== undefined ? { template } : {});
     } catch (error) {
       throw new StartupError(
         `The embedded database in ${paths.pglite} could not be opened (${(error as Error).message}). Restore it with 'tandem restore <backup>' into a new TANDEM_DATA_DIR.`,

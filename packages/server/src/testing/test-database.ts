@@ -1,11 +1,14 @@
 import { randomBytes } from 'node:crypto';
+import { openAsBlob } from 'node:fs';
 import pg from 'pg';
 import { databaseFromPglite, databaseFromUrl, openPglite, type TandemDatabase } from '../db/database.ts';
 import { migrate } from '../db/migrate.ts';
+import { pgliteTemplateVariable, postgresTemplateVariable } from './test-templates.ts';
 
 /**
  * Each data-layer test file gets a fresh, migrated database of the leg it runs in (TANDEM_TEST_DB): an
- * in-memory PGlite, or a new database on the PostgreSQL server of TEST_DATABASE_URL, dropped on close.
+ * in-memory PGlite, or a new database on the PostgreSQL server of TEST_DATABASE_URL, dropped on close. Both are
+ * copies of the run's migrated template (test-templates.ts) when the global setup prepared one.
  */
 export type TestLeg = 'pglite' | 'postgres';
 
@@ -31,16 +34,31 @@ export interface TestDatabase extends TandemDatabase {
   url: string | undefined;
 }
 
-export async function createPostgresDatabase(): Promise<{
+let pgliteTemplate: Promise<Blob> | undefined;
+
+/** The run's migrated PGlite data folder, read once per test file; undefined outside a prepared run. */
+export function pgliteTestTemplate(): Promise<Blob> | undefined {
+  const file = process.env[pgliteTemplateVariable];
+  if (file === undefined) return undefined;
+  pgliteTemplate ??= openAsBlob(file);
+  return pgliteTemplate;
+}
+
+/**
+ * A new database on the test server: a copy of the run's migrated template, or empty (`empty: true`, or outside
+ * a prepared run) for a test that migrates or restores into it itself.
+ */
+export async function createPostgresDatabase(options: { empty?: boolean } = {}): Promise<{
   name: string;
   url: string;
   drop(): Promise<void>;
 }> {
   const name = `${testDatabasePrefix()}${randomBytes(4).toString('hex')}`;
+  const template = options.empty === true ? undefined : process.env[postgresTemplateVariable];
   const admin = new pg.Client({ connectionString: testServerUrl() });
   await admin.connect();
   try {
-    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.query(`CREATE DATABASE ${name}${template === undefined ? '' : ` TEMPLATE ${template}`}`);
   } finally {
     await admin.end();
   }
@@ -64,11 +82,14 @@ export async function createPostgresDatabase(): Promise<{
 export async function createTestDatabase(options: { migrated?: boolean } = {}): Promise<TestDatabase> {
   const migrated = options.migrated ?? true;
   if (testLeg() === 'pglite') {
-    const database = databaseFromPglite(await openPglite(undefined));
+    const template = migrated ? await pgliteTestTemplate() : undefined;
+    const database = databaseFromPglite(
+      await openPglite(undefined, template === undefined ? {} : { template }),
+    );
     if (migrated) await migrate(database.pool);
     return { ...database, url: undefined };
   }
-  const created = await createPostgresDatabase();
+  const created = await createPostgresDatabase({ empty: !migrated });
   const database = databaseFromUrl(created.url, { maxConnections: 5 });
   if (migrated) await migrate(database.pool);
   return {

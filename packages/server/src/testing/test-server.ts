@@ -7,7 +7,7 @@ import type { TotpSecret } from '../auth/totp.ts';
 import { parseConfig } from '../config/config.ts';
 import { demoAccounts, demoPassword, demoTotpSecret, demoTwoFactorRoles } from '../demo/demo-accounts.ts';
 import { csrfHeader } from '../http/csrf.ts';
-import { createPostgresDatabase, testLeg } from './test-database.ts';
+import { createPostgresDatabase, pgliteTestTemplate, testLeg } from './test-database.ts';
 import { unusedTotpCode } from './totp-codes.ts';
 
 export async function freePort(): Promise<number> {
@@ -85,9 +85,11 @@ export async function startTestServer(
     ...(options.idleTimeoutMinutes === undefined ? {} : { idleTimeoutMinutes: options.idleTimeoutMinutes }),
     ...(options.sessionMaxHours === undefined ? {} : { sessionMaxHours: options.sessionMaxHours }),
   });
+  const embeddedTemplate = postgres === undefined ? await pgliteTestTemplate() : undefined;
   const running = await startTandem(config, {
     // Tests escalate alerts by hand (alertService.escalateDue), never on a timer that races them.
     alertSweepIntervalMs: 0,
+    ...(embeddedTemplate === undefined ? {} : { embeddedTemplate }),
     ...(options.logStream === undefined ? {} : { logStream: options.logStream }),
   });
   const client = (cookie: string | undefined): TestClient => ({
