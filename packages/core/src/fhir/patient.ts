@@ -1,4 +1,5 @@
 import type { Address, Extension, HumanName, Patient, PatientContact } from '@medplum/fhirtypes';
+import type { PatientStatus } from '../patients/status.ts';
 import {
   languageConcept,
   nonEmpty,
@@ -36,7 +37,7 @@ export interface PatientRecord {
   /** ISO 3166-1 alpha-2. */
   country: string;
   emergencyContact: { name: string | null; phone: string | null; relationship: string | null } | null;
-  status: 'active' | 'discharged' | 'deceased';
+  status: PatientStatus;
 }
 
 export interface PatientMappingOptions {
@@ -90,7 +91,8 @@ export function toFhirPatient(record: PatientRecord, options: PatientMappingOpti
         assigner: reference('Organization', record.organizationId),
       },
     ],
-    active: record.status === 'active',
+    // The record is in use from registration on; a discharged or deceased patient's record is kept, inactive.
+    active: record.status === 'active' || record.status === 'registered',
     name: names(record),
     ...(telecoms && { telecom: telecoms }),
     gender: administrativeGender[record.sexAssignedAtBirth],

@@ -102,6 +102,8 @@ afterAll(async () => {
 describe('admitting a patient', () => {
   it('opens one episode with substances and diagnoses, activates the patient and makes the admitter case manager', async () => {
     const patientId = await newPatient();
+    const registered = await frontDesk.json<{ status: string }>('GET', `/api/patients/${patientId}`);
+    expect(registered.body.status).toBe('registered');
     const before = await head();
     const { status, body } = await clinician.json<{ episode: Episode; joinedCareTeamAs: string }>(
       'POST',
@@ -133,10 +135,11 @@ describe('admitting a patient', () => {
       ['episode_of_care', 'create', patientId],
       ['care_team', 'create', patientId],
     ]);
-    const team = await clinician.json<{ careTeam: { role: string; displayName: string }[] }>(
+    const team = await clinician.json<{ status: string; careTeam: { role: string; displayName: string }[] }>(
       'GET',
       `/api/patients/${patientId}`,
     );
+    expect(team.body.status).toBe('active');
     expect(team.body.careTeam.map((member) => member.role)).toContain('case_manager');
   });
 

@@ -1,5 +1,6 @@
-import type { CareSetting, CareTeamRole, EpisodeStatus } from '@tandem/core';
+import type { CareSetting, CareTeamRole, EpisodeStatus, PatientStatus } from '@tandem/core';
 import { type Insertable, type Kysely, sql, type Transaction } from 'kysely';
+import { careTeamRepository } from '../care-team/repository.ts';
 import type {
   DB,
   EpisodeDiagnoses,
@@ -65,7 +66,7 @@ export function episodeRepository(db: Kysely<DB>) {
       trx: Transaction<DB>,
       organizationId: string,
       patientId: string,
-      status: 'active' | 'discharged' | 'deceased',
+      status: Exclude<PatientStatus, 'registered'>,
     ): Promise<void> {
       await trx
         .updateTable('patients')
@@ -131,19 +132,10 @@ export function episodeRepository(db: Kysely<DB>) {
       return row.id;
     },
 
+    /** Who stays on the care team after a discharge (the care team's one current-team query). */
     async currentCareTeam(organizationId: string, patientId: string) {
-      const rows = await db
-        .selectFrom('careTeamMembers as ctm')
-        .innerJoin('staffMembers as sm', (join) =>
-          join.onRef('sm.organizationId', '=', 'ctm.organizationId').onRef('sm.id', '=', 'ctm.staffMemberId'),
-        )
-        .select(['ctm.staffMemberId', 'sm.displayName', 'ctm.role'])
-        .where('ctm.organizationId', '=', organizationId)
-        .where('ctm.patientId', '=', patientId)
-        .where('ctm.endedAt', 'is', null)
-        .orderBy('ctm.startedAt')
-        .execute();
-      return rows.map((row) => ({ ...row, role: row.role as CareTeamRole }));
+      const team = await careTeamRepository(db).currentTeam(organizationId, patientId);
+      return team.map(({ staffMemberId, displayName, role }) => ({ staffMemberId, displayName, role }));
     },
 
     /** The episode as a write sees it, its row locked until the transaction ends. */

@@ -2,6 +2,7 @@ import { careTeamRoles, searchDiagnoses } from '@tandem/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requirePrincipal } from '../http/authorization.ts';
+import { patientFromPath, patientParams } from '../http/patient-params.ts';
 import { problemSchema } from '../http/problem.ts';
 import { recordContext } from '../http/record-context.ts';
 import type { DiagnosisService } from './diagnosis-service.ts';
@@ -20,10 +21,8 @@ import {
   levelOfCareChangeInputSchema,
 } from './schemas.ts';
 
-const patientParams = z.object({ patientId: z.uuid('Not a patient id') });
 const episodeParams = patientParams.extend({ episodeId: z.uuid('Not an episode id') });
 const diagnosisParams = episodeParams.extend({ diagnosisId: z.uuid('Not a diagnosis id') });
-const onePatient = { param: 'patientId' } as const;
 const responses = <T extends z.ZodType>(ok: T) => ({ 200: ok, '4xx': problemSchema });
 
 /** Admission to discharge: a patient's episodes of care, their level-of-care changes and diagnoses. */
@@ -53,7 +52,7 @@ export function episodeRoutes(episodes: EpisodeService, diagnoses: DiagnosisServ
     app.get(
       '/api/patients/:patientId/episodes',
       {
-        config: { access: { resource: 'episode_of_care', action: 'read', patient: onePatient } },
+        config: { access: { resource: 'episode_of_care', action: 'read', patient: patientFromPath } },
         schema: {
           tags: ['admission'],
           summary: "A patient's episodes of care, newest first: the timeline of admissions and discharges",
@@ -69,7 +68,7 @@ export function episodeRoutes(episodes: EpisodeService, diagnoses: DiagnosisServ
     app.post(
       '/api/patients/:patientId/episodes',
       {
-        config: { access: { resource: 'episode_of_care', action: 'create', patient: onePatient } },
+        config: { access: { resource: 'episode_of_care', action: 'create', patient: patientFromPath } },
         schema: {
           tags: ['admission'],
           summary:
@@ -91,7 +90,7 @@ export function episodeRoutes(episodes: EpisodeService, diagnoses: DiagnosisServ
     app.get(
       '/api/patients/:patientId/episodes/:episodeId',
       {
-        config: { access: { resource: 'episode_of_care', action: 'read', patient: onePatient } },
+        config: { access: { resource: 'episode_of_care', action: 'read', patient: patientFromPath } },
         schema: {
           tags: ['admission'],
           summary: 'One episode of care',
@@ -110,7 +109,7 @@ export function episodeRoutes(episodes: EpisodeService, diagnoses: DiagnosisServ
     app.patch(
       '/api/patients/:patientId/episodes/:episodeId',
       {
-        config: { access: { resource: 'episode_of_care', action: 'update', patient: onePatient } },
+        config: { access: { resource: 'episode_of_care', action: 'update', patient: patientFromPath } },
         schema: {
           tags: ['admission'],
           summary:
@@ -132,7 +131,7 @@ export function episodeRoutes(episodes: EpisodeService, diagnoses: DiagnosisServ
     app.post(
       '/api/patients/:patientId/episodes/:episodeId/level-of-care-changes',
       {
-        config: { access: { resource: 'episode_of_care', action: 'update', patient: onePatient } },
+        config: { access: { resource: 'episode_of_care', action: 'update', patient: patientFromPath } },
         schema: {
           tags: ['admission'],
           summary: 'Step down, step up or move the level of care, as a dated event of the episode',
@@ -155,7 +154,7 @@ export function episodeRoutes(episodes: EpisodeService, diagnoses: DiagnosisServ
     app.post(
       '/api/patients/:patientId/episodes/:episodeId/discharge',
       {
-        config: { access: { resource: 'episode_of_care', action: 'update', patient: onePatient } },
+        config: { access: { resource: 'episode_of_care', action: 'update', patient: patientFromPath } },
         schema: {
           tags: ['admission'],
           summary:
@@ -177,7 +176,7 @@ export function episodeRoutes(episodes: EpisodeService, diagnoses: DiagnosisServ
     app.post(
       '/api/patients/:patientId/episodes/:episodeId/diagnoses',
       {
-        config: { access: { resource: 'diagnosis', action: 'create', patient: onePatient } },
+        config: { access: { resource: 'diagnosis', action: 'create', patient: patientFromPath } },
         schema: {
           tags: ['admission'],
           summary: 'Add an ICD-10-CM F10-F19 diagnosis (billable codes only) to the episode',
@@ -200,7 +199,7 @@ export function episodeRoutes(episodes: EpisodeService, diagnoses: DiagnosisServ
     app.patch(
       '/api/patients/:patientId/episodes/:episodeId/diagnoses/:diagnosisId',
       {
-        config: { access: { resource: 'diagnosis', action: 'update', patient: onePatient } },
+        config: { access: { resource: 'diagnosis', action: 'update', patient: patientFromPath } },
         schema: {
           tags: ['admission'],
           summary:

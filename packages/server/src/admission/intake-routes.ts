@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireAccess, requirePrincipal } from '../http/authorization.ts';
+import { patientFromPath } from '../http/patient-params.ts';
 import { problemSchema } from '../http/problem.ts';
 import { recordContext } from '../http/record-context.ts';
 import {
@@ -18,7 +19,6 @@ const episodeParams = z.object({
   episodeId: z.uuid('Not an episode id'),
 });
 const itemParams = episodeParams.extend({ itemId: z.uuid('Not a checklist item id') });
-const onePatient = { param: 'patientId' } as const;
 const checklist = z.object({ items: z.array(episodeIntakeItemSchema) });
 
 /**
@@ -75,7 +75,7 @@ export function intakeRoutes(service: IntakeService): FastifyPluginAsyncZod {
     app.get(
       '/api/patients/:patientId/episodes/:episodeId/intake',
       {
-        config: { access: { resource: 'intake_checklist', action: 'read', patient: onePatient } },
+        config: { access: { resource: 'intake_checklist', action: 'read', patient: patientFromPath } },
         schema: {
           tags: ['intake'],
           summary: "An episode's intake checklist: each item's due date, whether it is done, days overdue",
@@ -95,7 +95,7 @@ export function intakeRoutes(service: IntakeService): FastifyPluginAsyncZod {
     app.post(
       '/api/patients/:patientId/episodes/:episodeId/intake/:itemId',
       {
-        config: { access: { resource: 'intake_checklist', action: 'update', patient: onePatient } },
+        config: { access: { resource: 'intake_checklist', action: 'update', patient: patientFromPath } },
         schema: {
           tags: ['intake'],
           summary: 'Tick an intake item as done on a date (again: change the date or note)',
@@ -118,7 +118,7 @@ export function intakeRoutes(service: IntakeService): FastifyPluginAsyncZod {
     app.delete(
       '/api/patients/:patientId/episodes/:episodeId/intake/:itemId',
       {
-        config: { access: { resource: 'intake_checklist', action: 'update', patient: onePatient } },
+        config: { access: { resource: 'intake_checklist', action: 'update', patient: patientFromPath } },
         schema: {
           tags: ['intake'],
           summary: 'Untick an intake item ticked by mistake',

@@ -59,6 +59,22 @@ export function careTeamRepository(db: Kysely<DB>) {
   return {
     db,
 
+    /** Who is on the patient's care team now, longest-serving first: the one query for the current team. */
+    async currentTeam(organizationId: string, patientId: string, executor: Executor = db) {
+      const rows = await executor
+        .selectFrom('careTeamMembers as ctm')
+        .innerJoin('staffMembers as sm', (join) =>
+          join.onRef('sm.organizationId', '=', 'ctm.organizationId').onRef('sm.id', '=', 'ctm.staffMemberId'),
+        )
+        .select(['ctm.staffMemberId', 'sm.displayName', 'ctm.role', 'ctm.startedAt'])
+        .where('ctm.organizationId', '=', organizationId)
+        .where('ctm.patientId', '=', patientId)
+        .where('ctm.endedAt', 'is', null)
+        .orderBy('ctm.startedAt')
+        .execute();
+      return rows.map((row) => ({ ...row, role: row.role as CareTeamRole }));
+    },
+
     /** Current places first in role order; the history is every place, the latest change first. */
     async team(executor: Executor, organizationId: string, patientId: string) {
       const rows = await placesQuery(executor, organizationId, patientId)

@@ -1,14 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requirePrincipal } from '../http/authorization.ts';
+import { patientFromPath, patientParams } from '../http/patient-params.ts';
 import { problemSchema } from '../http/problem.ts';
 import { recordContext } from '../http/record-context.ts';
 import { careTeamAssignmentSchema, careTeamPlaceEndSchema, careTeamSchema } from './schemas.ts';
 import type { CareTeamService } from './service.ts';
 
-const patientParams = z.object({ patientId: z.uuid('Not a patient id') });
 const memberParams = patientParams.extend({ memberId: z.uuid('Not a care team member id') });
-const onePatient = { param: 'patientId' } as const;
 
 /** Who cares for the patient, and how that changed: read by all staff and the patient, changed by the team. */
 export function careTeamRoutes(service: CareTeamService): FastifyPluginAsyncZod {
@@ -16,7 +15,7 @@ export function careTeamRoutes(service: CareTeamService): FastifyPluginAsyncZod 
     app.get(
       '/api/patients/:patientId/care-team',
       {
-        config: { access: { resource: 'care_team', action: 'read', patient: onePatient } },
+        config: { access: { resource: 'care_team', action: 'read', patient: patientFromPath } },
         schema: {
           tags: ['care team'],
           summary: "A patient's care team: the current places and every change, with who made it and why",
@@ -30,7 +29,7 @@ export function careTeamRoutes(service: CareTeamService): FastifyPluginAsyncZod 
     app.post(
       '/api/patients/:patientId/care-team',
       {
-        config: { access: { resource: 'care_team', action: 'create', patient: onePatient } },
+        config: { access: { resource: 'care_team', action: 'create', patient: patientFromPath } },
         schema: {
           tags: ['care team'],
           summary:
@@ -49,7 +48,7 @@ export function careTeamRoutes(service: CareTeamService): FastifyPluginAsyncZod 
     app.post(
       '/api/patients/:patientId/care-team/:memberId/end',
       {
-        config: { access: { resource: 'care_team', action: 'update', patient: onePatient } },
+        config: { access: { resource: 'care_team', action: 'update', patient: patientFromPath } },
         schema: {
           tags: ['care team'],
           summary:

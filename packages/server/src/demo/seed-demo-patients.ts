@@ -1,3 +1,4 @@
+import { patientStatusAfterEpisodes } from '@tandem/core';
 import type { Transaction } from 'kysely';
 import type { DB } from '../db/schema.generated.ts';
 import { formatMrn } from '../patients/mrn.ts';
@@ -21,8 +22,12 @@ interface DemoPatient {
   isDemoPatientAccount?: boolean;
   /** Care team: staff member e-mail → place. */
   careTeam: Record<string, 'primary_therapist' | 'prescriber' | 'case_manager' | 'group_facilitator'>;
-  /** Oldest first; the last is the current one. The record was registered on the first admission day. */
-  episodes: readonly [DemoEpisode, ...DemoEpisode[]];
+  /**
+   * Oldest first; the last is the current one. The record was registered on the first admission day, or
+   * `registeredDaysAgo` for a person registered and not admitted yet (no episodes).
+   */
+  episodes: readonly DemoEpisode[];
+  registeredDaysAgo?: number;
 }
 
 const allIntakeDone = { consents_signed: 0, orientation: 0, assessments_done: 2, plan_written: 6 } as const;
@@ -234,6 +239,19 @@ export const demoPatients: readonly DemoPatient[] = [
       },
     ],
   },
+  {
+    // Registered by the front desk after a phone screen, not admitted yet: on the list, not in treatment.
+    legalGivenName: 'Dana',
+    legalFamilyName: 'Whitfield',
+    preferredName: null,
+    pronouns: 'she/her',
+    dateOfBirth: '1996-02-17',
+    sexAssignedAtBirth: 'female',
+    preferredLanguage: 'en',
+    careTeam: {},
+    episodes: [],
+    registeredDaysAgo: 1,
+  },
 ];
 
 /** The demo patient whose record the demo clinician is not on the care team of (break-the-glass demo). */
@@ -263,13 +281,18 @@ export async function insertDemoPatients(trx: Transaction<DB>, organizationId: s
     frontDeskUserId: await userIdOf(demoAccountFor('front_desk').email),
   };
 
-  for (const [index, { careTeam, isDemoPatientAccount, episodes, ...person }] of demoPatients.entries()) {
+  for (const [index, demoPatient] of demoPatients.entries()) {
+    const { careTeam, isDemoPatientAccount, episodes, registeredDaysAgo, ...person } = demoPatient;
     // Registered on the first admission day; the current team took over on the current admission day (morning
     // where the program is).
-    const registeredAt = new Date(`${daysBefore(today, episodes[0].admittedDaysAgo)}T17:00:00Z`);
-    const teamSince = new Date(
-      `${daysBefore(today, (episodes.at(-1) as DemoEpisode).admittedDaysAgo)}T17:00:00Z`,
+    const registeredAt = new Date(
+      `${daysBefore(today, episodes[0]?.admittedDaysAgo ?? registeredDaysAgo ?? 0)}T17:00:00Z`,
     );
+    const current = episodes.at(-1);
+    const teamSince =
+      current === undefined
+        ? registeredAt
+        : new Date(`${daysBefore(today, current.admittedDaysAgo)}T17:00:00Z`);
     const patient = await trx
       .insertInto('patients')
       .values({
@@ -277,6 +300,9 @@ export async function insertDemoPatients(trx: Transaction<DB>, organizationId: s
         mrn: formatMrn(firstMrn + index),
         ...person,
         userId: isDemoPatientAccount === true ? patientUser.id : null,
+        status: patientStatusAfterEpisodes(
+          episodes.map((episode) => ({ discharged: episode.discharge !== undefined })),
+        ),
         createdAt: registeredAt,
         updatedAt: registeredAt,
       })

@@ -51,7 +51,7 @@ describe('seedDemo', () => {
     expect(await counts()).toEqual(before);
   });
 
-  it('shows a program in progress: every demo patient in treatment, a step-down, a readmission, one assessment overdue', async () => {
+  it('shows a program in progress: four patients in treatment, one registered, a step-down, a readmission, one assessment overdue', async () => {
     const { db } = database;
     const { organizationId } = await seedDemo(db);
     const organization = await db
@@ -71,10 +71,15 @@ describe('seedDemo', () => {
       'Nguyễn',
       'Rahman',
       'Thompson',
+      'Whitfield',
     ]);
+    // Dana Whitfield is registered, not admitted: no episode, and not counted as in treatment.
+    const registered = patients.filter((patient) => patient.status === 'registered');
+    expect(registered.map((patient) => patient.legalFamilyName)).toEqual(['Whitfield']);
     const episodes = episodeRepository(db);
+    expect(await episodes.listEpisodes(organizationId, registered[0]?.id ?? '')).toEqual([]);
     const timelines = new Map<string, Awaited<ReturnType<typeof episodes.listEpisodes>>>();
-    for (const patient of patients) {
+    for (const patient of patients.filter((candidate) => candidate.status !== 'registered')) {
       const timeline = await episodes.listEpisodes(organizationId, patient.id);
       timelines.set(patient.legalFamilyName, timeline);
       expect(patient.status).toBe('active');

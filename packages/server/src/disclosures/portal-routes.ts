@@ -1,13 +1,12 @@
 import { redisclosureNotice } from '@tandem/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { patientParams } from '../http/patient-params.ts';
 import { problemSchema } from '../http/problem.ts';
 import { recordContext } from '../http/record-context.ts';
 import { redisclosureNoticeHeader } from './routes.ts';
 import { portalPatientSchema, sharedRecordSchema } from './schemas.ts';
 import type { DisclosureService } from './service.ts';
-
-const patientParams = z.object({ patientId: z.uuid('Not a patient id') });
 
 /**
  * The patient and family portal. These routes are open to any signed-in user and decide inside, with the core

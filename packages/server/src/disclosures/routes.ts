@@ -1,6 +1,7 @@
 import { redisclosureNotice } from '@tandem/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { patientFromPath, patientParams } from '../http/patient-params.ts';
 import { problemSchema } from '../http/problem.ts';
 import { recordContext } from '../http/record-context.ts';
 import type { RecordKernel } from '../records/unit-of-work.ts';
@@ -8,9 +9,7 @@ import { accountingCsv } from './accounting-csv.ts';
 import { accountedDisclosureSchema, accountingQuerySchema } from './schemas.ts';
 import type { DisclosureService } from './service.ts';
 
-const patientParams = z.object({ patientId: z.uuid('Not a patient id') });
 const releaseParams = patientParams.extend({ consentId: z.uuid('Not a consent id') });
-const onePatient = { param: 'patientId' } as const;
 
 /** The header that carries the redisclosure notice with every disclosure, whatever its body. */
 export const redisclosureNoticeHeader = 'x-tandem-redisclosure-notice';
@@ -21,7 +20,7 @@ export function disclosureRoutes(records: RecordKernel, service: DisclosureServi
     app.get(
       '/api/patients/:patientId/disclosures',
       {
-        config: { access: { resource: 'disclosure_accounting', action: 'read', patient: onePatient } },
+        config: { access: { resource: 'disclosure_accounting', action: 'read', patient: patientFromPath } },
         schema: {
           tags: ['disclosures'],
           summary: 'The accounting of disclosures of a patient’s record (42 CFR 2.24), newest first',
@@ -45,7 +44,7 @@ export function disclosureRoutes(records: RecordKernel, service: DisclosureServi
     app.get(
       '/api/patients/:patientId/disclosures.csv',
       {
-        config: { access: { resource: 'disclosure_accounting', action: 'read', patient: onePatient } },
+        config: { access: { resource: 'disclosure_accounting', action: 'read', patient: patientFromPath } },
         schema: {
           tags: ['disclosures'],
           summary: 'The whole accounting of disclosures as a CSV download',
@@ -73,7 +72,7 @@ export function disclosureRoutes(records: RecordKernel, service: DisclosureServi
       '/api/patients/:patientId/releases/:consentId.pdf',
       {
         config: {
-          access: { resource: 'release_of_information', action: 'create', patient: onePatient },
+          access: { resource: 'release_of_information', action: 'create', patient: patientFromPath },
         },
         schema: {
           tags: ['disclosures'],

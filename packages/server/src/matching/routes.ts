@@ -1,11 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { patientParams } from '../http/patient-params.ts';
 import { problemSchema } from '../http/problem.ts';
 import { recordContext } from '../http/record-context.ts';
 import { caseloadSettingSchema, caseloadSettingUpdateSchema, therapistSuggestionsSchema } from './schemas.ts';
 import type { MatchingService } from './service.ts';
-
-const patientParams = z.object({ patientId: z.uuid('Not a patient id') });
 
 /** Therapist matching for a patient, and the program's default caseload it measures capacity by. */
 export function matchingRoutes(service: MatchingService): FastifyPluginAsyncZod {

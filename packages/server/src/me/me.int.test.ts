@@ -25,7 +25,7 @@ describe('GET /api/me', () => {
       const { status, body } = await client.json<{
         role: string;
         user: { email: string };
-        organization: { name: string; isDemo: boolean };
+        organization: { name: string; isDemo: boolean; timeZone: string };
         staffMemberId: string | null;
       }>('GET', '/api/me');
       expect(status).toBe(200);
@@ -33,6 +33,8 @@ describe('GET /api/me', () => {
       expect(body.role).toBe(role);
       expect(body.user.email).toBe(account.email);
       expect(body.organization).toMatchObject({ name: 'Demo Recovery Center', isDemo: true });
+      // The program's calendar, by which the web app proposes today's date.
+      expect(body.organization.timeZone).toMatch(/^[A-Za-z_]+\/[A-Za-z_]+$/);
       expect(body.staffMemberId === null).toBe(role === 'patient' || role === 'family_member');
     },
   );

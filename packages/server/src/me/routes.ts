@@ -8,7 +8,14 @@ import type { organizationRepository } from '../organizations/repository.ts';
 const meSchema = z
   .object({
     user: z.object({ id: z.string(), name: z.string(), email: z.string() }),
-    organization: z.object({ id: z.string(), name: z.string(), isDemo: z.boolean() }),
+    organization: z.object({
+      id: z.string(),
+      name: z.string(),
+      isDemo: z.boolean(),
+      timeZone: z
+        .string()
+        .meta({ description: "The program's IANA time zone: its calendar decides every date" }),
+    }),
     role: z.enum(roles),
     staffMemberId: z.string().nullable(),
   })
@@ -35,6 +42,7 @@ export function meRoutes(organizations: ReturnType<typeof organizationRepository
             id: principal.organizationId,
             name: organization?.name ?? '',
             isDemo: organization?.isDemo ?? false,
+            timeZone: organization?.timeZone ?? 'UTC',
           },
           role: principal.role,
           staffMemberId: principal.staffMemberId,

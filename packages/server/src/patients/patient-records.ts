@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { careTeamRepository } from '../care-team/repository.ts';
 import type { DB } from '../db/schema.generated.ts';
 import { patientIdentityColumns } from './patient-columns.ts';
 
@@ -13,17 +14,7 @@ export function patientRecords(db: Kysely<DB>) {
         .where('id', '=', patientId)
         .executeTakeFirst();
       if (patient === undefined) return undefined;
-      const careTeam = await db
-        .selectFrom('careTeamMembers as ctm')
-        .innerJoin('staffMembers as sm', (join) =>
-          join.onRef('sm.organizationId', '=', 'ctm.organizationId').onRef('sm.id', '=', 'ctm.staffMemberId'),
-        )
-        .select(['ctm.staffMemberId', 'sm.displayName', 'ctm.role', 'ctm.startedAt'])
-        .where('ctm.organizationId', '=', organizationId)
-        .where('ctm.patientId', '=', patientId)
-        .where('ctm.endedAt', 'is', null)
-        .orderBy('ctm.startedAt')
-        .execute();
+      const careTeam = await careTeamRepository(db).currentTeam(organizationId, patientId);
       return { patient, careTeam };
     },
   };

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { patientFromPath, patientParams } from '../http/patient-params.ts';
 import { problemSchema } from '../http/problem.ts';
 import { recordContext } from '../http/record-context.ts';
 import type { RecordKernel } from '../records/unit-of-work.ts';
@@ -11,9 +12,6 @@ import {
   possibleDuplicateSchema,
 } from './registration-schemas.ts';
 import { registrationService } from './registration-service.ts';
-
-const patientParams = z.object({ patientId: z.uuid('Not a patient id') });
-const onePatient = { param: 'patientId' } as const;
 
 /**
  * Registering a patient (front desk or clinical staff): the duplicate check, the registration itself with its
@@ -62,7 +60,7 @@ export function registrationRoutes(records: RecordKernel): FastifyPluginAsyncZod
     app.get(
       '/api/patients/:patientId/demographics',
       {
-        config: { access: { resource: 'patient_demographics', action: 'read', patient: onePatient } },
+        config: { access: { resource: 'patient_demographics', action: 'read', patient: patientFromPath } },
         schema: {
           tags: ['patients'],
           summary:
@@ -77,7 +75,7 @@ export function registrationRoutes(records: RecordKernel): FastifyPluginAsyncZod
     app.patch(
       '/api/patients/:patientId',
       {
-        config: { access: { resource: 'patient_demographics', action: 'update', patient: onePatient } },
+        config: { access: { resource: 'patient_demographics', action: 'update', patient: patientFromPath } },
         schema: {
           tags: ['patients'],
           summary: "Correct a patient's demographics; refused with 409 and the current record if stale",

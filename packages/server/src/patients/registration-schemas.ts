@@ -1,6 +1,5 @@
-import { clinicianGenders } from '@tandem/core';
+import { clinicianGenders, patientStatuses } from '@tandem/core';
 import { z } from 'zod';
-import { patientStatuses } from './schemas.ts';
 
 export const sexesAssignedAtBirth = ['female', 'male', 'intersex', 'unknown'] as const;
 

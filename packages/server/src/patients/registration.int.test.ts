@@ -70,7 +70,8 @@ describe('registering a patient', () => {
       preferredName: 'Mari',
       emergencyContactName: 'Rosa Ocampo',
       preferredTherapistGender: 'woman',
-      status: 'active',
+      // Registered, not admitted: not a patient in treatment yet.
+      status: 'registered',
       version: 1,
     });
     expect(body.mrn).toMatch(/^\d{7}$/);

@@ -1,11 +1,11 @@
-import { DomainError } from '@tandem/core';
+import { DomainError, type PatientStatus } from '@tandem/core';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
-import { z } from 'zod';
 import type { DB } from '../db/schema.generated.ts';
 import { disclosureRepository } from '../disclosures/repository.ts';
 import { requireAccess, requirePrincipal, writeAudit } from '../http/authorization.ts';
+import { patientFromPath, patientParams } from '../http/patient-params.ts';
 import { problemSchema } from '../http/problem.ts';
 import { recordContext } from '../http/record-context.ts';
 import { recordKernel } from '../records/unit-of-work.ts';
@@ -20,9 +20,6 @@ import {
   patientRecordSchema,
   patientSearchBodySchema,
 } from './schemas.ts';
-
-const patientParams = z.object({ patientId: z.uuid('Not a patient id') });
-const onePatient = { param: 'patientId' } as const;
 
 export function patientRoutes(db: Kysely<DB>): FastifyPluginAsyncZod {
   const records = patientRecords(db);
@@ -83,7 +80,7 @@ export function patientRoutes(db: Kysely<DB>): FastifyPluginAsyncZod {
     app.get(
       '/api/patients/:patientId',
       {
-        config: { access: { resource: 'patient_demographics', action: 'read', patient: onePatient } },
+        config: { access: { resource: 'patient_demographics', action: 'read', patient: patientFromPath } },
         schema: {
           tags: ['patients'],
           summary: "Read a patient's record: demographics, care team, and the basis of the caller's access",
@@ -98,7 +95,7 @@ export function patientRoutes(db: Kysely<DB>): FastifyPluginAsyncZod {
         if (found === undefined) throw new DomainError('not_found', 'No such patient.');
         return {
           ...found.patient,
-          status: found.patient.status as 'active',
+          status: found.patient.status as PatientStatus,
           careTeam: found.careTeam.map((member) => ({
             ...member,
             role: member.role as 'primary_therapist',
@@ -117,7 +114,7 @@ export function patientRoutes(db: Kysely<DB>): FastifyPluginAsyncZod {
       {
         // Declared as a write on the record (every staff role passes the hook; mayBreakGlass then decides), so
         // that the grant's own audit event is the request's only one.
-        config: { access: { resource: 'patient_demographics', action: 'create', patient: onePatient } },
+        config: { access: { resource: 'patient_demographics', action: 'create', patient: patientFromPath } },
         schema: {
           tags: ['patients'],
           summary:

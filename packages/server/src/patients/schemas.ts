@@ -1,7 +1,5 @@
-import { asamEditions, careSettings, careTeamRoles, isAsamLevel } from '@tandem/core';
+import { asamEditions, careSettings, careTeamRoles, isAsamLevel, patientStatuses } from '@tandem/core';
 import { z } from 'zod';
-
-export const patientStatuses = ['active', 'discharged', 'deceased'] as const;
 
 /**
  * A row of the patient list. Each part is present only when the caller may read the part of the record it

@@ -1,15 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { patientFromPath, patientParams } from '../http/patient-params.ts';
 import { problemSchema } from '../http/problem.ts';
 import { recordContext } from '../http/record-context.ts';
 import { supportContactCreateSchema, supportContactSchema, supportContactUpdateSchema } from './schemas.ts';
 import type { SupportContactService } from './service.ts';
 
-const patientParams = z.object({ patientId: z.uuid('Not a patient id') });
 const supportContactParams = patientParams.extend({
   supportContactId: z.uuid('Not a support contact id'),
 });
-const onePatient = { param: 'patientId' } as const;
 
 /** The patient's loved ones: listed, added and corrected by the care team (issue 4 extends this). */
 export function supportContactRoutes(service: SupportContactService): FastifyPluginAsyncZod {
@@ -17,7 +16,7 @@ export function supportContactRoutes(service: SupportContactService): FastifyPlu
     app.get(
       '/api/patients/:patientId/support-contacts',
       {
-        config: { access: { resource: 'support_contacts', action: 'read', patient: onePatient } },
+        config: { access: { resource: 'support_contacts', action: 'read', patient: patientFromPath } },
         schema: {
           tags: ['support contacts'],
           summary: "List a patient's support contacts (loved ones), active first",
@@ -33,7 +32,7 @@ export function supportContactRoutes(service: SupportContactService): FastifyPlu
     app.post(
       '/api/patients/:patientId/support-contacts',
       {
-        config: { access: { resource: 'support_contacts', action: 'create', patient: onePatient } },
+        config: { access: { resource: 'support_contacts', action: 'create', patient: patientFromPath } },
         schema: {
           tags: ['support contacts'],
           summary: 'Add a support contact; naming one shares nothing until the patient consents in writing',
@@ -51,7 +50,7 @@ export function supportContactRoutes(service: SupportContactService): FastifyPlu
     app.patch(
       '/api/patients/:patientId/support-contacts/:supportContactId',
       {
-        config: { access: { resource: 'support_contacts', action: 'update', patient: onePatient } },
+        config: { access: { resource: 'support_contacts', action: 'update', patient: patientFromPath } },
         schema: {
           tags: ['support contacts'],
           summary: 'Change a support contact; refused with 409 and the current record if stale',

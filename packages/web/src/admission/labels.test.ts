@@ -1,6 +1,6 @@
 import { referralSourceLabels } from '@tandem/core/admission/vocabulary';
 import { describe, expect, it } from 'vitest';
-import { episodeSpanLabel, levelOfCareLabel, localToday, optionsOf } from './labels.ts';
+import { episodeSpanLabel, levelOfCareLabel, optionsOf } from './labels.ts';
 
 describe('admission labels', () => {
   it('turns a vocabulary into options in its order', () => {
@@ -27,9 +27,5 @@ describe('admission labels', () => {
         dischargeType: 'against_advice',
       }),
     ).toBe('Admitted 2026-01-05 · Discharged 2026-03-01 (left against clinical advice)');
-  });
-
-  it('gives the local calendar date', () => {
-    expect(localToday(new Date(2026, 0, 31, 23, 30))).toBe('2026-01-31');
   });
 });

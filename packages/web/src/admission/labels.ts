@@ -10,11 +10,6 @@ export function optionsOf<K extends string>(labels: Record<K, string>): { value:
   return (Object.entries(labels) as [K, string][]).map(([value, label]) => ({ value, label }));
 }
 
-/** Today's calendar date where the browser is (the server checks dates by the program's own calendar). */
-export function localToday(now: Date = new Date()): string {
-  return new Date(now.getTime() - now.getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
-}
-
 /** "Outpatient · ASAM 4th ed. 1.5" — how an episode's current level reads in a list. */
 export function levelOfCareLabel(
   setting: CareSetting,

@@ -1395,7 +1395,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    status?: "active" | "discharged" | "deceased";
+                    status?: "registered" | "active" | "discharged" | "deceased";
                     setting?: "inpatient_residential" | "partial_hospitalization" | "intensive_outpatient" | "outpatient" | "maintenance_only";
                     asamEdition?: "3" | "4";
                     asamLevel?: string;
@@ -4604,6 +4604,8 @@ export interface components {
                 id: string;
                 name: string;
                 isDemo: boolean;
+                /** @description The program's IANA time zone: its calendar decides every date */
+                timeZone: string;
             };
             /** @enum {string} */
             role: "admin" | "clinician" | "prescriber" | "front_desk" | "supervisor" | "patient" | "family_member";
@@ -4622,97 +4624,6 @@ export interface components {
             sentAt: string | null;
             invitationId: string | null;
             invitationStatus: ("pending" | "expired" | "accepted" | "revoked") | null;
-        };
-        PatientSummaryInput: {
-            /** Format: uuid */
-            id: string;
-            name: string;
-            mrn?: string;
-            legalGivenName?: string;
-            legalFamilyName?: string;
-            preferredName?: string | null;
-            /** Format: date */
-            dateOfBirth?: string;
-            /** @enum {string} */
-            status?: "active" | "discharged" | "deceased";
-            onMyCareTeam: boolean;
-            currentEpisode?: {
-                /** Format: date */
-                admittedOn: string;
-                /** @enum {string} */
-                setting: "inpatient_residential" | "partial_hospitalization" | "intensive_outpatient" | "outpatient" | "maintenance_only";
-                asamEdition: ("3" | "4") | null;
-                asamLevel: string | null;
-            } | null;
-            primaryTherapist?: {
-                /** Format: uuid */
-                staffMemberId: string;
-                displayName: string;
-            } | null;
-        };
-        PatientSearchInput: {
-            q?: string;
-            /** @enum {string} */
-            status?: "active" | "discharged" | "deceased";
-            /** @enum {string} */
-            setting?: "inpatient_residential" | "partial_hospitalization" | "intensive_outpatient" | "outpatient" | "maintenance_only";
-            /** @enum {string} */
-            asamEdition?: "3" | "4";
-            asamLevel?: string;
-            /** Format: uuid */
-            therapistStaffMemberId?: string;
-            /** @enum {string} */
-            careTeam?: "mine";
-            /** @default 50 */
-            limit: number;
-            /** @default 0 */
-            offset: number;
-        };
-        PatientPageInput: {
-            items: components["schemas"]["PatientSummaryInput"][];
-            total: number;
-            totalIsExact: boolean;
-            nextOffset: number | null;
-        };
-        CareTeamMemberInput: {
-            /** Format: uuid */
-            staffMemberId: string;
-            displayName: string;
-            /** @enum {string} */
-            role: "primary_therapist" | "case_manager" | "group_facilitator" | "prescriber" | "supervisor";
-            /** Format: date-time */
-            startedAt: string;
-        };
-        PatientRecordInput: {
-            /** Format: uuid */
-            id: string;
-            mrn: string;
-            legalGivenName: string;
-            legalFamilyName: string;
-            preferredName: string | null;
-            pronouns: string | null;
-            /** Format: date */
-            dateOfBirth: string;
-            sexAssignedAtBirth: string;
-            genderIdentity: string | null;
-            preferredLanguage: string;
-            email: string | null;
-            phone: string | null;
-            /** @enum {string} */
-            status: "active" | "discharged" | "deceased";
-            version: number;
-            careTeam: components["schemas"]["CareTeamMemberInput"][];
-            access: {
-                /** @enum {string} */
-                basis: "organization_role" | "care_team" | "subject" | "consent" | "break_glass";
-                breakGlassExpiresAt: string | null;
-            };
-        };
-        BreakGlassGrantInput: {
-            /** Format: uuid */
-            grantId: string;
-            /** Format: date-time */
-            expiresAt: string;
         };
         PatientRegistrationInput: {
             legalGivenName: string;
@@ -4797,7 +4708,7 @@ export interface components {
             emergencyContactRelationship: string | null;
             preferredTherapistGender: ("woman" | "man" | "non_binary") | null;
             /** @enum {string} */
-            status: "active" | "discharged" | "deceased";
+            status: "registered" | "active" | "discharged" | "deceased";
             version: number;
         };
         PatientDuplicateCheckInput: {
@@ -4817,7 +4728,98 @@ export interface components {
             /** Format: date */
             dateOfBirth: string;
             /** @enum {string} */
-            status: "active" | "discharged" | "deceased";
+            status: "registered" | "active" | "discharged" | "deceased";
+        };
+        PatientSummaryInput: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            mrn?: string;
+            legalGivenName?: string;
+            legalFamilyName?: string;
+            preferredName?: string | null;
+            /** Format: date */
+            dateOfBirth?: string;
+            /** @enum {string} */
+            status?: "registered" | "active" | "discharged" | "deceased";
+            onMyCareTeam: boolean;
+            currentEpisode?: {
+                /** Format: date */
+                admittedOn: string;
+                /** @enum {string} */
+                setting: "inpatient_residential" | "partial_hospitalization" | "intensive_outpatient" | "outpatient" | "maintenance_only";
+                asamEdition: ("3" | "4") | null;
+                asamLevel: string | null;
+            } | null;
+            primaryTherapist?: {
+                /** Format: uuid */
+                staffMemberId: string;
+                displayName: string;
+            } | null;
+        };
+        PatientSearchInput: {
+            q?: string;
+            /** @enum {string} */
+            status?: "registered" | "active" | "discharged" | "deceased";
+            /** @enum {string} */
+            setting?: "inpatient_residential" | "partial_hospitalization" | "intensive_outpatient" | "outpatient" | "maintenance_only";
+            /** @enum {string} */
+            asamEdition?: "3" | "4";
+            asamLevel?: string;
+            /** Format: uuid */
+            therapistStaffMemberId?: string;
+            /** @enum {string} */
+            careTeam?: "mine";
+            /** @default 50 */
+            limit: number;
+            /** @default 0 */
+            offset: number;
+        };
+        PatientPageInput: {
+            items: components["schemas"]["PatientSummaryInput"][];
+            total: number;
+            totalIsExact: boolean;
+            nextOffset: number | null;
+        };
+        CareTeamMemberInput: {
+            /** Format: uuid */
+            staffMemberId: string;
+            displayName: string;
+            /** @enum {string} */
+            role: "primary_therapist" | "case_manager" | "group_facilitator" | "prescriber" | "supervisor";
+            /** Format: date-time */
+            startedAt: string;
+        };
+        PatientRecordInput: {
+            /** Format: uuid */
+            id: string;
+            mrn: string;
+            legalGivenName: string;
+            legalFamilyName: string;
+            preferredName: string | null;
+            pronouns: string | null;
+            /** Format: date */
+            dateOfBirth: string;
+            sexAssignedAtBirth: string;
+            genderIdentity: string | null;
+            preferredLanguage: string;
+            email: string | null;
+            phone: string | null;
+            /** @enum {string} */
+            status: "registered" | "active" | "discharged" | "deceased";
+            version: number;
+            careTeam: components["schemas"]["CareTeamMemberInput"][];
+            access: {
+                /** @enum {string} */
+                basis: "organization_role" | "care_team" | "subject" | "consent" | "break_glass";
+                breakGlassExpiresAt: string | null;
+            };
+        };
+        BreakGlassGrantInput: {
+            /** Format: uuid */
+            grantId: string;
+            /** Format: date-time */
+            expiresAt: string;
         };
         StaffMemberInput: {
             /** Format: uuid */
@@ -5655,6 +5657,8 @@ export interface components {
                 id: string;
                 name: string;
                 isDemo: boolean;
+                /** @description The program's IANA time zone: its calendar decides every date */
+                timeZone: string;
             };
             /** @enum {string} */
             role: "admin" | "clinician" | "prescriber" | "front_desk" | "supervisor" | "patient" | "family_member";
@@ -5673,97 +5677,6 @@ export interface components {
             sentAt: string | null;
             invitationId: string | null;
             invitationStatus: ("pending" | "expired" | "accepted" | "revoked") | null;
-        };
-        PatientSummary: {
-            /** Format: uuid */
-            id: string;
-            name: string;
-            mrn?: string;
-            legalGivenName?: string;
-            legalFamilyName?: string;
-            preferredName?: string | null;
-            /** Format: date */
-            dateOfBirth?: string;
-            /** @enum {string} */
-            status?: "active" | "discharged" | "deceased";
-            onMyCareTeam: boolean;
-            currentEpisode?: {
-                /** Format: date */
-                admittedOn: string;
-                /** @enum {string} */
-                setting: "inpatient_residential" | "partial_hospitalization" | "intensive_outpatient" | "outpatient" | "maintenance_only";
-                asamEdition: ("3" | "4") | null;
-                asamLevel: string | null;
-            } | null;
-            primaryTherapist?: {
-                /** Format: uuid */
-                staffMemberId: string;
-                displayName: string;
-            } | null;
-        };
-        PatientSearch: {
-            q?: string;
-            /** @enum {string} */
-            status?: "active" | "discharged" | "deceased";
-            /** @enum {string} */
-            setting?: "inpatient_residential" | "partial_hospitalization" | "intensive_outpatient" | "outpatient" | "maintenance_only";
-            /** @enum {string} */
-            asamEdition?: "3" | "4";
-            asamLevel?: string;
-            /** Format: uuid */
-            therapistStaffMemberId?: string;
-            /** @enum {string} */
-            careTeam?: "mine";
-            /** @default 50 */
-            limit: number;
-            /** @default 0 */
-            offset: number;
-        };
-        PatientPage: {
-            items: components["schemas"]["PatientSummary"][];
-            total: number;
-            totalIsExact: boolean;
-            nextOffset: number | null;
-        };
-        CareTeamMember: {
-            /** Format: uuid */
-            staffMemberId: string;
-            displayName: string;
-            /** @enum {string} */
-            role: "primary_therapist" | "case_manager" | "group_facilitator" | "prescriber" | "supervisor";
-            /** Format: date-time */
-            startedAt: string;
-        };
-        PatientRecord: {
-            /** Format: uuid */
-            id: string;
-            mrn: string;
-            legalGivenName: string;
-            legalFamilyName: string;
-            preferredName: string | null;
-            pronouns: string | null;
-            /** Format: date */
-            dateOfBirth: string;
-            sexAssignedAtBirth: string;
-            genderIdentity: string | null;
-            preferredLanguage: string;
-            email: string | null;
-            phone: string | null;
-            /** @enum {string} */
-            status: "active" | "discharged" | "deceased";
-            version: number;
-            careTeam: components["schemas"]["CareTeamMember"][];
-            access: {
-                /** @enum {string} */
-                basis: "organization_role" | "care_team" | "subject" | "consent" | "break_glass";
-                breakGlassExpiresAt: string | null;
-            };
-        };
-        BreakGlassGrant: {
-            /** Format: uuid */
-            grantId: string;
-            /** Format: date-time */
-            expiresAt: string;
         };
         PatientRegistration: {
             legalGivenName: string;
@@ -5848,7 +5761,7 @@ export interface components {
             emergencyContactRelationship: string | null;
             preferredTherapistGender: ("woman" | "man" | "non_binary") | null;
             /** @enum {string} */
-            status: "active" | "discharged" | "deceased";
+            status: "registered" | "active" | "discharged" | "deceased";
             version: number;
         };
         PatientDuplicateCheck: {
@@ -5868,7 +5781,98 @@ export interface components {
             /** Format: date */
             dateOfBirth: string;
             /** @enum {string} */
-            status: "active" | "discharged" | "deceased";
+            status: "registered" | "active" | "discharged" | "deceased";
+        };
+        PatientSummary: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            mrn?: string;
+            legalGivenName?: string;
+            legalFamilyName?: string;
+            preferredName?: string | null;
+            /** Format: date */
+            dateOfBirth?: string;
+            /** @enum {string} */
+            status?: "registered" | "active" | "discharged" | "deceased";
+            onMyCareTeam: boolean;
+            currentEpisode?: {
+                /** Format: date */
+                admittedOn: string;
+                /** @enum {string} */
+                setting: "inpatient_residential" | "partial_hospitalization" | "intensive_outpatient" | "outpatient" | "maintenance_only";
+                asamEdition: ("3" | "4") | null;
+                asamLevel: string | null;
+            } | null;
+            primaryTherapist?: {
+                /** Format: uuid */
+                staffMemberId: string;
+                displayName: string;
+            } | null;
+        };
+        PatientSearch: {
+            q?: string;
+            /** @enum {string} */
+            status?: "registered" | "active" | "discharged" | "deceased";
+            /** @enum {string} */
+            setting?: "inpatient_residential" | "partial_hospitalization" | "intensive_outpatient" | "outpatient" | "maintenance_only";
+            /** @enum {string} */
+            asamEdition?: "3" | "4";
+            asamLevel?: string;
+            /** Format: uuid */
+            therapistStaffMemberId?: string;
+            /** @enum {string} */
+            careTeam?: "mine";
+            /** @default 50 */
+            limit: number;
+            /** @default 0 */
+            offset: number;
+        };
+        PatientPage: {
+            items: components["schemas"]["PatientSummary"][];
+            total: number;
+            totalIsExact: boolean;
+            nextOffset: number | null;
+        };
+        CareTeamMember: {
+            /** Format: uuid */
+            staffMemberId: string;
+            displayName: string;
+            /** @enum {string} */
+            role: "primary_therapist" | "case_manager" | "group_facilitator" | "prescriber" | "supervisor";
+            /** Format: date-time */
+            startedAt: string;
+        };
+        PatientRecord: {
+            /** Format: uuid */
+            id: string;
+            mrn: string;
+            legalGivenName: string;
+            legalFamilyName: string;
+            preferredName: string | null;
+            pronouns: string | null;
+            /** Format: date */
+            dateOfBirth: string;
+            sexAssignedAtBirth: string;
+            genderIdentity: string | null;
+            preferredLanguage: string;
+            email: string | null;
+            phone: string | null;
+            /** @enum {string} */
+            status: "registered" | "active" | "discharged" | "deceased";
+            version: number;
+            careTeam: components["schemas"]["CareTeamMember"][];
+            access: {
+                /** @enum {string} */
+                basis: "organization_role" | "care_team" | "subject" | "consent" | "break_glass";
+                breakGlassExpiresAt: string | null;
+            };
+        };
+        BreakGlassGrant: {
+            /** Format: uuid */
+            grantId: string;
+            /** Format: date-time */
+            expiresAt: string;
         };
         StaffMember: {
             /** Format: uuid */

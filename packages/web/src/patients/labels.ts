@@ -38,25 +38,16 @@ export function ageOn(dateOfBirth: string, today: string): number {
   return year - birthYear - (hadBirthday ? 0 : 1);
 }
 
-/** Today as a calendar day in this browser's time zone. */
-export function localToday(now = new Date()): string {
-  const pad = (value: number) => String(value).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
-
 // Calendar dates ("1988-04-12") are formatted in UTC so that no time zone shifts the day.
 const calendarDateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' });
 export function formatCalendarDate(date: string): string {
   return calendarDateFormat.format(new Date(`${date}T00:00:00Z`));
 }
 
-export const patientStatusLabels: Record<string, string> = {
-  active: 'Active',
-  discharged: 'Discharged',
-  deceased: 'Deceased',
-};
+export { patientStatusLabels } from '@tandem/core/patients/status';
 
 export const patientStatusColors: Record<string, string> = {
+  registered: 'blue',
   active: 'teal',
   discharged: 'gray',
   deceased: 'dark',

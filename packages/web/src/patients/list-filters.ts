@@ -6,12 +6,13 @@ import {
   careSettingLabels,
   careSettings,
 } from '@tandem/core/admission/vocabulary';
+import type { PatientStatus } from '@tandem/core/patients/status';
 import type { PatientListRequest, PatientPage, PatientSummary } from './api.ts';
 
 /** What the patient list page holds: the search box, the filters and the page it shows. */
 export interface PatientListFilters {
   search: string;
-  status: 'active' | 'discharged' | 'deceased' | null;
+  status: PatientStatus | null;
   setting: CareSetting | null;
   /** An ASAM level as "edition:level" ("3:3.5"), the value of one option of the level select. */
   level: string | null;

@@ -27,6 +27,7 @@ import {
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { describeProblem } from '../../api/problem.ts';
+import { useProgramToday } from '../../app/program-today.ts';
 import { patientQueryKeys } from '../../patients/api.ts';
 import {
   type AdmissionErrors,
@@ -39,7 +40,7 @@ import {
   validateAdmission,
 } from '../admission-form.ts';
 import { admitPatient, WriteConflict } from '../api.ts';
-import { localToday, optionsOf } from '../labels.ts';
+import { optionsOf } from '../labels.ts';
 import { DiagnosisPicker } from './DiagnosisPicker.tsx';
 
 /** The admission form: setting and ASAM level, substances (one primary), diagnoses, presenting problems. */
@@ -52,8 +53,9 @@ export function AdmitDialog({
   opened: boolean;
   onClose: () => void;
 }) {
+  const today = useProgramToday();
   const queryClient = useQueryClient();
-  const [values, setValues] = useState<AdmissionFormValues>(() => emptyAdmission(localToday()));
+  const [values, setValues] = useState<AdmissionFormValues>(() => emptyAdmission(today));
   const [errors, setErrors] = useState<AdmissionErrors>({});
   const admit = useMutation({
     mutationFn: () => admitPatient(patientId, admissionBody(values)),
@@ -66,7 +68,7 @@ export function AdmitDialog({
             ? 'Admitted. You joined the care team as case manager.'
             : 'Admitted.',
       });
-      setValues(emptyAdmission(localToday()));
+      setValues(emptyAdmission(today));
       onClose();
     },
     onError: (error) => {
@@ -93,7 +95,7 @@ export function AdmitDialog({
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const found = validateAdmission(values, localToday());
+    const found = validateAdmission(values, today);
     setErrors(found);
     if (Object.keys(found).length === 0) admit.mutate();
   }

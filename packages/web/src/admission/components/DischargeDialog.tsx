@@ -13,9 +13,9 @@ import {
 } from '@mantine/core';
 import { careTeamRoleLabels, dischargeTypeLabels } from '@tandem/core/admission/vocabulary';
 import { type FormEvent, useState } from 'react';
+import { useProgramToday } from '../../app/program-today.ts';
 import { dischargeEpisode } from '../api.ts';
-import { localToday, optionsOf } from '../labels.ts';
-
+import { optionsOf } from '../labels.ts';
 import {
   EpisodeDialogFooter,
   type EpisodeDialogProps,
@@ -26,7 +26,8 @@ import {
 
 /** Discharge: date, type and aftercare plan. The care team stays in place; the answer says who. */
 export function DischargeDialog({ patientId, episode, opened, onClose }: EpisodeDialogProps) {
-  const [values, setValues] = useState({ dischargedOn: localToday(), dischargeType: '', aftercarePlan: '' });
+  const today = useProgramToday();
+  const [values, setValues] = useState({ dischargedOn: today, dischargeType: '', aftercarePlan: '' });
   const [remains, setRemains] = useState<{ displayName: string; role: string }[] | null>(null);
   const { mutation, errors, setErrors, stale, save, saveOnVersion } = useEpisodeWrite(
     patientId,

@@ -2,9 +2,9 @@ import { Badge, Checkbox, Group, Skeleton, Stack, Table, Text } from '@mantine/c
 import type { IntakeItemKind } from '@tandem/core/admission/intake-items';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ErrorPanel } from '../../app/ErrorPanel.tsx';
+import { useProgramToday } from '../../app/program-today.ts';
 import { patientQueryKeys } from '../../patients/api.ts';
 import { admissionQueryKeys, intakeQueryOptions, tickIntakeItem } from '../api.ts';
-import { localToday } from '../labels.ts';
 
 /** One episode's intake checklist: what is due when, what is done, what is overdue. Ticking is one keypress. */
 export function IntakeChecklistPanel({
@@ -17,11 +17,12 @@ export function IntakeChecklistPanel({
   /** Whether the viewer may tick or untick an item of this kind. */
   canTick: (kind: IntakeItemKind) => boolean;
 }) {
+  const today = useProgramToday();
   const queryClient = useQueryClient();
   const checklist = useQuery(intakeQueryOptions(patientId, episodeId));
   const tick = useMutation({
     mutationFn: ({ itemId, done }: { itemId: string; done: boolean }) =>
-      tickIntakeItem(patientId, episodeId, itemId, done ? { completedOn: localToday() } : null),
+      tickIntakeItem(patientId, episodeId, itemId, done ? { completedOn: today } : null),
     onSuccess: (items) => {
       queryClient.setQueryData(admissionQueryKeys.intake(patientId, episodeId), items);
       void queryClient.invalidateQueries({ queryKey: admissionQueryKeys.episodes(patientId) });

@@ -4,20 +4,21 @@ import { mayCompleteIntakeItem } from '@tandem/core/admission/intake-items';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ErrorPanel } from '../../app/ErrorPanel.tsx';
 import { AnchorLink } from '../../app/links.tsx';
+import { useProgramToday } from '../../app/program-today.ts';
 import { useMe } from '../../auth/me-context.ts';
 import { DashboardSection } from '../../dashboard/components/DashboardSection.tsx';
 import { admissionQueryKeys, overdueIntakeQueryOptions, tickIntakeItem } from '../api.ts';
-import { localToday } from '../labels.ts';
 import { invalidateRecord } from './IntakeChecklistPanel.tsx';
 
 /** The dashboard's "Intake overdue" card: every staff role keeps the intake checklist. */
 export function IntakeOverdueCard() {
+  const today = useProgramToday();
   const queryClient = useQueryClient();
   const { role } = useMe();
   const overdue = useQuery(overdueIntakeQueryOptions);
   const done = useMutation({
     mutationFn: (item: { patientId: string; episodeId: string; itemId: string }) =>
-      tickIntakeItem(item.patientId, item.episodeId, item.itemId, { completedOn: localToday() }),
+      tickIntakeItem(item.patientId, item.episodeId, item.itemId, { completedOn: today }),
     onSuccess: (_items, item) => {
       void queryClient.invalidateQueries({ queryKey: admissionQueryKeys.overdue });
       invalidateRecord(queryClient, item.patientId);

@@ -8,10 +8,10 @@ import {
   levelOfCareChangeDirectionLabels,
 } from '@tandem/core/admission/vocabulary';
 import { type FormEvent, useState } from 'react';
+import { useProgramToday } from '../../app/program-today.ts';
 import { asamLevelOptions } from '../admission-form.ts';
 import { changeLevelOfCare } from '../api.ts';
-import { localToday, optionsOf } from '../labels.ts';
-
+import { optionsOf } from '../labels.ts';
 import {
   EpisodeDialogFooter,
   type EpisodeDialogProps,
@@ -22,8 +22,9 @@ import {
 
 /** Step-down, step-up or lateral move: a dated event in the episode. */
 export function LevelOfCareDialog({ patientId, episode, opened, onClose }: EpisodeDialogProps) {
+  const today = useProgramToday();
   const [values, setValues] = useState({
-    effectiveOn: localToday(),
+    effectiveOn: today,
     direction: 'step_down',
     setting: '',
     asamEdition: (episode.asam?.edition ?? '4') as AsamEdition,

@@ -18,6 +18,7 @@ import { type FormEvent, useState } from 'react';
 import { describeProblem } from '../../api/problem.ts';
 import { AnchorLink } from '../../app/links.tsx';
 import { PageHeader } from '../../app/PageHeader.tsx';
+import { useProgramToday } from '../../app/program-today.ts';
 import { patientQueryKeys } from '../../patients/api.ts';
 import { checkDuplicates, type PossibleDuplicate, registerPatient, WriteConflict } from '../api.ts';
 import {
@@ -28,13 +29,9 @@ import {
   validateRegistration,
 } from '../registration-form.ts';
 
-function localToday(): string {
-  const now = new Date();
-  return new Date(now.getTime() - now.getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
-}
-
 /** Registering a patient: demographics, contact, emergency contact; a likely duplicate is offered to open. */
 export function RegisterPatientPage() {
+  const today = useProgramToday();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [values, setValues] = useState<RegistrationFormValues>(emptyRegistration);
@@ -94,7 +91,7 @@ export function RegisterPatientPage() {
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const found = validateRegistration(values, localToday());
+    const found = validateRegistration(values, today);
     setErrors(found);
     if (Object.keys(found).length === 0) register.mutate(false);
   }

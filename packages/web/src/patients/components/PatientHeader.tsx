@@ -1,17 +1,18 @@
 import { Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { useProgramToday } from '../../app/program-today.ts';
 import type { PatientRecord } from '../api.ts';
 import {
   ageOn,
   careTeamRoleLabels,
   displayName,
   formatCalendarDate,
-  localToday,
   patientStatusColors,
   patientStatusLabels,
 } from '../labels.ts';
 
 /** Who this is, at a glance: names, MRN, date of birth and age, pronouns, status, and who cares for them. */
 export function PatientHeader({ record }: { record: PatientRecord }) {
+  const today = useProgramToday();
   const legal = `${record.legalGivenName} ${record.legalFamilyName}`;
   const goesBy = displayName(record);
   return (
@@ -34,7 +35,7 @@ export function PatientHeader({ record }: { record: PatientRecord }) {
             </Text>
           </HeaderFact>
           <HeaderFact label="Date of birth">
-            {formatCalendarDate(record.dateOfBirth)} (age {ageOn(record.dateOfBirth, localToday())})
+            {formatCalendarDate(record.dateOfBirth)} (age {ageOn(record.dateOfBirth, today)})
           </HeaderFact>
           <HeaderFact label="Care team">
             {record.careTeam.length === 0

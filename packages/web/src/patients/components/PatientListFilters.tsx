@@ -1,5 +1,6 @@
 import { Button, Group, Select, TextInput } from '@mantine/core';
 import { IconSearch, IconX } from '@tabler/icons-react';
+import { patientStatuses, patientStatusLabels } from '@tandem/core/patients/status';
 import { useQuery } from '@tanstack/react-query';
 import { staffListQueryOptions } from '../../staff/api.ts';
 import {
@@ -10,11 +11,10 @@ import {
   settingOptions,
 } from '../list-filters.ts';
 
-const statusOptions = [
-  { value: 'active', label: 'Active' },
-  { value: 'discharged', label: 'Discharged' },
-  { value: 'deceased', label: 'Deceased' },
-];
+const statusOptions = patientStatuses.map((status) => ({
+  value: status,
+  label: patientStatusLabels[status],
+}));
 
 interface PatientListFiltersProps {
   filters: Filters;
