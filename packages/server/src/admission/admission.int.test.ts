@@ -472,8 +472,12 @@ describe('during an episode', () => {
     );
     expect(refused.status).toBe(403);
     expect(refused.body.detail).toMatch(/clinical staff/);
+    // Nothing changed, and the attempt is in the trail as denied, with why.
     const trail = await auditRepository(server.database.db).eventsAfter(organizationId, before, 100);
-    expect(trail.map((event) => [event.resourceType, event.outcome])).toEqual([]);
+    expect(trail.map((event) => [event.resourceType, event.resourceId, event.outcome])).toEqual([
+      ['intake_checklist', assessments.itemId, 'denied'],
+    ]);
+    expect(trail[0]?.reason).toMatch(/clinical staff/);
     const overdue = await clinician.json<{ items: { episodeId: string; itemLabel: string }[] }>(
       'GET',
       '/api/intake/overdue',

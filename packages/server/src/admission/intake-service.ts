@@ -1,6 +1,6 @@
 import { DomainError, intakeItemRefusal } from '@tandem/core';
 import { organizationOf, type RecordContext } from '../records/record-context.ts';
-import { staleVersion, violatedConstraint } from '../records/refusal.ts';
+import { Refusal, staleVersion, violatedConstraint } from '../records/refusal.ts';
 import type { RecordKernel } from '../records/unit-of-work.ts';
 import { episodeRepository } from './episode-repository.ts';
 import { invalidBody } from './episode-validation.ts';
@@ -124,7 +124,15 @@ export function intakeService(records: RecordKernel) {
         if (item === undefined) throw new DomainError('not_found', 'No such checklist item.');
         // Decided in core: the front desk keeps the paperwork, not the clinical items (nor their alerts).
         const refusal = intakeItemRefusal(context.principal.role, item.kind);
-        if (refusal !== undefined) throw new DomainError('forbidden', refusal);
+        if (refusal !== undefined) {
+          throw new Refusal('forbidden', refusal, {
+            deniedAttempt: {
+              resourceType: 'intake_checklist',
+              resourceId: itemId,
+              fieldsChanged: ['completedOn'],
+            },
+          });
+        }
         if (completion === null) {
           await repository.uncomplete(trx, organizationId, episodeId, itemId);
         } else {

@@ -2,6 +2,7 @@ import { DomainError, type DomainErrorCode, type FieldError, isDomainError } fro
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { violatedConstraint } from '../records/refusal.ts';
 
 /** RFC 9457 problem details: the only error shape Tandem's API answers with. */
 export const problemSchema = z
@@ -165,8 +166,10 @@ export function sendProblem(reply: FastifyReply, problem: Problem): FastifyReply
 function fromDatabaseError(error: unknown): DomainError | undefined {
   const sqlState = (error as { code?: unknown }).code;
   if (typeof sqlState !== 'string' || !/^[0-9A-Z]{5}$/.test(sqlState)) return undefined;
-  if (sqlState === '23505')
+  // A unique or exclusion violation that no unit of work named a rule for (records/refusal.ts reads them).
+  if (violatedConstraint(error) !== undefined) {
     return new DomainError('conflict', 'A record with the same unique values exists.');
+  }
   if (sqlState === '23503') return new DomainError('conflict', 'A record it refers to does not exist.');
   if (sqlState === '40001' || sqlState === '40P01') {
     return new DomainError('conflict', 'Another change happened at the same time; try again.');

@@ -1,4 +1,5 @@
 import { DomainError, type DomainErrorCode, type FieldError } from '@tandem/core';
+import type { AuditedChange } from './unit-of-work.ts';
 
 /**
  * A change refused from inside a unit of work. Throwing it rolls the transaction back; the unit of work then
@@ -11,6 +12,7 @@ export class Refusal extends Error {
   readonly loadDetails: (() => Promise<Record<string, unknown>>) | undefined;
   readonly details: Record<string, unknown>;
   readonly fieldErrors: FieldError[];
+  readonly deniedAttempt: AuditedChange | undefined;
 
   constructor(
     code: DomainErrorCode,
@@ -22,6 +24,11 @@ export class Refusal extends Error {
       loadDetails?: () => Promise<Record<string, unknown>>;
       details?: Record<string, unknown>;
       fieldErrors?: FieldError[];
+      /**
+       * What was attempted, when the refusal denies the person (a role the policy let in but a rule of the
+       * record refuses): the kernel audits it as denied after the rollback, so the trail shows the attempt.
+       */
+      deniedAttempt?: AuditedChange;
     } = {},
   ) {
     super(message);
@@ -31,6 +38,7 @@ export class Refusal extends Error {
     this.loadDetails = options.loadDetails;
     this.details = options.details ?? {};
     this.fieldErrors = options.fieldErrors ?? [];
+    this.deniedAttempt = options.deniedAttempt;
   }
 
   /** The answer, once the transaction is rolled back. */

@@ -103,8 +103,18 @@ export function recordKernel(db: Kysely<DB>) {
       });
     } catch (error) {
       const refusal = error instanceof Refusal ? error : refusalForViolation(error, options.conflicts ?? {});
-      if (refusal !== undefined) throw await refusal.answer();
-      throw error;
+      if (refusal === undefined) throw error;
+      if (refusal.deniedAttempt !== undefined) {
+        const attempt = refusal.deniedAttempt;
+        const denied = auditEventOf(context, {
+          ...attempt,
+          outcome: 'denied',
+          reason: attempt.reason ?? refusal.message,
+        });
+        await db.transaction().execute((trx) => appendAuditEvents(trx, organizationId, [denied]));
+        if (context.access !== null) context.access.audited = true;
+      }
+      throw await refusal.answer();
     }
   }
 
