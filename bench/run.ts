@@ -69,6 +69,7 @@ if (loadGenerator === 'wrk' && !wrkAvailable()) usage('wrk is not installed (apt
 const result = await benchmark({
   durationSeconds,
   connections: wholeNumber('connections', parsed.values.connections, 10),
+  ...(parsed.values.connections !== undefined && { connectionsChosen: true }),
   rounds: wholeNumber('rounds', parsed.values.rounds, Math.min(5, durationSeconds)),
   warmupSeconds: wholeNumber('warmup', parsed.values.warmup, Math.min(3, durationSeconds), 0),
   loadGenerator,

@@ -4,6 +4,8 @@ export interface BenchOptions {
   durationSeconds: number;
   /** Concurrent HTTP connections, and concurrent loops on the direct side. */
   connections: number;
+  /** True when `--connections` was given: a benchmark that measures several counts by default measures only it. */
+  connectionsChosen?: boolean;
   /** The measured seconds are split into this many alternating rounds of each side. */
   rounds: number;
   /** Seconds of the same load before each measurement, not counted. */
