@@ -192,7 +192,12 @@ describe('recording a consent', () => {
         patientId: pat,
         outcome: 'allowed',
       }),
-      expect.objectContaining({ action: 'sign', resourceType: 'consent', resourceId: body.id, patientId: pat }),
+      expect.objectContaining({
+        action: 'sign',
+        resourceType: 'consent',
+        resourceId: body.id,
+        patientId: pat,
+      }),
     ]);
   });
 
@@ -363,15 +368,11 @@ describe('amending a consent', () => {
   it('stores nothing when the amendment is invalid', async () => {
     const original = await clinician.json<Consent>('POST', `/api/patients/${pat}/consents`, newConsent());
     const before = await consentCount();
-    const invalid = await clinician.json(
-      'POST',
-      `/api/patients/${pat}/consents/${original.body.id}/amend`,
-      {
-        ...newConsent({ categories: [] }),
-        version: 1,
-        reason: 'Fewer categories',
-      },
-    );
+    const invalid = await clinician.json('POST', `/api/patients/${pat}/consents/${original.body.id}/amend`, {
+      ...newConsent({ categories: [] }),
+      version: 1,
+      reason: 'Fewer categories',
+    });
     expect(invalid.status).toBe(400);
     expect(await consentCount()).toBe(before);
     const still = (await listConsents(clinician)).find((item) => item.id === original.body.id);
