@@ -1,7 +1,6 @@
 import { addDays, type DisclosureCategory, type Role, type StaffRole } from '@tandem/core';
 import { hashPassword } from 'better-auth/crypto';
 import type { Kysely } from 'kysely';
-import { sql } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import type { DB } from '../db/schema.generated.ts';
 import { readProgramClock } from '../records/program-clock.ts';
