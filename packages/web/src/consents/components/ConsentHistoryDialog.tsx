@@ -21,6 +21,9 @@ const versionStatusLabels: Record<Version['status'], string> = {
 };
 
 const show = (value: string | null) => (value === null || value === '' ? '(none)' : value);
+/** A term as the reader compares it: the patient's signature time in local words, the rest as written. */
+const showTerm = (path: string, value: string | null) =>
+  path === 'signedAt' && value !== null ? formatDateTime(value) : show(value);
 
 /** What an amendment changed, term by term: the term, what it said, what it says now. */
 function ChangesTable({ version }: { version: Version }) {
@@ -45,8 +48,8 @@ function ChangesTable({ version }: { version: Version }) {
             <Table.Th scope="row" fw={500}>
               {change.label}
             </Table.Th>
-            <Table.Td>{show(change.before)}</Table.Td>
-            <Table.Td>{show(change.after)}</Table.Td>
+            <Table.Td>{showTerm(change.path, change.before)}</Table.Td>
+            <Table.Td>{showTerm(change.path, change.after)}</Table.Td>
           </Table.Tr>
         ))}
       </Table.Tbody>
