@@ -131,13 +131,18 @@ CREATE TRIGGER consents_only_revoked
   BEFORE UPDATE OR DELETE ON consents
   FOR EACH ROW EXECUTE FUNCTION consents_refuse_rewrite();
 
--- A new consents row is what its signed version says: a signed 'consent' record of the same patient, with the
--- same terms; version 1 supersedes nothing, version n supersedes the row of version n - 1.
+-- A new consents row is what its signed version says: a signed (never a draft) 'consent' record of the same
+-- patient, with the same terms; version n > 1 supersedes the row of version n - 1. Each check holds for as long
+-- as the row exists, whatever order the rows are inserted in, so a restore (backup/restore.ts) loads them too: a
+-- version signed then is superseded now, and the consents it replaced are in the table before it (its foreign
+-- key). A version 1 that names a consent of another record as the one it superseded is the backfill's edge case
+-- (ADR 0005); the service never writes one.
 CREATE FUNCTION consents_match_signed_version() RETURNS trigger
 LANGUAGE plpgsql AS $$
 DECLARE
   version record;
-  previous_id uuid;
+  previous_record_id uuid;
+  previous_version integer;
 BEGIN
   SELECT r.record_type, r.patient_id, v.status, v.content INTO version
   FROM signed_record_versions v
@@ -148,8 +153,8 @@ BEGIN
     RAISE EXCEPTION 'a consent is recorded from a signed consent record of the same patient'
       USING ERRCODE = 'integrity_constraint_violation';
   END IF;
-  IF version.status <> 'signed' THEN
-    RAISE EXCEPTION 'a consent is recorded only from a signed version (this one is %)', version.status
+  IF version.status = 'draft' THEN
+    RAISE EXCEPTION 'a consent is recorded only from a signed version, not a draft'
       USING ERRCODE = 'integrity_constraint_violation';
   END IF;
   IF (version.content - 'signedAt') IS DISTINCT FROM (consent_signed_content(NEW) - 'signedAt')
@@ -157,19 +162,14 @@ BEGIN
     RAISE EXCEPTION 'a consent says what its signed version says'
       USING ERRCODE = 'integrity_constraint_violation';
   END IF;
-  IF NEW.signed_record_version = 1 THEN
-    IF NEW.supersedes_consent_id IS NOT NULL THEN
-      RAISE EXCEPTION 'the first version of a consent supersedes nothing'
-        USING ERRCODE = 'integrity_constraint_violation';
-    END IF;
-  ELSE
-    SELECT id INTO previous_id FROM consents
-    WHERE organization_id = NEW.organization_id AND signed_record_id = NEW.signed_record_id
-      AND signed_record_version = NEW.signed_record_version - 1;
-    IF NEW.supersedes_consent_id IS DISTINCT FROM previous_id THEN
-      RAISE EXCEPTION 'an amended consent supersedes the consent of the version before it'
-        USING ERRCODE = 'integrity_constraint_violation';
-    END IF;
+  SELECT signed_record_id, signed_record_version INTO previous_record_id, previous_version FROM consents
+  WHERE organization_id = NEW.organization_id AND id = NEW.supersedes_consent_id;
+  IF (NEW.signed_record_version > 1 AND (previous_record_id IS DISTINCT FROM NEW.signed_record_id
+        OR previous_version IS DISTINCT FROM NEW.signed_record_version - 1))
+     OR (NEW.signed_record_version = 1 AND previous_record_id IS NOT DISTINCT FROM NEW.signed_record_id
+        AND NEW.supersedes_consent_id IS NOT NULL) THEN
+    RAISE EXCEPTION 'an amended consent supersedes the consent of the version before it'
+      USING ERRCODE = 'integrity_constraint_violation';
   END IF;
   RETURN NEW;
 END

@@ -1,5 +1,10 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { backupDatabase } from '../backup/backup.ts';
+import { restoreDatabase } from '../backup/restore.ts';
 import { migrate, readMigrations } from '../db/migrate.ts';
 import { insertPatient } from '../testing/invitation-fixtures.ts';
 import { createTestDatabase, type TestDatabase } from '../testing/test-database.ts';
@@ -211,5 +216,26 @@ describe('migration 0019 on consents recorded before it', () => {
             'Not what was signed', '2026-01-05', '2026-12-31', 'Pat Old', now(), ${witness}::uuid,
             ${ids.active}::uuid, 1)`.execute(db),
     ).rejects.toThrow(/says what its signed version says|duplicate key|consents_signed_record_version/);
+  });
+
+  it('backs up and restores, edge cases and superseded versions included, row for row', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'tandem-consent-backfill-'));
+    const target = await createTestDatabase();
+    try {
+      const file = join(folder, 'backup.jsonl.gz');
+      await backupDatabase(database.pool, file, { kind: database.kind });
+      await restoreDatabase(target.pool, file);
+      const count = async (db: TestDatabase['db']) =>
+        (
+          await db
+            .selectFrom('consents')
+            .select((eb) => eb.fn.countAll<string>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n;
+      expect(await count(target.db)).toBe(await count(database.db));
+    } finally {
+      await target.close();
+      await rm(folder, { recursive: true, force: true });
+    }
   });
 });
