@@ -8,6 +8,7 @@ export * from './admission/vocabulary.ts';
 export * from './alerts/index.ts';
 export * from './care-team/places.ts';
 export * from './consent/categories.ts';
+export * from './consent/consent-history.ts';
 export * from './consent/consent-status.ts';
 export * from './consent/new-consent.ts';
 export * from './consent/redisclosure-notice.ts';

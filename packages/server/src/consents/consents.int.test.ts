@@ -192,6 +192,12 @@ describe('recording a consent', () => {
         patientId: pat,
         outcome: 'allowed',
       }),
+      expect.objectContaining({
+        action: 'sign',
+        resourceType: 'consent',
+        resourceId: body.id,
+        patientId: pat,
+      }),
     ]);
   });
 
@@ -322,7 +328,7 @@ describe('revoking a consent', () => {
     const rileyPath = `/api/patients/${riley}/consents/${consent?.id}/revoke`;
     expect((await patient.request('POST', rileyPath, { version: 1 })).status).toBe(403);
     expect(
-      (await patient.request('POST', `/api/patients/${pat}/consents/${consent?.id}/supersede`, {})).status,
+      (await patient.request('POST', `/api/patients/${pat}/consents/${consent?.id}/amend`, {})).status,
     ).toBe(403);
   });
 });
@@ -330,10 +336,11 @@ describe('revoking a consent', () => {
 describe('amending a consent', () => {
   it('records the new terms as a new consent and revokes the old one in the same transaction', async () => {
     const original = await clinician.json<Consent>('POST', `/api/patients/${pat}/consents`, newConsent());
-    const path = `/api/patients/${pat}/consents/${original.body.id}/supersede`;
+    const path = `/api/patients/${pat}/consents/${original.body.id}/amend`;
     const amended = await clinician.json<Consent>('POST', path, {
       ...newConsent({ categories: ['attendance'], purpose: 'Attendance only, from now on' }),
       version: 1,
+      reason: 'Patient wants to share attendance only',
     });
     expect(amended.status).toBe(201);
     expect(amended.body).toMatchObject({
@@ -349,7 +356,11 @@ describe('amending a consent', () => {
     });
     // The old version cannot be amended again, and nothing half-written is left by the attempt.
     const before = await consentCount();
-    const again = await clinician.json<{ code: string }>('POST', path, { ...newConsent(), version: 2 });
+    const again = await clinician.json<{ code: string }>('POST', path, {
+      ...newConsent(),
+      version: 2,
+      reason: 'Trying again',
+    });
     expect(again.status).toBe(409);
     expect(await consentCount()).toBe(before);
   });
@@ -357,14 +368,11 @@ describe('amending a consent', () => {
   it('stores nothing when the amendment is invalid', async () => {
     const original = await clinician.json<Consent>('POST', `/api/patients/${pat}/consents`, newConsent());
     const before = await consentCount();
-    const invalid = await clinician.json(
-      'POST',
-      `/api/patients/${pat}/consents/${original.body.id}/supersede`,
-      {
-        ...newConsent({ categories: [] }),
-        version: 1,
-      },
-    );
+    const invalid = await clinician.json('POST', `/api/patients/${pat}/consents/${original.body.id}/amend`, {
+      ...newConsent({ categories: [] }),
+      version: 1,
+      reason: 'Fewer categories',
+    });
     expect(invalid.status).toBe(400);
     expect(await consentCount()).toBe(before);
     const still = (await listConsents(clinician)).find((item) => item.id === original.body.id);

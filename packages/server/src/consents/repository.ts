@@ -1,5 +1,6 @@
 import {
   type ConsentRecipientKind,
+  type ConsentSignedContent,
   consentStatusAt,
   type DisclosureCategory,
   disclosureCategories,
@@ -53,6 +54,8 @@ function selectConsents(db: Db, organizationId: string, patientId: string) {
       'c.revocationReason',
       'c.version',
       'c.createdAt',
+      'c.signedRecordId',
+      'c.signedRecordVersion',
     ])
     .where('c.organizationId', '=', organizationId)
     .where('c.patientId', '=', patientId);
@@ -98,6 +101,7 @@ function toConsent(row: ConsentRow, clock: ProgramClock): Consent {
       clock.timeZone,
     ),
     version: row.version,
+    signedRecord: { id: row.signedRecordId, version: row.signedRecordVersion },
     createdAt: new Date(row.createdAt).toISOString(),
   };
 }
@@ -117,8 +121,31 @@ export interface NewConsentRow {
   supersedesConsentId: string | null;
 }
 
+/** A consents row is one signed version of its signed record (migration 0019 checks they agree). */
+export interface SignedConsentRow extends NewConsentRow {
+  signedRecordId: string;
+  signedRecordVersion: number;
+}
+
+/** What the patient signed, as the content of its signed version (the shape migration 0019 builds). */
+export function consentSignedContent(row: NewConsentRow): ConsentSignedContent {
+  return {
+    recipientKind: row.recipientKind,
+    supportContactId: row.supportContactId,
+    recipientName: row.recipientName,
+    categories: row.categories,
+    purpose: row.purpose,
+    startsOn: row.startsOn,
+    expiresOn: row.expiresOn,
+    expiryEvent: row.expiryEvent,
+    signedName: row.signedName,
+    signedAt: row.signedAt.toISOString(),
+  };
+}
+
 /**
- * The only SQL on consents. A consent is inserted once and afterwards only revoked (a trigger enforces it).
+ * The only SQL on consents. A consent is inserted once, as one signed version of its signed record, and afterwards only revoked
+ * (triggers enforce both).
  * Statuses are judged by the program clock the caller read.
  */
 export function consentRepository() {
@@ -168,7 +195,7 @@ export function consentRepository() {
     async lockForChange(trx: Transaction<DB>, organizationId: string, patientId: string, consentId: string) {
       return trx
         .selectFrom('consents')
-        .select(['id', 'version', 'revokedAt'])
+        .select(['id', 'version', 'revokedAt', 'signedRecordId', 'signedRecordVersion'])
         .where('organizationId', '=', organizationId)
         .where('patientId', '=', patientId)
         .where('id', '=', consentId)
@@ -180,7 +207,7 @@ export function consentRepository() {
       trx: Transaction<DB>,
       organizationId: string,
       patientId: string,
-      consent: NewConsentRow,
+      consent: SignedConsentRow,
     ): Promise<string> {
       const row = await trx
         .insertInto('consents')
@@ -190,8 +217,21 @@ export function consentRepository() {
       return row.id;
     },
 
+    /** The consents row of each version of a signed consent record. */
+    async ofSignedRecord(executor: Db, organizationId: string, patientId: string, signedRecordId: string) {
+      return executor
+        .selectFrom('consents')
+        .select(['id', 'signedRecordVersion'])
+        .where('organizationId', '=', organizationId)
+        .where('patientId', '=', patientId)
+        .where('signedRecordId', '=', signedRecordId)
+        .orderBy('signedRecordVersion')
+        .execute();
+    },
+
     /**
-     * Revokes the consent if it is still unrevoked at `version`; false means stale, already revoked or gone.
+     * Revokes the consent if it is still unrevoked at `version`, returning its signed version; undefined means
+     * stale, already revoked or gone.
      * The only change the consents trigger lets through.
      */
     async revoke(
@@ -200,7 +240,7 @@ export function consentRepository() {
       patientId: string,
       consentId: string,
       revocation: { version: number; revokedByUserId: string; reason: string | null },
-    ): Promise<boolean> {
+    ) {
       const row = await trx
         .updateTable('consents')
         .set({
@@ -215,9 +255,9 @@ export function consentRepository() {
         .where('id', '=', consentId)
         .where('version', '=', revocation.version)
         .where('revokedAt', 'is', null)
-        .returning('id')
+        .returning(['signedRecordId', 'signedRecordVersion'])
         .executeTakeFirst();
-      return row !== undefined;
+      return row;
     },
   };
 }

@@ -3,10 +3,11 @@ import { z } from 'zod';
 import { problemSchema } from '../http/problem.ts';
 import { recordContext } from '../http/record-context.ts';
 import {
+  consentAmendSchema,
   consentCreateSchema,
+  consentHistorySchema,
   consentRevokeSchema,
   consentSchema,
-  consentSupersedeSchema,
 } from './schemas.ts';
 import type { ConsentService } from './service.ts';
 
@@ -75,20 +76,20 @@ export function consentRoutes(service: ConsentService): FastifyPluginAsyncZod {
     );
 
     app.post(
-      '/api/patients/:patientId/consents/:consentId/supersede',
+      '/api/patients/:patientId/consents/:consentId/amend',
       {
         config: { access: { resource: 'consent_record', action: 'create', patient: onePatient } },
         schema: {
           tags: ['consents'],
           summary:
-            'Amend a consent: record the new terms as a new consent and revoke the old one in the same transaction; 409 if stale',
+            'Amend a consent with a reason: the new terms, signed again, become the next signed version and the old one is superseded and locked in the same transaction; 409 if stale or amended meanwhile',
           params: consentParams,
-          body: consentSupersedeSchema,
+          body: consentAmendSchema,
           response: { 201: consentSchema, '4xx': problemSchema },
         },
       },
       async (request, reply) => {
-        const consent = await service.supersede(
+        const consent = await service.amend(
           recordContext(request),
           request.params.patientId,
           request.params.consentId,
@@ -96,6 +97,22 @@ export function consentRoutes(service: ConsentService): FastifyPluginAsyncZod {
         );
         return reply.status(201).send(consent);
       },
+    );
+
+    app.get(
+      '/api/patients/:patientId/consents/:consentId/history',
+      {
+        config: { access: { resource: 'consent_record', action: 'read', patient: onePatient } },
+        schema: {
+          tags: ['consents'],
+          summary:
+            "A consent's signed versions, oldest first: who signed, when, why it was amended, what each amendment changed, and its addenda (a revocation is one)",
+          params: consentParams,
+          response: { 200: consentHistorySchema, '4xx': problemSchema },
+        },
+      },
+      async (request) =>
+        service.history(recordContext(request), request.params.patientId, request.params.consentId),
     );
   };
 }

@@ -1,4 +1,9 @@
-import { consentRecipientKinds, consentStatuses, disclosureCategories } from '@tandem/core';
+import {
+  consentRecipientKinds,
+  consentStatuses,
+  disclosureCategories,
+  signedRecordStatuses,
+} from '@tandem/core';
 import { z } from 'zod';
 
 const categoryList = z.array(z.enum(disclosureCategories));
@@ -33,6 +38,8 @@ export const consentSchema = z
     /** Judged now, by the calendar date where the program is. */
     status: z.enum(consentStatuses),
     version: z.number().int(),
+    /** The signed version this consent is: an amendment is the next version of the same record. */
+    signedRecord: z.object({ id: z.uuid(), version: z.number().int().positive() }),
     createdAt: z.iso.datetime({ offset: true }),
   })
   .meta({ id: 'Consent' });
@@ -72,13 +79,61 @@ export const consentCreateSchema = z
   .meta({ id: 'ConsentCreate' });
 export type ConsentCreate = z.infer<typeof consentCreateSchema>;
 
-export const consentSupersedeSchema = consentCreateSchema
+export const consentAmendSchema = consentCreateSchema
   .extend({
-    /** The version of the consent being replaced, as the person saw it. */
+    /** The version of the consent being amended, as the person saw it. */
     version: z.number().int().positive(),
+    /** Why the signed consent changes; kept with the new version and shown in its history. */
+    reason: z
+      .string('Say why the consent is amended')
+      .trim()
+      .min(3, 'Say why the consent is amended')
+      .max(2000, 'Keep the reason under 2000 characters'),
   })
-  .meta({ id: 'ConsentSupersede' });
-export type ConsentSupersede = z.infer<typeof consentSupersedeSchema>;
+  .meta({ id: 'ConsentAmend' });
+export type ConsentAmend = z.infer<typeof consentAmendSchema>;
+
+const termChangeSchema = z.object({
+  path: z.string(),
+  /** The term's label on the consent form. */
+  label: z.string(),
+  before: z.string().nullable(),
+  after: z.string().nullable(),
+});
+
+/** A consent's signed versions, oldest first, each with what it changed from the one before, and its addenda. */
+export const consentHistorySchema = z
+  .object({
+    signedRecordId: z.uuid(),
+    versions: z.array(
+      z.object({
+        number: z.number().int().positive(),
+        /** The consent this version is (one consent per signed version). */
+        consentId: z.uuid().nullable(),
+        status: z.enum(signedRecordStatuses),
+        /** The terms as the consent form reads them. */
+        terms: z.record(z.string(), z.string().nullable()),
+        /** Why it was amended (none for the first version). */
+        reason: z.string().nullable(),
+        authorName: z.string(),
+        signedAt: z.iso.datetime({ offset: true }).nullable(),
+        signedByName: z.string().nullable(),
+        changes: z.array(termChangeSchema),
+      }),
+    ),
+    /** Dated, signed addenda: a revocation is one. */
+    addenda: z.array(
+      z.object({
+        id: z.uuid(),
+        versionNumber: z.number().int().positive(),
+        text: z.string(),
+        signedAt: z.iso.datetime({ offset: true }),
+        signedByName: z.string(),
+      }),
+    ),
+  })
+  .meta({ id: 'ConsentHistory' });
+export type ConsentHistory = z.infer<typeof consentHistorySchema>;
 
 export const consentRevokeSchema = z
   .object({

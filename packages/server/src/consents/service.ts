@@ -1,9 +1,20 @@
-import { DomainError, type FieldError, normalizedCategories, validateNewConsent } from '@tandem/core';
+import {
+  type ConsentSignedContent,
+  consentRecordType,
+  consentTermChanges,
+  DomainError,
+  type FieldError,
+  normalizedCategories,
+  readableConsentTerms,
+  validateNewConsent,
+} from '@tandem/core';
 import { organizationOf, type RecordContext } from '../records/record-context.ts';
 import { Refusal } from '../records/refusal.ts';
 import type { RecordKernel, UnitOfWork } from '../records/unit-of-work.ts';
-import type { ConsentRepository, NewConsentRow } from './repository.ts';
-import type { Consent, ConsentCreate, ConsentRevoke, ConsentSupersede } from './schemas.ts';
+import type { SignedRecordRepository } from '../signed-records/repository.ts';
+import { amendmentConflicts, signedRecordSteps } from '../signed-records/steps.ts';
+import { type ConsentRepository, consentSignedContent, type NewConsentRow } from './repository.ts';
+import type { Consent, ConsentAmend, ConsentCreate, ConsentHistory, ConsentRevoke } from './schemas.ts';
 
 const invalid = (fieldErrors: FieldError[]) =>
   new DomainError('invalid_input', 'Some fields are missing or invalid.', {
@@ -11,11 +22,18 @@ const invalid = (fieldErrors: FieldError[]) =>
   });
 
 /**
- * Recording, amending and revoking a patient's written consents (42 CFR 2.31). The staff member who records a
- * consent is its witness; a patient may revoke their own at any time. A consent is never rewritten or deleted.
+ * Recording, amending and revoking a patient's written consents (42 CFR 2.31), as signed records (ADR 0005): a
+ * consent is a signed version, an amendment the next version with its reason, a revocation a signed addendum. The
+ * staff member who records a consent is its witness and signer; a patient may revoke their own at any time. A
+ * consent is never rewritten or deleted.
  */
-export function consentService(records: RecordKernel, repository: ConsentRepository) {
+export function consentService(
+  records: RecordKernel,
+  repository: ConsentRepository,
+  signedRecords: SignedRecordRepository,
+) {
   const { db } = records;
+  const steps = signedRecordSteps(signedRecords);
 
   /** Checks the terms and resolves the recipient, inside the unit of work that will insert the consent. */
   async function newConsentRow(
@@ -107,21 +125,47 @@ export function consentService(records: RecordKernel, repository: ConsentReposit
     });
   }
 
+  /** The signed version a change applies to: the consent's own, which must be its record's latest. */
+  function refuseUnlessLatest(amended: number, consentVersion: number, load: () => Promise<unknown>): void {
+    if (amended !== consentVersion) {
+      throw new Refusal('conflict', 'This consent was amended already; review the newest version.', {
+        current: load,
+      });
+    }
+  }
+
   return {
     async list(context: RecordContext, patientId: string): Promise<Consent[]> {
       return repository.list(db, organizationOf(context), patientId, await records.clock(context));
     },
 
+    /** Records a consent: the first version of a signed consent record, signed by the witness at once. */
     async create(context: RecordContext, patientId: string, terms: ConsentCreate): Promise<Consent> {
       const consentId = await records.write(context, async (unit) => {
         const row = await newConsentRow(unit, patientId, terms, null);
-        const id = await repository.insert(unit.trx, unit.organizationId, patientId, row);
+        const signedRecordId = await steps.startDraft(unit, {
+          patientId,
+          recordType: consentRecordType,
+          content: { ...consentSignedContent(row) },
+        });
+        // A consent is in effect when witnessed: no supervisor co-signature holds it back (ADR 0005).
+        await steps.signDraft(unit, signedRecordId, 1, 1, { cosignatureRequired: false });
+        const id = await repository.insert(unit.trx, unit.organizationId, patientId, {
+          ...row,
+          signedRecordId,
+          signedRecordVersion: 1,
+        });
         unit.audit({ resourceType: 'consent', resourceId: id, fieldsChanged: Object.keys(row) });
+        unit.audit({ action: 'sign', resourceType: 'consent', resourceId: id, fieldsChanged: null });
         return id;
       });
       return current(context, patientId, consentId);
     },
 
+    /**
+     * Revokes a consent at once (disclosures stop with it) and records the revocation as a dated addendum to its
+     * signed version, signed by whoever revoked it.
+     */
     async revoke(
       context: RecordContext,
       patientId: string,
@@ -129,55 +173,142 @@ export function consentService(records: RecordKernel, repository: ConsentReposit
       revocation: ConsentRevoke,
     ): Promise<Consent> {
       await records.write(context, async (unit) => {
-        const done = await repository.revoke(unit.trx, unit.organizationId, patientId, consentId, {
+        const reason = revocation.reason === '' ? null : revocation.reason;
+        const revoked = await repository.revoke(unit.trx, unit.organizationId, patientId, consentId, {
           version: revocation.version,
           revokedByUserId: context.principal.userId,
-          reason: revocation.reason === '' ? null : revocation.reason,
+          reason,
         });
-        if (!done) return refuseChange(unit, patientId, consentId);
+        if (revoked === undefined) return refuseChange(unit, patientId, consentId);
+        const addendum = await steps.addAddendum(
+          unit,
+          revoked.signedRecordId,
+          revoked.signedRecordVersion,
+          reason === null ? 'Consent revoked.' : `Consent revoked: ${reason}`,
+        );
         unit.audit({
           resourceType: 'consent',
           resourceId: consentId,
           fieldsChanged: ['revokedAt', 'revokedByUserId', 'revocationReason'],
+        });
+        unit.audit({
+          action: 'sign',
+          resourceType: 'consent',
+          resourceId: consentId,
+          fieldsChanged: ['addendum'],
+          reason: `revocation addendum ${addendum.id}`,
         });
       });
       return current(context, patientId, consentId);
     },
 
     /**
-     * Amends a consent: the new terms become a new consent that names the old one, and the old one is revoked in
-     * the same transaction, so there is never a moment with both or neither in effect.
+     * Amends a consent: the new terms, signed by the patient again, become the next version of its signed record
+     * with the reason; the version before is superseded and locked, and its consent is revoked in the same
+     * transaction, so there is never a moment with both or neither in effect. Two amending the same version at
+     * once: one succeeds, the other is answered 409 with the consent as it is.
      */
-    async supersede(
+    async amend(
       context: RecordContext,
       patientId: string,
       consentId: string,
-      amendment: ConsentSupersede,
+      amendment: ConsentAmend,
     ): Promise<Consent> {
-      const { version, ...terms } = amendment;
-      const newId = await records.write(context, async (unit) => {
-        const { trx, organizationId } = unit;
-        const old = await repository.lockForChange(trx, organizationId, patientId, consentId);
-        if (old === undefined) throw new DomainError('not_found', 'No such consent.');
-        if (old.revokedAt !== null || old.version !== version)
-          return refuseChange(unit, patientId, consentId);
-        const row = await newConsentRow(unit, patientId, terms, consentId);
-        const id = await repository.insert(trx, organizationId, patientId, row);
-        await repository.revoke(trx, organizationId, patientId, consentId, {
-          version,
-          revokedByUserId: context.principal.userId,
-          reason: 'Replaced by an amended consent',
-        });
-        unit.audit({ resourceType: 'consent', resourceId: id, fieldsChanged: Object.keys(row) });
-        unit.audit({
-          resourceType: 'consent',
-          resourceId: consentId,
-          fieldsChanged: ['revokedAt', 'revokedByUserId', 'revocationReason'],
-          action: 'update',
-        });
-        return id;
-      });
+      const { version, reason, ...terms } = amendment;
+      const load = () => current(context, patientId, consentId);
+      const newId = await records.write(
+        context,
+        async (unit) => {
+          const { trx, organizationId } = unit;
+          const old = await repository.lockForChange(trx, organizationId, patientId, consentId);
+          if (old === undefined) throw new DomainError('not_found', 'No such consent.');
+          if (old.revokedAt !== null || old.version !== version)
+            return refuseChange(unit, patientId, consentId);
+          const row = await newConsentRow(unit, patientId, terms, consentId);
+          const content = consentSignedContent(row);
+          const opened = await steps.openAmendment(unit, old.signedRecordId, reason, { ...content });
+          refuseUnlessLatest(opened.version.number, old.signedRecordVersion, load);
+          await steps.signDraft(unit, old.signedRecordId, opened.number, 1, { cosignatureRequired: false });
+          const id = await repository.insert(trx, organizationId, patientId, {
+            ...row,
+            signedRecordId: old.signedRecordId,
+            signedRecordVersion: opened.number,
+          });
+          await repository.revoke(trx, organizationId, patientId, consentId, {
+            version,
+            revokedByUserId: context.principal.userId,
+            reason: 'Replaced by an amended consent',
+          });
+          const changed = consentTermChanges(
+            opened.version.content as Partial<ConsentSignedContent>,
+            content,
+          ).map((change) => change.path);
+          unit.audit({
+            resourceType: 'consent',
+            resourceId: consentId,
+            fieldsChanged: ['revokedAt', 'revokedByUserId', 'revocationReason'],
+            action: 'update',
+            reason: 'amended',
+          });
+          unit.audit({ resourceType: 'consent', resourceId: id, fieldsChanged: changed, action: 'create' });
+          unit.audit({ resourceType: 'consent', resourceId: id, fieldsChanged: null, action: 'sign' });
+          return id;
+        },
+        {
+          conflicts: {
+            ...amendmentConflicts(load),
+            consents_signed_record_version: {
+              message: 'Someone amended this consent at the same moment; review their amendment.',
+              current: load,
+            },
+          },
+        },
+      );
       return current(context, patientId, newId);
+    },
+
+    /** Every signed version of the consent's record, oldest first, with who signed, when, why and what changed. */
+    async history(context: RecordContext, patientId: string, consentId: string): Promise<ConsentHistory> {
+      const organizationId = organizationOf(context);
+      const consent = await current(context, patientId, consentId);
+      const recordId = consent.signedRecord.id;
+      const consentOf = new Map(
+        (await repository.ofSignedRecord(db, organizationId, patientId, recordId)).map((row) => [
+          row.signedRecordVersion,
+          row.id,
+        ]),
+      );
+      const versions = await signedRecords.versions(db, organizationId, recordId);
+      const addenda = await signedRecords.addenda(db, organizationId, recordId);
+      return {
+        signedRecordId: recordId,
+        versions: versions.map((version, index) => {
+          const content = version.content as Partial<ConsentSignedContent>;
+          const previous = versions[index - 1]?.content as Partial<ConsentSignedContent> | undefined;
+          return {
+            number: version.number,
+            consentId: consentOf.get(version.number) ?? null,
+            status: version.status,
+            terms: readableConsentTerms(content),
+            reason: version.reason,
+            authorName: version.authorName,
+            signedAt: version.signedAt === null ? null : new Date(version.signedAt).toISOString(),
+            signedByName: version.signedByName,
+            changes:
+              previous === undefined
+                ? []
+                : consentTermChanges(previous, content).map((change) => ({
+                    ...change,
+                    before: change.before === null ? null : String(change.before),
+                    after: change.after === null ? null : String(change.after),
+                  })),
+          };
+        }),
+        addenda: addenda.map((addendum) => ({
+          ...addendum,
+          signedAt: new Date(addendum.signedAt).toISOString(),
+        })),
+      };
     },
   };
 }

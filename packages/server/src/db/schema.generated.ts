@@ -153,6 +153,8 @@ export interface Consents {
   revokedByUserId: string | null;
   signedAt: Timestamp;
   signedName: string;
+  signedRecordId: string;
+  signedRecordVersion: number;
   startsOn: string;
   supersedesConsentId: string | null;
   supportContactId: string | null;

@@ -50,6 +50,7 @@ import { outboxRoutes } from '../outbox/routes.ts';
 import { registrationRoutes } from '../patients/registration-routes.ts';
 import { patientRoutes } from '../patients/routes.ts';
 import { recordKernel } from '../records/unit-of-work.ts';
+import { signedRecordRepository } from '../signed-records/repository.ts';
 import { staffDeactivationRoutes } from '../staff/deactivation-routes.ts';
 import { staffDeactivationService } from '../staff/deactivation-service.ts';
 import { staffRepository } from '../staff/repository.ts';
@@ -242,7 +243,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(supportContactRoutes(supportContactService(records, supportContactRepository())));
   await app.register(careTeamRoutes(careTeamService(records, careTeamRepository(db))));
   await app.register(matchingRoutes(matchingService(records, matchingRepository(db))));
-  await app.register(consentRoutes(consentService(records, consentRepository())));
+  await app.register(
+    consentRoutes(consentService(records, consentRepository(), signedRecordRepository(records.db))),
+  );
   const disclosures = disclosureService(records, disclosureRepository(db));
   await app.register(disclosureRoutes(records, disclosures));
   await app.register(portalRoutes(disclosures));

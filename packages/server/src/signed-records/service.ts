@@ -1,20 +1,17 @@
 import {
-  type Check,
   DomainError,
   type FieldChange,
   fieldDifference,
-  mayAddAddendum,
-  mayAmend,
   mayCosign,
   mayEditDraft,
   type SignedRecordStatus,
   signedRecordRefusalMessages,
-  statusAfterSigning,
 } from '@tandem/core';
 import { organizationOf, type RecordContext } from '../records/record-context.ts';
 import { Refusal, staleVersion } from '../records/refusal.ts';
 import type { RecordKernel, UnitOfWork } from '../records/unit-of-work.ts';
 import type { Content, SignedRecordRepository, VersionRow } from './repository.ts';
+import { amendmentConflicts, refuseUnless, signedRecordSteps } from './steps.ts';
 
 export interface SignedRecordVersion {
   number: number;
@@ -54,10 +51,7 @@ export function signedRecordService(
   labels: Readonly<Record<string, Readonly<Record<string, string>>>> = {},
 ) {
   const { db } = records;
-
-  function refuseUnless(check: Check, code: 'conflict' | 'forbidden' | 'invalid_input' = 'conflict'): void {
-    if (!check.ok) throw new DomainError(code, signedRecordRefusalMessages[check.refusal]);
-  }
+  const steps = signedRecordSteps(repository);
 
   async function read(context: RecordContext, recordId: string): Promise<SignedRecord> {
     const organizationId = organizationOf(context);
@@ -75,14 +69,6 @@ export function signedRecordService(
         signedAt: new Date(addendum.signedAt).toISOString(),
       })),
     };
-  }
-
-  async function locked(unit: UnitOfWork, recordId: string, number: number) {
-    const record = await repository.record(unit.trx, unit.organizationId, recordId);
-    const version = await repository.lockVersion(unit.trx, unit.organizationId, recordId, number);
-    if (record === undefined || version === undefined)
-      throw new DomainError('not_found', 'No such record version.');
-    return { record, version };
   }
 
   const audited = (
@@ -109,22 +95,8 @@ export function signedRecordService(
       context: RecordContext,
       draft: { patientId: string; recordType: string; content: Content },
     ): Promise<SignedRecord> {
-      const userId = context.principal.userId;
       const recordId = await records.write(context, async (unit) => {
-        const id = await repository.insertRecord(unit.trx, {
-          organizationId: unit.organizationId,
-          patientId: draft.patientId,
-          recordType: draft.recordType,
-          createdByUserId: userId,
-        });
-        await repository.insertVersion(unit.trx, {
-          organizationId: unit.organizationId,
-          recordId: id,
-          number: 1,
-          content: draft.content,
-          authorUserId: userId,
-          reason: null,
-        });
+        const id = await steps.startDraft(unit, draft);
         audited(unit, { id, ...draft }, 'create', Object.keys(draft.content));
         return id;
       });
@@ -140,7 +112,7 @@ export function signedRecordService(
       content: Content,
     ): Promise<SignedRecord> {
       await records.write(context, async (unit) => {
-        const { record, version } = await locked(unit, recordId, number);
+        const { record, version } = await steps.locked(unit, recordId, number);
         refuseUnless(
           mayEditDraft(version, context.principal.userId),
           version.status === 'draft' ? 'forbidden' : 'conflict',
@@ -177,33 +149,17 @@ export function signedRecordService(
       revision: number,
     ): Promise<SignedRecord> {
       await records.write(context, async (unit) => {
-        const { record, version } = await locked(unit, recordId, number);
-        if (version.status !== 'draft') {
-          throw new Refusal('conflict', signedRecordRefusalMessages.not_a_draft, {
-            current: () => read(context, recordId),
-          });
-        }
-        refuseUnless(mayEditDraft(version, context.principal.userId), 'forbidden');
+        const found = await repository.record(unit.trx, unit.organizationId, recordId);
+        if (found === undefined) throw new DomainError('not_found', 'No such record version.');
         const cosignatureRequired = await repository.cosignatureRequired(
           unit.trx,
           unit.organizationId,
-          record.recordType,
+          found.recordType,
         );
-        const signedNow = await repository.sign(
-          unit.trx,
-          { organizationId: unit.organizationId, recordId, number },
-          revision,
-          {
-            userId: context.principal.userId,
-            status: statusAfterSigning(cosignatureRequired),
-            cosignatureRequired,
-          },
-        );
-        if (!signedNow)
-          staleVersion('The draft changed since you read it; review it before signing.', () =>
-            read(context, recordId),
-          );
-        if (number > 1) await repository.supersedeBefore(unit.trx, unit.organizationId, recordId, number);
+        const { record } = await steps.signDraft(unit, recordId, number, revision, {
+          cosignatureRequired,
+          current: () => read(context, recordId),
+        });
         audited(unit, record, 'sign', null);
       });
       return read(context, recordId);
@@ -212,7 +168,7 @@ export function signedRecordService(
     /** A clinical supervisor, other than the signer, co-signs a version that waits for it. */
     async cosign(context: RecordContext, recordId: string, number: number): Promise<SignedRecord> {
       await records.write(context, async (unit) => {
-        const { record, version } = await locked(unit, recordId, number);
+        const { record, version } = await steps.locked(unit, recordId, number);
         const check = mayCosign(version, {
           userId: context.principal.userId,
           isSupervisor: context.principal.role === 'supervisor',
@@ -246,17 +202,7 @@ export function signedRecordService(
       await records.write(
         context,
         async (unit) => {
-          const latest = await repository.latestNumber(unit.trx, unit.organizationId, recordId);
-          const { record, version } = await locked(unit, recordId, latest);
-          refuseUnless(mayAmend(version, reason), version.status === 'signed' ? 'invalid_input' : 'conflict');
-          await repository.insertVersion(unit.trx, {
-            organizationId: unit.organizationId,
-            recordId,
-            number: latest + 1,
-            content,
-            authorUserId: context.principal.userId,
-            reason: reason.trim(),
-          });
+          const { record, version } = await steps.openAmendment(unit, recordId, reason, content);
           audited(
             unit,
             record,
@@ -265,18 +211,7 @@ export function signedRecordService(
             reason.trim(),
           );
         },
-        {
-          conflicts: {
-            signed_record_versions_one_draft: {
-              message: 'Someone is already amending this record; finish or review that amendment.',
-              current: () => read(context, recordId),
-            },
-            signed_record_versions_pkey: {
-              message: 'Someone amended this record at the same moment; review their amendment.',
-              current: () => read(context, recordId),
-            },
-          },
-        },
+        { conflicts: amendmentConflicts(() => read(context, recordId)) },
       );
       return read(context, recordId);
     },
@@ -289,16 +224,8 @@ export function signedRecordService(
       text: string,
     ): Promise<SignedRecord> {
       await records.write(context, async (unit) => {
-        const { record, version } = await locked(unit, recordId, number);
-        refuseUnless(mayAddAddendum(version));
-        const id = await repository.insertAddendum(unit.trx, {
-          organizationId: unit.organizationId,
-          recordId,
-          versionNumber: number,
-          text: text.trim(),
-          signedByUserId: context.principal.userId,
-        });
-        audited(unit, { ...record, id: record.id }, 'sign', ['addendum'], `addendum ${id}`);
+        const { record, id } = await steps.addAddendum(unit, recordId, number, text);
+        audited(unit, record, 'sign', ['addendum'], `addendum ${id}`);
       });
       return read(context, recordId);
     },

@@ -1,10 +1,11 @@
 import { addDays, type DisclosureCategory, type PortalRole, programToday } from '@tandem/core';
 import { hashPassword } from 'better-auth/crypto';
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import type { DB } from '../db/schema.generated.ts';
 import { demoAccountFor, demoPassword } from '../demo/demo-accounts.ts';
 import { readProgramClock } from '../records/program-clock.ts';
+import { insertSignedConsent } from './insert-signed-consent.ts';
 
 /** Rows the consent and disclosure tests stand on, written straight to the database. */
 
@@ -101,26 +102,24 @@ export async function insertConsentDirectly(
     expiresInDays: number;
   },
 ): Promise<string> {
-  const today = await programTodayOf(db, organizationId);
-  const row = await db
-    .insertInto('consents')
-    .values({
-      organizationId,
-      patientId: consent.patientId,
-      recipientKind: 'support_contact',
+  const clock = await readProgramClock(db, organizationId);
+  const today = programToday(clock);
+  const { consentId } = await insertSignedConsent(db, organizationId, {
+    patientId: consent.patientId,
+    recipient: {
+      kind: 'support_contact',
       supportContactId: consent.supportContactId,
-      recipientName: consent.recipientName,
-      categories: consent.categories,
-      purpose: 'Support the patient at home',
-      startsOn: addDays(today, consent.startsInDays),
-      expiresOn: addDays(today, consent.expiresInDays),
-      signedName: 'Patient Signature',
-      signedAt: sql<Date>`now() - interval '40 days'`,
-      witnessedByUserId: consent.witnessedByUserId,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
+      name: consent.recipientName,
+    },
+    categories: consent.categories,
+    purpose: 'Support the patient at home',
+    startsOn: addDays(today, consent.startsInDays),
+    expiresOn: addDays(today, consent.expiresInDays),
+    signedName: 'Patient Signature',
+    signedAt: new Date(clock.now.getTime() - 40 * 24 * 60 * 60 * 1000),
+    witnessedByUserId: consent.witnessedByUserId,
+  });
+  return consentId;
 }
 
 /** Another organization with one patient; its support contact's sign-in may be a user of the first one. */

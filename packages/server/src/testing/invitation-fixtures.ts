@@ -1,10 +1,11 @@
 import { addDays, type DisclosureCategory, type Role, type StaffRole } from '@tandem/core';
 import { hashPassword } from 'better-auth/crypto';
 import type { Kysely } from 'kysely';
-import { sql } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import type { DB } from '../db/schema.generated.ts';
+import { readProgramClock } from '../records/program-clock.ts';
 import { programTodayOf } from './consent-fixtures.ts';
+import { insertSignedConsent, revokeSignedConsent } from './insert-signed-consent.ts';
 
 /**
  * Rows the invitation tests stand on, written straight to the database: patients, care-team places, support
@@ -101,25 +102,22 @@ export async function insertConsent(
   },
 ): Promise<string> {
   const today = await programTodayOf(db, organizationId);
-  const row = await db
-    .insertInto('consents')
-    .values({
-      organizationId,
-      patientId: consent.patientId,
-      recipientKind: 'support_contact',
+  const { consentId } = await insertSignedConsent(db, organizationId, {
+    patientId: consent.patientId,
+    recipient: {
+      kind: 'support_contact',
       supportContactId: consent.supportContactId,
-      recipientName: consent.recipientName,
-      categories: consent.categories,
-      purpose: 'Support the patient in family sessions',
-      startsOn: addDays(today, consent.startsInDays ?? -30),
-      expiresOn: addDays(today, consent.expiresInDays ?? 180),
-      signedName: 'Patient Signature',
-      signedAt: sql<Date>`now()`,
-      witnessedByUserId: consent.witnessedByUserId,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
+      name: consent.recipientName,
+    },
+    categories: consent.categories,
+    purpose: 'Support the patient in family sessions',
+    startsOn: addDays(today, consent.startsInDays ?? -30),
+    expiresOn: addDays(today, consent.expiresInDays ?? 180),
+    signedName: 'Patient Signature',
+    signedAt: (await readProgramClock(db, organizationId)).now,
+    witnessedByUserId: consent.witnessedByUserId,
+  });
+  return consentId;
 }
 
 export async function revokeConsent(
@@ -128,12 +126,7 @@ export async function revokeConsent(
   consentId: string,
   byUserId: string,
 ): Promise<void> {
-  await db
-    .updateTable('consents')
-    .set({ revokedAt: sql<Date>`now()`, revokedByUserId: byUserId, revocationReason: 'Patient withdrew it' })
-    .where('organizationId', '=', organizationId)
-    .where('id', '=', consentId)
-    .execute();
+  await revokeSignedConsent(db, organizationId, consentId, { byUserId, reason: 'Patient withdrew it' });
 }
 
 /** Another organization with one signed-in staff member of `role` (password as given). */

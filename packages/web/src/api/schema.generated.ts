@@ -3402,7 +3402,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/patients/{patientId}/consents/{consentId}/supersede": {
+    "/api/patients/{patientId}/consents/{consentId}/amend": {
         parameters: {
             query?: never;
             header?: never;
@@ -3411,7 +3411,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Amend a consent: record the new terms as a new consent and revoke the old one in the same transaction; 409 if stale */
+        /** Amend a consent with a reason: the new terms, signed again, become the next signed version and the old one is superseded and locked in the same transaction; 409 if stale or amended meanwhile */
         post: {
             parameters: {
                 query?: never;
@@ -3424,7 +3424,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": components["schemas"]["ConsentSupersedeInput"];
+                    "application/json": components["schemas"]["ConsentAmendInput"];
                 };
             };
             responses: {
@@ -3448,6 +3448,54 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/patients/{patientId}/consents/{consentId}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A consent's signed versions, oldest first: who signed, when, why it was amended, what each amendment changed, and its addenda (a revocation is one) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    patientId: string;
+                    consentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ConsentHistory"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -4335,6 +4383,11 @@ export interface components {
             /** @enum {string} */
             status: "active" | "not_yet_active" | "expired" | "revoked" | "superseded";
             version: number;
+            signedRecord: {
+                /** Format: uuid */
+                id: string;
+                version: number;
+            };
             /** Format: date-time */
             createdAt: string;
         };
@@ -4363,7 +4416,7 @@ export interface components {
                 signedAt?: string;
             };
         };
-        ConsentSupersedeInput: {
+        ConsentAmendInput: {
             recipient: {
                 /** @constant */
                 kind: "support_contact";
@@ -4388,6 +4441,39 @@ export interface components {
                 signedAt?: string;
             };
             version: number;
+            reason: string;
+        };
+        ConsentHistoryInput: {
+            /** Format: uuid */
+            signedRecordId: string;
+            versions: {
+                number: number;
+                consentId: string | null;
+                /** @enum {string} */
+                status: "draft" | "awaiting_cosignature" | "signed" | "superseded";
+                terms: {
+                    [key: string]: string | null;
+                };
+                reason: string | null;
+                authorName: string;
+                signedAt: string | null;
+                signedByName: string | null;
+                changes: {
+                    path: string;
+                    label: string;
+                    before: string | null;
+                    after: string | null;
+                }[];
+            }[];
+            addenda: {
+                /** Format: uuid */
+                id: string;
+                versionNumber: number;
+                text: string;
+                /** Format: date-time */
+                signedAt: string;
+                signedByName: string;
+            }[];
         };
         ConsentRevokeInput: {
             version: number;
@@ -5388,6 +5474,11 @@ export interface components {
             /** @enum {string} */
             status: "active" | "not_yet_active" | "expired" | "revoked" | "superseded";
             version: number;
+            signedRecord: {
+                /** Format: uuid */
+                id: string;
+                version: number;
+            };
             /** Format: date-time */
             createdAt: string;
         };
@@ -5416,7 +5507,7 @@ export interface components {
                 signedAt?: string;
             };
         };
-        ConsentSupersede: {
+        ConsentAmend: {
             recipient: {
                 /** @constant */
                 kind: "support_contact";
@@ -5441,6 +5532,39 @@ export interface components {
                 signedAt?: string;
             };
             version: number;
+            reason: string;
+        };
+        ConsentHistory: {
+            /** Format: uuid */
+            signedRecordId: string;
+            versions: {
+                number: number;
+                consentId: string | null;
+                /** @enum {string} */
+                status: "draft" | "awaiting_cosignature" | "signed" | "superseded";
+                terms: {
+                    [key: string]: string | null;
+                };
+                reason: string | null;
+                authorName: string;
+                signedAt: string | null;
+                signedByName: string | null;
+                changes: {
+                    path: string;
+                    label: string;
+                    before: string | null;
+                    after: string | null;
+                }[];
+            }[];
+            addenda: {
+                /** Format: uuid */
+                id: string;
+                versionNumber: number;
+                text: string;
+                /** Format: date-time */
+                signedAt: string;
+                signedByName: string;
+            }[];
         };
         ConsentRevoke: {
             version: number;

@@ -4,6 +4,7 @@ import type { components } from '../api/schema.generated.ts';
 
 export type Consent = components['schemas']['Consent'];
 export type ConsentCreate = components['schemas']['ConsentCreate'];
+export type ConsentHistory = components['schemas']['ConsentHistory'];
 export type SupportContact = components['schemas']['SupportContact'];
 export type SupportContactCreate = components['schemas']['SupportContactCreate'];
 
@@ -11,6 +12,8 @@ export const consentQueryKeys = {
   all: ['consents'] as const,
   list: (patientId: string) => [...consentQueryKeys.all, 'list', patientId] as const,
   supportContacts: (patientId: string) => [...consentQueryKeys.all, 'support-contacts', patientId] as const,
+  history: (patientId: string, consentId: string) =>
+    [...consentQueryKeys.all, 'history', patientId, consentId] as const,
 };
 
 /** Every read is audited: no refetch just because the window regained focus. */
@@ -59,13 +62,29 @@ export function revokeConsent(patientId: string, consent: Consent, reason: strin
   );
 }
 
-export function supersedeConsent(patientId: string, consent: Consent, body: ConsentCreate) {
+/** The new terms become the next signed version, with the reason; the consent amended is superseded at once. */
+export function amendConsent(patientId: string, consent: Consent, body: ConsentCreate, reason: string) {
   return unwrap(
-    api.POST('/api/patients/{patientId}/consents/{consentId}/supersede', {
+    api.POST('/api/patients/{patientId}/consents/{consentId}/amend', {
       params: { path: { patientId, consentId: consent.id } },
-      body: { ...body, version: consent.version },
+      body: { ...body, version: consent.version, reason },
     }),
   );
+}
+
+/** Every signed version of the consent's record, with what each amendment changed (the read is audited). */
+export function consentHistoryQueryOptions(patientId: string, consentId: string) {
+  return queryOptions({
+    queryKey: consentQueryKeys.history(patientId, consentId),
+    queryFn: ({ signal }) =>
+      unwrap(
+        api.GET('/api/patients/{patientId}/consents/{consentId}/history', {
+          params: { path: { patientId, consentId } },
+          signal,
+        }),
+      ),
+    refetchOnWindowFocus: false,
+  });
 }
 
 /** The printout marked for release: opened in a new tab (a GET; ids only in the address). */

@@ -88,6 +88,11 @@ export function consentRequestBody(values: ConsentFormValues): ConsentCreate {
   };
 }
 
+/** An amendment says why the signed consent changes, as the server requires (at least 3 characters). */
+export function amendmentReasonError(reason: string): string | undefined {
+  return reason.trim().length < 3 ? 'Say why the consent is amended' : undefined;
+}
+
 /** Where the server's (or the core rules') field paths land in this form. */
 export function formFieldOf(path: string): ConsentFormField | undefined {
   const [head, next] = path.split('.');

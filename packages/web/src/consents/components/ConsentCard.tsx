@@ -10,11 +10,20 @@ interface ConsentCardProps {
   patientId: string;
   onRevoke?: (consent: Consent) => void;
   onAmend?: (consent: Consent) => void;
+  /** Opens the consent's signed versions and what each amendment changed. */
+  onShowHistory?: (consent: Consent) => void;
   canPrintRelease: boolean;
 }
 
 /** One consent as signed, with where it stands now and what may be done with it. */
-export function ConsentCard({ consent, patientId, onRevoke, onAmend, canPrintRelease }: ConsentCardProps) {
+export function ConsentCard({
+  consent,
+  patientId,
+  onRevoke,
+  onAmend,
+  onShowHistory,
+  canPrintRelease,
+}: ConsentCardProps) {
   const inForce = consent.status === 'active' || consent.status === 'not_yet_active';
   return (
     <Paper withBorder p="md" data-testid="consent" data-consent-status={consent.status}>
@@ -44,7 +53,9 @@ export function ConsentCard({ consent, patientId, onRevoke, onAmend, canPrintRel
         <Text size="sm">{consentPeriod(consent)}.</Text>
         <Text size="xs" c="dimmed">
           Signed “{consent.signature.typedName}” on {formatDateTime(consent.signature.signedAt)}, witnessed by{' '}
-          {consent.witnessedBy.name}.{consent.supersedesConsentId !== null && ' Amends an earlier consent.'}
+          {consent.witnessedBy.name}.
+          {consent.signedRecord.version > 1 &&
+            ` Version ${consent.signedRecord.version}: amends an earlier consent.`}
         </Text>
         {consent.revocation !== null && (
           <Text size="xs" c={consent.status === 'superseded' ? 'dimmed' : 'red'}>
@@ -53,19 +64,30 @@ export function ConsentCard({ consent, patientId, onRevoke, onAmend, canPrintRel
             {consent.revocation.reason ? `: ${consent.revocation.reason}` : '.'}
           </Text>
         )}
-        {(onRevoke !== undefined || onAmend !== undefined || canPrintRelease) && inForce && (
+        {(onShowHistory !== undefined ||
+          (inForce && (onRevoke !== undefined || onAmend !== undefined || canPrintRelease))) && (
           <Group gap="xs" mt={4}>
-            {onRevoke !== undefined && (
+            {onShowHistory !== undefined && (
+              <Button
+                size="xs"
+                variant="subtle"
+                onClick={() => onShowHistory(consent)}
+                aria-label={`History of the consent for ${consent.recipient.name}, version ${consent.signedRecord.version}`}
+              >
+                History
+              </Button>
+            )}
+            {inForce && onRevoke !== undefined && (
               <Button size="xs" color="red" variant="light" onClick={() => onRevoke(consent)}>
                 Revoke
               </Button>
             )}
-            {onAmend !== undefined && (
+            {inForce && onAmend !== undefined && (
               <Button size="xs" variant="light" onClick={() => onAmend(consent)}>
                 Amend
               </Button>
             )}
-            {canPrintRelease && consent.status === 'active' && (
+            {inForce && canPrintRelease && consent.status === 'active' && (
               <Anchor
                 href={releasePrintoutUrl(patientId, consent.id)}
                 target="_blank"

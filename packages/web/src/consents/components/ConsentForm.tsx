@@ -18,6 +18,7 @@ import { type FormEvent, useState } from 'react';
 import { describeProblem } from '../../api/problem.ts';
 import type { ConsentCreate, SupportContact } from '../api.ts';
 import {
+  amendmentReasonError,
   type ConsentEnd,
   type ConsentFormErrors,
   type ConsentFormValues,
@@ -34,8 +35,10 @@ interface ConsentFormProps {
   patientName: string;
   witnessName: string;
   submitLabel: string;
-  /** Sends the consent; a rejection (problem+json) puts its field errors on the form. */
-  onSubmit: (body: ConsentCreate) => Promise<unknown>;
+  /** An amendment: the form asks why the signed consent changes (required, kept with the new version). */
+  asksReason?: boolean;
+  /** Sends the consent (and the amendment's reason); a rejection (problem+json) puts its field errors on the form. */
+  onSubmit: (body: ConsentCreate, reason: string) => Promise<unknown>;
   onCancel: () => void;
 }
 
@@ -61,11 +64,14 @@ export function ConsentForm({
   patientName,
   witnessName,
   submitLabel,
+  asksReason = false,
   onSubmit,
   onCancel,
 }: ConsentFormProps) {
   const [values, setValues] = useState<ConsentFormValues>(initial);
   const [errors, setErrors] = useState<ConsentFormErrors>({});
+  const [reason, setReason] = useState('');
+  const [reasonError, setReasonError] = useState<string | undefined>(undefined);
   const [failure, setFailure] = useState<{ title: string; detail?: string } | null>(null);
   const [sending, setSending] = useState(false);
   const set = <K extends keyof ConsentFormValues>(field: K, value: ConsentFormValues[K]) => {
@@ -82,15 +88,19 @@ export function ConsentForm({
       timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
     });
     setErrors(found);
-    if (Object.keys(found).length > 0) return;
+    const missingReason = asksReason ? amendmentReasonError(reason) : undefined;
+    setReasonError(missingReason);
+    if (Object.keys(found).length > 0 || missingReason !== undefined) return;
     setSending(true);
     try {
-      await onSubmit(consentRequestBody(values));
+      await onSubmit(consentRequestBody(values), reason.trim());
     } catch (error) {
       const problem = describeProblem(error);
       const fieldErrors = formErrorsFrom(problem.fieldErrors);
       setErrors(fieldErrors);
-      if (Object.keys(fieldErrors).length === 0) setFailure({ title: problem.title, detail: problem.detail });
+      setReasonError(problem.fieldErrors.reason);
+      if (Object.keys(fieldErrors).length === 0 && problem.fieldErrors.reason === undefined)
+        setFailure({ title: problem.title, detail: problem.detail });
     } finally {
       setSending(false);
     }
@@ -207,6 +217,23 @@ export function ConsentForm({
             )}
           </SimpleGrid>
         </Stack>
+
+        {asksReason && (
+          <Textarea
+            label="Reason for the amendment"
+            description="Kept with the new version and shown in the consent's history."
+            value={reason}
+            onChange={(event) => {
+              setReason(event.currentTarget.value);
+              setReasonError(undefined);
+            }}
+            error={reasonError}
+            maxLength={2000}
+            autosize
+            minRows={2}
+            withAsterisk
+          />
+        )}
 
         <Paper withBorder p="md" bg="var(--mantine-color-default-hover)">
           <Stack gap="xs">

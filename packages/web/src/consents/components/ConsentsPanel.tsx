@@ -6,16 +6,17 @@ import { useState } from 'react';
 import { ErrorPanel } from '../../app/ErrorPanel.tsx';
 import type { ConsentAbilities } from '../abilities.ts';
 import {
+  amendConsent,
   type Consent,
   consentListQueryOptions,
   consentQueryKeys,
   recordConsent,
-  supersedeConsent,
   supportContactListQueryOptions,
 } from '../api.ts';
 import { amendmentForm, emptyConsentForm, localToday } from '../consent-form.ts';
 import { ConsentCard } from './ConsentCard.tsx';
 import { ConsentForm } from './ConsentForm.tsx';
+import { ConsentHistoryDialog } from './ConsentHistoryDialog.tsx';
 import { RevokeConsentDialog } from './RevokeConsentDialog.tsx';
 
 interface ConsentsPanelProps {
@@ -46,7 +47,11 @@ export function ConsentsPanel({
   });
   const [editing, setEditing] = useState<Editing>(null);
   const [revoking, setRevoking] = useState<Consent | null>(null);
-  const refresh = () => void queryClient.invalidateQueries({ queryKey: consentQueryKeys.list(patientId) });
+  const [inHistory, setInHistory] = useState<Consent | null>(null);
+  const refresh = () => {
+    void queryClient.invalidateQueries({ queryKey: consentQueryKeys.list(patientId) });
+    void queryClient.invalidateQueries({ queryKey: [...consentQueryKeys.all, 'history', patientId] });
+  };
 
   const saved = (message: string) => {
     setEditing(null);
@@ -90,6 +95,7 @@ export function ConsentsPanel({
             consent={consent}
             patientId={patientId}
             canPrintRelease={abilities.printRelease}
+            onShowHistory={setInHistory}
             {...(abilities.revokeConsent ? { onRevoke: setRevoking } : {})}
             {...(abilities.recordConsent
               ? { onAmend: (target: Consent) => setEditing({ kind: 'amend', consent: target }) }
@@ -100,7 +106,9 @@ export function ConsentsPanel({
       <Modal
         opened={editing !== null}
         onClose={() => setEditing(null)}
-        title={editing?.kind === 'amend' ? 'Amend consent (the old one is revoked)' : 'Record a consent'}
+        title={
+          editing?.kind === 'amend' ? 'Amend consent (the signed version is replaced)' : 'Record a consent'
+        }
         size="lg"
       >
         {editing !== null && (
@@ -113,12 +121,13 @@ export function ConsentsPanel({
             supportContacts={contacts.data ?? []}
             patientName={patientName}
             witnessName={viewerName}
-            submitLabel={editing.kind === 'amend' ? 'Record amended consent' : 'Record consent'}
+            submitLabel={editing.kind === 'amend' ? 'Sign amended consent' : 'Record consent'}
+            asksReason={editing.kind === 'amend'}
             onCancel={() => setEditing(null)}
-            onSubmit={async (body) => {
+            onSubmit={async (body, reason) => {
               if (editing.kind === 'amend') {
-                await supersedeConsent(patientId, editing.consent, body);
-                saved('Amended consent recorded; the earlier one is revoked.');
+                await amendConsent(patientId, editing.consent, body, reason);
+                saved('Amended consent signed; the earlier version is replaced.');
               } else {
                 await recordConsent(patientId, body);
                 saved('Consent recorded.');
@@ -127,6 +136,7 @@ export function ConsentsPanel({
           />
         )}
       </Modal>
+      <ConsentHistoryDialog patientId={patientId} consent={inHistory} onClose={() => setInHistory(null)} />
       <RevokeConsentDialog
         patientId={patientId}
         consent={revoking}
