@@ -23,11 +23,6 @@ export interface ConsentFormValues {
 export type ConsentFormField = keyof ConsentFormValues;
 export type ConsentFormErrors = Partial<Record<ConsentFormField, string>>;
 
-/** A calendar date (YYYY-MM-DD) where the browser is. */
-export function localToday(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
-
 export function addYears(date: string, years: number): string {
   const [year, month, day] = date.split('-').map(Number) as [number, number, number];
   const next = new Date(Date.UTC(year + years, month - 1, day));

@@ -16,6 +16,7 @@ import { IconAlertCircle, IconSignature } from '@tabler/icons-react';
 import { disclosureCategories } from '@tandem/core/access/resources';
 import { type FormEvent, useState } from 'react';
 import { describeProblem } from '../../api/problem.ts';
+import { useMe } from '../../auth/me-context.ts';
 import type { ConsentCreate, SupportContact } from '../api.ts';
 import {
   amendmentReasonError,
@@ -68,6 +69,7 @@ export function ConsentForm({
   onSubmit,
   onCancel,
 }: ConsentFormProps) {
+  const programTimeZone = useMe().organization.timeZone;
   const [values, setValues] = useState<ConsentFormValues>(initial);
   const [errors, setErrors] = useState<ConsentFormErrors>({});
   const [reason, setReason] = useState('');
@@ -85,7 +87,8 @@ export function ConsentForm({
     setFailure(null);
     const found = validateConsentForm(values, {
       now: new Date(),
-      timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+      // The program's calendar, which the server judges a consent's dates by.
+      timeZone: programTimeZone,
     });
     setErrors(found);
     const missingReason = asksReason ? amendmentReasonError(reason) : undefined;

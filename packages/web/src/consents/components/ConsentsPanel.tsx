@@ -4,6 +4,7 @@ import { IconFileCertificate, IconPlus } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ErrorPanel } from '../../app/ErrorPanel.tsx';
+import { useProgramToday } from '../../app/program-today.ts';
 import type { ConsentAbilities } from '../abilities.ts';
 import {
   amendConsent,
@@ -13,7 +14,7 @@ import {
   recordConsent,
   supportContactListQueryOptions,
 } from '../api.ts';
-import { amendmentForm, emptyConsentForm, localToday } from '../consent-form.ts';
+import { amendmentForm, emptyConsentForm } from '../consent-form.ts';
 import { ConsentCard } from './ConsentCard.tsx';
 import { ConsentForm } from './ConsentForm.tsx';
 import { ConsentHistoryDialog } from './ConsentHistoryDialog.tsx';
@@ -39,6 +40,7 @@ export function ConsentsPanel({
   abilities,
   byPatient = false,
 }: ConsentsPanelProps) {
+  const today = useProgramToday();
   const queryClient = useQueryClient();
   const consents = useQuery(consentListQueryOptions(patientId));
   const contacts = useQuery({
@@ -114,9 +116,7 @@ export function ConsentsPanel({
         {editing !== null && (
           <ConsentForm
             initial={
-              editing.kind === 'amend'
-                ? amendmentForm(editing.consent, localToday())
-                : emptyConsentForm(localToday())
+              editing.kind === 'amend' ? amendmentForm(editing.consent, today) : emptyConsentForm(today)
             }
             supportContacts={contacts.data ?? []}
             patientName={patientName}
