@@ -5,6 +5,7 @@ import {
   EmptyState,
   Group,
   NativeSelect,
+  SimpleGrid,
   Skeleton,
   Stack,
   Table,
@@ -174,7 +175,7 @@ function AddShiftForm() {
             {failure.detail}
           </Alert>
         )}
-        <Group align="flex-start" grow wrap="wrap">
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
           <NativeSelect
             label="Duty"
             data={onDutyDuties.map((value) => ({ value, label: onDutyDutyLabels[value] }))}
@@ -208,7 +209,7 @@ function AddShiftForm() {
             onChange={(event) => setEndsAt(event.currentTarget.value)}
             error={errors.endsAt}
           />
-        </Group>
+        </SimpleGrid>
         <Group justify="flex-end">
           <Button type="submit" loading={add.isPending}>
             Add to the roster
