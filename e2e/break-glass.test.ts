@@ -77,4 +77,33 @@ describe('break-the-glass', () => {
     expect(await accessLog.textContent()).toContain(demoAccountFor('clinician').name);
     await screenshot(supervisor, 'record-access-log');
   });
+
+  it('raises an alert on the supervisor’s dashboard whose "Review the access" opens the access and records the review', async () => {
+    const prescriber = await signedIn('prescriber');
+    await prescriber.getByRole('link', { name: 'Patients' }).click();
+    await prescriber.getByRole('link', { name: `${legalFamilyName}, ${legalGivenName}` }).click();
+    const closed = prescriber.getByRole('alert').filter({ hasText: 'Clinical record closed to you' });
+    await closed.getByRole('button', { name: 'Break the glass' }).click();
+    const dialog = prescriber.getByRole('dialog', { name: 'Break the glass' });
+    const prescriberReason = 'Overdose reported by the family; checking allergies and current medication';
+    await dialog.getByLabel('Reason').fill(prescriberReason);
+    await dialog.getByRole('button', { name: 'Open the record' }).click();
+    await prescriber.getByTestId('break-glass-banner').waitFor();
+
+    const supervisor = await signedIn('supervisor');
+    const alert = supervisor
+      .getByTestId('my-alerts')
+      .getByRole('row', { name: /Emergency access to review/ })
+      .filter({ hasText: prescriberReason });
+    await alert.waitFor();
+    await alert.getByRole('button', { name: 'Review the access' }).click();
+    const review = supervisor.getByRole('dialog', { name: 'Review emergency access' });
+    await review.getByText(prescriberReason).waitFor();
+    await review.getByLabel('Review note').fill('Justified: overdose reported, allergies needed at once.');
+    await review.getByRole('button', { name: 'Record review' }).click();
+    await review.waitFor({ state: 'hidden' });
+    // Recording the review resolved the alert for everyone it was routed to.
+    await alert.waitFor({ state: 'detached' });
+    await saveScreenshot(supervisor, 'break-glass-review-from-alert');
+  });
 });

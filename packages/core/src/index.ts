@@ -18,6 +18,7 @@ export * from './fhir/index.ts';
 export * from './identity/roles.ts';
 export * from './matching/rank-therapists.ts';
 export * from './matching/suggested-approaches.ts';
+export * from './on-duty/duties.ts';
 export * from './patients/search-terms.ts';
 export * from './patients/status.ts';
 export * from './signed-records/index.ts';

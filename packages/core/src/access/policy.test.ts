@@ -151,6 +151,22 @@ describe('decideAccess: the program’s roles', () => {
     expect(roles.some((role) => ask(role, 'create', 'alert_inbox').allowed)).toBe(false);
   });
 
+  it('shows the on-duty roster to every staff member, kept by supervisors and administrators', () => {
+    expect(roles.filter((role) => ask(role, 'read', 'on_duty_roster').allowed)).toEqual([
+      'admin',
+      'clinician',
+      'prescriber',
+      'front_desk',
+      'supervisor',
+    ]);
+    for (const action of ['create', 'update'] as const) {
+      expect(roles.filter((role) => ask(role, action, 'on_duty_roster').allowed)).toEqual([
+        'admin',
+        'supervisor',
+      ]);
+    }
+  });
+
   it('opens the outbox (invitation links waiting for a mail sender) to administrators only, read-only', () => {
     const readers = roles.filter((role) => ask(role, 'read', 'outbox').allowed);
     expect(readers).toEqual(['admin']);

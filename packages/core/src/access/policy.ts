@@ -83,6 +83,12 @@ const organizationRules: Record<OrganizationResource, Partial<Record<Action, rea
     read: ['admin', 'clinician', 'prescriber', 'supervisor'],
     update: ['admin', 'clinician', 'prescriber', 'supervisor'],
   },
+  // Everyone at work needs to know whom to call; who is on duty is arranged by supervisors and administrators.
+  on_duty_roster: {
+    read: ['admin', 'clinician', 'prescriber', 'front_desk', 'supervisor'],
+    create: ['admin', 'supervisor'],
+    update: ['admin', 'supervisor'],
+  },
 };
 
 /** What each place on the care team may write (read is every place's); signing is for authors and co-signers. */

@@ -15,6 +15,8 @@ export const organizationResources = [
    * only those routed to them, which routing sends only to people who care for the patient or supervise.
    */
   'alert_inbox',
+  /** Who is on duty for the program, when: every staff member reads it; supervisors and administrators keep it. */
+  'on_duty_roster',
 ] as const;
 
 export const patientResources = [

@@ -21,13 +21,26 @@ export type AlertKind = (typeof alertKinds)[number];
 export const alertSeverities = ['urgent', 'high', 'routine'] as const;
 export type AlertSeverity = (typeof alertSeverities)[number];
 
-/** Who an alert goes to: a place on the patient's care team, or everyone in a role of the program. */
-export type AlertTarget = CareTeamRole | 'program_supervisors' | 'program_administrators';
+/**
+ * Who an alert goes to: a place on the patient's care team, the clinical supervisors of the patient's primary
+ * therapist, whoever is on duty now (the on-duty roster), or everyone in a role of the program.
+ */
+export type AlertTarget =
+  | CareTeamRole
+  | 'primary_therapist_supervisors'
+  | 'on_duty'
+  | 'program_supervisors'
+  | 'program_administrators';
 
 export interface AlertKindRule {
   severity: AlertSeverity;
   /** Everyone these find receives the alert (see routeAlert for when they find nobody). */
   routeTo: readonly AlertTarget[];
+  /**
+   * The person whose action raised the alert never receives it, nor its escalation: nobody reviews their own
+   * emergency access.
+   */
+  neverToRaiser: boolean;
   label: string;
 }
 
@@ -35,16 +48,21 @@ export const alertKindRules: Record<AlertKind, AlertKindRule> = {
   intake_item_overdue: {
     severity: 'routine',
     routeTo: ['primary_therapist', 'case_manager'],
+    neverToRaiser: false,
     label: 'Intake item overdue',
   },
   break_glass_review: {
     severity: 'high',
-    routeTo: ['program_supervisors'],
+    // The supervisors of the patient's primary therapist know the case; failing them, every supervisor.
+    routeTo: ['primary_therapist_supervisors'],
+    neverToRaiser: true,
     label: 'Emergency access to review',
   },
   risk_signal: {
     severity: 'urgent',
-    routeTo: ['primary_therapist', 'prescriber', 'supervisor'],
+    // Whoever is on duty answers at once, beside the care team; with nobody on duty, the care team alone.
+    routeTo: ['on_duty', 'primary_therapist', 'prescriber', 'supervisor'],
+    neverToRaiser: false,
     label: 'Risk signal',
   },
 };

@@ -10,6 +10,7 @@ import {
   roles,
 } from '@tandem/core';
 import { verifyChain } from '@tandem/core/audit/audit-chain';
+import { sql } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditRepository } from '../audit/repository.ts';
@@ -34,6 +35,11 @@ const staffOf: Record<'a' | 'b', string> = { a: '', b: '' };
 /** An episode of each demo patient, for routes that name the patient by a record it owns. */
 const episodes: Record<'pat' | 'riley', string> = { pat: '', riley: '' };
 let familyCategories: DisclosureCategory[] = [];
+/** Organization records named by id in a path, one of each organization: A's is found, B's looks like none. */
+const recordsOf: Record<'grantId' | 'shiftId', Record<'a' | 'b', string>> = {
+  grantId: { a: '', b: '' },
+  shiftId: { a: '', b: '' },
+};
 
 beforeAll(async () => {
   server = await startTestServer();
@@ -91,6 +97,72 @@ beforeAll(async () => {
     .execute();
 
   familyCategories = await demoFamilyCategories(db, patients.pat);
+
+  // A break-the-glass grant in each organization, long expired (it opens nothing any more).
+  const someone = (
+    await db
+      .selectFrom('users')
+      .select('id')
+      .where('email', '=', demoAccountFor('prescriber').email)
+      .executeTakeFirstOrThrow()
+  ).id;
+  for (const [key, organizationId, patientId] of [
+    ['a', organizationA, patients.riley],
+    ['b', organizationB, patients.other],
+  ] as const) {
+    recordsOf.grantId[key] = (
+      await db
+        .insertInto('breakGlassGrants')
+        .values({
+          organizationId,
+          patientId,
+          userId: someone,
+          reason: 'Access matrix fixture: an old emergency',
+          grantedAt: sql<Date>`now() - interval '2 days'`,
+          expiresAt: sql<Date>`now() - interval '2 days' + interval '1 hour'`,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
+  }
+
+  // An on-duty shift in each organization, far ahead (it routes nothing during the test).
+  const supervisorOfA = (
+    await db
+      .selectFrom('staffMembers')
+      .select('id')
+      .where('organizationId', '=', organizationA)
+      .where('email', '=', demoAccountFor('supervisor').email)
+      .executeTakeFirstOrThrow()
+  ).id;
+  const supervisorOfB = uuidv7();
+  await db
+    .insertInto('staffMembers')
+    .values({
+      organizationId: organizationB,
+      id: supervisorOfB,
+      displayName: 'B Supervisor',
+      jobRole: 'supervisor',
+    })
+    .execute();
+  for (const [key, organizationId, staffMemberId] of [
+    ['a', organizationA, supervisorOfA],
+    ['b', organizationB, supervisorOfB],
+  ] as const) {
+    recordsOf.shiftId[key] = (
+      await db
+        .insertInto('onDutyShifts')
+        .values({
+          organizationId,
+          staffMemberId,
+          duty: 'supervisor_on_call',
+          startsAt: sql<Date>`now() + interval '30 days'`,
+          endsAt: sql<Date>`now() + interval '31 days'`,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
+  }
 
   for (const role of roles) clients.set(role, await server.signIn(demoAccountFor(role).email));
 });
@@ -156,6 +228,8 @@ function cases(): Case[] {
             return target === 'other' ? uuidv7() : episodes[target as 'pat'];
           }
           if (name === 'staffMemberId') return target === 'other-organization' ? staffOf.b : staffOf.a;
+          if (name in recordsOf)
+            return recordsOf[name as keyof typeof recordsOf][target === 'other-organization' ? 'b' : 'a'];
           return uuidv7();
         });
         result.push({ role, method: route.method, url: route.url, path, policy: route.access, target });
@@ -214,7 +288,8 @@ describe('the access matrix over HTTP', () => {
       const got =
         response.status === 403
           ? 'forbidden'
-          : response.status === 404 && /No such (patient|staff member|record)/.test(text)
+          : response.status === 404 &&
+              /No such (patient|staff member|record|break-the-glass access|on-duty shift)/.test(text)
             ? 'not_found'
             : response.status === 401
               ? 'unauthenticated'

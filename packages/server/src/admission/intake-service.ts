@@ -1,9 +1,12 @@
 import { DomainError, intakeItemRefusal } from '@tandem/core';
+import { type AlertRepository, alertRepository } from '../alerts/repository.ts';
+import { resolveAlertOf } from '../alerts/resolve-alert.ts';
 import { organizationOf, type RecordContext } from '../records/record-context.ts';
 import { Refusal, staleVersion, violatedConstraint } from '../records/refusal.ts';
 import type { RecordKernel } from '../records/unit-of-work.ts';
 import { episodeRepository } from './episode-repository.ts';
 import { invalidBody } from './episode-validation.ts';
+import { intakeItemSource } from './intake-overdue-alerts.ts';
 import { intakeRepository } from './intake-repository.ts';
 import type {
   EpisodeIntakeItem,
@@ -26,8 +29,14 @@ export function keyFromLabel(label: string): string {
   return key === '' ? 'item' : key;
 }
 
-/** The organization's intake checklist (administrators) and each episode's ticks (every staff role). */
-export function intakeService(records: RecordKernel) {
+/** What an overdue alert says was done when its item is completed. */
+const completedResolution = (completedOn: string) => `Intake item completed (dated ${completedOn}).`;
+
+/**
+ * The organization's intake checklist (administrators) and each episode's ticks (every staff role). Completing
+ * an item resolves its open `intake_item_overdue` alert in the same unit of work.
+ */
+export function intakeService(records: RecordKernel, alerts: AlertRepository = alertRepository(records.db)) {
   const repository = intakeRepository(records.db);
   const episodes = episodeRepository(records.db);
 
@@ -117,7 +126,8 @@ export function intakeService(records: RecordKernel) {
       completion: IntakeCompletion | null,
     ): Promise<EpisodeIntakeItem[]> {
       const organizationId = organizationOf(context);
-      await records.write(context, async ({ trx, audit, today }) => {
+      await records.write(context, async (unit) => {
+        const { trx, audit, today } = unit;
         const episode = await episodes.lockEpisode(trx, organizationId, patientId, episodeId);
         if (episode === undefined) throw new DomainError('not_found', 'No such episode of care.');
         const item = await repository.findItem(organizationId, itemId, trx);
@@ -153,6 +163,13 @@ export function intakeService(records: RecordKernel) {
             completedByUserId: context.principal.userId,
             note: completion.note === undefined || completion.note === '' ? null : completion.note,
           });
+          // Done is what the overdue alert asked for: it closes for everyone it was routed to.
+          await resolveAlertOf(
+            unit,
+            alerts,
+            { kind: 'intake_item_overdue', ...intakeItemSource(episodeId, itemId) },
+            completedResolution(completion.completedOn),
+          );
         }
         audit({
           resourceType: 'intake_checklist',

@@ -32,9 +32,11 @@ export async function raiseAlert(
   const { trx, organizationId } = unit;
   const open = await repository.openAlertId(trx, { organizationId, ...alert });
   if (open !== undefined) return open;
+  const raisedBy = unit.context.actor.actorUserId;
   const recipients = routeAlert(
     alert.kind,
     await repository.routingFacts(trx, organizationId, alert.patientId),
+    raisedBy,
   );
   if (recipients.length === 0) {
     // Refusing rolls back what raised it too: a risk signal is never recorded where nobody can see it.
@@ -51,7 +53,7 @@ export async function raiseAlert(
     summary: alert.summary,
     sourceType: alert.sourceType,
     sourceKey: alert.sourceKey,
-    raisedByUserId: unit.context.actor.actorUserId,
+    raisedByUserId: raisedBy,
   });
   await repository.insertRecipients(trx, organizationId, alertId, recipients);
   await repository.queueMessages(

@@ -90,7 +90,61 @@ export function alertRepository(db: Kysely<DB>) {
         .orderBy('createdAt')
         .orderBy('userId')
         .execute();
+      // The active supervisors of the patient's current primary therapist (clinical supervision).
+      const primaryTherapistSupervisors =
+        patientId === null
+          ? []
+          : await trx
+              .selectFrom('careTeamMembers as ctm')
+              .innerJoin('supervisions as s', (join) =>
+                join
+                  .onRef('s.organizationId', '=', 'ctm.organizationId')
+                  .onRef('s.superviseeStaffMemberId', '=', 'ctm.staffMemberId'),
+              )
+              .innerJoin('staffMembers as sup', (join) =>
+                join
+                  .onRef('sup.organizationId', '=', 's.organizationId')
+                  .onRef('sup.id', '=', 's.supervisorStaffMemberId'),
+              )
+              .innerJoin('memberships as m', (join) =>
+                join
+                  .onRef('m.organizationId', '=', 'sup.organizationId')
+                  .onRef('m.userId', '=', 'sup.userId'),
+              )
+              .select('sup.userId')
+              .where('ctm.organizationId', '=', organizationId)
+              .where('ctm.patientId', '=', patientId)
+              .where('ctm.role', '=', 'primary_therapist')
+              .where('ctm.endedAt', 'is', null)
+              .where('s.endedAt', 'is', null)
+              .where('sup.active', '=', true)
+              .where('m.role', '=', 'supervisor')
+              .where('m.deactivatedAt', 'is', null)
+              .orderBy('s.startedAt')
+              .execute();
+      // Whoever the on-duty roster has on duty now, with a sign-in that still works.
+      const onDuty = await trx
+        .selectFrom('onDutyShifts as d')
+        .innerJoin('staffMembers as sm', (join) =>
+          join.onRef('sm.organizationId', '=', 'd.organizationId').onRef('sm.id', '=', 'd.staffMemberId'),
+        )
+        .innerJoin('memberships as m', (join) =>
+          join.onRef('m.organizationId', '=', 'sm.organizationId').onRef('m.userId', '=', 'sm.userId'),
+        )
+        .select('sm.userId')
+        .where('d.organizationId', '=', organizationId)
+        .where(sql<boolean>`d.on_duty @> now()`)
+        .where('sm.active', '=', true)
+        .where('m.deactivatedAt', 'is', null)
+        .orderBy('d.startsAt')
+        .orderBy('d.id')
+        .execute();
+      const users = (rows: readonly { userId: string | null }[]) => [
+        ...new Set(rows.flatMap((row) => (row.userId === null ? [] : [row.userId]))),
+      ];
       return {
+        primaryTherapistSupervisors: users(primaryTherapistSupervisors),
+        onDuty: users(onDuty),
         careTeam: careTeam.flatMap((member) =>
           member.userId === null ? [] : [{ userId: member.userId, place: member.role as CareTeamRole }],
         ),
@@ -114,6 +168,36 @@ export function alertRepository(db: Kysely<DB>) {
         .where('resolvedAt', 'is', null)
         .executeTakeFirst();
       return row?.id;
+    },
+
+    /**
+     * Resolves the open alert of this kind and source with what was done, in the unit of work that did it (the
+     * review recorded, the intake item completed). Returns its id and patient, or undefined when none was open.
+     */
+    async resolveOpenFromSource(
+      trx: Transaction<DB>,
+      alert: Pick<NewAlert, 'organizationId' | 'kind' | 'sourceType' | 'sourceKey'>,
+      resolution: { userId: string; text: string },
+    ): Promise<{ id: string; patientId: string | null } | undefined> {
+      // The resolver acknowledges what nobody had acknowledged yet.
+      const resolver = resolution.userId;
+      return trx
+        .updateTable('alerts')
+        .set({
+          acknowledgedAt: sql<Date>`coalesce(acknowledged_at, now())`,
+          acknowledgedByUserId: sql<string>`coalesce(acknowledged_by_user_id, ${resolver}::uuid)`,
+          resolvedAt: sql<Date>`now()`,
+          resolvedByUserId: resolver,
+          resolution: resolution.text,
+          version: sql<number>`version + 1`,
+        })
+        .where('organizationId', '=', alert.organizationId)
+        .where('kind', '=', alert.kind)
+        .where('sourceType', '=', alert.sourceType)
+        .where('sourceKey', '=', alert.sourceKey)
+        .where('resolvedAt', 'is', null)
+        .returning(['id', 'patientId'])
+        .executeTakeFirst();
     },
 
     async insertAlert(trx: Transaction<DB>, alert: NewAlert): Promise<string> {
@@ -272,6 +356,8 @@ export function alertRepository(db: Kysely<DB>) {
         .select([
           'a.id',
           'a.patientId',
+          'a.kind',
+          'a.raisedByUserId',
           'a.raisedAt',
           'a.acknowledgedAt',
           'a.resolvedAt',

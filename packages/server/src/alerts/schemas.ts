@@ -11,6 +11,8 @@ export const alertSchema = z
     severity: z.enum(alertSeverities),
     status: z.enum(alertStatuses),
     summary: z.string(),
+    /** The break-the-glass access a `break_glass_review` alert asks to review (GET /api/break-glass-grants/:id). */
+    breakGlassGrantId: z.uuid().nullable(),
     raisedAt: z.iso.datetime(),
     acknowledgedAt: z.iso.datetime().nullable(),
     acknowledgedByName: z.string().nullable(),

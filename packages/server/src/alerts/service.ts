@@ -1,4 +1,10 @@
-import { alertStatus, DomainError, escalationRecipients, isDueForEscalation } from '@tandem/core';
+import {
+  type AlertKind,
+  alertStatus,
+  DomainError,
+  escalationRecipients,
+  isDueForEscalation,
+} from '@tandem/core';
 import { organizationOf, type RecordContext, systemContext } from '../records/record-context.ts';
 import { staleVersion } from '../records/refusal.ts';
 import type { RecordKernel, UnitOfWork } from '../records/unit-of-work.ts';
@@ -24,6 +30,7 @@ function toAlert(row: AlertRow): Alert {
     severity: row.severity as Alert['severity'],
     status: alertStatus(times),
     summary: row.summary,
+    breakGlassGrantId: row.sourceType === 'break_glass_grant' ? row.sourceKey : null,
     raisedAt: times.raisedAt.toISOString(),
     acknowledgedAt: iso(row.acknowledgedAt),
     acknowledgedByName: row.acknowledgedByName,
@@ -93,7 +100,10 @@ export function alertService(records: RecordKernel, repository: AlertRepository)
       for (const alert of due) {
         const routed = await repository.recipientIds(trx, organizationId, alert.id);
         const facts = await repository.routingFacts(trx, organizationId, alert.patientId);
-        const added = escalationRecipients(facts, routed);
+        const added = escalationRecipients(facts, routed, {
+          kind: alert.kind as AlertKind,
+          raisedBy: alert.raisedByUserId,
+        });
         await repository.insertRecipients(trx, organizationId, alert.id, added);
         await repository.queueMessages(
           trx,

@@ -563,6 +563,14 @@ describe('reviewing break-the-glass accesses', () => {
         fieldsChanged: ['reviewedByUserId', 'reviewedAt', 'reviewNote'],
         outcome: 'allowed',
       }),
+      // The same unit of work resolves the grant's review alert.
+      expect.objectContaining({
+        actorUserId: userIds.supervisor,
+        patientId: riley,
+        action: 'update',
+        resourceType: 'alert',
+        fieldsChanged: ['resolvedAt', 'resolution'],
+      }),
     ]);
 
     const again = await supervisor.json<{ code: string }>(

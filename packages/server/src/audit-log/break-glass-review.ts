@@ -1,4 +1,7 @@
 import { DomainError } from '@tandem/core';
+import { type AlertRepository, alertRepository } from '../alerts/repository.ts';
+import { resolveAlertOf } from '../alerts/resolve-alert.ts';
+import { breakGlassReviewSource } from '../patients/break-glass.ts';
 import { organizationOf, type RecordContext } from '../records/record-context.ts';
 import { Refusal, staleVersion } from '../records/refusal.ts';
 import type { RecordKernel } from '../records/unit-of-work.ts';
@@ -7,16 +10,21 @@ import type { BreakGlassGrantEntry, BreakGlassReview } from './schemas.ts';
 
 const reviewedFields = ['reviewedByUserId', 'reviewedAt', 'reviewNote'] as const;
 
+/** What the review's alert says was done: the reviewer's note, within what an alert's resolution holds. */
+const resolutionOf = (note: string) => `Access reviewed: ${note}`.slice(0, 4000);
+
 /**
  * A supervisor's review of one break-the-glass access: the note, who and when, written with its audit event in
- * one unit of work. Nobody reviews their own emergency access (that refusal is audited), a grant is reviewed
- * once, and a stale version gets 409 with the current grant.
+ * one unit of work, which also resolves the grant's `break_glass_review` alert for everyone it was routed to.
+ * Nobody reviews their own emergency access (that refusal is audited), a grant is reviewed once, and a stale
+ * version gets 409 with the current grant.
  */
 export async function reviewBreakGlassGrant(
   records: RecordKernel,
   context: RecordContext,
   grantId: string,
   review: BreakGlassReview,
+  alerts: AlertRepository = alertRepository(records.db),
 ): Promise<BreakGlassGrantEntry> {
   const organizationId = organizationOf(context);
   const { userId } = context.principal;
@@ -39,7 +47,8 @@ export async function reviewBreakGlassGrant(
     throw new DomainError('forbidden', reason);
   }
 
-  await records.write(context, async ({ trx, audit }) => {
+  await records.write(context, async (unit) => {
+    const { trx, audit } = unit;
     const locked = breakGlassGrantRepository(trx);
     const facts = await locked.findForReview(organizationId, grantId, { lock: true });
     if (facts === undefined) throw new DomainError('not_found', 'No such break-the-glass access.');
@@ -55,6 +64,21 @@ export async function reviewBreakGlassGrant(
       version: review.version,
     });
     audit({ ...change, fieldsChanged: reviewedFields, patientId: facts.patientId });
+    await resolveAlertOf(unit, alerts, breakGlassReviewSource(grantId), resolutionOf(review.note));
   });
   return current();
+}
+
+/**
+ * One break-the-glass access, for the supervisor its review alert was routed to (or anyone who reads the
+ * reviews): 404 when the organization has no such grant, exactly as for another organization's.
+ */
+export async function breakGlassGrant(
+  records: RecordKernel,
+  context: RecordContext,
+  grantId: string,
+): Promise<BreakGlassGrantEntry> {
+  const grant = await breakGlassGrantRepository(records.db).find(organizationOf(context), grantId);
+  if (grant === undefined) throw new DomainError('not_found', 'No such break-the-glass access.');
+  return grant;
 }

@@ -5,7 +5,7 @@ import { requirePrincipal } from '../http/authorization.ts';
 import { problemSchema } from '../http/problem.ts';
 import { recordContext } from '../http/record-context.ts';
 import type { RecordKernel } from '../records/unit-of-work.ts';
-import { reviewBreakGlassGrant } from './break-glass-review.ts';
+import { breakGlassGrant, reviewBreakGlassGrant } from './break-glass-review.ts';
 import { auditEventsCsv, auditExportFileName } from './csv.ts';
 import { auditLogRepository, breakGlassGrantRepository } from './repository.ts';
 import {
@@ -23,6 +23,7 @@ import {
 } from './schemas.ts';
 
 const auditLogRead = { resource: 'audit_log', action: 'read' } as const;
+const grantParams = z.object({ grantId: z.uuid('Not a break-the-glass access id') });
 
 /** A filter whose date range runs backwards is the caller's mistake, said per field. */
 function checkDateRange(filter: AuditEventFilter): AuditEventFilter {
@@ -145,6 +146,21 @@ export function auditLogRoutes(records: RecordKernel): FastifyPluginAsyncZod {
       },
     );
 
+    app.get(
+      '/api/break-glass-grants/:grantId',
+      {
+        config: { access: { resource: 'break_glass_review', action: 'read' } },
+        schema: {
+          tags: ['audit'],
+          summary:
+            'One break-the-glass access: who, on whose record, why, until when, how many reads, and its review (the break_glass_review alert links here)',
+          params: grantParams,
+          response: { 200: breakGlassGrantEntrySchema, '4xx': problemSchema },
+        },
+      },
+      async (request) => breakGlassGrant(records, recordContext(request), request.params.grantId),
+    );
+
     app.post(
       '/api/break-glass-grants/:grantId/review',
       {
@@ -152,8 +168,8 @@ export function auditLogRoutes(records: RecordKernel): FastifyPluginAsyncZod {
         schema: {
           tags: ['audit'],
           summary:
-            'Record a supervisor’s review of a break-the-glass access (once; not one’s own); 409 with the current grant if stale',
-          params: z.object({ grantId: z.uuid('Not a break-the-glass access id') }),
+            'Record a supervisor’s review of a break-the-glass access (once; not one’s own), resolving its review alert; 409 with the current grant if stale',
+          params: grantParams,
           body: breakGlassReviewSchema,
           response: { 200: breakGlassGrantEntrySchema, '4xx': problemSchema },
         },

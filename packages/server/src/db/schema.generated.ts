@@ -310,6 +310,21 @@ export interface MrnSequences {
   updatedAt: Generated<Timestamp>;
 }
 
+export interface OnDutyShifts {
+  createdAt: Generated<Timestamp>;
+  createdByUserId: string | null;
+  duty: string;
+  endedAt: Timestamp | null;
+  endedByUserId: string | null;
+  endsAt: Timestamp;
+  id: Generated<string>;
+  onDuty: Generated<string | null>;
+  organizationId: string;
+  staffMemberId: string;
+  startsAt: Timestamp;
+  version: Generated<number>;
+}
+
 export interface Organizations {
   alertEscalationMinutes: Generated<number>;
   cosignatureRequiredRecordTypes: Generated<string[]>;
@@ -565,6 +580,7 @@ export interface DB {
   levelOfCareChanges: LevelOfCareChanges;
   memberships: Memberships;
   mrnSequences: MrnSequences;
+  onDutyShifts: OnDutyShifts;
   organizations: Organizations;
   outboxMessages: OutboxMessages;
   patients: Patients;

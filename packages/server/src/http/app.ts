@@ -45,6 +45,9 @@ import { matchingRepository } from '../matching/repository.ts';
 import { matchingRoutes } from '../matching/routes.ts';
 import { matchingService } from '../matching/service.ts';
 import { meRoutes } from '../me/routes.ts';
+import { onDutyRepository } from '../on-duty/repository.ts';
+import { onDutyRoutes } from '../on-duty/routes.ts';
+import { onDutyService } from '../on-duty/service.ts';
 import { organizationRepository } from '../organizations/repository.ts';
 import { outboxRoutes } from '../outbox/routes.ts';
 import { registrationRoutes } from '../patients/registration-routes.ts';
@@ -252,6 +255,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const alertRows = alertRepository(db);
   const alerts = alertService(records, alertRows);
   await app.register(alertRoutes(alerts));
+  await app.register(onDutyRoutes(onDutyService(records, onDutyRepository())));
   const sweepIntervalMs = options.alertSweepIntervalMs ?? 60_000;
   if (sweepIntervalMs > 0) {
     const sweep = startAlertSweep(

@@ -381,34 +381,3 @@ function resourceIdOf(request: FastifyRequest): string | null {
   );
   return ids.at(-1) ?? null;
 }
-
-// --- Interim, while features move onto the record kernel (records/unit-of-work.ts); removed once none uses them.
-export { auditActor };
-
-export function writeAuditEvent(
-  request: FastifyRequest,
-  change: { resourceType: string; resourceId: string | null; fieldsChanged: readonly string[] | null },
-): NewAuditEvent {
-  const access = requireAccess(request);
-  access.audited = true;
-  return {
-    ...auditActor(request),
-    patientId: access.patientId,
-    action: access.action,
-    resourceType: change.resourceType,
-    resourceId: change.resourceId,
-    fieldsChanged: change.fieldsChanged,
-    outcome: access.basis === 'break_glass' ? 'break_glass' : 'allowed',
-    reason: null,
-  };
-}
-
-export type WriteAudit = (change: {
-  resourceType: string;
-  resourceId: string | null;
-  fieldsChanged: readonly string[] | null;
-}) => NewAuditEvent;
-
-export function writeAudit(request: FastifyRequest): WriteAudit {
-  return (change) => writeAuditEvent(request, change);
-}

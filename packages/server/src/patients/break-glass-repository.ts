@@ -1,10 +1,24 @@
 import { breakGlassMinutes } from '@tandem/core';
-import { sql, type Transaction } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
+import { loadPatientAccessFacts, type PatientAccessFacts } from '../access/patient-relationship.ts';
 import type { DB } from '../db/schema.generated.ts';
 
 /** The only SQL on break-the-glass grants made by staff (their review lives in audit-log/). */
 export function breakGlassRepository() {
   return {
+    /**
+     * What the access policy knows of the caller and the patient (undefined: no such patient in the
+     * organization), for mayBreakGlass.
+     */
+    accessFacts(
+      executor: Kysely<DB> | Transaction<DB>,
+      organizationId: string,
+      userId: string,
+      patientId: string,
+    ): Promise<PatientAccessFacts | undefined> {
+      return loadPatientAccessFacts(executor, organizationId, userId, patientId);
+    },
+
     /** A grant that lasts breakGlassMinutes from the database's now. */
     async insertGrant(
       trx: Transaction<DB>,

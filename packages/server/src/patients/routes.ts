@@ -4,12 +4,12 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.generated.ts';
 import { disclosureRepository } from '../disclosures/repository.ts';
-import { requireAccess, requirePrincipal, writeAudit } from '../http/authorization.ts';
+import { requireAccess, requirePrincipal } from '../http/authorization.ts';
 import { patientFromPath, patientParams } from '../http/patient-params.ts';
 import { problemSchema } from '../http/problem.ts';
 import { recordContext } from '../http/record-context.ts';
 import { recordKernel } from '../records/unit-of-work.ts';
-import { breakTheGlass } from './break-glass.ts';
+import { breakGlassService } from './break-glass.ts';
 import { patientRecords } from './patient-records.ts';
 import { listPatients, type PatientListRequest } from './patient-search.ts';
 import {
@@ -25,6 +25,7 @@ export function patientRoutes(db: Kysely<DB>): FastifyPluginAsyncZod {
   const records = patientRecords(db);
   const disclosures = disclosureRepository(db);
   const kernel = recordKernel(db);
+  const breakGlass = breakGlassService(kernel);
 
   /**
    * A page of the list, each row as the policy shapes it. A support contact's rows are accounted as disclosures
@@ -118,19 +119,17 @@ export function patientRoutes(db: Kysely<DB>): FastifyPluginAsyncZod {
         schema: {
           tags: ['patients'],
           summary:
-            'Emergency access to a record outside your care team, for a stated reason: time-limited, flagged and reported to supervisors',
+            'Emergency access to a record outside your care team, for a stated reason: time-limited, audited, and raised as an alert for the supervisors of the patient’s primary therapist to review (never the grantee)',
           params: patientParams,
           body: breakGlassRequestSchema,
           response: { 201: breakGlassGrantSchema, '4xx': problemSchema },
         },
       },
       async (request, reply) => {
-        const grant = await breakTheGlass(
-          db,
-          requirePrincipal(request),
+        const grant = await breakGlass.open(
+          recordContext(request),
           request.params.patientId,
           request.body.reason,
-          writeAudit(request),
         );
         return reply.status(201).send(grant);
       },

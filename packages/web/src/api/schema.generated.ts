@@ -1611,7 +1611,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Emergency access to a record outside your care team, for a stated reason: time-limited, flagged and reported to supervisors */
+        /** Emergency access to a record outside your care team, for a stated reason: time-limited, audited, and raised as an alert for the supervisors of the patient’s primary therapist to review (never the grantee) */
         post: {
             parameters: {
                 query?: never;
@@ -2820,6 +2820,53 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/break-glass-grants/{grantId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One break-the-glass access: who, on whose record, why, until when, how many reads, and its review (the break_glass_review alert links here) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    grantId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BreakGlassGrantEntry"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/break-glass-grants/{grantId}/review": {
         parameters: {
             query?: never;
@@ -2829,7 +2876,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Record a supervisor’s review of a break-the-glass access (once; not one’s own); 409 with the current grant if stale */
+        /** Record a supervisor’s review of a break-the-glass access (once; not one’s own), resolving its review alert; 409 with the current grant if stale */
         post: {
             parameters: {
                 query?: never;
@@ -3894,6 +3941,135 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/on-duty": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who is on duty now, then the shifts to come (risk signals reach whoever is on duty) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OnDutyRoster"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Put a staff member on duty for a period (at most 7 days); 409 if they already hold that duty for part of it */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["OnDutyShiftCreateInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OnDutyShift"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/on-duty/{shiftId}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End a shift now, or call it off before it starts (409 if stale or already over) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    shiftId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["OnDutyShiftEndInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OnDutyShift"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -4183,6 +4359,7 @@ export interface components {
             /** @enum {string} */
             status: "open" | "acknowledged" | "resolved";
             summary: string;
+            breakGlassGrantId: string | null;
             /** Format: date-time */
             raisedAt: string;
             acknowledgedAt: string | null;
@@ -4696,6 +4873,42 @@ export interface components {
             /** @enum {string} */
             role: "admin" | "clinician" | "prescriber" | "front_desk" | "supervisor" | "patient" | "family_member";
             staffMemberId: string | null;
+        };
+        OnDutyShiftInput: {
+            /** Format: uuid */
+            id: string;
+            staffMember: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            /** @enum {string} */
+            duty: "clinician_on_call" | "prescriber_on_call" | "supervisor_on_call";
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            endedEarlyAt: string | null;
+            endedByName: string | null;
+            onDutyNow: boolean;
+            version: number;
+        };
+        /** @description Who is on duty now, then the shifts to come, soonest first */
+        OnDutyRosterInput: {
+            shifts: components["schemas"]["OnDutyShiftInput"][];
+        };
+        OnDutyShiftCreateInput: {
+            /** Format: uuid */
+            staffMemberId: string;
+            /** @enum {string} */
+            duty: "clinician_on_call" | "prescriber_on_call" | "supervisor_on_call";
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+        };
+        OnDutyShiftEndInput: {
+            version: number;
         };
         OutboxMessageInput: {
             /** Format: uuid */
@@ -5274,6 +5487,7 @@ export interface components {
             /** @enum {string} */
             status: "open" | "acknowledged" | "resolved";
             summary: string;
+            breakGlassGrantId: string | null;
             /** Format: date-time */
             raisedAt: string;
             acknowledgedAt: string | null;
@@ -5787,6 +6001,42 @@ export interface components {
             /** @enum {string} */
             role: "admin" | "clinician" | "prescriber" | "front_desk" | "supervisor" | "patient" | "family_member";
             staffMemberId: string | null;
+        };
+        OnDutyShift: {
+            /** Format: uuid */
+            id: string;
+            staffMember: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            /** @enum {string} */
+            duty: "clinician_on_call" | "prescriber_on_call" | "supervisor_on_call";
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            endedEarlyAt: string | null;
+            endedByName: string | null;
+            onDutyNow: boolean;
+            version: number;
+        };
+        /** @description Who is on duty now, then the shifts to come, soonest first */
+        OnDutyRoster: {
+            shifts: components["schemas"]["OnDutyShift"][];
+        };
+        OnDutyShiftCreate: {
+            /** Format: uuid */
+            staffMemberId: string;
+            /** @enum {string} */
+            duty: "clinician_on_call" | "prescriber_on_call" | "supervisor_on_call";
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+        };
+        OnDutyShiftEnd: {
+            version: number;
         };
         OutboxMessage: {
             /** Format: uuid */

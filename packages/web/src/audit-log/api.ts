@@ -88,6 +88,16 @@ export function breakGlassGrantsQueryOptions(reviewed: boolean) {
   });
 }
 
+/** One break-the-glass access, by id (a `break_glass_review` alert links to it). */
+export function breakGlassGrantQueryOptions(grantId: string) {
+  return queryOptions({
+    queryKey: [...auditQueryKeys.all, 'grant', grantId] as const,
+    queryFn: ({ signal }) =>
+      unwrap(api.GET('/api/break-glass-grants/{grantId}', { params: { path: { grantId } }, signal })),
+    staleTime: 0,
+  });
+}
+
 export function reviewBreakGlassGrant(
   grant: BreakGlassGrantEntry,
   note: string,

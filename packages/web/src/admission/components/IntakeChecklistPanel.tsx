@@ -1,6 +1,7 @@
 import { Badge, Checkbox, Group, Skeleton, Stack, Table, Text } from '@mantine/core';
 import type { IntakeItemKind } from '@tandem/core/admission/intake-items';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { alertQueryKeys } from '../../alerts/api.ts';
 import { ErrorPanel } from '../../app/ErrorPanel.tsx';
 import { useProgramToday } from '../../app/program-today.ts';
 import { patientQueryKeys } from '../../patients/api.ts';
@@ -27,6 +28,8 @@ export function IntakeChecklistPanel({
       queryClient.setQueryData(admissionQueryKeys.intake(patientId, episodeId), items);
       void queryClient.invalidateQueries({ queryKey: admissionQueryKeys.episodes(patientId) });
       void queryClient.invalidateQueries({ queryKey: admissionQueryKeys.overdue });
+      // Completing an item resolves its overdue alert (on the server, in the same change).
+      void queryClient.invalidateQueries({ queryKey: alertQueryKeys.mine });
     },
   });
   if (checklist.isPending) return <Skeleton height={60} aria-label="Loading the intake checklist" />;
@@ -80,7 +83,11 @@ export function IntakeChecklistPanel({
   );
 }
 
-/** Keeps the record's queries fresh after a tick made elsewhere (the dashboard card). */
+/**
+ * Keeps the record's queries fresh after a tick made elsewhere (the dashboard card), and the alerts: completing
+ * an item resolves its overdue alert.
+ */
 export function invalidateRecord(queryClient: ReturnType<typeof useQueryClient>, patientId: string) {
   void queryClient.invalidateQueries({ queryKey: patientQueryKeys.record(patientId) });
+  void queryClient.invalidateQueries({ queryKey: alertQueryKeys.mine });
 }

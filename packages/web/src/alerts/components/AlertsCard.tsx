@@ -12,22 +12,29 @@ import {
 import { IconBellCheck } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { mayInOrganization } from '../../access/policy.ts';
 import { ErrorPanel } from '../../app/ErrorPanel.tsx';
 import { AnchorLink } from '../../app/links.tsx';
 import { formatShortTime } from '../../audit-log/labels.ts';
+import { useMe } from '../../auth/me-context.ts';
 import { DashboardSection } from '../../dashboard/components/DashboardSection.tsx';
 import { type Alert, acknowledgeAlert, alertQueryKeys, myAlertsQueryOptions } from '../api.ts';
 import { alertKindLabel, alertSeverityColor, alertSeverityLabel } from '../labels.ts';
 import { ResolveAlertDialog } from './ResolveAlertDialog.tsx';
+import { ReviewAccessFromAlert } from './ReviewAccessFromAlert.tsx';
 
 /**
  * "Alerts for you": the risk signals and follow-ups routed to the signed-in clinician, most urgent first. Each
- * stays until someone records what was done; acknowledging says "I have it" and stops its escalation.
+ * stays until someone records what was done; acknowledging says "I have it" and stops its escalation. A
+ * break-the-glass review is done by reviewing the access itself, which resolves the alert.
  */
 export function AlertsCard() {
   const queryClient = useQueryClient();
   const alerts = useQuery(myAlertsQueryOptions);
+  const me = useMe();
   const [resolving, setResolving] = useState<Alert | null>(null);
+  const [reviewingGrant, setReviewingGrant] = useState<string | null>(null);
+  const mayReviewAccess = mayInOrganization(me.role, 'update', 'break_glass_review');
   const acknowledge = useMutation({
     mutationFn: acknowledgeAlert,
     onSettled: () => queryClient.invalidateQueries({ queryKey: alertQueryKeys.mine }),
@@ -115,9 +122,19 @@ export function AlertsCard() {
                           I have it
                         </Button>
                       )}
-                      <Button size="xs" variant="subtle" onClick={() => setResolving(alert)}>
-                        Record what was done
-                      </Button>
+                      {alert.breakGlassGrantId !== null && mayReviewAccess ? (
+                        <Button
+                          size="xs"
+                          variant="subtle"
+                          onClick={() => setReviewingGrant(alert.breakGlassGrantId)}
+                        >
+                          Review the access
+                        </Button>
+                      ) : (
+                        <Button size="xs" variant="subtle" onClick={() => setResolving(alert)}>
+                          Record what was done
+                        </Button>
+                      )}
                     </Stack>
                   </Table.Td>
                 </Table.Tr>
@@ -127,6 +144,7 @@ export function AlertsCard() {
         </Table.ScrollContainer>
       )}
       <ResolveAlertDialog alert={resolving} onClose={() => setResolving(null)} />
+      <ReviewAccessFromAlert grantId={reviewingGrant} onClose={() => setReviewingGrant(null)} />
     </DashboardSection>
   );
 }

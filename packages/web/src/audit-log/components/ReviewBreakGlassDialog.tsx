@@ -3,6 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { IconAlertCircle } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
+import { alertQueryKeys } from '../../alerts/api.ts';
 import { describeProblem } from '../../api/problem.ts';
 import { auditQueryKeys, type BreakGlassGrantEntry, reviewBreakGlassGrant } from '../api.ts';
 import { formatShortTime } from '../labels.ts';
@@ -27,8 +28,13 @@ export function ReviewBreakGlassDialog({ grant, onClose }: ReviewBreakGlassDialo
       close();
     },
     onError: (error) => setNoteError(describeProblem(error).fieldErrors.note),
-    // Stale or already reviewed: the lists show the current state either way.
-    onSettled: () => queryClient.invalidateQueries({ queryKey: auditQueryKeys.all }),
+    // Stale or already reviewed: the lists show the current state either way. Recording the review resolves
+    // the access's alert, so the alerts are asked again too.
+    onSettled: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: auditQueryKeys.all }),
+        queryClient.invalidateQueries({ queryKey: alertQueryKeys.mine }),
+      ]),
   });
 
   function close() {

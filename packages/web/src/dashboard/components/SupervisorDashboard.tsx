@@ -5,6 +5,7 @@ import { AlertsCard } from '../../alerts/components/AlertsCard.tsx';
 import { PageHeader } from '../../app/PageHeader.tsx';
 import { BreakGlassReviewQueue } from '../../audit-log/components/BreakGlassReviewQueue.tsx';
 import { useMe } from '../../auth/me-context.ts';
+import { OnDutyRoster } from '../../on-duty/components/OnDutyRoster.tsx';
 import { StaffDirectory } from '../../staff/components/StaffDirectory.tsx';
 import { DashboardSection } from './DashboardSection.tsx';
 
@@ -14,6 +15,9 @@ export function SupervisorDashboard() {
     <Stack gap="lg">
       <PageHeader title="Supervisor dashboard" description={`How ${organization.name} is doing.`} />
       <AlertsCard />
+      <DashboardSection title="On duty">
+        <OnDutyRoster />
+      </DashboardSection>
       <DashboardSection title="Program overview">
         <EmptyState
           icon={<IconChartBar />}

@@ -1,15 +1,28 @@
-import { Stack } from '@mantine/core';
+import { Paper, Stack, Text, Title } from '@mantine/core';
 import { IntakeChecklistSettings } from '../../admission/components/IntakeChecklistSettings.tsx';
 import { PageHeader } from '../../app/PageHeader.tsx';
+import { OnDutyRoster } from '../../on-duty/components/OnDutyRoster.tsx';
 import { CaseloadSettingSection } from '../../staff/components/CaseloadSettingSection.tsx';
 
-/** The program's own settings (administrators): the intake checklist and the default caseload. */
+/** The program's own settings (administrators): the intake checklist, the default caseload, who is on duty. */
 export function ProgramSettingsPage() {
   return (
     <Stack gap="lg">
       <PageHeader title="Program settings" description="How this program admits and assigns patients." />
       <IntakeChecklistSettings />
       <CaseloadSettingSection />
+      <Paper withBorder p="lg">
+        <Stack gap="sm">
+          <Title order={2} size="h4">
+            On-duty roster
+          </Title>
+          <Text size="sm" c="dimmed">
+            Who answers for the program, when. Risk signals reach whoever is on duty as well as the patient’s
+            care team.
+          </Text>
+          <OnDutyRoster />
+        </Stack>
+      </Paper>
     </Stack>
   );
 }

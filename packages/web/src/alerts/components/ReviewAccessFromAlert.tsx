@@ -1,0 +1,27 @@
+import { Loader, Modal } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { ErrorPanel } from '../../app/ErrorPanel.tsx';
+import { breakGlassGrantQueryOptions } from '../../audit-log/api.ts';
+import { ReviewBreakGlassDialog } from '../../audit-log/components/ReviewBreakGlassDialog.tsx';
+
+/**
+ * "Review the access" from a `break_glass_review` alert: opens the break-the-glass access the alert names and
+ * the review form; recording the review resolves the alert for everyone it was routed to (on the server).
+ */
+export function ReviewAccessFromAlert({ grantId, onClose }: { grantId: string | null; onClose: () => void }) {
+  const grant = useQuery({
+    ...breakGlassGrantQueryOptions(grantId ?? ''),
+    enabled: grantId !== null,
+  });
+  if (grantId === null) return null;
+  if (grant.isSuccess) return <ReviewBreakGlassDialog grant={grant.data} onClose={onClose} />;
+  return (
+    <Modal opened onClose={onClose} title="Review emergency access" size="lg">
+      {grant.isError ? (
+        <ErrorPanel error={grant.error} onRetry={() => void grant.refetch()} />
+      ) : (
+        <Loader size="sm" aria-label="Loading the emergency access" />
+      )}
+    </Modal>
+  );
+}
