@@ -7,7 +7,6 @@ describe('invitationAccessResource', () => {
       expect(invitationAccessResource('staff', action)).toEqual({
         resource: 'staff_directory',
         action: 'create',
-        onPatient: false,
       });
     }
   });
@@ -16,7 +15,6 @@ describe('invitationAccessResource', () => {
     expect(invitationAccessResource('patient', 'create')).toEqual({
       resource: 'portal_invitation',
       action: 'create',
-      onPatient: true,
     });
     expect(invitationAccessResource('patient', 'update')).toMatchObject({ resource: 'portal_invitation' });
   });
@@ -25,7 +23,6 @@ describe('invitationAccessResource', () => {
     expect(invitationAccessResource('family_member', 'create')).toEqual({
       resource: 'support_contacts',
       action: 'update',
-      onPatient: true,
     });
     expect(invitationAccessResource('family_member', 'update')).toMatchObject({ resource: 'support_contacts' });
     expect(invitationAccessResource('family_member', 'read')).toMatchObject({ resource: 'portal_invitation' });

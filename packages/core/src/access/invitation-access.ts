@@ -2,9 +2,10 @@ import type { InvitationKind } from '../invitations/invitation.ts';
 import type { Action, OrganizationResource, PatientResource } from './resources.ts';
 
 /** What a route on an invitation asks the access policy: the resource and action the invitation's kind stands for. */
-export type InvitationAccess =
-  | { resource: OrganizationResource; action: Action; onPatient: false }
-  | { resource: PatientResource; action: Action; onPatient: true };
+export interface InvitationAccess {
+  resource: OrganizationResource | PatientResource;
+  action: Action;
+}
 
 /**
  * Which resource an invitation belongs to, for the access policy: a staff member's is the staff directory's
@@ -15,12 +16,12 @@ export type InvitationAccess =
 export function invitationAccessResource(kind: InvitationKind, action: Action): InvitationAccess {
   switch (kind) {
     case 'staff':
-      return { resource: 'staff_directory', action: 'create', onPatient: false };
+      return { resource: 'staff_directory', action: 'create' };
     case 'patient':
-      return { resource: 'portal_invitation', action, onPatient: true };
+      return { resource: 'portal_invitation', action };
     case 'family_member':
       return action === 'read'
-        ? { resource: 'portal_invitation', action, onPatient: true }
-        : { resource: 'support_contacts', action: 'update', onPatient: true };
+        ? { resource: 'portal_invitation', action }
+        : { resource: 'support_contacts', action: 'update' };
   }
 }

@@ -259,13 +259,13 @@ export function decidePatientList(role: Role, resource: PatientResource): Patien
     case 'portal_invitation':
       return isStaffRole(role)
         ? list('care_team')
-        : deny('Portal invitations are sent by the patient’s care team.');
+        : { allowed: false, reason: 'Portal invitations are sent by the patient’s care team.' };
     case 'shared_record':
       return patientListScope(role) === 'organization'
-        ? deny('The portal is for patients and the people they share with.')
+        ? { allowed: false, reason: 'The portal is for patients and the people they share with.' }
         : list(patientListScope(role));
     default:
-      return deny(`Nobody lists ${resource.replaceAll('_', ' ')} across patients.`);
+      return { allowed: false, reason: `Nobody lists ${resource.replaceAll('_', ' ')} across patients.` };
   }
 }
 
