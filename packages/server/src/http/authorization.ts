@@ -300,6 +300,8 @@ export function createAuthorizer({ db, audit, now = () => new Date() }: Authoriz
       return refuse(request, principal, { resource: kind, action: policy.action }, null, noSuchRecord());
     }
     const asked = invitationAccessResource(target.invitationKind, policy.action);
+    // A refusal is audited as what was attempted (withdrawing), on the resource it was refused on.
+    const attempted = { resource: asked.resource, action: policy.action };
     const question = {
       principal: { userId: principal.userId, organizationId: principal.organizationId, role: principal.role },
       request: { action: asked.action, resource: asked.resource, organizationId: principal.organizationId },
@@ -308,7 +310,7 @@ export function createAuthorizer({ db, audit, now = () => new Date() }: Authoriz
     if (target.patientId === null) {
       const decision = decideAccess(question);
       if (!decision.allowed) {
-        return refuse(request, principal, asked, null, new DomainError('forbidden', decision.reason));
+        return refuse(request, principal, attempted, null, new DomainError('forbidden', decision.reason));
       }
       return grant(decision, null, asked.resource);
     }
@@ -318,7 +320,13 @@ export function createAuthorizer({ db, audit, now = () => new Date() }: Authoriz
     }
     const decision = decideAccess({ ...question, relationship: facts.relationship });
     if (!decision.allowed) {
-      return refuse(request, principal, asked, target.patientId, new DomainError('forbidden', decision.reason));
+      return refuse(
+        request,
+        principal,
+        attempted,
+        target.patientId,
+        new DomainError('forbidden', decision.reason),
+      );
     }
     grant(decision, target.patientId, asked.resource);
   }
