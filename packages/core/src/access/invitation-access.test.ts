@@ -24,7 +24,11 @@ describe('invitationAccessResource', () => {
       resource: 'support_contacts',
       action: 'update',
     });
-    expect(invitationAccessResource('family_member', 'update')).toMatchObject({ resource: 'support_contacts' });
-    expect(invitationAccessResource('family_member', 'read')).toMatchObject({ resource: 'portal_invitation' });
+    expect(invitationAccessResource('family_member', 'update')).toMatchObject({
+      resource: 'support_contacts',
+    });
+    expect(invitationAccessResource('family_member', 'read')).toMatchObject({
+      resource: 'portal_invitation',
+    });
   });
 });

@@ -3,10 +3,10 @@ import { type Role, roles } from '../identity/roles.ts';
 import {
   type AccessDecision,
   decideAccess,
+  decidePatientList,
   mayBreakGlass,
   noRelationship,
   type PatientRelationship,
-  decidePatientList,
   patientListScope,
 } from './policy.ts';
 import {
@@ -435,7 +435,9 @@ describe('portal invitations', () => {
         });
       }
     }
-    expect(ask('supervisor', 'create', 'portal_invitation', { careTeamRoles: ['supervisor'] }).allowed).toBe(true);
+    expect(ask('supervisor', 'create', 'portal_invitation', { careTeamRoles: ['supervisor'] }).allowed).toBe(
+      true,
+    );
   });
 
   it('are refused to the front desk, administrators and clinicians off the team, and to the portal', () => {
@@ -445,16 +447,17 @@ describe('portal invitations', () => {
         reason: 'Only the patient’s care team can invite them or their loved ones.',
       });
     }
-    expect(ask('clinician', 'create', 'portal_invitation', { breakGlassExpiresAt: new Date(8.64e15) }).allowed).toBe(
-      false,
-    );
+    expect(
+      ask('clinician', 'create', 'portal_invitation', { breakGlassExpiresAt: new Date(8.64e15) }).allowed,
+    ).toBe(false);
     expect(ask('patient', 'create', 'portal_invitation', { isSubject: true }).allowed).toBe(false);
     expect(
-      ask('family_member', 'read', 'portal_invitation', { consentedCategories: [...disclosureCategories] }).allowed,
+      ask('family_member', 'read', 'portal_invitation', { consentedCategories: [...disclosureCategories] })
+        .allowed,
     ).toBe(false);
-    expect(ask('clinician', 'sign', 'portal_invitation', { careTeamRoles: ['primary_therapist'] }).allowed).toBe(
-      false,
-    );
+    expect(
+      ask('clinician', 'sign', 'portal_invitation', { careTeamRoles: ['primary_therapist'] }).allowed,
+    ).toBe(false);
   });
 });
 
@@ -469,9 +472,9 @@ describe('the shared record (the family portal)', () => {
       allowed: false,
       reason: 'The patient has no consent in effect that shares anything with you.',
     });
-    expect(ask('family_member', 'update', 'shared_record', { consentedCategories: ['attendance'] }).allowed).toBe(
-      false,
-    );
+    expect(
+      ask('family_member', 'update', 'shared_record', { consentedCategories: ['attendance'] }).allowed,
+    ).toBe(false);
   });
 
   it('is only for support contacts: the patient and every staff role are refused', () => {

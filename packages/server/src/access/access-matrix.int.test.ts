@@ -17,8 +17,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditRepository } from '../audit/repository.ts';
 import { demoAccountFor } from '../demo/demo-accounts.ts';
 import { isDeclaredAccess, type RoutePolicy } from '../http/authorization.ts';
-import { userIdOf } from '../testing/invitation-fixtures.ts';
 import { demoFamilyCategories, demoRelationshipOf, findDemoPatients } from '../testing/demo-relationships.ts';
+import { userIdOf } from '../testing/invitation-fixtures.ts';
 import { startTestServer, type TestClient, type TestServer } from '../testing/test-server.ts';
 
 /**
@@ -183,9 +183,9 @@ function cases(): Case[] {
       ? ['pat', 'riley', 'organization', 'other']
       : isPatientRoute
         ? ['pat', 'riley', 'other']
-      : route.url.includes(':')
-        ? ['organization', 'other-organization']
-        : ['organization'];
+        : route.url.includes(':')
+          ? ['organization', 'other-organization']
+          : ['organization'];
     const access = route.access;
     const owner = 'patient' in access && typeof access.patient === 'object' ? access.patient : undefined;
     const record = 'record' in access ? access.record : undefined;
@@ -273,8 +273,7 @@ describe('the access matrix over HTTP', () => {
       // Audited as denied: refusals, and answers that found nothing after the hook allowed the request (a record
       // id of no record on this patient or organization), except reads of an organization's record by id.
       const isPatientRoute =
-        'record' in testCase.policy ||
-        ('patient' in testCase.policy && testCase.policy.patient !== 'list');
+        'record' in testCase.policy || ('patient' in testCase.policy && testCase.policy.patient !== 'list');
       if (
         response.status === 403 ||
         (response.status === 404 && (isPatientRoute || testCase.method !== 'GET'))

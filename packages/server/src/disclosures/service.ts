@@ -106,7 +106,11 @@ export function disclosureService(records: RecordKernel, repository: DisclosureR
         const relationship = { ...noRelationship, consentedCategories: opened.categories };
         const asked = (resource: Parameters<typeof decideAccess>[0]['request']['resource']) =>
           decideAccess({
-            principal: { userId: principal.userId, organizationId: principal.organizationId, role: principal.role },
+            principal: {
+              userId: principal.userId,
+              organizationId: principal.organizationId,
+              role: principal.role,
+            },
             request: { action: 'read', resource, organizationId: principal.organizationId },
             relationship,
             now: clock.now,

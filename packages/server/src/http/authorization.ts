@@ -314,7 +314,12 @@ export function createAuthorizer({ db, audit, now = () => new Date() }: Authoriz
       }
       return grant(decision, null, asked.resource);
     }
-    const facts = await loadPatientAccessFacts(db, principal.organizationId, principal.userId, target.patientId);
+    const facts = await loadPatientAccessFacts(
+      db,
+      principal.organizationId,
+      principal.userId,
+      target.patientId,
+    );
     if (facts === undefined) {
       return refuse(request, principal, { resource: kind, action: policy.action }, null, noSuchRecord());
     }

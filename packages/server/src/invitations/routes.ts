@@ -81,7 +81,9 @@ export function invitationRoutes(options: InvitationRouteOptions): FastifyPlugin
       '/api/patients/:patientId/invitation',
       {
         // invitationAccessResource('patient', 'create'), on the patient's record.
-        config: { access: { resource: 'portal_invitation', action: 'create', patient: { param: 'patientId' } } },
+        config: {
+          access: { resource: 'portal_invitation', action: 'create', patient: { param: 'patientId' } },
+        },
         schema: {
           tags: ['invitations'],
           summary: "Invite a patient to the portal (the patient's care team)",
@@ -104,7 +106,9 @@ export function invitationRoutes(options: InvitationRouteOptions): FastifyPlugin
       '/api/patients/:patientId/support-contacts/:supportContactId/invitation',
       {
         // invitationAccessResource('family_member', 'create'), on the patient's record.
-        config: { access: { resource: 'support_contacts', action: 'update', patient: { param: 'patientId' } } },
+        config: {
+          access: { resource: 'support_contacts', action: 'update', patient: { param: 'patientId' } },
+        },
         schema: {
           tags: ['invitations'],
           summary:

@@ -67,7 +67,12 @@ export function invitationService(options: InvitationServiceOptions) {
       };
       return records.write(context, async ({ trx, audit }) => {
         const repository = invitationRepository(trx);
-        const revoked = await repository.revoke(organizationId, invitationId, version, context.principal.userId);
+        const revoked = await repository.revoke(
+          organizationId,
+          invitationId,
+          version,
+          context.principal.userId,
+        );
         const after = await repository.findById(organizationId, invitationId);
         if (after === undefined) throw new DomainError('not_found', 'No such invitation.');
         if (!revoked) {

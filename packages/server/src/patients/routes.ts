@@ -37,13 +37,13 @@ export function patientRoutes(db: Kysely<DB>): FastifyPluginAsyncZod {
     const context = recordContext(request);
     const { principal } = context;
     // A read-only unit: the hook audits the rows it returned once per patient and resource (listed, below).
-    const { page, reads, disclosures: disclosed } = await kernel.read(context, ({ trx }) =>
-      listPatients(trx, principal, search),
-    );
+    const {
+      page,
+      reads,
+      disclosures: disclosed,
+    } = await kernel.read(context, ({ trx }) => listPatients(trx, principal, search));
     if (disclosed.length > 0) {
-      await kernel.write(context, ({ trx }) =>
-        disclosures.record(trx, principal.organizationId, disclosed),
-      );
+      await kernel.write(context, ({ trx }) => disclosures.record(trx, principal.organizationId, disclosed));
     }
     requireAccess(request).listed = reads;
     return page;

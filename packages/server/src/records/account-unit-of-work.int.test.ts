@@ -132,7 +132,10 @@ describe('records.writeForAccount', () => {
     const before = (await eventsOf(hospital)).length;
     await expect(
       records.writeForAccount([], async ({ auditIn }) => {
-        auditIn({ organizationId: hospital, actor: { actorUserId: null, actorRole: 'invitee', ...origin } }, failedSignIn);
+        auditIn(
+          { organizationId: hospital, actor: { actorUserId: null, actorRole: 'invitee', ...origin } },
+          failedSignIn,
+        );
         throw new Error('the work failed');
       }),
     ).rejects.toThrow('the work failed');

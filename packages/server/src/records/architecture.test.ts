@@ -175,9 +175,7 @@ describe('the record kernel architecture', () => {
   it('allows a stillMoving entry the rules it names while it moves', () => {
     const planted = new Map(tree);
     planted.set('invitations/service.ts', 'await db.transaction().execute(work);');
-    expect(checkTree(planted).breaking).toEqual([
-      `invitations/service.ts: ${rules['opens-transaction']}`,
-    ]);
+    expect(checkTree(planted).breaking).toEqual([`invitations/service.ts: ${rules['opens-transaction']}`]);
     expect(checkTree(planted, { 'invitations/service.ts': ['opens-transaction'] }).breaking).toEqual([]);
   });
 });

@@ -252,7 +252,12 @@ describe('the record kernel unit of work', () => {
     expect(name).toBe((await organization()).name);
     const { events } = await chain();
     expect(events.filter((event) => event.sequence > (head?.lastSequence ?? 0))).toEqual([
-      expect.objectContaining({ action: 'read', patientId, resourceType: 'organization', outcome: 'allowed' }),
+      expect.objectContaining({
+        action: 'read',
+        patientId,
+        resourceType: 'organization',
+        outcome: 'allowed',
+      }),
     ]);
     expect(on.access?.audited).toBe(true);
   });
@@ -263,7 +268,11 @@ describe('the record kernel unit of work', () => {
     await expect(
       records.read(context({ action: 'read' }), async ({ trx, audit }) => {
         audit({ resourceType: 'organization', resourceId: organizationId, fieldsChanged: null });
-        await trx.updateTable('organizations').set({ name: 'Written by a read' }).where('id', '=', organizationId).execute();
+        await trx
+          .updateTable('organizations')
+          .set({ name: 'Written by a read' })
+          .where('id', '=', organizationId)
+          .execute();
       }),
     ).rejects.toThrow(/read-only transaction/);
     expect(await organization()).toEqual(before);

@@ -132,7 +132,10 @@ export function recordKernel(db: Kysely<DB>) {
       });
       const eventsByOrganization = new Map<string, NewAuditEvent[]>();
       const add = (organizationId: string, event: NewAuditEvent) =>
-        eventsByOrganization.set(organizationId, [...(eventsByOrganization.get(organizationId) ?? []), event]);
+        eventsByOrganization.set(organizationId, [
+          ...(eventsByOrganization.get(organizationId) ?? []),
+          event,
+        ]);
       for (const { organizationId, actor } of audiences) {
         for (const change of changes) add(organizationId, auditEventOf({ access: null, actor }, change));
       }
