@@ -297,6 +297,18 @@ describe('the access matrix over HTTP', () => {
     expect(verifyChain(chain, await audit.chainHead(organizationA))).toBeUndefined();
   });
 
+  it('lets no route that touches patient data be open to anyone signed in', async () => {
+    const signedIn = server.app.declaredRoutes
+      .filter((route) => route.method !== 'HEAD' && route.access === 'signed-in')
+      .map((route) => `${route.method} ${route.url}`)
+      .sort();
+    // The caller's own account and sessions, and the published ICD-10-CM list.
+    expect(
+      signedIn.every((route) => /^\w+ \/api\/(auth|me|diagnoses)\b/.test(route)),
+      signedIn.join('\n'),
+    ).toBe(true);
+  });
+
   it('audits a cross-patient 404 as denied, not as allowed', async () => {
     const { db } = server.database;
     const otherPatientsEpisode = await db
