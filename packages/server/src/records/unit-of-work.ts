@@ -70,6 +70,28 @@ export function auditEventOf(
   };
 }
 
+/** The unit a work is handed: its transaction, the program clock read once in it, and where its audit goes. */
+function unitOfWork(
+  trx: Transaction<DB>,
+  context: RecordContext,
+  audit: (change: AuditedChange) => void,
+): UnitOfWork {
+  const organizationId = context.principal.organizationId;
+  let clock: Promise<ProgramClock> | undefined;
+  const unit: UnitOfWork = {
+    trx,
+    context,
+    organizationId,
+    clock: () => {
+      clock ??= readProgramClock(trx, organizationId);
+      return clock;
+    },
+    today: async () => programToday(await unit.clock()),
+    audit,
+  };
+  return unit;
+}
+
 /**
  * The record kernel's one write path. `write` opens the transaction, runs the change, appends its audit events in
  * the same transaction (the change and its trail commit or vanish together), and turns what the change refused
@@ -87,20 +109,7 @@ export function recordKernel(db: Kysely<DB>) {
     try {
       return await db.transaction().execute(async (trx) => {
         const events: NewAuditEvent[] = [];
-        let clock: Promise<ProgramClock> | undefined;
-        const unit: UnitOfWork = {
-          trx,
-          context,
-          organizationId,
-          clock: () => {
-            clock ??= readProgramClock(trx, organizationId);
-            return clock;
-          },
-          today: async () => programToday(await unit.clock()),
-          audit: (change) => {
-            events.push(auditEventOf(context, change));
-          },
-        };
+        const unit = unitOfWork(trx, context, (change) => events.push(auditEventOf(context, change)));
         const result = await work(unit);
         await appendAuditEvents(trx, organizationId, events);
         if (context.access !== null && events.length > 0) context.access.audited = true;
@@ -160,20 +169,9 @@ export function recordKernel(db: Kysely<DB>) {
     const organizationId = context.principal.organizationId;
     return db.transaction().execute(async (trx) => {
       const events: NewAuditEvent[] = [];
-      let clock: Promise<ProgramClock> | undefined;
-      const unit: UnitOfWork = {
-        trx,
-        context,
-        organizationId,
-        clock: () => {
-          clock ??= readProgramClock(trx, organizationId);
-          return clock;
-        },
-        today: async () => programToday(await unit.clock()),
-        audit: (change) => {
-          events.push(auditEventOf(context, { action: 'read', ...change }));
-        },
-      };
+      const unit = unitOfWork(trx, context, (change) =>
+        events.push(auditEventOf(context, { action: 'read', ...change })),
+      );
       // PostgreSQL restores the transaction's read-write mode when the savepoint is released.
       await sql`SAVEPOINT record_read`.execute(trx);
       await sql`SET TRANSACTION READ ONLY`.execute(trx);
