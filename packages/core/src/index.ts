@@ -1,3 +1,4 @@
+export * from './access/invitation-access.ts';
 export * from './access/patient-list.ts';
 export * from './access/policy.ts';
 export * from './access/resources.ts';

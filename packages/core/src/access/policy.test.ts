@@ -3,6 +3,7 @@ import { type Role, roles } from '../identity/roles.ts';
 import {
   type AccessDecision,
   decideAccess,
+  decidePatientList,
   mayBreakGlass,
   noRelationship,
   type PatientRelationship,
@@ -89,7 +90,9 @@ describe('decideAccess: invariants over the whole matrix', () => {
       const opened = (relationship.consentedCategories ?? []).map(
         (category) => resourceByDisclosureCategory[category],
       );
-      expect(opened).toContain(resource);
+      // The shared record is the union of what the consents open: some consent must open something.
+      if (resource === 'shared_record') expect(opened.length).toBeGreaterThan(0);
+      else expect(opened).toContain(resource);
     }
   });
 
@@ -435,5 +438,120 @@ describe('admission and the care team', () => {
   it('keeps the intake checklist with the front office', () => {
     expect(ask('front_desk', 'update', 'intake_checklist').allowed).toBe(true);
     expect(ask('patient', 'update', 'intake_checklist', { isSubject: true }).allowed).toBe(false);
+  });
+});
+
+describe('portal invitations', () => {
+  it('are the care team’s to send, read and withdraw, a supervisor of a team member included', () => {
+    for (const place of careTeamRoles) {
+      for (const action of ['read', 'create', 'update'] as const) {
+        expect(ask('clinician', action, 'portal_invitation', { careTeamRoles: [place] })).toMatchObject({
+          allowed: true,
+          basis: 'care_team',
+        });
+      }
+    }
+    expect(ask('supervisor', 'create', 'portal_invitation', { careTeamRoles: ['supervisor'] }).allowed).toBe(
+      true,
+    );
+  });
+
+  it('are refused to the front desk, administrators and clinicians off the team, and to the portal', () => {
+    for (const role of ['front_desk', 'admin', 'clinician', 'supervisor', 'prescriber'] as const) {
+      expect(ask(role, 'create', 'portal_invitation')).toEqual({
+        allowed: false,
+        reason: 'Only the patient’s care team can invite them or their loved ones.',
+      });
+    }
+    expect(
+      ask('clinician', 'create', 'portal_invitation', { breakGlassExpiresAt: new Date(8.64e15) }).allowed,
+    ).toBe(false);
+    expect(ask('patient', 'create', 'portal_invitation', { isSubject: true }).allowed).toBe(false);
+    expect(
+      ask('family_member', 'read', 'portal_invitation', { consentedCategories: [...disclosureCategories] })
+        .allowed,
+    ).toBe(false);
+    expect(
+      ask('clinician', 'sign', 'portal_invitation', { careTeamRoles: ['primary_therapist'] }).allowed,
+    ).toBe(false);
+  });
+});
+
+describe('the shared record (the family portal)', () => {
+  it('opens to a support contact while a consent in effect names them, as a disclosure', () => {
+    expect(ask('family_member', 'read', 'shared_record', { consentedCategories: ['attendance'] })).toEqual({
+      allowed: true,
+      basis: 'consent',
+      isDisclosure: true,
+    });
+    expect(ask('family_member', 'read', 'shared_record')).toEqual({
+      allowed: false,
+      reason: 'The patient has no consent in effect that shares anything with you.',
+    });
+    expect(
+      ask('family_member', 'update', 'shared_record', { consentedCategories: ['attendance'] }).allowed,
+    ).toBe(false);
+  });
+
+  it('is only for support contacts: the patient and every staff role are refused', () => {
+    for (const role of roles.filter((role) => role !== 'family_member')) {
+      for (const relationship of relationships) {
+        expect(ask(role, 'read', 'shared_record', relationship)).toEqual({
+          allowed: false,
+          reason: 'This page shows what a patient shared with a support contact.',
+        });
+      }
+    }
+  });
+});
+
+describe('decidePatientList', () => {
+  it('lists demographics to every role, as far as patientListScope reaches', () => {
+    for (const role of roles) {
+      expect(decidePatientList(role, 'patient_demographics')).toMatchObject({
+        allowed: true,
+        scope: patientListScope(role),
+      });
+    }
+    expect(decidePatientList('family_member', 'patient_demographics')).toMatchObject({
+      basis: 'consent',
+      isDisclosure: true,
+    });
+    expect(decidePatientList('clinician', 'patient_demographics')).toMatchObject({
+      basis: 'organization_role',
+      isDisclosure: false,
+    });
+  });
+
+  it('lists portal invitations to staff over their care teams, and to nobody in the portal', () => {
+    for (const role of ['admin', 'clinician', 'prescriber', 'front_desk', 'supervisor'] as const) {
+      expect(decidePatientList(role, 'portal_invitation')).toEqual({
+        allowed: true,
+        scope: 'care_team',
+        basis: 'care_team',
+        isDisclosure: false,
+      });
+    }
+    expect(decidePatientList('patient', 'portal_invitation').allowed).toBe(false);
+    expect(decidePatientList('family_member', 'portal_invitation').allowed).toBe(false);
+  });
+
+  it('lists the portal’s patients to patients and support contacts, never to staff', () => {
+    expect(decidePatientList('patient', 'shared_record')).toMatchObject({ allowed: true, scope: 'self' });
+    expect(decidePatientList('family_member', 'shared_record')).toMatchObject({
+      allowed: true,
+      scope: 'consenting',
+      isDisclosure: true,
+    });
+    for (const role of ['admin', 'clinician', 'prescriber', 'front_desk', 'supervisor'] as const) {
+      expect(decidePatientList(role, 'shared_record')).toEqual({
+        allowed: false,
+        reason: 'The portal is for patients and the people they share with.',
+      });
+    }
+  });
+
+  it('refuses a list over any other resource', () => {
+    expect(decidePatientList('admin', 'progress_note').allowed).toBe(false);
   });
 });

@@ -232,6 +232,49 @@ export function patientListScope(role: Role): PatientListScope {
   return 'organization';
 }
 
+/**
+ * A list over many patients' records of one resource: whether the role may ask for it at all, and which patients
+ * its SQL lists. What each row then carries is decided per patient (decidePatientListRow, or the list's own rule).
+ * - `patient_demographics`: the patient list and search, for every role (patientListScope).
+ * - `portal_invitation`: open portal invitations, for staff, of the patients whose care team they are on.
+ * - `shared_record`: the portal's patients: oneself for a patient, those sharing with them for a support contact.
+ */
+export type PatientListReach = PatientListScope | 'care_team';
+export type PatientListDecision =
+  | { allowed: true; scope: PatientListReach; basis: AccessBasis; isDisclosure: boolean }
+  | { allowed: false; reason: string };
+
+const listBasis: Record<PatientListReach, AccessBasis> = {
+  organization: 'organization_role',
+  care_team: 'care_team',
+  self: 'subject',
+  consenting: 'consent',
+};
+
+export function decidePatientList(role: Role, resource: PatientResource): PatientListDecision {
+  const list = (scope: PatientListReach): PatientListDecision => ({
+    allowed: true,
+    scope,
+    basis: listBasis[scope],
+    // Naming the patients who share with a support contact is itself a disclosure (accounted by the list).
+    isDisclosure: scope === 'consenting',
+  });
+  switch (resource) {
+    case 'patient_demographics':
+      return list(patientListScope(role));
+    case 'portal_invitation':
+      return isStaffRole(role)
+        ? list('care_team')
+        : { allowed: false, reason: 'Portal invitations are sent by the patient’s care team.' };
+    case 'shared_record':
+      return patientListScope(role) === 'organization'
+        ? { allowed: false, reason: 'The portal is for patients and the people they share with.' }
+        : list(patientListScope(role));
+    default:
+      return { allowed: false, reason: `Nobody lists ${resource.replaceAll('_', ' ')} across patients.` };
+  }
+}
+
 export interface AccessQuestion {
   principal: AccessPrincipal;
   request: AccessRequest;
@@ -267,6 +310,7 @@ function decidePatientAccess(
   relationship: PatientRelationship,
   now: Date,
 ): AccessDecision {
+  if (resource === 'shared_record') return decideSharedRecord(role, action, relationship, now);
   if (role === 'patient') {
     if (!relationship.isSubject) return deny('A patient sees only their own record.');
     if (action === 'read' && subjectReads.includes(resource)) return allow('subject');
@@ -283,6 +327,13 @@ function decidePatientAccess(
   }
   if (!isStaffRole(role)) return deny('Unknown role.');
 
+  if (resource === 'portal_invitation') {
+    if (action === 'sign') return deny('Nobody signs an invitation.');
+    // Demographics are every staff role's to keep, but a sign-in to the portal is the care team's to offer (a
+    // supervisor's through the team member they supervise).
+    if (relationship.careTeamRoles.length > 0) return allow('care_team');
+    return deny('Only the patient’s care team can invite them or their loved ones.');
+  }
   const compliance = complianceReaders[resource as ComplianceResource];
   if (compliance !== undefined) {
     if (action !== 'read') return deny('This record is written by Tandem itself, never by hand.');
@@ -334,4 +385,25 @@ function decidePatientAccess(
   if (role === 'admin')
     return deny('Administrators read clinical content only when they are on the care team.');
   return deny('You are not on this patient’s care team. In an emergency, use break-the-glass access.');
+}
+
+/**
+ * What the patient shares with a support contact (the family portal): only a support contact reads it, and only
+ * while some consent naming them opens a part of the record to them.
+ */
+function decideSharedRecord(
+  role: Role,
+  action: Action,
+  relationship: PatientRelationship,
+  now: Date,
+): AccessDecision {
+  if (role !== 'family_member') return deny('This page shows what a patient shared with a support contact.');
+  if (action !== 'read') return deny('Support contacts can only read what the patient shared.');
+  const opened = relationship.consentedCategories.some(
+    (category) =>
+      decidePatientAccess(role, 'read', resourceByDisclosureCategory[category], relationship, now).allowed,
+  );
+  return opened
+    ? allow('consent')
+    : deny('The patient has no consent in effect that shares anything with you.');
 }

@@ -47,6 +47,16 @@ export const patientResources = [
   'access_log',
   /** What left the program under the patient's consents (42 CFR 2.24), which the patient may ask for. */
   'disclosure_accounting',
+  /**
+   * Invitations to the portal on the patient's record: the patient's own sign-in (a support contact's is a change
+   * of the support contacts). Offering a sign-in is the care team's to do, not the front office's.
+   */
+  'portal_invitation',
+  /**
+   * What the patient shares with a support contact, as the family portal shows it: the union of what the consents
+   * naming the caller open, read only by that support contact, as a disclosure.
+   */
+  'shared_record',
 ] as const;
 
 export type OrganizationResource = (typeof organizationResources)[number];

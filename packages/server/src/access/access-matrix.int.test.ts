@@ -2,6 +2,8 @@ import {
   type AccessDecision,
   type DisclosureCategory,
   decideAccess,
+  decidePatientList,
+  invitationAccessResource,
   isPatientResource,
   mayBreakGlass,
   noRelationship,
@@ -17,6 +19,7 @@ import { auditRepository } from '../audit/repository.ts';
 import { demoAccountFor } from '../demo/demo-accounts.ts';
 import { isDeclaredAccess, type RoutePolicy } from '../http/authorization.ts';
 import { demoFamilyCategories, demoRelationshipOf, findDemoPatients } from '../testing/demo-relationships.ts';
+import { userIdOf } from '../testing/invitation-fixtures.ts';
 import { startTestServer, type TestClient, type TestServer } from '../testing/test-server.ts';
 
 /**
@@ -39,6 +42,17 @@ let familyCategories: DisclosureCategory[] = [];
 const recordsOf: Record<'grantId' | 'shiftId', Record<'a' | 'b', string>> = {
   grantId: { a: '', b: '' },
   shiftId: { a: '', b: '' },
+};
+/**
+ * Records named by their own id whose resource depends on what they are (RecordRoutePolicy): an open portal
+ * invitation of each demo patient, a staff invitation of A ('organization'), and a patient's invitation of B
+ * ('other', which must look like no record at all).
+ */
+const invitations: Record<'pat' | 'riley' | 'organization' | 'other', string> = {
+  pat: '',
+  riley: '',
+  organization: '',
+  other: '',
 };
 
 beforeAll(async () => {
@@ -164,6 +178,30 @@ beforeAll(async () => {
     ).id;
   }
 
+  const inviter = await userIdOf(db, demoAccountFor('admin').email);
+  const invitation = async (
+    organizationId: string,
+    target: { kind: 'staff'; staffMemberId: string } | { kind: 'patient'; patientId: string },
+  ) =>
+    (
+      await db
+        .insertInto('invitations')
+        .values({
+          organizationId,
+          ...target,
+          email: `matrix-${uuidv7()}@example.test`,
+          role: target.kind === 'staff' ? 'clinician' : 'patient',
+          tokenHash: uuidv7().replaceAll('-', '').repeat(2),
+          createdByUserId: inviter,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
+  invitations.pat = await invitation(organizationA, { kind: 'patient', patientId: patients.pat });
+  invitations.riley = await invitation(organizationA, { kind: 'patient', patientId: patients.riley });
+  invitations.organization = await invitation(organizationA, { kind: 'staff', staffMemberId: staffOf.a });
+  invitations.other = await invitation(organizationB, { kind: 'patient', patientId: patients.other });
+
   for (const role of roles) clients.set(role, await server.signIn(demoAccountFor(role).email));
 });
 afterAll(async () => {
@@ -212,16 +250,21 @@ function cases(): Case[] {
   const result: Case[] = [];
   for (const route of policyRoutes()) {
     const isPatientRoute = 'patient' in route.access && route.access.patient !== 'list';
-    const targets: Case['target'][] = isPatientRoute
-      ? ['pat', 'riley', 'other']
-      : route.url.includes(':')
-        ? ['organization', 'other-organization']
-        : ['organization'];
+    const isRecordRoute = 'record' in route.access;
+    const targets: Case['target'][] = isRecordRoute
+      ? ['pat', 'riley', 'organization', 'other']
+      : isPatientRoute
+        ? ['pat', 'riley', 'other']
+        : route.url.includes(':')
+          ? ['organization', 'other-organization']
+          : ['organization'];
     const access = route.access;
     const owner = 'patient' in access && typeof access.patient === 'object' ? access.patient : undefined;
+    const record = 'record' in access ? access.record : undefined;
     for (const role of roles)
       for (const target of targets) {
         const path = route.url.replace(/:([A-Za-z]+)/g, (_match, name: string) => {
+          if (record !== undefined && name === record.param) return invitations[target as 'pat'];
           if (name === 'patientId') return patients[target as 'pat'];
           // A record of the patient's, by its own id (another organization's looks like none at all).
           if (owner?.owner !== undefined && name === owner.param) {
@@ -241,20 +284,20 @@ function cases(): Case[] {
 function expected(testCase: Case): 'allowed' | 'forbidden' | 'not_found' {
   const { role, policy, target } = testCase;
   if (target === 'other') return 'not_found';
-  // Every role lists some patients; which ones, the list test below checks.
-  if (
-    'patient' in policy &&
-    policy.patient === 'list' &&
-    policy.resource === 'patient_demographics' &&
-    policy.action === 'read'
-  ) {
-    return 'allowed';
+  // A list over patients: which roles may ask (decidePatientList); which patients come back, the list tests check.
+  if ('patient' in policy && policy.patient === 'list' && policy.action === 'read') {
+    return decidePatientList(role, policy.resource).allowed ? 'allowed' : 'forbidden';
   }
+  // A record named by its id stands for the resource of its kind: here a patient's invitation, or a staff one.
+  const asked =
+    'record' in policy
+      ? invitationAccessResource(target === 'organization' ? 'staff' : 'patient', policy.action)
+      : policy;
   const relationship = target === 'pat' || target === 'riley' ? relationshipOf(role, target) : noRelationship;
   const decision = decideAccess({
     principal: { userId: 'u', organizationId: 'a', role },
-    request: { action: policy.action, resource: policy.resource, organizationId: 'a' },
-    relationship: isPatientResource(policy.resource) ? relationship : undefined,
+    request: { action: asked.action, resource: asked.resource, organizationId: 'a' },
+    relationship: isPatientResource(asked.resource) ? relationship : undefined,
     now: new Date(),
   });
   if (!decision.allowed) return 'forbidden';
@@ -304,7 +347,8 @@ describe('the access matrix over HTTP', () => {
       }
       // Audited as denied: refusals, and answers that found nothing after the hook allowed the request (a record
       // id of no record on this patient or organization), except reads of an organization's record by id.
-      const isPatientRoute = 'patient' in testCase.policy && testCase.policy.patient !== 'list';
+      const isPatientRoute =
+        'record' in testCase.policy || ('patient' in testCase.policy && testCase.policy.patient !== 'list');
       if (
         response.status === 403 ||
         (response.status === 404 && (isPatientRoute || testCase.method !== 'GET'))
@@ -326,6 +370,18 @@ describe('the access matrix over HTTP', () => {
     expect(await audit.eventsAfter(organizationB, 0, 10)).toEqual([]);
     const chain = await audit.eventsAfter(organizationA, 0, 1_000_000);
     expect(verifyChain(chain, await audit.chainHead(organizationA))).toBeUndefined();
+  });
+
+  it('lets no route that touches patient data be open to anyone signed in', async () => {
+    const signedIn = server.app.declaredRoutes
+      .filter((route) => route.method !== 'HEAD' && route.access === 'signed-in')
+      .map((route) => `${route.method} ${route.url}`)
+      .sort();
+    // The caller's own account and sessions, and the published ICD-10-CM list.
+    expect(
+      signedIn.every((route) => /^\w+ \/api\/(auth|me|diagnoses)\b/.test(route)),
+      signedIn.join('\n'),
+    ).toBe(true);
   });
 
   it('audits a cross-patient 404 as denied, not as allowed', async () => {

@@ -102,6 +102,16 @@ export function relatedToPatient(organizationId: string, userId: string): RawBui
 }
 
 /**
+ * The patients on whose care team the user has a place (a supervisor: through a team member they supervise), as
+ * a subquery of patient ids: the `care_team` scope of decidePatientList.
+ */
+export function careTeamPatientIds(organizationId: string, userId: string): RawBuilder<unknown> {
+  const organization = sql`${organizationId}::uuid`;
+  return sql`SELECT ctm.patient_id ${careTeamPlaces(organization, userId)}
+    UNION SELECT ctm.patient_id ${supervisedTeamMembers(organization, userId)}`;
+}
+
+/**
  * Everything the access policy needs about one principal and one patient, in one round trip. Undefined when the
  * organization has no such patient, so that a guessed id of another organization's patient looks exactly like
  * one that does not exist.

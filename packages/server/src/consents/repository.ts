@@ -12,9 +12,6 @@ import type { Consent } from './schemas.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
-// Interim, until admission and the demo seed read the clock through the record kernel (records/program-clock.ts).
-export { readProgramClock as programClock } from '../records/program-clock.ts';
-
 export function toCategories(values: readonly string[]): DisclosureCategory[] {
   return disclosureCategories.filter((category) => values.includes(category));
 }

@@ -9,17 +9,18 @@ import { portalPatientSchema, sharedRecordSchema } from './schemas.ts';
 import type { DisclosureService } from './service.ts';
 
 /**
- * The patient and family portal. These routes are open to any signed-in user and decide inside, with the core
- * policy, per consented category, at the moment of each view (no decision is cached), because what a support
- * contact may see is the union of categories of several consents, not one resource; refusals and views are
- * audited here, views together with their accounting of disclosures.
+ * The patient and family portal, on the policy's `shared_record`: the list of the portal's patients (oneself, or
+ * those sharing with a support contact: decidePatientList), and a support contact's view of what one patient
+ * shares with them, the union of the categories of the consents in effect. The service decides the view again
+ * under the consents' row lock, per category, at the moment of each view (no decision is cached), and audits it
+ * together with its accounting of disclosures.
  */
 export function portalRoutes(service: DisclosureService): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/api/portal/patients',
       {
-        config: { access: 'signed-in' },
+        config: { access: { resource: 'shared_record', action: 'read', patient: 'list' } },
         schema: {
           tags: ['portal'],
           summary:
@@ -35,7 +36,15 @@ export function portalRoutes(service: DisclosureService): FastifyPluginAsyncZod 
     app.get(
       '/api/portal/patients/:patientId/shared',
       {
-        config: { access: 'signed-in' },
+        config: {
+          access: {
+            resource: 'shared_record',
+            action: 'read',
+            patient: { param: 'patientId' },
+            // Audited with the disclosure it accounts, in the view's unit of work.
+            audit: 'unit-of-work',
+          },
+        },
         schema: {
           tags: ['portal'],
           summary:

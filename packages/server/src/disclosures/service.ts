@@ -7,9 +7,9 @@ import {
   type DisclosureCategory,
   DomainError,
   decideAccess,
+  decidePatientList,
   localDateAt,
   noRelationship,
-  patientListScope,
   redisclosureNotice,
   redisclosureStatement,
   resourceByDisclosureCategory,
@@ -80,7 +80,9 @@ export function disclosureService(records: RecordKernel, repository: DisclosureR
   return {
     /**
      * The family portal: what the patient's consents naming this support contact let them see right now, one
-     * accounting row per consent the view was made under. Every category is put to the access policy.
+     * accounting row per consent the view was made under. The route's policy decided the view on the consents in
+     * effect when the request came in; here it is decided again on the consents as they are under the row lock
+     * (a revocation at the same moment waits, or wins), and every category is put to the access policy.
      */
     async viewSharedRecord(context: RecordContext, patientId: string): Promise<SharedRecordView> {
       const { principal } = context;
@@ -90,12 +92,6 @@ export function disclosureService(records: RecordKernel, repository: DisclosureR
           unit.audit(refusal(knownPatient, 'shared_record', error));
           return { refused: error };
         };
-        if (principal.role !== 'family_member') {
-          return refuse(
-            new DomainError('forbidden', 'This page shows what a patient shared with a support contact.'),
-            null,
-          );
-        }
         const patient = await repository.patient(trx, principal.organizationId, patientId);
         // Another organization's patient looks exactly like one that does not exist.
         if (patient === undefined) return refuse(new DomainError('not_found', 'No such patient.'), null);
@@ -108,32 +104,23 @@ export function disclosureService(records: RecordKernel, repository: DisclosureR
         );
         const opened = categoriesOpenedAt(consents, clock.now, clock.timeZone);
         const relationship = { ...noRelationship, consentedCategories: opened.categories };
+        const asked = (resource: Parameters<typeof decideAccess>[0]['request']['resource']) =>
+          decideAccess({
+            principal: {
+              userId: principal.userId,
+              organizationId: principal.organizationId,
+              role: principal.role,
+            },
+            request: { action: 'read', resource, organizationId: principal.organizationId },
+            relationship,
+            now: clock.now,
+          });
+        const view = asked('shared_record');
+        if (!view.allowed) return refuse(new DomainError('forbidden', view.reason), patientId);
         const shown = opened.categories.filter(
-          (category) =>
-            decideAccess({
-              principal: {
-                userId: principal.userId,
-                organizationId: principal.organizationId,
-                role: principal.role,
-              },
-              request: {
-                action: 'read',
-                resource: resourceByDisclosureCategory[category],
-                organizationId: principal.organizationId,
-              },
-              relationship,
-              now: clock.now,
-            }).allowed,
+          (category) => asked(resourceByDisclosureCategory[category]).allowed,
         );
-        if (shown.length === 0) {
-          return refuse(
-            new DomainError(
-              'forbidden',
-              'The patient has no consent in effect that shares anything with you.',
-            ),
-            patientId,
-          );
-        }
+        if (shown.length === 0) throw new Error('a shared record was allowed with nothing to show');
         const sections = await sharedSections(trx, principal.organizationId, patientId, shown);
         const accounted = await repository.record(
           trx,
@@ -278,10 +265,10 @@ export function disclosureService(records: RecordKernel, repository: DisclosureR
      */
     async portalPatients(context: RecordContext): Promise<PortalPatient[]> {
       const { principal } = context;
-      const scope = patientListScope(principal.role);
-      if (scope === 'organization') {
-        throw new DomainError('forbidden', 'The portal is for patients and the people they share with.');
-      }
+      const list = decidePatientList(principal.role, 'shared_record');
+      if (!list.allowed) throw new DomainError('forbidden', list.reason);
+      const scope = list.scope;
+      if (scope !== 'self' && scope !== 'consenting') throw new Error(`the portal lists no ${scope} scope`);
       const rows = await repository.portalPatients(principal.organizationId, principal.userId, scope);
       const clock = await records.clock(context);
       const disclosed: NewDisclosure[] = [];

@@ -4,12 +4,14 @@ import {
   actions,
   DomainError,
   decideAccess,
+  decidePatientList,
+  invitationAccessResource,
   isPatientResource,
   type OrganizationResource,
   organizationResources,
   type PatientResource,
-  patientListScope,
   patientResources,
+  type ResourceKind,
 } from '@tandem/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
@@ -19,6 +21,11 @@ import {
   patientOwning,
 } from '../access/patient-owner-repository.ts';
 import { loadPatientAccessFacts } from '../access/patient-relationship.ts';
+import {
+  type RecordTargetKind,
+  recordTarget,
+  recordTargetKinds,
+} from '../access/record-target-repository.ts';
 import type { AuditWriter } from '../audit/audit-writer.ts';
 import type { NewAuditEvent } from '../audit/repository.ts';
 import type { DB } from '../db/schema.generated.ts';
@@ -35,8 +42,10 @@ export { requirePrincipal };
  *
  * Routes on one patient's record name the path parameter that holds the patient id; the hook loads the caller's
  * relationship to that patient (care team, subject, consent, break-the-glass) in one query and asks the policy.
- * List routes over patients (`patient: 'list'`) filter in SQL by patientListScope, and the handler decides each
- * row's fields with the policy (decidePatientListRow). Every decision on a policy route is audited: refusals at
+ * List routes over patients (`patient: 'list'`) are decided by decidePatientList and filter in SQL by its scope,
+ * and the handler decides each row's fields with the policy (decidePatientListRow). Routes on a record whose
+ * resource depends on what it is (an invitation: a staff member's, a patient's, a support contact's) name it
+ * (`record: { param, kind }`): the hook finds what it is and whose, and decides as for that resource. Every decision on a policy route is audited: refusals at
  * once, reads before the response leaves (a list read once per patient and resource it returned), writes in the
  * write's own transaction.
  */
@@ -53,9 +62,24 @@ export interface PatientRoutePolicy {
    * of a record the patient owns (`owner`), whose patient the hook looks up; or 'list' for a route over many.
    */
   patient: { param: string; owner?: PatientOwnedRecord } | 'list';
+  /**
+   * A read whose handler audits it in its own unit of work (records.write or records.read), naming what it read
+   * (the family portal's view names the disclosure it accounted): the hook queues no read event of its own.
+   */
+  audit?: 'unit-of-work';
 }
 
-export type RoutePolicy = OrganizationRoutePolicy | PatientRoutePolicy;
+/**
+ * A route on one record named by its id, whose resource depends on the record (an invitation's kind): the hook
+ * finds it in the caller's organization (access/record-target-repository.ts; none there answers 404 like a record
+ * that does not exist), then decides `action` on the resource it stands for, on its patient's record if it has one.
+ */
+export interface RecordRoutePolicy {
+  action: Action;
+  record: { param: string; kind: RecordTargetKind };
+}
+
+export type RoutePolicy = OrganizationRoutePolicy | PatientRoutePolicy | RecordRoutePolicy;
 export type RouteAccess = 'public' | 'signed-in' | RoutePolicy;
 
 /** What the hook decided for this request; services read it (as their context's access) and audit with it. */
@@ -75,11 +99,21 @@ declare module 'fastify' {
 export function isDeclaredAccess(access: unknown): access is RouteAccess {
   if (access === 'public' || access === 'signed-in') return true;
   if (typeof access !== 'object' || access === null) return false;
-  const { resource, action } = access as Partial<RoutePolicy>;
+  const { resource, action } = access as Partial<OrganizationRoutePolicy | PatientRoutePolicy>;
   if (!(actions as readonly unknown[]).includes(action)) return false;
+  if ('record' in access) {
+    const record = (access as Partial<RecordRoutePolicy>).record;
+    return (
+      !('resource' in access) &&
+      typeof record?.param === 'string' &&
+      (recordTargetKinds as readonly unknown[]).includes(record.kind)
+    );
+  }
   if ((organizationResources as readonly unknown[]).includes(resource)) return !('patient' in access);
   if (!(patientResources as readonly unknown[]).includes(resource)) return false;
   const patient = (access as Partial<PatientRoutePolicy>).patient;
+  const audit = (access as Partial<PatientRoutePolicy>).audit;
+  if (audit !== undefined && audit !== 'unit-of-work') return false;
   if (patient === 'list') return true;
   if (typeof patient !== 'object' || typeof patient?.param !== 'string') return false;
   return patient.owner === undefined || (patientOwnedRecords as readonly unknown[]).includes(patient.owner);
@@ -101,15 +135,15 @@ export function createAuthorizer({ db, audit, now = () => new Date() }: Authoriz
   async function refuse(
     request: FastifyRequest,
     principal: Principal,
-    policy: RoutePolicy,
+    asked: { resource: ResourceKind | RecordTargetKind; action: Action },
     patientId: string | null,
     error: DomainError,
   ): Promise<never> {
     await audit.record(principal.organizationId, {
       ...auditActor(request),
       patientId,
-      action: auditedAction(request, policy.action),
-      resourceType: policy.resource,
+      action: auditedAction(request, asked.action),
+      resourceType: asked.resource,
       resourceId: resourceIdOf(request),
       fieldsChanged: null,
       outcome: 'denied',
@@ -132,6 +166,8 @@ export function createAuthorizer({ db, audit, now = () => new Date() }: Authoriz
     // A read of one record on a patient's record (an episode) may name another patient's record: only the
     // handler finds out, so its event waits for the answer (auditResponse) to say whether anything was shown.
     if (namesRecordOnPatient(request, access)) return;
+    // The handler's unit of work audits this read with what it read; auditResponse covers it if it did not.
+    if (auditedInUnitOfWork(request)) return;
     access.audited = true;
     const written = audit.record(principal.organizationId, auditedAccess(request, access));
     // Awaited in auditResponse; this only keeps a failure from counting as unhandled before then.
@@ -150,9 +186,13 @@ export function createAuthorizer({ db, audit, now = () => new Date() }: Authoriz
       organizationId: principal.organizationId,
       role: principal.role,
     };
-    const grant = (decision: AccessDecision & { allowed: true }, patientId: string | null) => {
+    const grant = (
+      decision: AccessDecision & { allowed: true },
+      patientId: string | null,
+      resource: OrganizationResource | PatientResource = (access as OrganizationRoutePolicy).resource,
+    ) => {
       request.access = {
-        resource: access.resource,
+        resource,
         action: access.action,
         patientId,
         basis: decision.basis,
@@ -165,24 +205,16 @@ export function createAuthorizer({ db, audit, now = () => new Date() }: Authoriz
       };
     };
 
-    if (
-      'patient' in access &&
-      access.patient === 'list' &&
-      access.resource === 'patient_demographics' &&
-      access.action === 'read'
-    ) {
-      // Every role may list some patients (patientListScope): which ones, the route's SQL decides, and what each
-      // row carries, the policy per patient (decidePatientListRow). Registering a new patient (create over the
-      // list) is no such read: the policy decides it by role below.
-      const scope = patientListScope(principal.role);
-      grant(
-        {
-          allowed: true,
-          basis: scope === 'self' ? 'subject' : scope === 'consenting' ? 'consent' : 'organization_role',
-          isDisclosure: false,
-        },
-        null,
-      );
+    if ('record' in access) return decideOnRecord(request, principal, access, grant);
+    if ('patient' in access && access.patient === 'list' && access.action === 'read') {
+      // A list over patients (decidePatientList): which ones, the route's SQL decides by the decision's scope,
+      // and what each row carries, the policy per patient (decidePatientListRow). Registering a new patient
+      // (create over the list) is no such read: the policy decides it by role below.
+      const decision = decidePatientList(principal.role, access.resource);
+      if (!decision.allowed) {
+        return refuse(request, principal, access, null, new DomainError('forbidden', decision.reason));
+      }
+      grant({ allowed: true, basis: decision.basis, isDisclosure: false }, null);
       return;
     }
     if (!isPatientResource(access.resource) || !('patient' in access) || access.patient === 'list') {
@@ -240,6 +272,68 @@ export function createAuthorizer({ db, audit, now = () => new Date() }: Authoriz
       auditWritten: null,
       listed: null,
     };
+  }
+
+  /**
+   * A route on a record named by its id (RecordRoutePolicy): what the record is and whose, then the policy's
+   * decision on the resource it stands for. None in the caller's organization answers 404 and names no patient.
+   */
+  async function decideOnRecord(
+    request: FastifyRequest,
+    principal: Principal,
+    policy: RecordRoutePolicy,
+    grant: (
+      decision: AccessDecision & { allowed: true },
+      patientId: string | null,
+      resource: OrganizationResource | PatientResource,
+    ) => void,
+  ): Promise<void> {
+    const { param, kind } = policy.record;
+    const named = (request.params as Record<string, unknown>)[param];
+    if (typeof named !== 'string' || !uuidPattern.test(named)) {
+      throw new DomainError('invalid_input', 'Not a record id.', {
+        fieldErrors: [{ path: `params.${param}`, message: 'Not a record id' }],
+      });
+    }
+    const target = await recordTarget(db, kind, principal.organizationId, named);
+    if (target === undefined) {
+      return refuse(request, principal, { resource: kind, action: policy.action }, null, noSuchRecord());
+    }
+    const asked = invitationAccessResource(target.invitationKind, policy.action);
+    // A refusal is audited as what was attempted (withdrawing), on the resource it was refused on.
+    const attempted = { resource: asked.resource, action: policy.action };
+    const question = {
+      principal: { userId: principal.userId, organizationId: principal.organizationId, role: principal.role },
+      request: { action: asked.action, resource: asked.resource, organizationId: principal.organizationId },
+      now: now(),
+    };
+    if (target.patientId === null) {
+      const decision = decideAccess(question);
+      if (!decision.allowed) {
+        return refuse(request, principal, attempted, null, new DomainError('forbidden', decision.reason));
+      }
+      return grant(decision, null, asked.resource);
+    }
+    const facts = await loadPatientAccessFacts(
+      db,
+      principal.organizationId,
+      principal.userId,
+      target.patientId,
+    );
+    if (facts === undefined) {
+      return refuse(request, principal, { resource: kind, action: policy.action }, null, noSuchRecord());
+    }
+    const decision = decideAccess({ ...question, relationship: facts.relationship });
+    if (!decision.allowed) {
+      return refuse(
+        request,
+        principal,
+        attempted,
+        target.patientId,
+        new DomainError('forbidden', decision.reason),
+      );
+    }
+    grant(decision, target.patientId, asked.resource);
   }
 
   /**
@@ -329,6 +423,13 @@ function problemDetail(payload: unknown): string | undefined {
  */
 function auditedAction(request: FastifyRequest, action: Action): Action {
   return request.method === 'GET' || request.method === 'HEAD' ? 'read' : action;
+}
+
+const noSuchRecord = () => new DomainError('not_found', 'No such record.');
+
+function auditedInUnitOfWork(request: FastifyRequest): boolean {
+  const access = request.routeOptions.config.access;
+  return typeof access === 'object' && 'audit' in access && access.audit === 'unit-of-work';
 }
 
 function isListRead(request: FastifyRequest): boolean {

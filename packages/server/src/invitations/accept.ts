@@ -4,19 +4,16 @@ import {
   invitationIntroduction,
   unusableInvitationReason,
 } from '@tandem/core/invitations/invitation';
-import type { Kysely } from 'kysely';
 import { uuidv7 } from 'uuidv7';
-import { appendAuditEvents } from '../audit/repository.ts';
 import { minimumPasswordLength, passwordProblem } from '../auth/password-policy.ts';
-import type { DB } from '../db/schema.generated.ts';
-import type { Principal } from '../identity/principal.ts';
-import { invitationAuditEvent, type RequestOrigin } from './invitation-audit.ts';
+import type { AuditActor } from '../records/record-context.ts';
+import type { RecordKernel } from '../records/unit-of-work.ts';
 import { type InvitationRepository, type InvitationRow, invitationRepository } from './repository.ts';
 import type { AcceptInvitation, InvitationPreview } from './schemas.ts';
 import { hashToken } from './token.ts';
 
 export interface InvitationAcceptanceOptions {
-  db: Kysely<DB>;
+  records: RecordKernel;
   /** better-auth's password hash, so that the new sign-in verifies like every other. */
   hashPassword(password: string): Promise<string>;
   now: () => Date;
@@ -26,8 +23,12 @@ const gone = (message: string) => new DomainError('gone', message);
 const notFoundLink = () =>
   new DomainError('not_found', 'This invitation link is not valid. Check that you copied all of it.');
 
-/** Opening and accepting a link (public: the token is the credential). */
-export function invitationAcceptance({ db, hashPassword, now }: InvitationAcceptanceOptions) {
+/**
+ * Opening and accepting a link (public: the token is the credential). Whoever holds the link has no principal, so
+ * these are the kernel's account units of work (records.writeForAccount), audited in the invitation's
+ * organization once its token has found it (auditIn).
+ */
+export function invitationAcceptance({ records, hashPassword, now }: InvitationAcceptanceOptions) {
   /**
    * Checks that the person invited can still be linked (and, for a loved one, that a consent still names them),
    * without telling which check failed; locks their row until the transaction ends.
@@ -75,19 +76,21 @@ export function invitationAcceptance({ db, hashPassword, now }: InvitationAccept
    * Someone signed in (a staff member who saw the link, say) tries to accept: refused, and recorded in the
    * invitation's organization (a patient's invitation on that patient's record), whoever's session it was.
    */
-  async function refuseSignedIn(invitation: InvitationRow, signedIn: Principal, origin: RequestOrigin) {
-    await db.transaction().execute((trx) =>
-      appendAuditEvents(trx, invitation.organizationId, [
-        invitationAuditEvent(signedIn, origin, {
+  async function refuseSignedIn(invitation: InvitationRow, signedIn: AuditActor): Promise<never> {
+    await records.writeForAccount([], async ({ auditIn }) => {
+      auditIn(
+        { organizationId: invitation.organizationId, actor: signedIn },
+        {
           action: 'accept',
+          resourceType: 'invitation',
           resourceId: invitation.id,
           patientId: invitation.patientId,
           fieldsChanged: null,
           outcome: 'denied',
           reason: 'Signed in as someone else',
-        }),
-      ]),
-    );
+        },
+      );
+    });
     throw new DomainError(
       'conflict',
       'You are signed in to Tandem, and this invitation makes a new sign-in for the person it was sent to. Sign out first, then open the link again.',
@@ -95,9 +98,9 @@ export function invitationAcceptance({ db, hashPassword, now }: InvitationAccept
   }
 
   return {
-    /** What the link's page shows (public: the token is the credential). */
-    async preview(token: string, origin: RequestOrigin): Promise<InvitationPreview> {
-      return db.transaction().execute(async (trx) => {
+    /** What the link's page shows (public: the token is the credential); `actor` is whoever opens it. */
+    async preview(token: string, actor: AuditActor): Promise<InvitationPreview> {
+      return records.writeForAccount([], async ({ trx, auditIn }) => {
         const repository = invitationRepository(trx);
         const invitation = await repository.findByTokenHash(hashToken(token), { forUpdate: false });
         if (invitation === undefined) throw notFoundLink();
@@ -113,20 +116,20 @@ export function invitationAcceptance({ db, hashPassword, now }: InvitationAccept
           ...wording,
         });
         // Opening the link shows a patient's name to whoever holds it: that is recorded like any other read.
-        await appendAuditEvents(trx, invitation.organizationId, [
+        auditIn(
           {
-            actorUserId: null,
-            actorRole: 'invitee',
-            patientId: invitation.patientId,
+            organizationId: invitation.organizationId,
+            actor: { ...actor, actorUserId: null, actorRole: 'invitee', actorName: null },
+          },
+          {
             action: 'read',
             resourceType: 'invitation',
             resourceId: invitation.id,
+            patientId: invitation.patientId,
             fieldsChanged: null,
             outcome: 'allowed',
-            reason: null,
-            ...origin,
           },
-        ]);
+        );
         return {
           kind: invitation.kind,
           email: invitation.email,
@@ -138,22 +141,23 @@ export function invitationAcceptance({ db, hashPassword, now }: InvitationAccept
     },
 
     /**
-     * Accepting: one transaction creates the user (better-auth's password hash), the membership, links the
+     * Accepting: one unit of work creates the user (better-auth's password hash), the membership, links the
      * staff, patient or support-contact row and marks the invitation used. The invitation's row lock makes a
-     * second, simultaneous acceptance wait and then find it used (410). Refused to anyone signed in: the link
-     * makes a new sign-in for the person it was sent to, never an identity more for whoever holds a session.
+     * second, simultaneous acceptance wait and then find it used (410). Refused to anyone signed in (`signedIn`:
+     * their audit actor): the link makes a new sign-in for the person it was sent to, never an identity more for
+     * whoever holds a session.
      */
     async accept(
       token: string,
-      origin: RequestOrigin,
+      actor: AuditActor,
       request: AcceptInvitation,
-      signedIn: Principal | null,
+      signedIn: boolean,
     ): Promise<{ email: string }> {
       const tokenHash = hashToken(token);
       // Checked first without a lock, so that a dead link or a weak password costs no deliberately slow hash.
-      const found = await invitationRepository(db).findByTokenHash(tokenHash, { forUpdate: false });
+      const found = await invitationRepository(records.db).findByTokenHash(tokenHash, { forUpdate: false });
       if (found === undefined) throw notFoundLink();
-      if (signedIn !== null) await refuseSignedIn(found, signedIn, origin);
+      if (signedIn) await refuseSignedIn(found, actor);
       const unusableNow = unusableInvitationReason(found, now());
       if (unusableNow !== undefined) throw gone(unusableNow);
       const weakness = passwordProblem(request.password, found.email);
@@ -164,7 +168,7 @@ export function invitationAcceptance({ db, hashPassword, now }: InvitationAccept
       }
       // Hashing is deliberately slow: done before the transaction so that no lock waits on it.
       const passwordHash = await hashPassword(request.password);
-      return db.transaction().execute(async (trx) => {
+      return records.writeForAccount([], async ({ trx, auditIn }) => {
         const repository = invitationRepository(trx);
         const invitation = await repository.findByTokenHash(tokenHash, { forUpdate: true });
         if (invitation === undefined) throw notFoundLink();
@@ -189,20 +193,20 @@ export function invitationAcceptance({ db, hashPassword, now }: InvitationAccept
         });
         await repository.linkUser(organizationId, invitation, userId);
         await repository.markAccepted(organizationId, invitation.id, userId);
-        await appendAuditEvents(trx, organizationId, [
+        auditIn(
           {
-            actorUserId: userId,
-            actorRole: invitation.role,
-            patientId: invitation.patientId,
+            organizationId,
+            actor: { ...actor, actorUserId: userId, actorRole: invitation.role, actorName: request.name },
+          },
+          {
             action: 'accept',
             resourceType: 'invitation',
             resourceId: invitation.id,
+            patientId: invitation.patientId,
             fieldsChanged: ['acceptedAt', 'acceptedUserId'],
             outcome: 'allowed',
-            reason: null,
-            ...origin,
           },
-        ]);
+        );
         return { email: invitation.email };
       });
     },

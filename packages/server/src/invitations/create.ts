@@ -1,48 +1,56 @@
 import { DomainError, type StaffRole } from '@tandem/core';
 import { familyInvitationMayNameProgram, invitationMessage } from '@tandem/core/invitations/invitation';
-import type { Kysely, Transaction } from 'kysely';
-import { appendAuditEvents, type NewAuditEvent } from '../audit/repository.ts';
-import type { DB } from '../db/schema.generated.ts';
-import type { Principal } from '../identity/principal.ts';
 import { outboxRepository } from '../outbox/repository.ts';
-import { auditRefusal, invitationAuditEvent, type RequestOrigin } from './invitation-audit.ts';
-import { authorizePatientInvitation } from './patient-invitation-access.ts';
+import { organizationOf, type RecordContext } from '../records/record-context.ts';
+import type { RecordKernel, UnitOfWork } from '../records/unit-of-work.ts';
 import { toInvitation } from './present.ts';
-import { type InvitationRepository, type InvitationTarget, invitationRepository } from './repository.ts';
+import { type InvitationTarget, invitationRepository } from './repository.ts';
 import type { CreatedInvitation, StaffInvitationRequest } from './schemas.ts';
 import { newToken } from './token.ts';
 
 export interface InvitationCreationOptions {
-  db: Kysely<DB>;
+  records: RecordKernel;
   /** The address links point at: `${publicUrl}/invitations/${token}`. */
   publicUrl: string;
   now: () => Date;
 }
 
-/** Making invitations: staff by an administrator, patients and (with consent) support contacts by the care team. */
-export function invitationCreation({ db, publicUrl, now }: InvitationCreationOptions) {
+/**
+ * Making invitations: staff by an administrator, patients and (with consent) support contacts by the care team.
+ * Who may is the route's policy (staff_directory, portal_invitation, support_contacts: invitationAccessResource);
+ * each invitation, its outbox message and its audit events are one unit of work.
+ */
+export function invitationCreation({ records, publicUrl, now }: InvitationCreationOptions) {
   const linkFor = (token: string) => `${publicUrl.replace(/\/$/, '')}/invitations/${token}`;
 
   /**
-   * Stores the invitation, its outbox message and its audit events in the caller's transaction; an open
-   * invitation of the same person is revoked first (inviting again replaces the link).
+   * Stores the invitation, its outbox message and its audit events in the unit's transaction; an open invitation
+   * of the same person is revoked first (inviting again replaces the link: that is how a link is sent again).
    */
   async function createInvitation(
-    trx: Transaction<DB>,
-    repository: InvitationRepository,
-    principal: Principal,
-    origin: RequestOrigin,
+    unit: UnitOfWork,
     invitation: InvitationTarget & { email: string; role: StaffRole | 'patient' | 'family_member' },
     wording: { patientName: string | null; mayNameProgram: boolean },
-    extraEvents: NewAuditEvent[] = [],
   ): Promise<CreatedInvitation> {
-    const { organizationId } = principal;
+    const { trx, organizationId, context } = unit;
+    const repository = invitationRepository(trx);
+    const userId = context.principal.userId;
     if (await repository.emailHasMembership(organizationId, invitation.email)) {
       throw new DomainError('conflict', 'Someone with this email address already signs in to this program.', {
         fieldErrors: [{ path: 'body.email', message: 'This email address already has a sign-in here' }],
       });
     }
-    const replaced = await repository.revokeOpenFor(organizationId, invitation, principal.userId);
+    const replaced = await repository.revokeOpenFor(organizationId, invitation, userId);
+    for (const earlier of replaced) {
+      unit.audit({
+        action: 'revoke',
+        resourceType: 'invitation',
+        resourceId: earlier.id,
+        patientId: earlier.patientId,
+        fieldsChanged: ['revokedAt', 'revokedByUserId'],
+        reason: 'Replaced by a new invitation',
+      });
+    }
     const { token, tokenHash } = newToken();
     const stored = await repository.insert({
       organizationId,
@@ -53,7 +61,7 @@ export function invitationCreation({ db, publicUrl, now }: InvitationCreationOpt
       patientId: invitation.patientId,
       supportContactId: invitation.supportContactId,
       tokenHash,
-      createdByUserId: principal.userId,
+      createdByUserId: userId,
     });
     const created = await repository.findById(organizationId, stored.id);
     if (created === undefined) throw new Error('the invitation just stored is missing');
@@ -79,38 +87,22 @@ export function invitationCreation({ db, publicUrl, now }: InvitationCreationOpt
       body: message.body,
       invitationId: stored.id,
     });
-    await appendAuditEvents(trx, organizationId, [
-      ...extraEvents,
-      ...replaced.map((earlier) =>
-        invitationAuditEvent(principal, origin, {
-          action: 'revoke',
-          resourceId: earlier.id,
-          patientId: earlier.patientId,
-          fieldsChanged: ['revokedAt', 'revokedByUserId'],
-          reason: 'Replaced by a new invitation',
-        }),
-      ),
-      invitationAuditEvent(principal, origin, {
-        action: 'create',
-        resourceId: stored.id,
-        patientId: invitation.patientId,
-        fieldsChanged: ['kind', 'email', 'role', 'expiresAt'],
-      }),
-    ]);
+    unit.audit({
+      action: 'create',
+      resourceType: 'invitation',
+      resourceId: stored.id,
+      patientId: invitation.patientId,
+      fieldsChanged: ['kind', 'email', 'role', 'expiresAt'],
+    });
     return { invitation: toInvitation(created, now()), link };
   }
 
   return {
     /** An administrator invites a staff member (route policy: staff_directory create). */
-    async inviteStaff(
-      principal: Principal,
-      origin: RequestOrigin,
-      request: StaffInvitationRequest,
-    ): Promise<CreatedInvitation> {
-      return db.transaction().execute(async (trx) => {
-        const repository = invitationRepository(trx);
-        const { organizationId } = principal;
-        const extraEvents: NewAuditEvent[] = [];
+    async inviteStaff(context: RecordContext, request: StaffInvitationRequest): Promise<CreatedInvitation> {
+      return records.write(context, async (unit) => {
+        const repository = invitationRepository(unit.trx);
+        const organizationId = organizationOf(context);
         let staffMemberId: string;
         let email: string;
         let jobRole: StaffRole;
@@ -153,40 +145,31 @@ export function invitationCreation({ db, publicUrl, now }: InvitationCreationOpt
           });
           email = newEmail;
           jobRole = newRole;
-          extraEvents.push(
-            invitationAuditEvent(principal, origin, {
-              action: 'create',
-              resourceType: 'staff_member',
-              resourceId: staffMemberId,
-              patientId: null,
-              fieldsChanged: ['displayName', 'email', 'jobRole'],
-            }),
-          );
+          unit.audit({
+            action: 'create',
+            resourceType: 'staff_member',
+            resourceId: staffMemberId,
+            patientId: null,
+            fieldsChanged: ['displayName', 'email', 'jobRole'],
+          });
         }
         return createInvitation(
-          trx,
-          repository,
-          principal,
-          origin,
+          unit,
           { kind: 'staff', staffMemberId, patientId: null, supportContactId: null, email, role: jobRole },
           { patientName: null, mayNameProgram: true },
-          extraEvents,
         );
       });
     },
 
-    /** The care team invites a patient to the portal. */
+    /** The care team invites a patient to the portal (route policy: portal_invitation create). */
     async invitePatient(
-      principal: Principal,
-      origin: RequestOrigin,
+      context: RecordContext,
       patientId: string,
       request: { email?: string | undefined },
     ): Promise<CreatedInvitation> {
-      const refusal = await authorizePatientInvitation(db, principal, patientId, 'patient', now());
-      if (refusal !== undefined) return auditRefusal(db, principal, origin, patientId, 'create', refusal);
-      return db.transaction().execute(async (trx) => {
-        const repository = invitationRepository(trx);
-        const patient = await repository.patientForUpdate(principal.organizationId, patientId);
+      return records.write(context, async (unit) => {
+        const repository = invitationRepository(unit.trx);
+        const patient = await repository.patientForUpdate(unit.organizationId, patientId);
         if (patient === undefined) throw new DomainError('not_found', 'No such patient.');
         if (patient.userId !== null) {
           throw new DomainError('conflict', 'This patient already has a portal sign-in.');
@@ -200,10 +183,7 @@ export function invitationCreation({ db, publicUrl, now }: InvitationCreationOpt
           });
         }
         return createInvitation(
-          trx,
-          repository,
-          principal,
-          origin,
+          unit,
           { kind: 'patient', staffMemberId: null, patientId, supportContactId: null, email, role: 'patient' },
           { patientName: null, mayNameProgram: true },
         );
@@ -211,22 +191,19 @@ export function invitationCreation({ db, publicUrl, now }: InvitationCreationOpt
     },
 
     /**
-     * The care team invites a patient's support contact, only while an active written consent of the patient
-     * names that contact (42 CFR Part 2): without one, a sign-in would open nothing and its invitation would
-     * itself disclose that the patient is in the program.
+     * The care team invites a patient's support contact (route policy: support_contacts update), only while an
+     * active written consent of the patient names that contact (42 CFR Part 2): without one, a sign-in would open
+     * nothing and its invitation would itself disclose that the patient is in the program.
      */
     async inviteFamilyMember(
-      principal: Principal,
-      origin: RequestOrigin,
+      context: RecordContext,
       patientId: string,
       supportContactId: string,
       request: { email?: string | undefined },
     ): Promise<CreatedInvitation> {
-      const refusal = await authorizePatientInvitation(db, principal, patientId, 'family_member', now());
-      if (refusal !== undefined) return auditRefusal(db, principal, origin, patientId, 'create', refusal);
-      return db.transaction().execute(async (trx) => {
-        const repository = invitationRepository(trx);
-        const { organizationId } = principal;
+      return records.write(context, async (unit) => {
+        const repository = invitationRepository(unit.trx);
+        const { organizationId } = unit;
         const contact = await repository.supportContactForUpdate(organizationId, supportContactId);
         if (contact === undefined || contact.patientId !== patientId) {
           throw new DomainError('not_found', 'No such support contact of this patient.');
@@ -254,10 +231,7 @@ export function invitationCreation({ db, publicUrl, now }: InvitationCreationOpt
         const patient = await repository.patientForUpdate(organizationId, patientId);
         if (patient === undefined) throw new DomainError('not_found', 'No such patient.');
         return createInvitation(
-          trx,
-          repository,
-          principal,
-          origin,
+          unit,
           {
             kind: 'family_member',
             staffMemberId: null,

@@ -1,18 +1,11 @@
-import {
-  type CareTeamRole,
-  careTeamRoles,
-  type DisclosureCategory,
-  disclosureCategories,
-  type Role,
-  type StaffRole,
-} from '@tandem/core';
+import { type DisclosureCategory, disclosureCategories, type Role, type StaffRole } from '@tandem/core';
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../db/schema.generated.ts';
 import type { InvitationTarget } from './repository.ts';
 
 /**
- * Who an invitation is for and who sends it: the staff member, patient or support contact it names, the
- * sender's place on the care team and the patient's consents, and the sign-in that accepting it creates.
+ * Who an invitation is for: the staff member, patient or support contact it names, the patient's consents, and
+ * the sign-in that accepting it creates.
  */
 export function inviteeRepository(db: Kysely<DB>) {
   return {
@@ -90,16 +83,6 @@ export function inviteeRepository(db: Kysely<DB>) {
       }));
     },
 
-    async patientExists(organizationId: string, patientId: string): Promise<boolean> {
-      const row = await db
-        .selectFrom('patients')
-        .select('id')
-        .where('organizationId', '=', organizationId)
-        .where('id', '=', patientId)
-        .executeTakeFirst();
-      return row !== undefined;
-    },
-
     async patientForUpdate(organizationId: string, patientId: string) {
       return db
         .selectFrom('patients')
@@ -118,30 +101,6 @@ export function inviteeRepository(db: Kysely<DB>) {
         .where('id', '=', supportContactId)
         .forUpdate()
         .executeTakeFirst();
-    },
-
-    /** The caller's current places on the patient's care team, through their staff profile. */
-    async careTeamRolesOf(
-      organizationId: string,
-      userId: string,
-      patientId: string,
-    ): Promise<CareTeamRole[]> {
-      const rows = await db
-        .selectFrom('careTeamMembers as ctm')
-        .innerJoin('staffMembers as sm', (join) =>
-          join.onRef('sm.organizationId', '=', 'ctm.organizationId').onRef('sm.id', '=', 'ctm.staffMemberId'),
-        )
-        .select('ctm.role')
-        .distinct()
-        .where('ctm.organizationId', '=', organizationId)
-        .where('ctm.patientId', '=', patientId)
-        .where('ctm.endedAt', 'is', null)
-        .where('sm.userId', '=', userId)
-        .where('sm.active', '=', true)
-        .execute();
-      return rows
-        .map((row) => row.role)
-        .filter((role): role is CareTeamRole => (careTeamRoles as readonly string[]).includes(role));
     },
 
     /**

@@ -1,6 +1,7 @@
 import type { Role } from '@tandem/core';
 import type { InvitationKind } from '@tandem/core/invitations/invitation';
 import { type Kysely, sql } from 'kysely';
+import { careTeamPatientIds } from '../access/patient-relationship.ts';
 import type { DB } from '../db/schema.generated.ts';
 import { inviteeRepository } from './invitee-repository.ts';
 
@@ -42,7 +43,10 @@ export interface InvitationTarget {
   supportContactId: string | null;
 }
 
-/** Which open invitations a caller may see: staff ones if they manage staff, patients' ones through the care team. */
+/**
+ * Which open invitations a caller may see: staff ones if they manage staff, patients' ones through the care team
+ * (a supervisor's through the team members they supervise).
+ */
 export interface InvitationVisibility {
   organizationId: string;
   userId: string;
@@ -155,21 +159,8 @@ export function invitationRepository(db: Kysely<DB>) {
         .where('i.acceptedAt', 'is', null)
         .where('i.revokedAt', 'is', null)
         .where((eb) => {
-          const onCareTeam = eb.exists(
-            eb
-              .selectFrom('careTeamMembers as ctm')
-              .innerJoin('staffMembers as member', (join) =>
-                join
-                  .onRef('member.organizationId', '=', 'ctm.organizationId')
-                  .onRef('member.id', '=', 'ctm.staffMemberId'),
-              )
-              .select('ctm.id')
-              .whereRef('ctm.organizationId', '=', 'i.organizationId')
-              .whereRef('ctm.patientId', '=', 'i.patientId')
-              .where('ctm.endedAt', 'is', null)
-              .where('member.userId', '=', visibility.userId)
-              .where('member.active', '=', true),
-          );
+          // The care_team scope of the portal invitations' list (decidePatientList), supervision included.
+          const onCareTeam = sql<boolean>`i.patient_id IN (${careTeamPatientIds(visibility.organizationId, visibility.userId)})`;
           const branches = [eb.and([eb('i.kind', '!=', 'staff'), onCareTeam])];
           if (visibility.seesStaffInvitations) branches.push(eb('i.kind', '=', 'staff'));
           return eb.or(branches);

@@ -1,11 +1,11 @@
-import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Auth } from '../auth/auth.ts';
 import type { DB } from '../db/schema.generated.ts';
-import { requirePrincipal } from '../http/authorization.ts';
 import { problemSchema } from '../http/problem.ts';
+import { auditActor, recordContext } from '../http/record-context.ts';
+import { recordKernel } from '../records/unit-of-work.ts';
 import {
   acceptedInvitationSchema,
   acceptInvitationSchema,
@@ -19,17 +19,12 @@ import {
   staffCandidateSchema,
   staffInvitationRequestSchema,
 } from './schemas.ts';
-import { invitationService, type RequestOrigin } from './service.ts';
+import { invitationService } from './service.ts';
 
 export interface InvitationRouteOptions {
   db: Kysely<DB>;
   auth: Auth;
   publicUrl: string;
-}
-
-function originOf(request: FastifyRequest): RequestOrigin {
-  const userAgent = request.headers['user-agent'];
-  return { ipAddress: request.ip, userAgent: typeof userAgent === 'string' ? userAgent.slice(0, 512) : null };
 }
 
 const tokenParams = z.object({ token: invitationTokenSchema });
@@ -42,12 +37,13 @@ const supportContactParams = z.object({
 
 /**
  * Invitations by one-time link. Creating and withdrawing them is for administrators (staff) and the patient's
- * care team (patients, support contacts); opening and accepting a link is public, the link's token being the
+ * care team (patients, support contacts), as the access policy decides for the resource each kind of invitation
+ * stands for (core: invitationAccessResource); opening and accepting a link is public, the link's token being the
  * credential. The token travels in the path: http/logging.ts keeps it out of the log.
  */
 export function invitationRoutes(options: InvitationRouteOptions): FastifyPluginAsyncZod {
   const service = invitationService({
-    db: options.db,
+    records: recordKernel(options.db),
     publicUrl: options.publicUrl,
     hashPassword: async (password) => (await options.auth.$context).password.hash(password),
   });
@@ -62,7 +58,7 @@ export function invitationRoutes(options: InvitationRouteOptions): FastifyPlugin
           response: { 200: z.object({ items: z.array(staffCandidateSchema) }), '4xx': problemSchema },
         },
       },
-      async (request) => ({ items: await service.staffCandidates(requirePrincipal(request)) }),
+      async (request) => ({ items: await service.staffCandidates(recordContext(request)) }),
     );
 
     app.post(
@@ -77,19 +73,17 @@ export function invitationRoutes(options: InvitationRouteOptions): FastifyPlugin
           response: { 201: createdInvitationSchema, '4xx': problemSchema },
         },
       },
-      async (request, reply) => {
-        const created = await service.inviteStaff(requirePrincipal(request), originOf(request), request.body);
-        // The service appended this write's audit events in its transaction: the route hook adds none.
-        if (request.access !== null) request.access.audited = true;
-        return reply.status(201).send(created);
-      },
+      async (request, reply) =>
+        reply.status(201).send(await service.inviteStaff(recordContext(request), request.body)),
     );
 
     app.post(
       '/api/patients/:patientId/invitation',
       {
-        // The service asks the policy with the caller's care-team places (invitations/patient-invitation-access.ts).
-        config: { access: 'signed-in' },
+        // invitationAccessResource('patient', 'create'), on the patient's record.
+        config: {
+          access: { resource: 'portal_invitation', action: 'create', patient: { param: 'patientId' } },
+        },
         schema: {
           tags: ['invitations'],
           summary: "Invite a patient to the portal (the patient's care team)",
@@ -100,8 +94,7 @@ export function invitationRoutes(options: InvitationRouteOptions): FastifyPlugin
       },
       async (request, reply) => {
         const created = await service.invitePatient(
-          requirePrincipal(request),
-          originOf(request),
+          recordContext(request),
           request.params.patientId,
           request.body,
         );
@@ -112,7 +105,10 @@ export function invitationRoutes(options: InvitationRouteOptions): FastifyPlugin
     app.post(
       '/api/patients/:patientId/support-contacts/:supportContactId/invitation',
       {
-        config: { access: 'signed-in' },
+        // invitationAccessResource('family_member', 'create'), on the patient's record.
+        config: {
+          access: { resource: 'support_contacts', action: 'update', patient: { param: 'patientId' } },
+        },
         schema: {
           tags: ['invitations'],
           summary:
@@ -124,8 +120,7 @@ export function invitationRoutes(options: InvitationRouteOptions): FastifyPlugin
       },
       async (request, reply) => {
         const created = await service.inviteFamilyMember(
-          requirePrincipal(request),
-          originOf(request),
+          recordContext(request),
           request.params.patientId,
           request.params.supportContactId,
           request.body,
@@ -137,8 +132,9 @@ export function invitationRoutes(options: InvitationRouteOptions): FastifyPlugin
     app.get(
       '/api/invitations',
       {
-        // Filtered in SQL to what the caller may see: staff invitations for administrators, patients' for their care team.
-        config: { access: 'signed-in' },
+        // Filtered in SQL to what the caller may see: staff invitations for administrators, patients' for their
+        // care team (decidePatientList's care_team scope); the service audits the read.
+        config: { access: { resource: 'portal_invitation', action: 'read', patient: 'list' } },
         schema: {
           tags: ['invitations'],
           summary: 'Open invitations (not accepted, not withdrawn) the caller may see, newest first',
@@ -146,15 +142,15 @@ export function invitationRoutes(options: InvitationRouteOptions): FastifyPlugin
           response: { 200: z.object({ items: z.array(invitationSchema) }), '4xx': problemSchema },
         },
       },
-      async (request) => ({
-        items: await service.list(requirePrincipal(request), originOf(request), request.query),
-      }),
+      async (request) => ({ items: await service.list(recordContext(request), request.query) }),
     );
 
     app.post(
       '/api/invitations/:invitationId/revoke',
       {
-        config: { access: 'signed-in' },
+        // Decided on what the invitation is: the staff directory's, or the patient's portal invitation or support
+        // contacts (invitationAccessResource), found from its id in the caller's organization.
+        config: { access: { action: 'update', record: { param: 'invitationId', kind: 'invitation' } } },
         schema: {
           tags: ['invitations'],
           summary: 'Withdraw an open invitation; its link stops working at once',
@@ -164,12 +160,7 @@ export function invitationRoutes(options: InvitationRouteOptions): FastifyPlugin
         },
       },
       async (request) =>
-        service.revoke(
-          requirePrincipal(request),
-          originOf(request),
-          request.params.invitationId,
-          request.body.version,
-        ),
+        service.revoke(recordContext(request), request.params.invitationId, request.body.version),
     );
 
     app.get(
@@ -185,7 +176,7 @@ export function invitationRoutes(options: InvitationRouteOptions): FastifyPlugin
           response: { 200: invitationPreviewSchema, '4xx': problemSchema },
         },
       },
-      async (request) => service.preview(request.params.token, originOf(request)),
+      async (request) => service.preview(request.params.token, auditActor(request)),
     );
 
     app.post(
@@ -205,9 +196,9 @@ export function invitationRoutes(options: InvitationRouteOptions): FastifyPlugin
       async (request, reply) => {
         const accepted = await service.accept(
           request.params.token,
-          originOf(request),
+          auditActor(request),
           request.body,
-          request.principal,
+          request.principal !== null,
         );
         return reply.status(201).send(accepted);
       },

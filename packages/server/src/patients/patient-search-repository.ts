@@ -1,5 +1,5 @@
 import type { PatientListScope, PatientSearchTerms } from '@tandem/core';
-import { type Kysely, type RawBuilder, sql } from 'kysely';
+import { type RawBuilder, sql, type Transaction } from 'kysely';
 import {
   consentInEffectNaming,
   type PatientAccessFacts,
@@ -168,19 +168,22 @@ interface PageRow extends PatientAccessFactsRow {
   therapistDisplayName: string | null;
 }
 
-/** The list's SQL: one page of a tier, and how many patients a tier holds. The only SQL of patient search. */
-export function patientSearchRepository(db: Kysely<DB>) {
+/**
+ * The list's SQL: one page of a tier, and how many patients a tier holds. The only SQL of patient search. It runs
+ * in the record kernel's read (records.read), whose transaction the typo tier's setting is scoped to.
+ */
+export function patientSearchRepository(trx: Transaction<DB>) {
   /**
    * Runs a tier's statement. The typo tier lowers pg_trgm's word similarity threshold from its 0.6 default to
-   * 0.5 for its own transaction: a dropped letter in a short name ("nguen" for nguyen) scores 0.5.
+   * 0.5 for the rest of the read's transaction (the tiers run exact first, and only the typo tier uses it): a
+   * dropped letter in a short name ("nguen" for nguyen) scores 0.5.
    */
-  const inTier = <T>(tier: MatchTier, run: (executor: Kysely<DB>) => Promise<T>): Promise<T> =>
-    tier !== 'typo'
-      ? run(db)
-      : db.transaction().execute(async (trx) => {
-          await sql`SET LOCAL pg_trgm.word_similarity_threshold = ${sql.lit(typoThreshold)}`.execute(trx);
-          return run(trx);
-        });
+  const inTier = async <T>(tier: MatchTier, run: (executor: Transaction<DB>) => Promise<T>): Promise<T> => {
+    if (tier === 'typo') {
+      await sql`SET LOCAL pg_trgm.word_similarity_threshold = ${sql.lit(typoThreshold)}`.execute(trx);
+    }
+    return run(trx);
+  };
   return {
     /**
      * One page of a tier, the caller's caseload first. Each half (caseload, everyone else) is its own ordered,

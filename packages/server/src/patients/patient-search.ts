@@ -6,7 +6,7 @@ import {
   patientListFilterReach,
   patientListScope,
 } from '@tandem/core';
-import type { Kysely } from 'kysely';
+import type { Transaction } from 'kysely';
 import type { DB } from '../db/schema.generated.ts';
 import { type PatientListRows, patientListRows } from './patient-list-rows.ts';
 import {
@@ -56,10 +56,10 @@ function filterReach(role: AccessPrincipal['role'], request: PatientListRequest)
  * fetched and then dropped), their caseload first, each row carrying only the parts of the record the policy
  * lets the caller read (patientListRows). With name words, exact word beginnings come first and typo-tolerant
  * matches after them, best first. Counting stops at the list depth: a common name whose exact matches reach it
- * never pays for the typo search.
+ * never pays for the typo search. Runs in the record kernel's read (`trx`: records.read).
  */
 export async function listPatients(
-  db: Kysely<DB>,
+  trx: Transaction<DB>,
   caller: AccessPrincipal,
   request: PatientListRequest,
   now: Date = new Date(),
@@ -80,7 +80,7 @@ export async function listPatients(
       : terms.nameWords.some((word) => word.length >= typoMinimumLength)
         ? ['exact', 'typo']
         : ['exact'];
-  const repository = patientSearchRepository(db);
+  const repository = patientSearchRepository(trx);
 
   // One row more than the page, to know whether another page follows.
   let wanted = limit + 1;

@@ -32,12 +32,16 @@ export function patientRoutes(db: Kysely<DB>): FastifyPluginAsyncZod {
    * before they leave; the hook audits the read once per patient and resource (RequestAccess.listed).
    */
   async function readPatientList(request: FastifyRequest, search: PatientListRequest) {
-    const principal = requirePrincipal(request);
-    const { page, reads, disclosures: disclosed } = await listPatients(db, principal, search);
+    const context = recordContext(request);
+    const { principal } = context;
+    // A read-only unit: the hook audits the rows it returned once per patient and resource (listed, below).
+    const {
+      page,
+      reads,
+      disclosures: disclosed,
+    } = await kernel.read(context, ({ trx }) => listPatients(trx, principal, search));
     if (disclosed.length > 0) {
-      await kernel.write(recordContext(request), ({ trx }) =>
-        disclosures.record(trx, principal.organizationId, disclosed),
-      );
+      await kernel.write(context, ({ trx }) => disclosures.record(trx, principal.organizationId, disclosed));
     }
     requireAccess(request).listed = reads;
     return page;

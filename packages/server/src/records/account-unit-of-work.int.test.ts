@@ -111,4 +111,34 @@ describe('records.writeForAccount', () => {
     expect(await throttle('account:unknown')).toEqual({ failures: 1 });
     expect([(await eventsOf(clinic)).length, (await eventsOf(hospital)).length]).toEqual(before);
   });
+
+  it('records an event in an organization the work found out only as it ran (auditIn), with the actor there', async () => {
+    const before = [(await eventsOf(clinic)).length, (await eventsOf(hospital)).length];
+    await records.writeForAccount([], async ({ trx, auditIn }) => {
+      await countFailure(trx, 'account:found-out');
+      auditIn(
+        { organizationId: hospital, actor: { actorUserId: null, actorRole: 'invitee', ...origin } },
+        { ...failedSignIn, action: 'read', outcome: 'allowed', reason: null },
+      );
+    });
+    expect(await throttle('account:found-out')).toEqual({ failures: 1 });
+    expect((await eventsOf(clinic)).length).toBe(before[0]);
+    expect((await eventsOf(hospital)).slice(before[1])).toEqual([
+      expect.objectContaining({ actorRole: 'invitee', action: 'read', outcome: 'allowed', ...origin }),
+    ]);
+  });
+
+  it('rolls back an event found out as the work ran when the work fails', async () => {
+    const before = (await eventsOf(hospital)).length;
+    await expect(
+      records.writeForAccount([], async ({ auditIn }) => {
+        auditIn(
+          { organizationId: hospital, actor: { actorUserId: null, actorRole: 'invitee', ...origin } },
+          failedSignIn,
+        );
+        throw new Error('the work failed');
+      }),
+    ).rejects.toThrow('the work failed');
+    expect(await eventsOf(hospital)).toHaveLength(before);
+  });
 });

@@ -236,6 +236,49 @@ describe('the record kernel unit of work', () => {
     expect(seen.today).toBe(seen.expected);
   });
 
+  it('reads in a read-only transaction, then commits the read events it audited', async () => {
+    const on = context({ action: 'read' });
+    const { head } = await chain();
+    const name = await records.read(on, async ({ trx, audit, today }) => {
+      const row = await trx
+        .selectFrom('organizations')
+        .select('name')
+        .where('id', '=', organizationId)
+        .executeTakeFirstOrThrow();
+      expect(await today()).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      audit({ resourceType: 'organization', resourceId: organizationId, fieldsChanged: null });
+      return row.name;
+    });
+    expect(name).toBe((await organization()).name);
+    const { events } = await chain();
+    expect(events.filter((event) => event.sequence > (head?.lastSequence ?? 0))).toEqual([
+      expect.objectContaining({
+        action: 'read',
+        patientId,
+        resourceType: 'organization',
+        outcome: 'allowed',
+      }),
+    ]);
+    expect(on.access?.audited).toBe(true);
+  });
+
+  it('refuses a write inside a read, and audits nothing of it', async () => {
+    const before = await organization();
+    const { head } = await chain();
+    await expect(
+      records.read(context({ action: 'read' }), async ({ trx, audit }) => {
+        audit({ resourceType: 'organization', resourceId: organizationId, fieldsChanged: null });
+        await trx
+          .updateTable('organizations')
+          .set({ name: 'Written by a read' })
+          .where('id', '=', organizationId)
+          .execute();
+      }),
+    ).rejects.toThrow(/read-only transaction/);
+    expect(await organization()).toEqual(before);
+    expect((await chain()).head?.lastSequence).toBe(head?.lastSequence);
+  });
+
   it('requires an audited change outside a policy route to name its action', async () => {
     const signedIn = { ...context(), access: null };
     await expect(

@@ -1,5 +1,5 @@
 import { type LocalDate, type ProgramClock, programToday } from '@tandem/core';
-import type { Kysely, Transaction } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import { appendAuditEvents, type NewAuditEvent } from '../audit/repository.ts';
 import type { DB } from '../db/schema.generated.ts';
 import { readProgramClock } from './program-clock.ts';
@@ -38,6 +38,11 @@ export interface AccountUnitOfWork {
   readonly trx: Transaction<DB>;
   /** Records an event for every audience of the unit; appended in this transaction, just before it commits. */
   audit(change: AccountChange): void;
+  /**
+   * Records an event in one organization the work found out only as it ran (an invitation's, once its link's
+   * token is looked up), naming the actor there; appended in this transaction like the rest.
+   */
+  auditIn(audience: AccountAudience, change: AccountChange): void;
 }
 
 export interface WriteOptions {
@@ -65,6 +70,28 @@ export function auditEventOf(
   };
 }
 
+/** The unit a work is handed: its transaction, the program clock read once in it, and where its audit goes. */
+function unitOfWork(
+  trx: Transaction<DB>,
+  context: RecordContext,
+  audit: (change: AuditedChange) => void,
+): UnitOfWork {
+  const organizationId = context.principal.organizationId;
+  let clock: Promise<ProgramClock> | undefined;
+  const unit: UnitOfWork = {
+    trx,
+    context,
+    organizationId,
+    clock: () => {
+      clock ??= readProgramClock(trx, organizationId);
+      return clock;
+    },
+    today: async () => programToday(await unit.clock()),
+    audit,
+  };
+  return unit;
+}
+
 /**
  * The record kernel's one write path. `write` opens the transaction, runs the change, appends its audit events in
  * the same transaction (the change and its trail commit or vanish together), and turns what the change refused
@@ -82,20 +109,7 @@ export function recordKernel(db: Kysely<DB>) {
     try {
       return await db.transaction().execute(async (trx) => {
         const events: NewAuditEvent[] = [];
-        let clock: Promise<ProgramClock> | undefined;
-        const unit: UnitOfWork = {
-          trx,
-          context,
-          organizationId,
-          clock: () => {
-            clock ??= readProgramClock(trx, organizationId);
-            return clock;
-          },
-          today: async () => programToday(await unit.clock()),
-          audit: (change) => {
-            events.push(auditEventOf(context, change));
-          },
-        };
+        const unit = unitOfWork(trx, context, (change) => events.push(auditEventOf(context, change)));
         const result = await work(unit);
         await appendAuditEvents(trx, organizationId, events);
         if (context.access !== null && events.length > 0) context.access.audited = true;
@@ -129,11 +143,52 @@ export function recordKernel(db: Kysely<DB>) {
   ): Promise<T> {
     return db.transaction().execute(async (trx) => {
       const changes: AccountChange[] = [];
-      const result = await work({ trx, audit: (change) => changes.push(change) });
+      const foundOut: { audience: AccountAudience; change: AccountChange }[] = [];
+      const result = await work({
+        trx,
+        audit: (change) => changes.push(change),
+        auditIn: (audience, change) => foundOut.push({ audience, change }),
+      });
+      const eventsByOrganization = new Map<string, NewAuditEvent[]>();
+      const add = (organizationId: string, event: NewAuditEvent) =>
+        eventsByOrganization.set(organizationId, [
+          ...(eventsByOrganization.get(organizationId) ?? []),
+          event,
+        ]);
       for (const { organizationId, actor } of audiences) {
-        const events = changes.map((change) => auditEventOf({ access: null, actor }, change));
+        for (const change of changes) add(organizationId, auditEventOf({ access: null, actor }, change));
+      }
+      for (const { audience, change } of foundOut) {
+        add(audience.organizationId, auditEventOf({ access: null, actor: audience.actor }, change));
+      }
+      for (const [organizationId, events] of eventsByOrganization) {
         await appendAuditEvents(trx, organizationId, events);
       }
+      return result;
+    });
+  }
+
+  /**
+   * The record kernel's read path. The work runs in a transaction that the database holds read-only (a savepoint
+   * set READ ONLY: a write in it fails), so that a read can never change the record; once it is done, the read
+   * events it audited are appended in the same transaction, which commits before the answer leaves (ADR 0003:
+   * a read is in the trail before the response). A list read that the authorization hook audits per patient
+   * (RequestAccess.listed) audits nothing here.
+   */
+  async function read<T>(context: RecordContext, work: (unit: UnitOfWork) => Promise<T>): Promise<T> {
+    const organizationId = context.principal.organizationId;
+    return db.transaction().execute(async (trx) => {
+      const events: NewAuditEvent[] = [];
+      const unit = unitOfWork(trx, context, (change) =>
+        events.push(auditEventOf(context, { action: 'read', ...change })),
+      );
+      // PostgreSQL restores the transaction's read-write mode when the savepoint is released.
+      await sql`SAVEPOINT record_read`.execute(trx);
+      await sql`SET TRANSACTION READ ONLY`.execute(trx);
+      const result = await work(unit);
+      await sql`RELEASE SAVEPOINT record_read`.execute(trx);
+      await appendAuditEvents(trx, organizationId, events);
+      if (context.access !== null && events.length > 0) context.access.audited = true;
       return result;
     });
   }
@@ -141,6 +196,7 @@ export function recordKernel(db: Kysely<DB>) {
   return {
     db,
     write,
+    read,
     writeForAccount,
     /** The program clock for a read outside any unit of work. */
     clock: (context: RecordContext): Promise<ProgramClock> =>

@@ -152,4 +152,15 @@ describe('care team actions on a record', () => {
       mayOnRecord({ role: 'front_desk', staffMemberId: 'fd' }, team, 'read', 'episode_of_care', now),
     ).toBe(false);
   });
+
+  it('shows the portal invitations (the patient record tab) to the care team, not to front desk, admin or others', () => {
+    const mayInvite = (role: (typeof roles)[number], staffMemberId: string) =>
+      mayOnRecord({ role, staffMemberId }, team, 'read', 'portal_invitation', now) &&
+      mayOnRecord({ role, staffMemberId }, team, 'create', 'portal_invitation', now);
+    expect(mayInvite('clinician', 'me')).toBe(true);
+    expect(mayInvite('prescriber', 'rx')).toBe(true);
+    expect(mayInvite('clinician', 'other')).toBe(false);
+    expect(mayInvite('front_desk', 'fd')).toBe(false);
+    expect(mayInvite('admin', 'admin')).toBe(false);
+  });
 });

@@ -8,7 +8,7 @@ import {
   IconUsersGroup,
 } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
-import { mayOnRecord, relationshipToRecord } from '../access/policy.ts';
+import { mayOnRecord } from '../access/policy.ts';
 import { EpisodesTab } from '../admission/components/EpisodesTab.tsx';
 import { AccessLogTable } from '../audit-log/components/AccessLogTable.tsx';
 import { CareTeamTab } from '../care-team/components/CareTeamTab.tsx';
@@ -78,7 +78,7 @@ export const patientRecordTabs: readonly PatientRecordTab[] = [
     value: 'invitations',
     label: 'Portal invitations',
     icon: <IconMailPlus size={16} />,
-    visible: ({ viewer, record, now }) => relationshipToRecord(viewer, record, now).careTeamRoles.length > 0,
+    visible: ({ viewer, record, now }) => mayOnRecord(viewer, record, 'read', 'portal_invitation', now),
     Panel: ({ record }) => (
       <PatientInvitationsPanel
         patientId={record.id}
