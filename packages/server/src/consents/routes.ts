@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { patientFromPath, patientParams } from '../http/patient-params.ts';
 import { problemSchema } from '../http/problem.ts';
 import { recordContext } from '../http/record-context.ts';
 import {
@@ -11,9 +12,7 @@ import {
 } from './schemas.ts';
 import type { ConsentService } from './service.ts';
 
-const patientParams = z.object({ patientId: z.uuid('Not a patient id') });
 const consentParams = patientParams.extend({ consentId: z.uuid('Not a consent id') });
-const onePatient = { param: 'patientId' } as const;
 
 /** A patient's written consents to disclose (42 CFR 2.31): recorded, amended and revoked, never deleted. */
 export function consentRoutes(service: ConsentService): FastifyPluginAsyncZod {
@@ -21,7 +20,7 @@ export function consentRoutes(service: ConsentService): FastifyPluginAsyncZod {
     app.get(
       '/api/patients/:patientId/consents',
       {
-        config: { access: { resource: 'consent_record', action: 'read', patient: onePatient } },
+        config: { access: { resource: 'consent_record', action: 'read', patient: patientFromPath } },
         schema: {
           tags: ['consents'],
           summary: "List a patient's consents, every version, newest first, each with its status today",
@@ -37,7 +36,7 @@ export function consentRoutes(service: ConsentService): FastifyPluginAsyncZod {
     app.post(
       '/api/patients/:patientId/consents',
       {
-        config: { access: { resource: 'consent_record', action: 'create', patient: onePatient } },
+        config: { access: { resource: 'consent_record', action: 'create', patient: patientFromPath } },
         schema: {
           tags: ['consents'],
           summary:
@@ -56,7 +55,7 @@ export function consentRoutes(service: ConsentService): FastifyPluginAsyncZod {
     app.post(
       '/api/patients/:patientId/consents/:consentId/revoke',
       {
-        config: { access: { resource: 'consent_record', action: 'update', patient: onePatient } },
+        config: { access: { resource: 'consent_record', action: 'update', patient: patientFromPath } },
         schema: {
           tags: ['consents'],
           summary:
@@ -78,7 +77,7 @@ export function consentRoutes(service: ConsentService): FastifyPluginAsyncZod {
     app.post(
       '/api/patients/:patientId/consents/:consentId/amend',
       {
-        config: { access: { resource: 'consent_record', action: 'create', patient: onePatient } },
+        config: { access: { resource: 'consent_record', action: 'create', patient: patientFromPath } },
         schema: {
           tags: ['consents'],
           summary:
@@ -102,7 +101,7 @@ export function consentRoutes(service: ConsentService): FastifyPluginAsyncZod {
     app.get(
       '/api/patients/:patientId/consents/:consentId/history',
       {
-        config: { access: { resource: 'consent_record', action: 'read', patient: onePatient } },
+        config: { access: { resource: 'consent_record', action: 'read', patient: patientFromPath } },
         schema: {
           tags: ['consents'],
           summary:

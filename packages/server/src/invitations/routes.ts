@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Auth } from '../auth/auth.ts';
 import type { DB } from '../db/schema.generated.ts';
+import { patientParams } from '../http/patient-params.ts';
 import { problemSchema } from '../http/problem.ts';
 import { auditActor, recordContext } from '../http/record-context.ts';
 import { recordKernel } from '../records/unit-of-work.ts';
@@ -29,7 +30,6 @@ export interface InvitationRouteOptions {
 
 const tokenParams = z.object({ token: invitationTokenSchema });
 const invitationParams = z.object({ invitationId: z.uuid('Not an invitation id') });
-const patientParams = z.object({ patientId: z.uuid('Not a patient id') });
 const supportContactParams = z.object({
   patientId: z.uuid('Not a patient id'),
   supportContactId: z.uuid('Not a support contact id'),
