@@ -251,6 +251,13 @@ const listBasis: Record<PatientListReach, AccessBasis> = {
   consenting: 'consent',
 };
 
+/** The resources whose lists across patients decidePatientList scopes; any other list is decided by role. */
+export const scopedPatientListResources: readonly PatientResource[] = [
+  'patient_demographics',
+  'portal_invitation',
+  'shared_record',
+];
+
 export function decidePatientList(role: Role, resource: PatientResource): PatientListDecision {
   const list = (scope: PatientListReach): PatientListDecision => ({
     allowed: true,

@@ -10,6 +10,7 @@ import {
   type PatientRelationship,
   type Role,
   roles,
+  scopedPatientListResources,
 } from '@tandem/core';
 import { verifyChain } from '@tandem/core/audit/audit-chain';
 import { sql } from 'kysely';
@@ -285,7 +286,12 @@ function expected(testCase: Case): 'allowed' | 'forbidden' | 'not_found' {
   const { role, policy, target } = testCase;
   if (target === 'other') return 'not_found';
   // A list over patients: which roles may ask (decidePatientList); which patients come back, the list tests check.
-  if ('patient' in policy && policy.patient === 'list' && policy.action === 'read') {
+  if (
+    'patient' in policy &&
+    policy.patient === 'list' &&
+    policy.action === 'read' &&
+    scopedPatientListResources.includes(policy.resource)
+  ) {
     return decidePatientList(role, policy.resource).allowed ? 'allowed' : 'forbidden';
   }
   // A record named by its id stands for the resource of its kind: here a patient's invitation, or a staff one.

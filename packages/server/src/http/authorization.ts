@@ -12,6 +12,7 @@ import {
   type PatientResource,
   patientResources,
   type ResourceKind,
+  scopedPatientListResources,
 } from '@tandem/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
@@ -206,10 +207,16 @@ export function createAuthorizer({ db, audit, now = () => new Date() }: Authoriz
     };
 
     if ('record' in access) return decideOnRecord(request, principal, access, grant);
-    if ('patient' in access && access.patient === 'list' && access.action === 'read') {
+    if (
+      'patient' in access &&
+      access.patient === 'list' &&
+      access.action === 'read' &&
+      scopedPatientListResources.includes(access.resource)
+    ) {
       // A list over patients (decidePatientList): which ones, the route's SQL decides by the decision's scope,
       // and what each row carries, the policy per patient (decidePatientListRow). Registering a new patient
-      // (create over the list) is no such read: the policy decides it by role below.
+      // (create over the list) is no such read, nor a work list kept by role (the overdue intake items): the
+      // policy decides those by role below.
       const decision = decidePatientList(principal.role, access.resource);
       if (!decision.allowed) {
         return refuse(request, principal, access, null, new DomainError('forbidden', decision.reason));
