@@ -131,6 +131,25 @@ export async function loadPatientAccessFacts(
   return row === undefined ? undefined : toPatientAccessFacts(row);
 }
 
+/**
+ * The same facts for several patients at once (the attendees of a group session), in one round trip: each
+ * patient's own relationship to the principal. Patients the organization does not have are absent from the map.
+ */
+export async function loadPatientsAccessFacts(
+  db: Kysely<DB>,
+  organizationId: string,
+  userId: string,
+  patientIds: readonly string[],
+): Promise<Map<string, PatientAccessFacts>> {
+  if (patientIds.length === 0) return new Map();
+  const { rows } = await sql<PatientAccessFactsRow & { patientId: string }>`
+    SELECT p.id AS patient_id, ${patientAccessFactsColumns(userId)}
+    FROM patients p
+    WHERE p.organization_id = ${organizationId}::uuid AND p.id = ANY(${[...patientIds]}::uuid[])
+  `.execute(db);
+  return new Map(rows.map((row) => [row.patientId, toPatientAccessFacts(row)]));
+}
+
 export function toPatientAccessFacts(row: PatientAccessFactsRow): PatientAccessFacts {
   const places = row.careTeamRoles.filter((place): place is CareTeamRole =>
     (careTeamRoles as readonly string[]).includes(place),

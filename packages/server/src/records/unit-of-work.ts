@@ -1,7 +1,14 @@
-import { type LocalDate, type ProgramClock, programToday } from '@tandem/core';
+import {
+  type Action,
+  type LocalDate,
+  type PatientResource,
+  type ProgramClock,
+  programToday,
+} from '@tandem/core';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import { appendAuditEvents, type NewAuditEvent } from '../audit/repository.ts';
 import type { DB } from '../db/schema.generated.ts';
+import { decideEachPatient, type EachPatientAccess } from './each-patient.ts';
 import { readProgramClock } from './program-clock.ts';
 import type { AccountAudience, RecordContext } from './record-context.ts';
 import { type ConflictRules, Refusal, refusalForViolation } from './refusal.ts';
@@ -28,6 +35,15 @@ export interface UnitOfWork {
   today(): Promise<LocalDate>;
   /** Records an audit event; all of them are appended in this transaction, just before it commits. */
   audit(change: AuditedChange): void;
+  /**
+   * Decides each of several patients under their own relationship (a group session's attendees: see
+   * each-patient.ts). Every refusal is audited as denied, whether or not the unit then commits; what the work
+   * does for an allowed patient it audits itself, naming the patient.
+   */
+  authorizeEach(
+    patientIds: readonly string[],
+    request: { resource: PatientResource; action: Action },
+  ): Promise<EachPatientAccess>;
 }
 
 /** A person's own security event: nothing decided an access for it, so it names its action and outcome. */
@@ -75,6 +91,7 @@ function unitOfWork(
   trx: Transaction<DB>,
   context: RecordContext,
   audit: (change: AuditedChange) => void,
+  denials: NewAuditEvent[],
 ): UnitOfWork {
   const organizationId = context.principal.organizationId;
   let clock: Promise<ProgramClock> | undefined;
@@ -88,8 +105,36 @@ function unitOfWork(
     },
     today: async () => programToday(await unit.clock()),
     audit,
+    authorizeEach: async (patientIds, request) => {
+      const decided = await decideEachPatient(trx, context, patientIds, request, (await unit.clock()).now);
+      for (const [patientId, reason] of decided.refused) {
+        denials.push(
+          auditEventOf(context, {
+            action: request.action,
+            resourceType: request.resource,
+            resourceId: null,
+            fieldsChanged: null,
+            patientId,
+            outcome: 'denied',
+            reason,
+          }),
+        );
+      }
+      return decided;
+    },
   };
   return unit;
+}
+
+/** Appends, after a rollback, the refusals a failed unit had decided: they stay in the trail. */
+async function auditDenialsAfterRollback(
+  db: Kysely<DB>,
+  context: RecordContext,
+  denied: readonly NewAuditEvent[],
+): Promise<void> {
+  if (denied.length === 0) return;
+  await db.transaction().execute((trx) => appendAuditEvents(trx, context.principal.organizationId, denied));
+  if (context.access !== null) context.access.audited = true;
 }
 
 /**
@@ -106,28 +151,40 @@ export function recordKernel(db: Kysely<DB>) {
     options: WriteOptions = {},
   ): Promise<T> {
     const organizationId = context.principal.organizationId;
+    const denials: NewAuditEvent[] = [];
     try {
       return await db.transaction().execute(async (trx) => {
         const events: NewAuditEvent[] = [];
-        const unit = unitOfWork(trx, context, (change) => events.push(auditEventOf(context, change)));
+        denials.length = 0;
+        const unit = unitOfWork(
+          trx,
+          context,
+          (change) => events.push(auditEventOf(context, change)),
+          denials,
+        );
         const result = await work(unit);
-        await appendAuditEvents(trx, organizationId, events);
-        if (context.access !== null && events.length > 0) context.access.audited = true;
+        await appendAuditEvents(trx, organizationId, [...denials, ...events]);
+        if (context.access !== null && events.length + denials.length > 0) context.access.audited = true;
         return result;
       });
     } catch (error) {
       const refusal = error instanceof Refusal ? error : refusalForViolation(error, options.conflicts ?? {});
+      // What the policy refused stays in the trail although the work rolled back; so does an attempt the
+      // record's own rules denied the person.
+      const attempt = refusal?.deniedAttempt;
+      await auditDenialsAfterRollback(db, context, [
+        ...denials,
+        ...(attempt === undefined || refusal === undefined
+          ? []
+          : [
+              auditEventOf(context, {
+                ...attempt,
+                outcome: 'denied',
+                reason: attempt.reason ?? refusal.message,
+              }),
+            ]),
+      ]);
       if (refusal === undefined) throw error;
-      if (refusal.deniedAttempt !== undefined) {
-        const attempt = refusal.deniedAttempt;
-        const denied = auditEventOf(context, {
-          ...attempt,
-          outcome: 'denied',
-          reason: attempt.reason ?? refusal.message,
-        });
-        await db.transaction().execute((trx) => appendAuditEvents(trx, organizationId, [denied]));
-        if (context.access !== null) context.access.audited = true;
-      }
       throw await refusal.answer();
     }
   }
@@ -177,20 +234,30 @@ export function recordKernel(db: Kysely<DB>) {
    */
   async function read<T>(context: RecordContext, work: (unit: UnitOfWork) => Promise<T>): Promise<T> {
     const organizationId = context.principal.organizationId;
-    return db.transaction().execute(async (trx) => {
-      const events: NewAuditEvent[] = [];
-      const unit = unitOfWork(trx, context, (change) =>
-        events.push(auditEventOf(context, { action: 'read', ...change })),
-      );
-      // PostgreSQL restores the transaction's read-write mode when the savepoint is released.
-      await sql`SAVEPOINT record_read`.execute(trx);
-      await sql`SET TRANSACTION READ ONLY`.execute(trx);
-      const result = await work(unit);
-      await sql`RELEASE SAVEPOINT record_read`.execute(trx);
-      await appendAuditEvents(trx, organizationId, events);
-      if (context.access !== null && events.length > 0) context.access.audited = true;
-      return result;
-    });
+    const denials: NewAuditEvent[] = [];
+    try {
+      return await db.transaction().execute(async (trx) => {
+        const events: NewAuditEvent[] = [];
+        denials.length = 0;
+        const unit = unitOfWork(
+          trx,
+          context,
+          (change) => events.push(auditEventOf(context, { action: 'read', ...change })),
+          denials,
+        );
+        // PostgreSQL restores the transaction's read-write mode when the savepoint is released.
+        await sql`SAVEPOINT record_read`.execute(trx);
+        await sql`SET TRANSACTION READ ONLY`.execute(trx);
+        const result = await work(unit);
+        await sql`RELEASE SAVEPOINT record_read`.execute(trx);
+        await appendAuditEvents(trx, organizationId, [...denials, ...events]);
+        if (context.access !== null && events.length + denials.length > 0) context.access.audited = true;
+        return result;
+      });
+    } catch (error) {
+      await auditDenialsAfterRollback(db, context, denials);
+      throw error;
+    }
   }
 
   return {
