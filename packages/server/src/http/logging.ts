@@ -44,6 +44,9 @@ export function loggingOptions(
 class OneLinePerRequest extends LogController {
   override incomingRequest(): void {}
 
+  // Fastify's own "Route GET:<url> not found" repeats the 404 line, with the query string.
+  override routeNotFound(): void {}
+
   override requestCompleted(
     error: Error | null | undefined,
     request: FastifyRequest,
