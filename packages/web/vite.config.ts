@@ -30,7 +30,13 @@ export default defineConfig({
         codeSplitting: {
           groups: [
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/, priority: 3 },
-            { name: 'mantine', test: /node_modules[\\/](@mantine|@floating-ui|@tabler)[\\/]/, priority: 2 },
+            // Split by the pages that use them: the portal's first page does not load the workspace's components.
+            {
+              name: 'mantine',
+              test: /node_modules[\\/](@mantine|@floating-ui|@tabler)[\\/]/,
+              priority: 2,
+              entriesAware: true,
+            },
             { name: 'tanstack', test: /node_modules[\\/]@tanstack[\\/]/, priority: 2 },
             { name: 'vendor', test: /node_modules[\\/]/, priority: 1 },
           ],
