@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { apiOverhead } from './api-overhead.ts';
 import { patientSearch } from './patient-search.ts';
 import { policyOverhead } from './policy-overhead.ts';
+import { portalBundle } from './portal-bundle.ts';
 import type { Benchmark } from './types.ts';
 import { wrkAvailable } from './wrk-load.ts';
 
@@ -13,6 +14,7 @@ const benchmarks: Record<string, Benchmark> = {
   'api-overhead': apiOverhead,
   'patient-search': patientSearch,
   'policy-overhead': policyOverhead,
+  'portal-bundle': portalBundle,
 };
 
 function usage(problem: string): never {

@@ -57,14 +57,20 @@ describe('the Content-Security-Policy in the browser', () => {
     const context = await tandem.newContext();
     const violations = await watchViolations(context);
     const page = await context.newPage();
+    // Offline-proof: every file the page asks for (script, styles, fonts, the document) comes from Tandem.
+    const outside: string[] = [];
+    page.on('request', (request) => {
+      const url = request.url();
+      if (/^https?:/.test(url) && !url.startsWith(tandem.server.url)) outside.push(url);
+    });
     await page.goto('/api/docs');
-    // Scalar renders the document's operations once it has fetched /api/openapi.json.
     // Scalar renders the document once it has fetched /api/openapi.json.
     await page.getByRole('heading', { name: 'Tandem API' }).first().waitFor();
     await settle(page);
     // The one refusal allowed: zod (inside Scalar's bundle) tries `Function('')` to learn whether it may compile
     // validators, catches the refusal and validates without compiling. Eval stays refused.
     expect(violations.filter((violation) => !isZodEvalProbe(violation))).toEqual([]);
+    expect(outside).toEqual([]);
   });
 
   it("keeps the web app's hashed assets cacheable for good, and API answers out of every cache", async () => {

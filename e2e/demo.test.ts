@@ -33,6 +33,21 @@ describe('the demo organization', () => {
     await saveScreenshot(page, 'demo-episodes');
   });
 
+  it('shows the supervisor the program in treatment, by level of care, never "no program data"', async () => {
+    const page = await signedIn('supervisor');
+    const overview = page.getByTestId('program-overview');
+    // Four patients in treatment; the registered one is not admitted.
+    const inTreatment = overview.getByRole('group', { name: 'In treatment' });
+    await inTreatment.getByText('4', { exact: true }).waitFor();
+    const levels = page.getByTestId('program-overview-levels');
+    await levels.getByRole('row', { name: /Intensive outpatient · ASAM 2\.1 \(4th\)/ }).waitFor();
+    await levels.getByRole('row', { name: /Partial hospitalization · ASAM 2\.5 \(3rd\)/ }).waitFor();
+    // Riley is Morgan Lee's patient, whom the demo supervisor does not supervise: counted, level not shown.
+    await levels.getByRole('row', { name: /Care teams you do not supervise.* 1$/ }).waitFor();
+    expect(await page.getByText('No program data yet').count()).toBe(0);
+    await saveScreenshot(page, 'demo-supervisor-dashboard');
+  });
+
   it('shows the front desk the patient list without levels of care (patient lists disclose clinical content)', async () => {
     const page = await signedIn('front_desk');
     await page.getByRole('link', { name: 'Patients' }).click();

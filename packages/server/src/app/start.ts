@@ -12,6 +12,7 @@ import type { OpenedDatabase } from '../db/open-database.ts';
 import { openConfiguredDatabase } from '../db/open-database.ts';
 import { type SeedResult, seedDemo } from '../demo/seed-demo.ts';
 import { type AppOptions, buildApp } from '../http/app.ts';
+import { resolveLogFormat } from '../http/logging.ts';
 import { defaultWebDistDir } from '../http/web-app.ts';
 import { identityRepository } from '../identity/repository.ts';
 import { recordKernel } from '../records/unit-of-work.ts';
@@ -77,6 +78,11 @@ export async function startTandem(config: Config, options: StartOptions = {}): P
       authenticator,
       publicUrl: config.publicUrl,
       logLevel: config.logLevel,
+      // A stream given by a caller (tests, benchmarks) is read by a program: JSON unless asked otherwise.
+      logFormat: resolveLogFormat(
+        config.logFormat,
+        options.logStream === undefined && process.stdout.isTTY === true,
+      ),
       ...(options.logStream === undefined ? {} : { logStream: options.logStream }),
       webDistDir: config.webDistDir ?? defaultWebDistDir,
       version: tandemVersion,

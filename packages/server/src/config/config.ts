@@ -7,6 +7,7 @@ import { parseSigningKey } from '../audit/signing-key.ts';
  * Anything invalid stops the start with one readable line (see ConfigError).
  */
 const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+const logFormats = ['auto', 'pretty', 'json'] as const;
 
 const configSchema = z.object({
   port: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -19,6 +20,7 @@ const configSchema = z.object({
   publicUrl: z.url().optional(),
   authSecret: z.string().min(32, 'must be at least 32 characters').optional(),
   logLevel: z.enum(logLevels).default('info'),
+  logFormat: z.enum(logFormats).default('auto'),
   sessionCacheSeconds: z.coerce.number().int().min(0).max(60).default(5),
   // Fractions are allowed (0.25 = 15 seconds) so that tests can watch a session time out.
   idleTimeoutMinutes: z.coerce
@@ -67,6 +69,8 @@ export interface Config {
   publicUrl: string;
   authSecret: string | undefined;
   logLevel: (typeof logLevels)[number];
+  /** `auto`: one human line per request when stdout is a terminal, JSON lines otherwise. */
+  logFormat: (typeof logFormats)[number];
   sessionCacheSeconds: number;
   /** A session with no authenticated request for this long ends (the web app warns a minute before). */
   idleTimeoutMinutes: number;
@@ -95,6 +99,7 @@ const environmentNames: Record<keyof ConfigInput, string> = {
   publicUrl: 'TANDEM_PUBLIC_URL',
   authSecret: 'TANDEM_AUTH_SECRET',
   logLevel: 'LOG_LEVEL',
+  logFormat: 'TANDEM_LOG_FORMAT',
   sessionCacheSeconds: 'TANDEM_SESSION_CACHE_SECONDS',
   idleTimeoutMinutes: 'TANDEM_IDLE_TIMEOUT_MINUTES',
   sessionMaxHours: 'TANDEM_SESSION_MAX_HOURS',
@@ -126,6 +131,7 @@ export function parseConfig(input: ConfigInput, cwd = process.cwd()): Config {
     publicUrl: (value.publicUrl ?? `http://${hostForUrl}:${value.port}`).replace(/\/$/, ''),
     authSecret: value.authSecret,
     logLevel: value.logLevel,
+    logFormat: value.logFormat,
     sessionCacheSeconds: value.sessionCacheSeconds,
     idleTimeoutMinutes: value.idleTimeoutMinutes,
     sessionMaxHours: value.sessionMaxHours,
@@ -147,6 +153,10 @@ export function loadConfig(
     if (raw !== undefined && raw !== '') fromEnvironment[key] = raw;
   }
   if (typeof fromEnvironment.demo === 'string') fromEnvironment.demo = fromEnvironment.demo === 'true';
+  // A production process logs for machines even when started from a terminal.
+  if (fromEnvironment.logFormat === undefined && environment.NODE_ENV === 'production') {
+    fromEnvironment.logFormat = 'json';
+  }
   const definedFlags = Object.fromEntries(Object.entries(flags).filter(([, value]) => value !== undefined));
   return parseConfig({ ...fromEnvironment, ...definedFlags } as ConfigInput);
 }

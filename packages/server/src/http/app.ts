@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import swagger from '@fastify/swagger';
-import scalar from '@scalar/fastify-api-reference';
 import { DomainError } from '@tandem/core';
 import Fastify, { type FastifyInstance } from 'fastify';
 import {
@@ -62,10 +61,11 @@ import { staffService } from '../staff/service.ts';
 import { supportContactRepository } from '../support-contacts/repository.ts';
 import { supportContactRoutes } from '../support-contacts/routes.ts';
 import { supportContactService } from '../support-contacts/service.ts';
+import { apiReferencePrefix, registerApiReference } from './api-reference.ts';
 import { createAuthorizer, type RouteAccess } from './authorization.ts';
 import { checkCsrf } from './csrf.ts';
 import { healthRoutes } from './health-routes.ts';
-import { loggerOptions, safeErrorForLog } from './logging.ts';
+import { type LogFormat, loggingOptions, safeErrorForLog } from './logging.ts';
 import { routerProblem, sendProblem, toProblem } from './problem.ts';
 import { registerSecurityHeaders } from './security-headers.ts';
 import { isClientRoute, registerWebApp } from './web-app.ts';
@@ -76,6 +76,8 @@ export interface AppOptions {
   authenticator: Authenticator;
   publicUrl: string;
   logLevel: string;
+  /** Default `json`; `pretty` is one short line per request for a person at a terminal. */
+  logFormat?: LogFormat;
   logStream?: NodeJS.WritableStream;
   webDistDir?: string;
   version: string;
@@ -105,7 +107,10 @@ const requestIdPattern = /^[A-Za-z0-9-]{8,64}$/;
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   let closing = false;
   const app = Fastify({
-    logger: loggerOptions(options.logLevel, options.logStream),
+    ...loggingOptions(options.logLevel, {
+      ...(options.logFormat === undefined ? {} : { format: options.logFormat }),
+      ...(options.logStream === undefined ? {} : { stream: options.logStream }),
+    }),
     requestIdHeader: false,
     genReqId: (request) => {
       const incoming = request.headers['x-request-id'];
@@ -132,7 +137,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.decorate('declaredRoutes', declaredRoutes);
   app.addHook('onRoute', (route) => {
     // Routes added by plugins (the API reference) are public pages with no patient data.
-    if (route.url.startsWith('/api/docs') && route.config?.access === undefined) {
+    if (route.url.startsWith(apiReferencePrefix) && route.config?.access === undefined) {
       route.config = { ...route.config, access: 'public' };
     }
     const methods = Array.isArray(route.method) ? route.method : [route.method];
@@ -193,20 +198,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>
     app.swagger(),
   );
-  // The reference page is served from this process; Scalar's hosted extras (AI chat, MCP, deploy and share,
-  // telemetry) would invite people to send things to a third party, so they are off.
-  await app.register(scalar, {
-    routePrefix: '/api/docs',
-    configuration: {
-      url: '/api/openapi.json',
-      agent: { disabled: true },
-      mcp: { disabled: true },
-      showDeveloperTools: 'never',
-      telemetry: false,
-      // Scalar's default fonts come from its own servers; the page uses the system's fonts instead.
-      withDefaultFonts: false,
-    },
-  });
+  await registerApiReference(app, '/api/openapi.json');
 
   const { db, pool } = options.database;
   const records = recordKernel(db);

@@ -3,33 +3,67 @@ import {
   createRootRouteWithContext,
   createRoute,
   createRouter,
+  lazyRouteComponent,
   Outlet,
   redirect,
 } from '@tanstack/react-router';
-import { RegisterPatientPage } from '../admission/pages/RegisterPatientPage.tsx';
 import { parseAuditSearch } from '../audit-log/filters.ts';
-import { AuditLogPage } from '../audit-log/pages/AuditLogPage.tsx';
 import { meQueryOptions } from '../auth/api.ts';
-import { AccountSecurityPage } from '../auth/pages/AccountSecurityPage.tsx';
 import { SignInPage } from '../auth/pages/SignInPage.tsx';
 import { safeRedirectTarget, signInSearch } from '../auth/redirect-target.ts';
 import { securityQueryOptions } from '../auth/security-api.ts';
-import { MyConsentsPage } from '../consents/pages/MyConsentsPage.tsx';
 import { DashboardPage } from '../dashboard/pages/DashboardPage.tsx';
-import { SharedRecordPage } from '../disclosures/pages/SharedRecordPage.tsx';
-import { AcceptInvitationPage } from '../invitations/pages/AcceptInvitationPage.tsx';
 import { outboxQueryOptions } from '../outbox/api.ts';
-import { OutboxPage } from '../outbox/pages/OutboxPage.tsx';
-import { PatientListPage } from '../patients/pages/PatientListPage.tsx';
-import { PatientRecordPage } from '../patients/pages/PatientRecordPage.tsx';
-import { ProgramSettingsPage } from '../settings/pages/ProgramSettingsPage.tsx';
 import { staffListQueryOptions, staffMemberQueryOptions } from '../staff/api.ts';
-import { StaffDetailPage } from '../staff/pages/StaffDetailPage.tsx';
-import { StaffListPage } from '../staff/pages/StaffListPage.tsx';
 import { AuthenticatedLayout } from './AuthenticatedLayout.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
 import { PageLoader } from './PageLoader.tsx';
 import { RouteErrorPage } from './RouteErrorPage.tsx';
+
+/**
+ * Every page but sign-in and the dashboard is a chunk of its own, loaded when it is first opened (or on hover,
+ * with the router's preload): a patient's first visit does not download the clinician workspace.
+ * bench/portal-bundle.ts measures what it does download.
+ */
+const RegisterPatientPage = lazyRouteComponent(
+  () => import('../admission/pages/RegisterPatientPage.tsx'),
+  'RegisterPatientPage',
+);
+const AuditLogPage = lazyRouteComponent(() => import('../audit-log/pages/AuditLogPage.tsx'), 'AuditLogPage');
+const AccountSecurityPage = lazyRouteComponent(
+  () => import('../auth/pages/AccountSecurityPage.tsx'),
+  'AccountSecurityPage',
+);
+const MyConsentsPage = lazyRouteComponent(
+  () => import('../consents/pages/MyConsentsPage.tsx'),
+  'MyConsentsPage',
+);
+const SharedRecordPage = lazyRouteComponent(
+  () => import('../disclosures/pages/SharedRecordPage.tsx'),
+  'SharedRecordPage',
+);
+const AcceptInvitationPage = lazyRouteComponent(
+  () => import('../invitations/pages/AcceptInvitationPage.tsx'),
+  'AcceptInvitationPage',
+);
+const OutboxPage = lazyRouteComponent(() => import('../outbox/pages/OutboxPage.tsx'), 'OutboxPage');
+const PatientListPage = lazyRouteComponent(
+  () => import('../patients/pages/PatientListPage.tsx'),
+  'PatientListPage',
+);
+const PatientRecordPage = lazyRouteComponent(
+  () => import('../patients/pages/PatientRecordPage.tsx'),
+  'PatientRecordPage',
+);
+const ProgramSettingsPage = lazyRouteComponent(
+  () => import('../settings/pages/ProgramSettingsPage.tsx'),
+  'ProgramSettingsPage',
+);
+const StaffDetailPage = lazyRouteComponent(
+  () => import('../staff/pages/StaffDetailPage.tsx'),
+  'StaffDetailPage',
+);
+const StaffListPage = lazyRouteComponent(() => import('../staff/pages/StaffListPage.tsx'), 'StaffListPage');
 
 export interface RouterContext {
   queryClient: QueryClient;

@@ -1,5 +1,4 @@
-import { EmptyState, Stack } from '@mantine/core';
-import { IconChartBar } from '@tabler/icons-react';
+import { Stack } from '@mantine/core';
 import { IntakeOverdueCard } from '../../admission/components/IntakeOverdueCard.tsx';
 import { AlertsCard } from '../../alerts/components/AlertsCard.tsx';
 import { PageHeader } from '../../app/PageHeader.tsx';
@@ -8,6 +7,7 @@ import { useMe } from '../../auth/me-context.ts';
 import { OnDutyRoster } from '../../on-duty/components/OnDutyRoster.tsx';
 import { StaffDirectory } from '../../staff/components/StaffDirectory.tsx';
 import { DashboardSection } from './DashboardSection.tsx';
+import { ProgramOverviewCard } from './ProgramOverviewCard.tsx';
 
 export function SupervisorDashboard() {
   const { organization } = useMe();
@@ -18,14 +18,7 @@ export function SupervisorDashboard() {
       <DashboardSection title="On duty">
         <OnDutyRoster />
       </DashboardSection>
-      <DashboardSection title="Program overview">
-        <EmptyState
-          icon={<IconChartBar />}
-          withIndicatorBackground
-          title="No program data yet"
-          description="Census, attendance and outcomes across the program appear here once patients are admitted."
-        />
-      </DashboardSection>
+      <ProgramOverviewCard />
       <DashboardSection title="Break-the-glass accesses to review">
         <BreakGlassReviewQueue />
       </DashboardSection>

@@ -1,27 +1,38 @@
-import type { ComponentType } from 'react';
+import { type ComponentType, lazy, Suspense } from 'react';
 import type { Role } from '../../api/types.ts';
+import { PageLoader } from '../../app/PageLoader.tsx';
 import { useMe } from '../../auth/me-context.ts';
-import { AdminDashboard } from '../components/AdminDashboard.tsx';
-import { ClinicianDashboard } from '../components/ClinicianDashboard.tsx';
-import { FamilyMemberDashboard } from '../components/FamilyMemberDashboard.tsx';
-import { FrontDeskDashboard } from '../components/FrontDeskDashboard.tsx';
-import { PatientDashboard } from '../components/PatientDashboard.tsx';
-import { PrescriberDashboard } from '../components/PrescriberDashboard.tsx';
-import { SupervisorDashboard } from '../components/SupervisorDashboard.tsx';
 
+/** Each role's dashboard is a chunk of its own: the portal's first page loads none of the workspace's. */
 const dashboards: Record<Role, ComponentType> = {
-  admin: AdminDashboard,
-  clinician: ClinicianDashboard,
-  prescriber: PrescriberDashboard,
-  front_desk: FrontDeskDashboard,
-  supervisor: SupervisorDashboard,
-  patient: PatientDashboard,
-  family_member: FamilyMemberDashboard,
+  admin: lazy(() => import('../components/AdminDashboard.tsx').then((m) => ({ default: m.AdminDashboard }))),
+  clinician: lazy(() =>
+    import('../components/ClinicianDashboard.tsx').then((m) => ({ default: m.ClinicianDashboard })),
+  ),
+  prescriber: lazy(() =>
+    import('../components/PrescriberDashboard.tsx').then((m) => ({ default: m.PrescriberDashboard })),
+  ),
+  front_desk: lazy(() =>
+    import('../components/FrontDeskDashboard.tsx').then((m) => ({ default: m.FrontDeskDashboard })),
+  ),
+  supervisor: lazy(() =>
+    import('../components/SupervisorDashboard.tsx').then((m) => ({ default: m.SupervisorDashboard })),
+  ),
+  patient: lazy(() =>
+    import('../components/PatientDashboard.tsx').then((m) => ({ default: m.PatientDashboard })),
+  ),
+  family_member: lazy(() =>
+    import('../components/FamilyMemberDashboard.tsx').then((m) => ({ default: m.FamilyMemberDashboard })),
+  ),
 };
 
 /** `/`: the dashboard for the signed-in person's role. */
 export function DashboardPage() {
   const { role } = useMe();
   const Dashboard = dashboards[role];
-  return <Dashboard />;
+  return (
+    <Suspense fallback={<PageLoader />}>
+      <Dashboard />
+    </Suspense>
+  );
 }
