@@ -82,6 +82,9 @@ describe('the Content-Security-Policy in the browser', () => {
     const script = await context.request.get(asset as string);
     expect(script.headers()['cache-control']).toBe('public, max-age=31536000, immutable');
     expect((await context.request.get('/api/me')).headers()['cache-control']).toBe('no-store');
+    // The build's manifest is for the bundle benchmark only: no browser is served it.
+    const manifest = await context.request.get('/.vite/manifest.json');
+    expect(await manifest.text()).not.toContain('"isEntry"');
   });
 
   it('refuses to be framed by another page', async () => {

@@ -13,6 +13,8 @@ export async function registerWebApp(app: FastifyInstance, distDir: string): Pro
     root: distDir,
     wildcard: false,
     index: ['index.html'],
+    // The build's manifest (dist/.vite) is for the bundle benchmark, not for browsers.
+    allowedPath: (pathName) => !pathName.startsWith('/.vite/'),
     setHeaders(response, filePath) {
       // Vite names each built asset after its content: it never changes under the same name.
       if (filePath.startsWith(assetsDir(distDir))) {
