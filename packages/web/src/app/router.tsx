@@ -11,6 +11,8 @@ import { parseAuditSearch } from '../audit-log/filters.ts';
 import { AuditLogPage } from '../audit-log/pages/AuditLogPage.tsx';
 import { meQueryOptions } from '../auth/api.ts';
 import { AccountSecurityPage } from '../auth/pages/AccountSecurityPage.tsx';
+import { ForgotPasswordPage } from '../auth/pages/ForgotPasswordPage.tsx';
+import { ResetPasswordPage } from '../auth/pages/ResetPasswordPage.tsx';
 import { SignInPage } from '../auth/pages/SignInPage.tsx';
 import { safeRedirectTarget, signInSearch } from '../auth/redirect-target.ts';
 import { securityQueryOptions } from '../auth/security-api.ts';
@@ -78,6 +80,23 @@ const acceptInvitationRoute = createRoute({
   component: function AcceptInvitationRoute() {
     const { token } = acceptInvitationRoute.useParams();
     return <AcceptInvitationPage token={token} />;
+  },
+});
+
+/** Public: asking for a password reset link by mail. */
+const forgotPasswordRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/forgot-password',
+  component: ForgotPasswordPage,
+});
+
+/** Public: where a password reset link lands. The token is the credential. */
+const resetPasswordRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/reset-password/$token',
+  component: function ResetPasswordRoute() {
+    const { token } = resetPasswordRoute.useParams();
+    return <ResetPasswordPage token={token} />;
   },
 });
 
@@ -217,6 +236,8 @@ const accountSecurityRoute = createRoute({
 const routeTree = rootRoute.addChildren([
   signInRoute,
   acceptInvitationRoute,
+  forgotPasswordRoute,
+  resetPasswordRoute,
   authenticatedRoute.addChildren([
     dashboardRoute,
     staffListRoute,
