@@ -21,7 +21,10 @@ export const defaultRetryPolicy: RetryPolicy = {
  * How long to wait before the next attempt after `attemptsMade` attempts failed for a reason that may pass (a
  * busy server, a dropped connection); undefined once the policy's attempts are used up.
  */
-export function retryDelayMs(attemptsMade: number, policy: RetryPolicy = defaultRetryPolicy): number | undefined {
+export function retryDelayMs(
+  attemptsMade: number,
+  policy: RetryPolicy = defaultRetryPolicy,
+): number | undefined {
   if (attemptsMade >= policy.maxAttempts) return undefined;
   const exponent = Math.max(0, attemptsMade - 1);
   return Math.min(policy.maxDelayMs, policy.firstDelayMs * 2 ** exponent);

@@ -332,7 +332,7 @@ describe('the access matrix over HTTP', () => {
         response.status === 403
           ? 'forbidden'
           : response.status === 404 &&
-              /No such (patient|staff member|record|break-the-glass access|on-duty shift)/.test(text)
+              /No such (patient|staff member|record|message|break-the-glass access|on-duty shift)/.test(text)
             ? 'not_found'
             : response.status === 401
               ? 'unauthenticated'

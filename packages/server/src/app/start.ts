@@ -1,4 +1,5 @@
 import { mkdir } from 'node:fs/promises';
+import type { RetryPolicy } from '@tandem/core/outbox/delivery';
 import type { FastifyInstance } from 'fastify';
 import { raiseOverdueIntakeAlerts } from '../admission/intake-overdue-alerts.ts';
 import { alertRepository } from '../alerts/repository.ts';
@@ -17,7 +18,6 @@ import { identityRepository } from '../identity/repository.ts';
 import { type MailDelivery, mailDelivery } from '../outbox/delivery.ts';
 import { smtpTransport } from '../outbox/mail-transport.ts';
 import { recordKernel } from '../records/unit-of-work.ts';
-import type { RetryPolicy } from '@tandem/core/outbox/delivery';
 import { resolveAuthSecret } from './auth-secret.ts';
 import { StartupError } from './startup-error.ts';
 import { tandemVersion } from './version.ts';

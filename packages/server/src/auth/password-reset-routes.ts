@@ -6,8 +6,8 @@ import { recordContext } from '../http/record-context.ts';
 import type { Auth } from './auth.ts';
 import type { Authenticator } from './authenticate.ts';
 import { forward, originOf, relayFailure } from './better-auth-relay.ts';
-import type { PasswordResetService } from './password-reset-service.ts';
 import { passwordProblem } from './password-policy.ts';
+import type { PasswordResetService } from './password-reset-service.ts';
 import type { AuthRepository } from './repository.ts';
 
 const requestBody = z.object({ email: z.email('Enter an email address').max(320) });

@@ -66,7 +66,11 @@ export function passwordResetService(options: PasswordResetOptions) {
      * from the address), whether or not an account exists; otherwise queues the link if an active account has
      * this email, and audits the request in each organization the person belongs to.
      */
-    async request(email: string, origin: RequestOrigin, now: Date): Promise<{ lockedUntil: Date } | undefined> {
+    async request(
+      email: string,
+      origin: RequestOrigin,
+      now: Date,
+    ): Promise<{ lockedUntil: Date } | undefined> {
       const keys = resetKeys(email, origin.ipAddress ?? 'unknown');
       const locks = await accounts.locks(keys, now);
       if (locks.length > 0) {
@@ -109,7 +113,13 @@ export function passwordResetService(options: PasswordResetOptions) {
           throw new DomainError('conflict', `${staff.displayName} is inactive; reactivate them first.`);
         }
         const account = { userId: staff.userId, email: staff.email };
-        await queueLink(trx, account, organizationId, { kind: 'administrator', name: context.principal.name }, new Date());
+        await queueLink(
+          trx,
+          account,
+          organizationId,
+          { kind: 'administrator', name: context.principal.name },
+          new Date(),
+        );
         audit({
           action: 'request_password_reset',
           resourceType: 'staff_member',

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoAccountFor, demoPassword } from '../demo/demo-accounts.ts';
 import { staffMemberIdOf, userIdOf } from '../testing/invitation-fixtures.ts';
-import { recipientOf, startTestSmtpServer, type TestMailbox, textOf } from '../testing/test-smtp-server.ts';
 import { startTestServer, type TestClient, type TestServer } from '../testing/test-server.ts';
+import { recipientOf, startTestSmtpServer, type TestMailbox, textOf } from '../testing/test-smtp-server.ts';
 import { passwordResetAnswer } from './password-reset-routes.ts';
 
 /**
@@ -81,14 +81,18 @@ describe('forgot password', () => {
       'GET',
       '/api/outbox',
     );
-    const listed = outbox.body.items.find((item) => item.recipient === email && item.kind === 'password_reset');
+    const listed = outbox.body.items.find(
+      (item) => item.recipient === email && item.kind === 'password_reset',
+    );
     expect(listed?.body).toContain('[the password link: sent to the recipient only]');
     expect(listed?.body).not.toContain(token);
 
     // The password policy holds, per field.
     const short = await reset(token, 'short');
     expect(short.status).toBe(400);
-    expect(short.body.errors).toEqual([{ path: 'body.newPassword', message: expect.stringMatching(/12 characters/) }]);
+    expect(short.body.errors).toEqual([
+      { path: 'body.newPassword', message: expect.stringMatching(/12 characters/) },
+    ]);
     const withName = await reset(token, `${email.split('@')[0]}-harbor-2026`);
     expect(withName.status).toBe(400);
     expect(withName.body.errors?.[0]?.path).toBe('body.newPassword');
@@ -117,10 +121,12 @@ describe('forgot password', () => {
     const unknown = `nobody.${process.pid}@example.org`;
     const answers = [];
     for (let attempt = 0; attempt < 5; attempt += 1) answers.push(await askFor(unknown));
-    expect(answers.every((answer) => answer.status === 200 && answer.body.message === passwordResetAnswer)).toBe(
-      true,
-    );
-    const paused = await server.anonymous.request('POST', '/api/auth/request-password-reset', { email: unknown });
+    expect(
+      answers.every((answer) => answer.status === 200 && answer.body.message === passwordResetAnswer),
+    ).toBe(true);
+    const paused = await server.anonymous.request('POST', '/api/auth/request-password-reset', {
+      email: unknown,
+    });
     expect(paused.status).toBe(429);
     expect(paused.headers.get('retry-after')).toMatch(/^\d+$/);
     expect(paused.headers.get('content-type')).toContain('application/problem+json');
@@ -159,7 +165,9 @@ describe('forgot password', () => {
       .where('resourceId', '=', staffMemberId)
       .where('action', '=', 'request_password_reset')
       .execute();
-    expect(events).toEqual([{ action: 'request_password_reset', actorRole: 'admin', resourceType: 'staff_member' }]);
+    expect(events).toEqual([
+      { action: 'request_password_reset', actorRole: 'admin', resourceType: 'staff_member' },
+    ]);
     expect((await reset(token, 'meadow-lantern-copper-55')).status).toBe(200);
     await server.signIn(email, 'meadow-lantern-copper-55');
   });

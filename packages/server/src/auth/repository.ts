@@ -172,7 +172,11 @@ export function authRepository(db: Kysely<DB>) {
     ): Promise<void> {
       await trx
         .insertInto('verifications')
-        .values({ identifier: `reset-password:${reset.token}`, value: reset.userId, expiresAt: reset.expiresAt })
+        .values({
+          identifier: `reset-password:${reset.token}`,
+          value: reset.userId,
+          expiresAt: reset.expiresAt,
+        })
         .execute();
     },
 

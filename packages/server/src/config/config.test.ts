@@ -57,7 +57,10 @@ describe('loadConfig', () => {
     expect(loadConfig({}, {}).smtp).toBeUndefined();
     const config = loadConfig(
       {},
-      { TANDEM_SMTP_URL: 'smtp://mailer:p%40ss%3Aword@mail.example.org:2525', TANDEM_MAIL_FROM: 'Clinic <no-reply@example.org>' },
+      {
+        TANDEM_SMTP_URL: 'smtp://mailer:p%40ss%3Aword@mail.example.org:2525',
+        TANDEM_MAIL_FROM: 'Clinic <no-reply@example.org>',
+      },
     );
     expect(config.smtp).toEqual({
       host: 'mail.example.org',
@@ -76,8 +79,14 @@ describe('loadConfig', () => {
     expect(loadConfig({ publicUrl: 'https://tandem.example.org' }, {}).mailFrom).toBe(
       'Tandem <tandem@tandem.example.org>',
     );
-    for (const wrong of ['http://user:hunter2secret@mail.example.org', 'smtp://user:hunter2secret@', 'mail.example.org']) {
-      expect(() => loadConfig({}, { TANDEM_SMTP_URL: wrong })).toThrow(/^Invalid TANDEM_SMTP_URL: must be smtp:\/\//);
+    for (const wrong of [
+      'http://user:hunter2secret@mail.example.org',
+      'smtp://user:hunter2secret@',
+      'mail.example.org',
+    ]) {
+      expect(() => loadConfig({}, { TANDEM_SMTP_URL: wrong })).toThrow(
+        /^Invalid TANDEM_SMTP_URL: must be smtp:\/\//,
+      );
       expect(() => loadConfig({}, { TANDEM_SMTP_URL: wrong })).not.toThrow(/hunter2/);
     }
     expect(() => loadConfig({}, { TANDEM_MAIL_FROM: 'nobody' })).toThrow(/^Invalid TANDEM_MAIL_FROM/);

@@ -48,7 +48,10 @@ const configSchema = z.object({
     .default(10),
   // The address is validated by smtpSettings, whose messages never repeat it (it may hold a password).
   smtpUrl: z.string().refine(isSmtpUrl, smtpUrlProblem).optional(),
-  mailFrom: z.string().refine(isMailFrom, 'must be an email address, optionally with a name: Tandem <tandem@example.org>').optional(),
+  mailFrom: z
+    .string()
+    .refine(isMailFrom, 'must be an email address, optionally with a name: Tandem <tandem@example.org>')
+    .optional(),
   // 0 turns the delivery worker off (tests deliver by hand); fractions let tests watch a retry.
   mailDeliverySeconds: z.coerce.number().min(0).max(3600).default(15),
 });
@@ -56,7 +59,9 @@ const configSchema = z.object({
 function isSmtpUrl(text: string): boolean {
   try {
     const url = new URL(text);
-    return (url.protocol === 'smtp:' || url.protocol === 'smtps:') && url.hostname !== '' && url.pathname === '';
+    return (
+      (url.protocol === 'smtp:' || url.protocol === 'smtps:') && url.hostname !== '' && url.pathname === ''
+    );
   } catch {
     return false;
   }

@@ -41,7 +41,12 @@ export function mailDelivery(options: MailDeliveryOptions) {
   async function attempt(message: ClaimedMessage, claimToken: string): Promise<keyof DeliveryPass> {
     let outcome: Parameters<typeof outbox.recordAttempt>[2];
     try {
-      await transport?.send({ id: message.id, to: message.recipient, subject: message.subject, text: message.body });
+      await transport?.send({
+        id: message.id,
+        to: message.recipient,
+        subject: message.subject,
+        text: message.body,
+      });
       outcome = { kind: 'sent' };
     } catch (error) {
       const refusal = refusalOf(error);
@@ -60,10 +65,20 @@ export function mailDelivery(options: MailDeliveryOptions) {
         resourceType: 'outbox_message',
         resourceId: message.id,
         patientId: null,
-        outcome: outcome.kind === 'sent' ? 'allowed' : 'denied',
+        // Tandem's own step, allowed either way; a failed send says so in its action and reason.
+        outcome: 'allowed',
         fieldsChanged:
-          outcome.kind === 'sent' ? ['sentAt'] : outcome.kind === 'retry' ? ['nextAttemptAt', 'lastError'] : ['failedAt', 'lastError'],
-        reason: outcome.kind === 'sent' ? null : outcome.kind === 'retry' ? `will retry: ${outcome.error}` : outcome.error,
+          outcome.kind === 'sent'
+            ? ['sentAt']
+            : outcome.kind === 'retry'
+              ? ['nextAttemptAt', 'lastError']
+              : ['failedAt', 'lastError'],
+        reason:
+          outcome.kind === 'sent'
+            ? null
+            : outcome.kind === 'retry'
+              ? `will retry: ${outcome.error}`
+              : outcome.error,
       });
     });
     return outcome.kind === 'sent' ? 'sent' : outcome.kind === 'retry' ? 'retrying' : 'failed';

@@ -39,7 +39,8 @@ const emailAddress = /<?[^\s<>@]+@[^\s<>@]+>?/g;
 export function refusalOf(error: unknown): MailRefusal {
   if (error instanceof MailRefusal) return error;
   const detail = (error ?? {}) as { responseCode?: unknown; response?: unknown; code?: unknown };
-  const code = typeof detail.code === 'string' && /^[A-Z_]{2,32}$/.test(detail.code) ? detail.code : undefined;
+  const code =
+    typeof detail.code === 'string' && /^[A-Z_]{2,32}$/.test(detail.code) ? detail.code : undefined;
   if (typeof detail.responseCode === 'number') {
     const reply = typeof detail.response === 'string' ? detail.response : String(detail.responseCode);
     const text = reply.replace(emailAddress, '[address]').replace(/\s+/g, ' ').trim().slice(0, 300);

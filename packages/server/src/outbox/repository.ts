@@ -8,10 +8,7 @@ export type NewOutboxMessage = {
   recipient: string;
   subject: string;
   body: string;
-} & (
-  | { kind: 'invitation'; invitationId: string }
-  | { kind: 'password_reset'; userId: string }
-);
+} & ({ kind: 'invitation'; invitationId: string } | { kind: 'password_reset'; userId: string });
 
 export interface OutboxMessageRow {
   id: string;
@@ -96,7 +93,11 @@ export function outboxRepository(db: Executor) {
         .execute();
     },
 
-    async find(executor: Executor, organizationId: string, id: string): Promise<OutboxMessageRow | undefined> {
+    async find(
+      executor: Executor,
+      organizationId: string,
+      id: string,
+    ): Promise<OutboxMessageRow | undefined> {
       return withInvitation(executor)
         .select(listColumns)
         .where('m.organizationId', '=', organizationId)

@@ -1,6 +1,6 @@
 import { DomainError } from '@tandem/core';
-import { deliveryState } from '@tandem/core/outbox/delivery';
 import { invitationStatus } from '@tandem/core/invitations/invitation';
+import { deliveryState } from '@tandem/core/outbox/delivery';
 import { organizationOf, type RecordContext } from '../records/record-context.ts';
 import type { RecordKernel } from '../records/unit-of-work.ts';
 import { hideLiveLinks } from './hide-live-links.ts';
@@ -21,7 +21,8 @@ export function presentMessage(row: OutboxMessageRow, now: Date): OutboxMessage 
       state: deliveryState(row, now),
       attempts: row.attempts,
       lastAttemptAt: row.lastAttemptAt?.toISOString() ?? null,
-      nextAttemptAt: row.sentAt === null && row.failedAt === null ? (row.nextAttemptAt?.toISOString() ?? null) : null,
+      nextAttemptAt:
+        row.sentAt === null && row.failedAt === null ? (row.nextAttemptAt?.toISOString() ?? null) : null,
       failedAt: row.failedAt?.toISOString() ?? null,
       lastError: row.lastError,
     },
@@ -41,7 +42,11 @@ export function presentMessage(row: OutboxMessageRow, now: Date): OutboxMessage 
 }
 
 /** The outbox for administrators (route policy: outbox read / update). */
-export function outboxService(records: RecordKernel, outbox: OutboxRepository, options: { mailConfigured: boolean }) {
+export function outboxService(
+  records: RecordKernel,
+  outbox: OutboxRepository,
+  options: { mailConfigured: boolean },
+) {
   return {
     async list(context: RecordContext, limit: number) {
       const rows = await outbox.list(organizationOf(context), limit);

@@ -90,7 +90,9 @@ export async function startTestServer(
     sessionCacheSeconds: options.sessionCacheSeconds ?? 5,
     ...(options.idleTimeoutMinutes === undefined ? {} : { idleTimeoutMinutes: options.idleTimeoutMinutes }),
     ...(options.sessionMaxHours === undefined ? {} : { sessionMaxHours: options.sessionMaxHours }),
-    ...(options.smtp === undefined ? {} : { smtpUrl: options.smtp.url, mailFrom: 'Tandem <tandem@example.org>' }),
+    ...(options.smtp === undefined
+      ? {}
+      : { smtpUrl: options.smtp.url, mailFrom: 'Tandem <tandem@example.org>' }),
   });
   const embeddedTemplate = postgres === undefined ? await pgliteTestTemplate() : undefined;
   const running = await startTandem(config, {

@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { OutboxMessage } from './api.ts';
 import { deliveryLabel } from './delivery-label.ts';
 
-const message = (delivery: Partial<OutboxMessage['delivery']>, sentAt: string | null = null): OutboxMessage => ({
+const message = (
+  delivery: Partial<OutboxMessage['delivery']>,
+  sentAt: string | null = null,
+): OutboxMessage => ({
   id: '0193a6d4-0000-7000-8000-000000000001',
   kind: 'invitation',
   recipient: 'robin@example.org',
@@ -33,7 +36,10 @@ describe('deliveryLabel', () => {
   });
 
   it('shows a retry with its reason and next attempt, and a failure with the server’s reason', () => {
-    const retrying = deliveryLabel(message({ state: 'retrying', attempts: 1, lastError: '451 Try again later' }), true);
+    const retrying = deliveryLabel(
+      message({ state: 'retrying', attempts: 1, lastError: '451 Try again later' }),
+      true,
+    );
     expect(retrying.label).toBe('Retrying');
     expect(retrying.detail).toMatch(/Attempt 1 failed: 451 Try again later\. Next attempt /);
     const failed = deliveryLabel(
@@ -45,8 +51,8 @@ describe('deliveryLabel', () => {
   });
 
   it('shows when a message was sent', () => {
-    expect(deliveryLabel(message({ state: 'sent', attempts: 1 }, '2026-12-06T10:01:00.000Z'), true).label).toBe(
-      'Sent',
-    );
+    expect(
+      deliveryLabel(message({ state: 'sent', attempts: 1 }, '2026-12-06T10:01:00.000Z'), true).label,
+    ).toBe('Sent');
   });
 });

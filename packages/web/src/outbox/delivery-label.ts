@@ -33,7 +33,8 @@ export function deliveryLabel(message: OutboxMessage, mailServer: boolean): Deli
     return {
       label: 'Not sent',
       color: 'gray',
-      detail: 'Not sent: no mail server is configured (TANDEM_SMTP_URL). Copy links when you create invitations.',
+      detail:
+        'Not sent: no mail server is configured (TANDEM_SMTP_URL). Copy links when you create invitations.',
     };
   }
   if (delivery.state === 'retrying') {

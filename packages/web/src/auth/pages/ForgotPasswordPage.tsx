@@ -35,7 +35,8 @@ export function ForgotPasswordPage() {
     ask.mutate(trimmed);
   }
 
-  const failure = ask.error && !describeProblem(ask.error).fieldErrors.email ? describeProblem(ask.error) : null;
+  const failure =
+    ask.error && !describeProblem(ask.error).fieldErrors.email ? describeProblem(ask.error) : null;
 
   return (
     <Center mih="100vh" p="md" pos="relative">
@@ -55,7 +56,13 @@ export function ForgotPasswordPage() {
             </Text>
           </Stack>
           {ask.isSuccess ? (
-            <Alert color="teal" variant="light" icon={<IconMailCheck />} title="Check your email" role="status">
+            <Alert
+              color="teal"
+              variant="light"
+              icon={<IconMailCheck />}
+              title="Check your email"
+              role="status"
+            >
               {ask.data}
             </Alert>
           ) : (

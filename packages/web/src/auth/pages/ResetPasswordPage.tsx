@@ -52,7 +52,13 @@ export function ResetPasswordPage({ token }: { token: string }) {
           </Title>
           {reset.isSuccess ? (
             <Stack>
-              <Alert color="teal" variant="light" icon={<IconCircleCheck />} title="Password changed" role="status">
+              <Alert
+                color="teal"
+                variant="light"
+                icon={<IconCircleCheck />}
+                title="Password changed"
+                role="status"
+              >
                 Your new password is set. Every session of your account was signed out; sign in again with it.
               </Alert>
               <ButtonLink to="/sign-in" fullWidth>
@@ -63,8 +69,8 @@ export function ResetPasswordPage({ token }: { token: string }) {
             <form onSubmit={submit} noValidate>
               <Stack>
                 <Text size="sm" c="dimmed">
-                  At least {minimumLength} characters. Common passwords and passwords containing your email name
-                  are refused. A few unrelated words work well.
+                  At least {minimumLength} characters. Common passwords and passwords containing your email
+                  name are refused. A few unrelated words work well.
                 </Text>
                 {unplaced && (
                   <Alert color="red" variant="light" icon={<IconAlertCircle />} title={unplaced.title}>

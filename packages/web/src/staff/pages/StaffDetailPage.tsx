@@ -16,8 +16,8 @@ import { roleLabels } from '../../auth/roles.ts';
 import { staffMemberQueryOptions } from '../api.ts';
 import { ActiveBadge } from '../components/ActiveBadge.tsx';
 import { DeactivateStaffButton } from '../components/DeactivateStaffButton.tsx';
-import { SendPasswordResetButton } from '../components/SendPasswordResetButton.tsx';
 import { MatchingProfileForm } from '../components/MatchingProfileForm.tsx';
+import { SendPasswordResetButton } from '../components/SendPasswordResetButton.tsx';
 import { approachLabel, genderLabels, languageName, yearsText } from '../labels.ts';
 
 export function StaffDetailPage({ staffMemberId }: { staffMemberId: string }) {
