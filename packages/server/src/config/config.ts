@@ -60,7 +60,9 @@ function isSmtpUrl(text: string): boolean {
   try {
     const url = new URL(text);
     return (
-      (url.protocol === 'smtp:' || url.protocol === 'smtps:') && url.hostname !== '' && url.pathname === ''
+      (url.protocol === 'smtp:' || url.protocol === 'smtps:') &&
+      url.hostname !== '' &&
+      (url.pathname === '' || url.pathname === '/')
     );
   } catch {
     return false;

@@ -38,14 +38,22 @@ const emailAddress = /<?[^\s<>@]+@[^\s<>@]+>?/g;
 /** The safe reason of what nodemailer threw (see MailRefusal). */
 export function refusalOf(error: unknown): MailRefusal {
   if (error instanceof MailRefusal) return error;
-  const detail = (error ?? {}) as { responseCode?: unknown; response?: unknown; code?: unknown };
-  const code =
-    typeof detail.code === 'string' && /^[A-Z_]{2,32}$/.test(detail.code) ? detail.code : undefined;
+  const detail = (error ?? {}) as {
+    responseCode?: unknown;
+    response?: unknown;
+    code?: unknown;
+    originalCode?: unknown;
+  };
+  const errorCode = (value: unknown) =>
+    typeof value === 'string' && /^[A-Z_]{2,32}$/.test(value) ? value : undefined;
+  // nodemailer files a system error (ECONNREFUSED) under its own code (ESOCKET) and keeps the first as originalCode.
+  const code = errorCode(detail.originalCode) ?? errorCode(detail.code);
   if (typeof detail.responseCode === 'number') {
     const reply = typeof detail.response === 'string' ? detail.response : String(detail.responseCode);
     const text = reply.replace(emailAddress, '[address]').replace(/\s+/g, ' ').trim().slice(0, 300);
     const reason = text.startsWith(String(detail.responseCode)) ? text : `${detail.responseCode} ${text}`;
-    return new MailRefusal(reason, detail.responseCode >= 500);
+    // A refused sign-in to the server (EAUTH, 535) is Tandem's configuration, not this message: tried again.
+    return new MailRefusal(reason, detail.responseCode >= 500 && code !== 'EAUTH');
   }
   const connection: Record<string, string> = {
     ECONNREFUSED: 'the mail server refused the connection',
