@@ -83,10 +83,21 @@ describe('mail over SMTP', () => {
     await invitee.getByRole('button', { name: 'Create my sign-in' }).click();
     await invitee.getByRole('heading', { name: /dashboard/i }).waitFor();
 
+    // The message is recorded as sent just after the mail server took it.
+    const deadline = Date.now() + 10_000;
+    for (;;) {
+      const row = await tandem.server.database.db
+        .selectFrom('outboxMessages')
+        .select('sentAt')
+        .where('recipient', '=', email)
+        .executeTakeFirstOrThrow();
+      if (row.sentAt !== null || Date.now() > deadline) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
     await admin.goto('/outbox');
     const item = admin.getByTestId('outbox').getByRole('button', { name: new RegExp(`To ${email}`) });
-    await item.getByText('Sent').waitFor();
-    await item.getByText('Accepted').waitFor();
+    await item.getByText('Sent', { exact: true }).waitFor();
+    await item.getByText('Accepted', { exact: true }).waitFor();
     await saveScreenshot(admin, 'mail-outbox-sent');
   });
 
