@@ -87,8 +87,8 @@ async function deliveryEvents(messageId: string) {
 describe('delivering the outbox by SMTP', () => {
   it('sends a patient’s invitation with a Part 2-safe subject; its link, followed over HTTP, accepts it', async () => {
     const { db } = server.database;
-    const email = freshEmail('sam');
-    const patientId = await insertPatient(db, organizationId, { given: 'Sam', family: 'Okafor', email });
+    const email = freshEmail('lee');
+    const patientId = await insertPatient(db, organizationId, { given: 'Lee', family: 'Moreno', email });
     const clinicianStaffId = await staffMemberIdOf(db, organizationId, demoAccountFor('clinician').email);
     await addToCareTeam(db, organizationId, patientId, clinicianStaffId, 'primary_therapist');
     const created = await clinician.json('POST', `/api/patients/${patientId}/invitation`, {});
@@ -110,7 +110,7 @@ describe('delivering the outbox by SMTP', () => {
     const preview = await server.anonymous.json<{ kind: string }>('GET', `/api/invitations/${token}`);
     expect(preview).toMatchObject({ status: 200, body: { kind: 'patient' } });
     const accepted = await server.anonymous.json('POST', `/api/invitations/${token}/accept`, {
-      name: 'Sam Okafor',
+      name: 'Lee Moreno',
       password: 'lantern-orchard-mosaic-81',
     });
     expect(accepted.status).toBe(201);
