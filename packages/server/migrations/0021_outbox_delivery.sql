@@ -37,3 +37,7 @@ UPDATE outbox_messages SET next_attempt_at = NULL;
 
 CREATE INDEX outbox_messages_due ON outbox_messages (organization_id, next_attempt_at)
   WHERE next_attempt_at IS NOT NULL;
+
+-- Password reset requests are counted like failed sign-ins, under keys of their own (auth/password-reset-service.ts).
+ALTER TABLE sign_in_throttles DROP CONSTRAINT sign_in_throttles_key_check;
+ALTER TABLE sign_in_throttles ADD CONSTRAINT sign_in_throttles_key_check CHECK (key ~ '^(reset:)?(account|ip):.+$');

@@ -41,9 +41,18 @@ const reset = (token: string, newPassword: string) =>
     { token, newPassword },
   );
 
+const seenLinks = new Set<string>();
+
 async function linkMailedTo(email: string): Promise<{ token: string; subject: string; text: string }> {
   await server.mail.deliverDue();
-  const mail = await mailbox.waitFor((candidate) => recipientOf(candidate) === email);
+  // The newest password link to this address (demo alerts reach some of the same people).
+  const mail = await mailbox.waitFor(
+    (candidate) =>
+      recipientOf(candidate) === email &&
+      textOf(candidate).includes('/reset-password/') &&
+      !seenLinks.has(textOf(candidate)),
+  );
+  seenLinks.add(textOf(mail));
   const link = textOf(mail).match(/https?:\/\/\S+\/reset-password\/([A-Za-z0-9_-]{43})/);
   if (link?.[1] === undefined) throw new Error(`no reset link was mailed to ${email}`);
   expect(new URL(link[0]).origin).toBe(server.url);
@@ -152,9 +161,11 @@ describe('forgot password', () => {
     const email = demoAccountFor('prescriber').email;
     const staffMemberId = await staffMemberIdOf(server.database.db, organizationId, email);
     const supervisor = await server.signIn(demoAccountFor('supervisor').email);
-    expect((await supervisor.request('POST', `/api/staff/${staffMemberId}/password-reset`)).status).toBe(403);
+    expect((await supervisor.request('POST', `/api/staff/${staffMemberId}/password-reset`, {})).status).toBe(
+      403,
+    );
 
-    const sent = await admin.json('POST', `/api/staff/${staffMemberId}/password-reset`);
+    const sent = await admin.json('POST', `/api/staff/${staffMemberId}/password-reset`, {});
     expect(sent).toEqual({ status: 200, body: { recipient: email, mailServer: true } });
     const { token, text } = await linkMailedTo(email);
     expect(text).toContain('Alex Admin, an administrator');
