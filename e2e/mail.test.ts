@@ -101,6 +101,41 @@ describe('mail over SMTP', () => {
     await saveScreenshot(admin, 'mail-outbox-sent');
   });
 
+  it('shows an administrator a failed delivery with the server’s reason, and sends it on Retry now', async () => {
+    const email = 'riley.bounce@example.org';
+    mailbox.refuseRecipients({ code: 550, message: 'Mailbox unavailable' });
+    try {
+      const created = await tandem.server.signIn(demoAccountFor('admin').email);
+      const invited = await created.request('POST', '/api/invitations/staff', {
+        displayName: 'Riley Bounce',
+        email,
+        jobRole: 'clinician',
+      });
+      expect(invited.status).toBe(201);
+      const deadline = Date.now() + 10_000;
+      for (;;) {
+        const row = await tandem.server.database.db
+          .selectFrom('outboxMessages')
+          .select('failedAt')
+          .where('recipient', '=', email)
+          .executeTakeFirstOrThrow();
+        if (row.failedAt !== null || Date.now() > deadline) break;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    } finally {
+      mailbox.refuseRecipients(null);
+    }
+    const admin = await (await adminContext()).newPage();
+    await admin.goto('/outbox');
+    const item = admin.getByTestId('outbox').getByRole('button', { name: new RegExp(`To ${email}`) });
+    await item.getByText('Failed', { exact: true }).waitFor();
+    await item.click();
+    await admin.getByText(/The mail server said: 550 Mailbox unavailable/).waitFor();
+    await saveScreenshot(admin, 'mail-outbox-failed');
+    await admin.getByRole('button', { name: 'Retry now' }).click();
+    await mailbox.waitFor((candidate) => recipientOf(candidate) === email, 15_000);
+  });
+
   it('resets a forgotten password by mail, from the sign-in page to signing in with the new password', async () => {
     const email = demoAccountFor('front_desk').email;
     const page = await (await newContext()).newPage();
