@@ -170,11 +170,12 @@ describe('decideAccess: the program’s roles', () => {
     }
   });
 
-  it('opens the outbox (invitation links waiting for a mail sender) to administrators only, read-only', () => {
-    const readers = roles.filter((role) => ask(role, 'read', 'outbox').allowed);
-    expect(readers).toEqual(['admin']);
+  it('opens the outbox (what Tandem mails) to administrators only: to read it and retry a failed delivery', () => {
+    for (const action of ['read', 'update'] as const) {
+      expect(roles.filter((role) => ask(role, action, 'outbox').allowed)).toEqual(['admin']);
+    }
     for (const role of roles)
-      for (const action of actions.filter((candidate) => candidate !== 'read'))
+      for (const action of actions.filter((candidate) => candidate !== 'read' && candidate !== 'update'))
         expect(ask(role, action, 'outbox').allowed).toBe(false);
   });
 

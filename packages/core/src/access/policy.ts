@@ -74,7 +74,8 @@ const organizationRules: Record<OrganizationResource, Partial<Record<Action, rea
   },
   organization_settings: { read: ['admin'], update: ['admin'] },
   audit_log: { read: ['admin', 'supervisor'] },
-  outbox: { read: ['admin'] },
+  // Administrators read what Tandem mails and put a failed delivery back in the queue ("Retry now").
+  outbox: { read: ['admin'], update: ['admin'] },
   // Judging whether an emergency access was clinically justified is a clinical supervisor's call; administrators
   // see the reviews (they answer for privacy) but do not make them.
   break_glass_review: { read: ['admin', 'supervisor'], update: ['supervisor'] },

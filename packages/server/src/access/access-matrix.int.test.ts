@@ -40,9 +40,10 @@ const staffOf: Record<'a' | 'b', string> = { a: '', b: '' };
 const episodes: Record<'pat' | 'riley', string> = { pat: '', riley: '' };
 let familyCategories: DisclosureCategory[] = [];
 /** Organization records named by id in a path, one of each organization: A's is found, B's looks like none. */
-const recordsOf: Record<'grantId' | 'shiftId', Record<'a' | 'b', string>> = {
+const recordsOf: Record<'grantId' | 'shiftId' | 'messageId', Record<'a' | 'b', string>> = {
   grantId: { a: '', b: '' },
   shiftId: { a: '', b: '' },
+  messageId: { a: '', b: '' },
 };
 /**
  * Records named by their own id whose resource depends on what they are (RecordRoutePolicy): an open portal
@@ -135,6 +136,27 @@ beforeAll(async () => {
           reason: 'Access matrix fixture: an old emergency',
           grantedAt: sql<Date>`now() - interval '2 days'`,
           expiresAt: sql<Date>`now() - interval '2 days' + interval '1 hour'`,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
+  }
+
+  // An outbox message in each organization, queued (retrying it is refused: only a failed one is retried).
+  for (const [key, organizationId] of [
+    ['a', organizationA],
+    ['b', organizationB],
+  ] as const) {
+    recordsOf.messageId[key] = (
+      await db
+        .insertInto('outboxMessages')
+        .values({
+          organizationId,
+          kind: 'password_reset',
+          recipient: 'matrix@example.org',
+          subject: 'Choose a new Tandem password',
+          body: 'Access matrix fixture',
+          userId: someone,
         })
         .returning('id')
         .executeTakeFirstOrThrow()
@@ -338,7 +360,7 @@ describe('the access matrix over HTTP', () => {
         response.status === 403
           ? 'forbidden'
           : response.status === 404 &&
-              /No such (patient|staff member|record|break-the-glass access|on-duty shift)/.test(text)
+              /No such (patient|staff member|record|message|break-the-glass access|on-duty shift)/.test(text)
             ? 'not_found'
             : response.status === 401
               ? 'unauthenticated'

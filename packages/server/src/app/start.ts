@@ -1,4 +1,5 @@
 import { mkdir } from 'node:fs/promises';
+import type { RetryPolicy } from '@tandem/core/outbox/delivery';
 import type { FastifyInstance } from 'fastify';
 import { raiseOverdueIntakeAlerts } from '../admission/intake-overdue-alerts.ts';
 import { alertRepository } from '../alerts/repository.ts';
@@ -15,6 +16,8 @@ import { type AppOptions, buildApp } from '../http/app.ts';
 import { resolveLogFormat } from '../http/logging.ts';
 import { defaultWebDistDir } from '../http/web-app.ts';
 import { identityRepository } from '../identity/repository.ts';
+import { type MailDelivery, mailDelivery } from '../outbox/delivery.ts';
+import { smtpTransport } from '../outbox/mail-transport.ts';
 import { recordKernel } from '../records/unit-of-work.ts';
 import { resolveAuthSecret } from './auth-secret.ts';
 import { StartupError } from './startup-error.ts';
@@ -25,6 +28,8 @@ export interface RunningTandem {
   app: FastifyInstance;
   database: OpenedDatabase;
   demo: SeedResult | undefined;
+  /** The outbox's mail sender: `deliverDue()` sends what is due now (tests call it by hand). */
+  mail: MailDelivery;
   /** Stops accepting requests, lets in-flight ones finish, then closes the database and frees the data folder. */
   close(): Promise<void>;
 }
@@ -34,6 +39,10 @@ export interface StartOptions {
   auditReadsWaitForFlush?: boolean;
   /** See AppOptions: 0 turns the alert sweep off (tests sweep by hand). */
   alertSweepIntervalMs?: number;
+  /** Overrides TANDEM_MAIL_DELIVERY_SECONDS in milliseconds: 0 turns the delivery schedule off (tests). */
+  mailDeliveryIntervalMs?: number;
+  /** How failed sends are retried (tests shorten the waits). */
+  mailRetry?: RetryPolicy;
   /** Adds routes before the server listens: benchmarks only (bench/policy-overhead.ts). */
   extendApp?: AppOptions['extendApp'];
   /** A migrated empty embedded database to start a new data folder from (tests: see OpenOptions). */
@@ -72,7 +81,14 @@ export async function startTandem(config: Config, options: StartOptions = {}): P
       idleTimeoutMinutes: config.idleTimeoutMinutes,
       sessions: authRepository(database.db),
     });
+    const mail = mailDelivery({
+      records: recordKernel(database.db),
+      transport: config.smtp === undefined ? undefined : smtpTransport(config.smtp, config.mailFrom),
+      ...(options.mailRetry === undefined ? {} : { retry: options.mailRetry }),
+    });
     const app = await buildApp({
+      mail,
+      mailDeliveryIntervalMs: options.mailDeliveryIntervalMs ?? config.mailDeliverySeconds * 1000,
       database,
       auth,
       authenticator,
@@ -99,6 +115,7 @@ export async function startTandem(config: Config, options: StartOptions = {}): P
     } catch (error) {
       await app.close();
       await authenticator.close();
+      mail.close();
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'EADDRINUSE') {
         throw new StartupError(
@@ -126,10 +143,12 @@ export async function startTandem(config: Config, options: StartOptions = {}): P
       app,
       database,
       demo,
+      mail,
       close() {
         closed ??= (async () => {
           await app.close();
           await authenticator.close();
+          mail.close();
           // After the last request's audit event: the final checkpoint covers it.
           await checkpoints.stop();
           await database.close();

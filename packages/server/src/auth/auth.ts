@@ -52,6 +52,8 @@ export function createAuth(options: AuthOptions) {
       disableSignUp: true,
       minPasswordLength: minimumPasswordLength,
       maxPasswordLength: 256,
+      // A password chosen with a reset link (auth/password-reset-routes.ts) ends every session of the account.
+      revokeSessionsOnPasswordReset: true,
     },
     session: {
       modelName: 'sessions',

@@ -141,6 +141,61 @@ export function authRepository(db: Kysely<DB>) {
         .executeTakeFirst();
     },
 
+    /** The account an email signs in to, if any (users are global; the email is stored lower-cased). */
+    async accountOfEmail(email: string): Promise<{ userId: string; email: string } | undefined> {
+      const row = await db
+        .selectFrom('users')
+        .select(['id as userId', 'email'])
+        .where('email', '=', email.trim().toLowerCase())
+        .executeTakeFirst();
+      return row;
+    },
+
+    /** A staff member's sign-in, if they have one (for an administrator's password reset). */
+    async staffAccount(trx: Executor, organizationId: string, staffMemberId: string) {
+      return trx
+        .selectFrom('staffMembers as s')
+        .leftJoin('users as u', 'u.id', 's.userId')
+        .select(['s.id', 's.displayName', 's.active', 'u.id as userId', 'u.email'])
+        .where('s.organizationId', '=', organizationId)
+        .where('s.id', '=', staffMemberId)
+        .executeTakeFirst();
+    },
+
+    /**
+     * Stores a password reset token the way better-auth's /reset-password looks it up (a verification value
+     * "reset-password:<token>" holding the user id), so that better-auth sets the password and consumes it.
+     */
+    async insertPasswordResetToken(
+      trx: Transaction<DB>,
+      reset: { userId: string; token: string; expiresAt: Date },
+    ): Promise<void> {
+      await trx
+        .insertInto('verifications')
+        .values({
+          identifier: `reset-password:${reset.token}`,
+          value: reset.userId,
+          expiresAt: reset.expiresAt,
+        })
+        .execute();
+    },
+
+    /** The account a live password reset token is for. */
+    async accountOfPasswordResetToken(token: string): Promise<{ userId: string; email: string } | undefined> {
+      const verification = await db
+        .selectFrom('verifications')
+        .select('value')
+        .where('identifier', '=', `reset-password:${token}`)
+        .where('expiresAt', '>', new Date())
+        .executeTakeFirst();
+      if (verification === undefined || !/^[0-9a-f-]{36}$/i.test(verification.value)) return undefined;
+      return db
+        .selectFrom('users')
+        .select(['id as userId', 'email'])
+        .where('id', '=', verification.value)
+        .executeTakeFirst();
+    },
+
     /** The person a pending two-step challenge belongs to (better-auth keeps it as a verification value). */
     async userOfTwoFactorChallenge(identifier: string): Promise<string | undefined> {
       const row = await db

@@ -36,8 +36,9 @@ export function ipKey(ip: string): string {
   return `ip:${ip}`;
 }
 
+/** An address key (ip:…, and reset:ip:… for password reset requests) or an account key. */
 export function ruleFor(key: string): ThrottleRule {
-  return key.startsWith('ip:') ? throttleRules.ip : throttleRules.account;
+  return key.startsWith('ip:') || key.startsWith('reset:ip:') ? throttleRules.ip : throttleRules.account;
 }
 
 /** The state after one more failure: a new window once the old one (or a lock) has run out. */

@@ -52,4 +52,44 @@ describe('loadConfig', () => {
       /^Invalid TANDEM_AUDIT_CHECKPOINT_MINUTES/,
     );
   });
+
+  it('reads the mail server from TANDEM_SMTP_URL, and refuses a bad one without repeating its password', () => {
+    expect(loadConfig({}, {}).smtp).toBeUndefined();
+    const config = loadConfig(
+      {},
+      {
+        TANDEM_SMTP_URL: 'smtp://mailer:p%40ss%3Aword@mail.example.org:2525',
+        TANDEM_MAIL_FROM: 'Clinic <no-reply@example.org>',
+      },
+    );
+    expect(config.smtp).toEqual({
+      host: 'mail.example.org',
+      port: 2525,
+      secure: false,
+      user: 'mailer',
+      password: 'p@ss:word',
+    });
+    expect(config.mailFrom).toBe('Clinic <no-reply@example.org>');
+    expect(loadConfig({}, { TANDEM_SMTP_URL: 'smtps://mail.example.org' }).smtp).toMatchObject({
+      port: 465,
+      secure: true,
+      user: undefined,
+    });
+    expect(loadConfig({}, { TANDEM_SMTP_URL: 'smtp://mail.example.org' }).smtp?.port).toBe(587);
+    expect(loadConfig({ publicUrl: 'https://tandem.example.org' }, {}).mailFrom).toBe(
+      'Tandem <tandem@tandem.example.org>',
+    );
+    for (const wrong of [
+      'http://user:hunter2secret@mail.example.org',
+      'smtp://user:hunter2secret@',
+      'mail.example.org',
+    ]) {
+      expect(() => loadConfig({}, { TANDEM_SMTP_URL: wrong })).toThrow(
+        /^Invalid TANDEM_SMTP_URL: must be smtp:\/\//,
+      );
+      expect(() => loadConfig({}, { TANDEM_SMTP_URL: wrong })).not.toThrow(/hunter2/);
+    }
+    expect(() => loadConfig({}, { TANDEM_MAIL_FROM: 'nobody' })).toThrow(/^Invalid TANDEM_MAIL_FROM/);
+    expect(loadConfig({}, {}).mailDeliverySeconds).toBe(15);
+  });
 });

@@ -9,6 +9,9 @@ import { parseSigningKey } from '../audit/signing-key.ts';
 const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 const logFormats = ['auto', 'pretty', 'json'] as const;
 
+const smtpUrlProblem =
+  'must be smtp://[user:password@]host[:port] or smtps://[user:password@]host[:port] (password percent-encoded)';
+
 const configSchema = z.object({
   port: z.coerce.number().int().min(0).max(65535).default(3000),
   host: z.string().min(1).default('localhost'),
@@ -45,7 +48,56 @@ const configSchema = z.object({
     .min(0)
     .max(24 * 60)
     .default(10),
+  // The address is validated by smtpSettings, whose messages never repeat it (it may hold a password).
+  smtpUrl: z.string().refine(isSmtpUrl, smtpUrlProblem).optional(),
+  mailFrom: z
+    .string()
+    .refine(isMailFrom, 'must be an email address, optionally with a name: Tandem <tandem@example.org>')
+    .optional(),
+  // 0 turns the delivery worker off (tests deliver by hand); fractions let tests watch a retry.
+  mailDeliverySeconds: z.coerce.number().min(0).max(3600).default(15),
 });
+
+function isSmtpUrl(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return (
+      (url.protocol === 'smtp:' || url.protocol === 'smtps:') &&
+      url.hostname !== '' &&
+      (url.pathname === '' || url.pathname === '/')
+    );
+  } catch {
+    return false;
+  }
+}
+
+const mailFromPattern = /^(?:[^<>@\r\n]*<[^<>@\s]+@[^<>@\s]+\.?[^<>@\s]*>|[^<>@\s]+@[^<>@\s]+)$/;
+
+function isMailFrom(text: string): boolean {
+  return mailFromPattern.test(text.trim());
+}
+
+/** Where mail leaves from: an SMTP server, as nodemailer takes it. The password is never logged or shown. */
+export interface SmtpSettings {
+  host: string;
+  port: number;
+  /** smtps: TLS from the first byte (usually port 465); smtp: STARTTLS when the server offers it. */
+  secure: boolean;
+  user: string | undefined;
+  password: string | undefined;
+}
+
+function smtpSettings(text: string): SmtpSettings {
+  const url = new URL(text);
+  const secure = url.protocol === 'smtps:';
+  return {
+    host: url.hostname.replace(/^\[|\]$/g, ''),
+    port: url.port === '' ? (secure ? 465 : 587) : Number(url.port),
+    secure,
+    user: url.username === '' ? undefined : decodeURIComponent(url.username),
+    password: url.password === '' ? undefined : decodeURIComponent(url.password),
+  };
+}
 
 function isSigningKey(text: string): boolean {
   try {
@@ -82,6 +134,12 @@ export interface Config {
   auditSigningKey: string | undefined;
   /** How often the server signs a checkpoint of each audit chain that moved; 0: only on demand. */
   auditCheckpointMinutes: number;
+  /** Unset: nothing is mailed; the outbox is read by administrators in the app. */
+  smtp: SmtpSettings | undefined;
+  /** The From of every message (default: Tandem <tandem@ the public address's host>). */
+  mailFrom: string;
+  /** How often each process delivers what is due in the outbox; 0: only on demand (tests). */
+  mailDeliverySeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -107,6 +165,9 @@ const environmentNames: Record<keyof ConfigInput, string> = {
   demo: 'TANDEM_DEMO',
   auditSigningKey: 'TANDEM_AUDIT_SIGNING_KEY',
   auditCheckpointMinutes: 'TANDEM_AUDIT_CHECKPOINT_MINUTES',
+  smtpUrl: 'TANDEM_SMTP_URL',
+  mailFrom: 'TANDEM_MAIL_FROM',
+  mailDeliverySeconds: 'TANDEM_MAIL_DELIVERY_SECONDS',
 };
 
 /** Documented in the README; kept here so the two cannot drift. */
@@ -123,12 +184,13 @@ export function parseConfig(input: ConfigInput, cwd = process.cwd()): Config {
   }
   const value = parsed.data;
   const hostForUrl = value.host === '0.0.0.0' || value.host === '::' ? 'localhost' : value.host;
+  const publicUrl = (value.publicUrl ?? `http://${hostForUrl}:${value.port}`).replace(/\/$/, '');
   return {
     port: value.port,
     host: value.host,
     databaseUrl: value.databaseUrl,
     dataDir: path.resolve(cwd, value.dataDir),
-    publicUrl: (value.publicUrl ?? `http://${hostForUrl}:${value.port}`).replace(/\/$/, ''),
+    publicUrl,
     authSecret: value.authSecret,
     logLevel: value.logLevel,
     logFormat: value.logFormat,
@@ -139,6 +201,9 @@ export function parseConfig(input: ConfigInput, cwd = process.cwd()): Config {
     demo: value.demo,
     auditSigningKey: value.auditSigningKey,
     auditCheckpointMinutes: value.auditCheckpointMinutes,
+    smtp: value.smtpUrl === undefined ? undefined : smtpSettings(value.smtpUrl),
+    mailFrom: value.mailFrom?.trim() ?? `Tandem <tandem@${new URL(publicUrl).hostname}>`,
+    mailDeliverySeconds: value.mailDeliverySeconds,
   };
 }
 

@@ -342,15 +342,23 @@ export interface Organizations {
 
 export interface OutboxMessages {
   alertId: string | null;
+  attempts: Generated<number>;
   body: string;
+  claimedUntil: Timestamp | null;
+  claimToken: string | null;
   createdAt: Generated<Timestamp>;
+  failedAt: Timestamp | null;
   id: Generated<string>;
   invitationId: string | null;
   kind: string;
+  lastAttemptAt: Timestamp | null;
+  lastError: string | null;
+  nextAttemptAt: Generated<Timestamp | null>;
   organizationId: string;
   recipient: string;
   sentAt: Timestamp | null;
   subject: string;
+  userId: string | null;
 }
 
 export interface Patients {

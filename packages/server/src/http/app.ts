@@ -24,6 +24,8 @@ import { createAuditWriter } from '../audit/audit-writer.ts';
 import { auditLogRoutes } from '../audit-log/routes.ts';
 import type { Auth } from '../auth/auth.ts';
 import type { Authenticator } from '../auth/authenticate.ts';
+import { passwordResetRoutes } from '../auth/password-reset-routes.ts';
+import { passwordResetService } from '../auth/password-reset-service.ts';
 import { authRepository } from '../auth/repository.ts';
 import { authRoutes } from '../auth/routes.ts';
 import { securityRoutes } from '../auth/security-routes.ts';
@@ -48,7 +50,10 @@ import { onDutyRepository } from '../on-duty/repository.ts';
 import { onDutyRoutes } from '../on-duty/routes.ts';
 import { onDutyService } from '../on-duty/service.ts';
 import { organizationRepository } from '../organizations/repository.ts';
+import { type MailDelivery, startMailDelivery } from '../outbox/delivery.ts';
+import { outboxRepository } from '../outbox/repository.ts';
 import { outboxRoutes } from '../outbox/routes.ts';
+import { outboxService } from '../outbox/service.ts';
 import { registrationRoutes } from '../patients/registration-routes.ts';
 import { patientRoutes } from '../patients/routes.ts';
 import { recordKernel } from '../records/unit-of-work.ts';
@@ -85,6 +90,10 @@ export interface AppOptions {
   auditReadsWaitForFlush?: boolean;
   /** How often follow-ups that fell due are raised and unacknowledged alerts escalated (0: never; tests sweep by hand). */
   alertSweepIntervalMs?: number;
+  /** The mail sender of the outbox (its transport unset when no mail server is configured). */
+  mail: MailDelivery;
+  /** How often the outbox is delivered (0: never; tests deliver by hand with mail.deliverDue()). */
+  mailDeliveryIntervalMs?: number;
   /** Registers more routes (benchmarks compare a route with and without its access policy). */
   extendApp?: (app: FastifyInstance, services: { database: TandemDatabase }) => Promise<void>;
 }
@@ -214,6 +223,20 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(meRoutes(organizationRepository(db)));
   const staff = staffRepository(db);
   const sessions = authRepository(db);
+  await app.register(
+    passwordResetRoutes({
+      auth: options.auth,
+      authenticator: options.authenticator,
+      publicUrl: options.publicUrl,
+      accounts: sessions,
+      service: passwordResetService({
+        records,
+        accounts: sessions,
+        publicUrl: options.publicUrl,
+        mailConfigured: options.mail.configured,
+      }),
+    }),
+  );
   await app.register(staffRoutes(staffService(records, staff)));
   await app.register(securityRoutes(options, accountSecurityService(records, sessions)));
   await app.register(
@@ -227,7 +250,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ),
   );
   await app.register(invitationRoutes({ db, auth: options.auth, publicUrl: options.publicUrl }));
-  await app.register(outboxRoutes(db));
+  await app.register(
+    outboxRoutes(outboxService(records, outboxRepository(db), { mailConfigured: options.mail.configured })),
+  );
   await app.register(patientRoutes(db));
   await app.register(registrationRoutes(records));
   const episodes = episodeService(records);
@@ -264,6 +289,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       app.log,
     );
     app.addHook('onClose', () => sweep.stop());
+  }
+
+  const mailIntervalMs = options.mailDeliveryIntervalMs ?? 15_000;
+  if (mailIntervalMs > 0 && options.mail.configured) {
+    const delivery = startMailDelivery(options.mail, mailIntervalMs, app.log);
+    app.addHook('onClose', () => delivery.stop());
   }
 
   await options.extendApp?.(app, { database: options.database });

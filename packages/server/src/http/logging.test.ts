@@ -18,6 +18,11 @@ describe('redactPathSecrets', () => {
     expect(redactPathSecrets(`/api/invitations/${token}/accept`)).toBe('/api/invitations/:token/accept');
   });
 
+  it('hides a password reset token in the web page path', () => {
+    expect(redactPathSecrets(`/reset-password/${token}`)).toBe('/reset-password/:token');
+    expect(redactPathSecrets('/api/auth/reset-password')).toBe('/api/auth/reset-password');
+  });
+
   it('hides a truncated or mistyped token too', () => {
     expect(redactPathSecrets(`/api/invitations/${token.slice(0, 40)}`)).toBe('/api/invitations/:token');
     expect(redactPathSecrets('/invitations/x')).toBe('/invitations/:token');

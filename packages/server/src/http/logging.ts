@@ -134,10 +134,15 @@ const invitationSegment = /(\/invitations\/)([^/]+)/g;
 const uuidSegment = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const fixedInvitationSegments = new Set(['staff', 'staff-candidates']);
 
+/** A password reset link (/reset-password/<token>) carries its token the same way: always hidden. */
+const resetSegment = /(\/reset-password\/)([^/]+)/g;
+
 export function redactPathSecrets(path: string): string {
-  return path.replace(invitationSegment, (match, prefix: string, segment: string) =>
-    uuidSegment.test(segment) || fixedInvitationSegments.has(segment) ? match : `${prefix}:token`,
-  );
+  return path
+    .replace(invitationSegment, (match, prefix: string, segment: string) =>
+      uuidSegment.test(segment) || fixedInvitationSegments.has(segment) ? match : `${prefix}:token`,
+    )
+    .replace(resetSegment, '$1:token');
 }
 
 export function safeErrorForLog(error: unknown): Record<string, unknown> {

@@ -5,6 +5,8 @@ import { createAuth } from '../auth/auth.ts';
 import { createAuthenticator } from '../auth/authenticate.ts';
 import type { DB } from '../db/schema.generated.ts';
 import { identityRepository } from '../identity/repository.ts';
+import { mailDelivery } from '../outbox/delivery.ts';
+import { recordKernel } from '../records/unit-of-work.ts';
 import { buildApp } from './app.ts';
 
 /**
@@ -29,6 +31,7 @@ export async function openApiDocument(): Promise<Record<string, unknown>> {
     publicUrl,
     logLevel: 'silent',
     version: tandemVersion,
+    mail: mailDelivery({ records: recordKernel(db), transport: undefined }),
   });
   await app.ready();
   const document = app.swagger() as unknown as Record<string, unknown>;

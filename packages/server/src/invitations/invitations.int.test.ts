@@ -656,7 +656,7 @@ describe('lists, withdrawal and organizations', () => {
       [],
     );
     const outbox = await otherAdmin.json<{ items: unknown[] }>('GET', '/api/outbox');
-    expect(outbox).toEqual({ status: 200, body: { items: [] } });
+    expect(outbox).toEqual({ status: 200, body: { mailServer: false, items: [] } });
     const revoke = await otherAdmin.request('POST', `/api/invitations/${ours.invitation.id}/revoke`, {
       version: ours.invitation.version,
     });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hiddenLinkText, hideLiveLinks } from './hide-live-links.ts';
+import { hiddenLinkText, hiddenResetLinkText, hideLiveLinks } from './hide-live-links.ts';
 
 const token = 'AbCdEfGhIjKlMnOpQrStUvWxYz0123456789-_AbCdE';
 
@@ -12,5 +12,12 @@ describe('hideLiveLinks', () => {
   it('leaves other addresses alone', () => {
     const body = 'Read https://tandem.example.org/help and https://tandem.example.org/invitations/short';
     expect(hideLiveLinks(body)).toBe(body);
+  });
+});
+
+describe('hideLiveLinks on password links', () => {
+  it('replaces a password reset link too: whoever holds it can choose the account’s password', () => {
+    const body = `Open this link:\n\nhttps://tandem.example.org/reset-password/${'x'.repeat(43)}\n`;
+    expect(hideLiveLinks(body)).toBe(`Open this link:\n\n${hiddenResetLinkText}\n`);
   });
 });

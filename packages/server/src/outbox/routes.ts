@@ -1,16 +1,10 @@
-import { invitationStatus } from '@tandem/core/invitations/invitation';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { Kysely } from 'kysely';
-import { z } from 'zod';
-import type { DB } from '../db/schema.generated.ts';
-import { requirePrincipal } from '../http/authorization.ts';
 import { problemSchema } from '../http/problem.ts';
-import { hideLiveLinks } from './hide-live-links.ts';
-import { outboxRepository } from './repository.ts';
-import { outboxMessageSchema, outboxQuerySchema } from './schemas.ts';
+import { recordContext } from '../http/record-context.ts';
+import { outboxListSchema, outboxMessageParams, outboxMessageSchema, outboxQuerySchema } from './schemas.ts';
+import type { OutboxService } from './service.ts';
 
-export function outboxRoutes(db: Kysely<DB>): FastifyPluginAsyncZod {
-  const outbox = outboxRepository(db);
+export function outboxRoutes(service: OutboxService): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/api/outbox',
@@ -19,39 +13,26 @@ export function outboxRoutes(db: Kysely<DB>): FastifyPluginAsyncZod {
         schema: {
           tags: ['outbox'],
           summary:
-            'Messages for a mail sender, newest first (administrators): to whom, about what, and whether its link still works. Invitation links are never shown here (only once, to whoever created the invitation)',
+            'Messages Tandem sends by email, newest first (administrators): to whom, about what, how delivery went, and whether its link still works. Links are never shown here (only once, to whoever created the invitation)',
           querystring: outboxQuerySchema,
-          response: { 200: z.object({ items: z.array(outboxMessageSchema) }), '4xx': problemSchema },
+          response: { 200: outboxListSchema, '4xx': problemSchema },
         },
       },
-      async (request) => {
-        const principal = requirePrincipal(request);
-        const now = new Date();
-        const rows = await outbox.list(principal.organizationId, request.query.limit);
-        return {
-          items: rows.map((row) => ({
-            id: row.id,
-            kind: row.kind as 'invitation' | 'alert',
-            recipient: row.recipient,
-            subject: row.subject,
-            body: hideLiveLinks(row.body),
-            createdAt: row.createdAt.toISOString(),
-            sentAt: row.sentAt?.toISOString() ?? null,
-            invitationId: row.invitationId,
-            invitationStatus:
-              row.invitationExpiresAt === null
-                ? null
-                : invitationStatus(
-                    {
-                      expiresAt: row.invitationExpiresAt,
-                      acceptedAt: row.invitationAcceptedAt,
-                      revokedAt: row.invitationRevokedAt,
-                    },
-                    now,
-                  ),
-          })),
-        };
+      async (request) => service.list(recordContext(request), request.query.limit),
+    );
+
+    app.post(
+      '/api/outbox/:messageId/retry',
+      {
+        config: { access: { resource: 'outbox', action: 'update' } },
+        schema: {
+          tags: ['outbox'],
+          summary: 'Retry a message whose delivery failed, now (administrators)',
+          params: outboxMessageParams,
+          response: { 200: outboxMessageSchema, '4xx': problemSchema },
+        },
       },
+      async (request) => service.retry(recordContext(request), request.params.messageId),
     );
   };
 }

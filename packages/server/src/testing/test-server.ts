@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import type { RetryPolicy } from '@tandem/core/outbox/delivery';
 import { type RunningTandem, startTandem } from '../app/start.ts';
 import type { TotpSecret } from '../auth/totp.ts';
 import { parseConfig } from '../config/config.ts';
@@ -65,6 +66,11 @@ export async function startTestServer(
     logStream?: NodeJS.WritableStream;
     /** The address Tandem believes it is served at (default: its own http address). */
     publicUrl?: string;
+    /**
+     * A mail server to deliver the outbox to (TANDEM_SMTP_URL: startTestSmtpServer's url). Delivery runs when the
+     * test calls `mail.deliverDue()`, unless `deliveryIntervalMs` schedules it (browser tests).
+     */
+    smtp?: { url: string; deliveryIntervalMs?: number; retry?: RetryPolicy };
   } = {},
 ): Promise<TestServer> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'tandem-test-'));
@@ -84,11 +90,17 @@ export async function startTestServer(
     sessionCacheSeconds: options.sessionCacheSeconds ?? 5,
     ...(options.idleTimeoutMinutes === undefined ? {} : { idleTimeoutMinutes: options.idleTimeoutMinutes }),
     ...(options.sessionMaxHours === undefined ? {} : { sessionMaxHours: options.sessionMaxHours }),
+    ...(options.smtp === undefined
+      ? {}
+      : { smtpUrl: options.smtp.url, mailFrom: 'Tandem <tandem@example.org>' }),
   });
   const embeddedTemplate = postgres === undefined ? await pgliteTestTemplate() : undefined;
   const running = await startTandem(config, {
     // Tests escalate alerts by hand (alertService.escalateDue), never on a timer that races them.
     alertSweepIntervalMs: 0,
+    // Tests deliver mail by hand (mail.deliverDue()), unless they ask for the schedule.
+    mailDeliveryIntervalMs: options.smtp?.deliveryIntervalMs ?? 0,
+    ...(options.smtp?.retry === undefined ? {} : { mailRetry: options.smtp.retry }),
     ...(embeddedTemplate === undefined ? {} : { embeddedTemplate }),
     ...(options.logStream === undefined ? {} : { logStream: options.logStream }),
   });

@@ -527,6 +527,171 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/request-password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ask for a link to choose a new password, sent by email; the same answer whether or not an account has the address
+         * @description After 5 requests for one email (or 20 from one address) within 15 minutes, requests are refused with 429 for 15 minutes, whether or not the account exists.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: email */
+                        email: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/reset-password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Choose a new password with a reset link’s token; ends every session of the account (the password policy applies) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        token: string;
+                        newPassword: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            status: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/staff/{staffMemberId}/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a staff member a link to choose a new password (administrators); the link is never shown here */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    staffMemberId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            recipient: string;
+                            mailServer: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/staff": {
         parameters: {
             query?: never;
@@ -1342,7 +1507,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Messages for a mail sender, newest first (administrators): to whom, about what, and whether its link still works. Invitation links are never shown here (only once, to whoever created the invitation) */
+        /** Messages Tandem sends by email, newest first (administrators): to whom, about what, how delivery went, and whether its link still works. Links are never shown here (only once, to whoever created the invitation) */
         get: {
             parameters: {
                 query?: {
@@ -1361,6 +1526,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            mailServer: boolean;
                             items: components["schemas"]["OutboxMessage"][];
                         };
                     };
@@ -1378,6 +1544,53 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/outbox/{messageId}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Retry a message whose delivery failed, now (administrators) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    messageId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OutboxMessage"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -4914,13 +5127,22 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            kind: "invitation" | "alert";
+            kind: "invitation" | "alert" | "password_reset";
             recipient: string;
             subject: string;
             body: string;
             /** Format: date-time */
             createdAt: string;
             sentAt: string | null;
+            delivery: {
+                /** @enum {string} */
+                state: "queued" | "sending" | "retrying" | "sent" | "failed" | "not_sent";
+                attempts: number;
+                lastAttemptAt: string | null;
+                nextAttemptAt: string | null;
+                failedAt: string | null;
+                lastError: string | null;
+            };
             invitationId: string | null;
             invitationStatus: ("pending" | "expired" | "accepted" | "revoked") | null;
         };
@@ -6042,13 +6264,22 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            kind: "invitation" | "alert";
+            kind: "invitation" | "alert" | "password_reset";
             recipient: string;
             subject: string;
             body: string;
             /** Format: date-time */
             createdAt: string;
             sentAt: string | null;
+            delivery: {
+                /** @enum {string} */
+                state: "queued" | "sending" | "retrying" | "sent" | "failed" | "not_sent";
+                attempts: number;
+                lastAttemptAt: string | null;
+                nextAttemptAt: string | null;
+                failedAt: string | null;
+                lastError: string | null;
+            };
             invitationId: string | null;
             invitationStatus: ("pending" | "expired" | "accepted" | "revoked") | null;
         };

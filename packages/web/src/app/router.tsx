@@ -9,6 +9,8 @@ import {
 } from '@tanstack/react-router';
 import { parseAuditSearch } from '../audit-log/filters.ts';
 import { meQueryOptions } from '../auth/api.ts';
+import { ForgotPasswordPage } from '../auth/pages/ForgotPasswordPage.tsx';
+import { ResetPasswordPage } from '../auth/pages/ResetPasswordPage.tsx';
 import { SignInPage } from '../auth/pages/SignInPage.tsx';
 import { safeRedirectTarget, signInSearch } from '../auth/redirect-target.ts';
 import { securityQueryOptions } from '../auth/security-api.ts';
@@ -112,6 +114,23 @@ const acceptInvitationRoute = createRoute({
   component: function AcceptInvitationRoute() {
     const { token } = acceptInvitationRoute.useParams();
     return <AcceptInvitationPage token={token} />;
+  },
+});
+
+/** Public: asking for a password reset link by mail. */
+const forgotPasswordRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/forgot-password',
+  component: ForgotPasswordPage,
+});
+
+/** Public: where a password reset link lands. The token is the credential. */
+const resetPasswordRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/reset-password/$token',
+  component: function ResetPasswordRoute() {
+    const { token } = resetPasswordRoute.useParams();
+    return <ResetPasswordPage token={token} />;
   },
 });
 
@@ -251,6 +270,8 @@ const accountSecurityRoute = createRoute({
 const routeTree = rootRoute.addChildren([
   signInRoute,
   acceptInvitationRoute,
+  forgotPasswordRoute,
+  resetPasswordRoute,
   authenticatedRoute.addChildren([
     dashboardRoute,
     staffListRoute,

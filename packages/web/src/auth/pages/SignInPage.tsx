@@ -18,6 +18,7 @@ import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { describeProblem, type ProblemMessage } from '../../api/problem.ts';
 import type { SignInBody } from '../../api/types.ts';
 import { ColorSchemeToggle } from '../../app/ColorSchemeToggle.tsx';
+import { AnchorLink } from '../../app/links.tsx';
 import { meQueryOptions, signIn, verifySecondStep } from '../api.ts';
 import { durationText } from '../idle-timeout.ts';
 import { safeRedirectTarget } from '../redirect-target.ts';
@@ -220,6 +221,9 @@ export function SignInPage({ redirectTo, idleSeconds }: { redirectTo?: string; i
                 <Button type="submit" fullWidth loading={passwordStep.isPending}>
                   Sign in
                 </Button>
+                <AnchorLink to="/forgot-password" size="sm" ta="center">
+                  Forgot password?
+                </AnchorLink>
               </Stack>
             </form>
           ) : (

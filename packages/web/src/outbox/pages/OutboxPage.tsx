@@ -1,9 +1,13 @@
-import { Accordion, Badge, Code, Group, Skeleton, Stack, Text } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
+import { Accordion, Alert, Badge, Button, Code, Group, Skeleton, Stack, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconMailOff, IconRefresh } from '@tabler/icons-react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { describeProblem } from '../../api/problem.ts';
 import { ErrorPanel } from '../../app/ErrorPanel.tsx';
 import { PageHeader } from '../../app/PageHeader.tsx';
 import { formatDateTime } from '../../invitations/format.ts';
-import { type OutboxMessage, outboxQueryOptions } from '../api.ts';
+import { type OutboxMessage, outboxQueryOptions, retryMessage } from '../api.ts';
+import { deliveryLabel } from '../delivery-label.ts';
 
 const linkStatus: Record<NonNullable<OutboxMessage['invitationStatus']>, { label: string; color: string }> = {
   pending: { label: 'Link works', color: 'teal' },
@@ -12,10 +16,36 @@ const linkStatus: Record<NonNullable<OutboxMessage['invitationStatus']>, { label
   revoked: { label: 'Withdrawn', color: 'gray' },
 };
 
+function RetryButton({ message }: { message: OutboxMessage }) {
+  const queryClient = useQueryClient();
+  const retry = useMutation({
+    mutationFn: () => retryMessage(message.id),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: outboxQueryOptions.queryKey });
+      notifications.show({ color: 'green', title: 'Queued again', message: `To ${message.recipient}` });
+    },
+    onError: (error) => {
+      const problem = describeProblem(error);
+      notifications.show({ color: 'red', title: problem.title, message: problem.detail ?? '' });
+    },
+  });
+  return (
+    <Button
+      size="xs"
+      variant="light"
+      leftSection={<IconRefresh size={14} />}
+      loading={retry.isPending}
+      onClick={() => retry.mutate()}
+    >
+      Retry now
+    </Button>
+  );
+}
+
 /**
- * The outbox, for administrators: what a mail sender would deliver, to whom, and whether its link still works.
- * Links themselves are never shown here (whoever holds a live one can accept it); the person who creates an
- * invitation sees its link once.
+ * The outbox, for administrators: what Tandem sends by email, to whom, how delivery went (sent, retrying with the
+ * next attempt, failed with the mail server's reason, and "Retry now"), and whether each invitation link still
+ * works. Links themselves are never shown here; the person who creates an invitation sees its link once.
  */
 export function OutboxPage() {
   const outbox = useQuery(outboxQueryOptions);
@@ -23,7 +53,7 @@ export function OutboxPage() {
     <Stack gap="lg">
       <PageHeader
         title="Outbox"
-        description="Messages Tandem would send by email, newest first: to whom, and whether each invitation link still works. Links are shown only once, to whoever creates the invitation; if one was lost, invite the person again (that replaces the link)."
+        description="Messages Tandem sends by email, newest first: to whom, whether each was delivered, and whether each invitation link still works. Links are shown only once, to whoever creates the invitation; if one was lost, invite the person again (that replaces the link)."
       />
       {outbox.isPending && (
         <Stack gap="xs" aria-busy="true" aria-label="Loading the outbox">
@@ -33,40 +63,59 @@ export function OutboxPage() {
         </Stack>
       )}
       {outbox.isError && <ErrorPanel error={outbox.error} onRetry={() => void outbox.refetch()} />}
-      {outbox.isSuccess && outbox.data.length === 0 && (
+      {outbox.isSuccess && !outbox.data.mailServer && (
+        <Alert color="yellow" variant="light" icon={<IconMailOff />} title="No mail server is configured">
+          Nothing is sent by email: messages wait here. Copy invitation links when you create them, or set
+          TANDEM_SMTP_URL so that Tandem sends them.
+        </Alert>
+      )}
+      {outbox.isSuccess && outbox.data.items.length === 0 && (
         <Text c="dimmed">The outbox is empty. Invitations you create will appear here.</Text>
       )}
-      {outbox.isSuccess && outbox.data.length > 0 && (
+      {outbox.isSuccess && outbox.data.items.length > 0 && (
         <Accordion variant="separated" data-testid="outbox">
-          {outbox.data.map((message) => (
-            <Accordion.Item key={message.id} value={message.id}>
-              <Accordion.Control>
-                <Group justify="space-between" wrap="nowrap" pr="sm">
-                  <Stack gap={0}>
-                    <Text fw={500}>{message.subject}</Text>
-                    <Text size="sm" c="dimmed">
-                      To {message.recipient} · {formatDateTime(message.createdAt)}
-                    </Text>
-                  </Stack>
-                  <Group gap="xs" wrap="nowrap">
-                    {message.invitationStatus && (
-                      <Badge variant="light" color={linkStatus[message.invitationStatus].color}>
-                        {linkStatus[message.invitationStatus].label}
+          {outbox.data.items.map((message) => {
+            const delivery = deliveryLabel(message, outbox.data.mailServer);
+            return (
+              <Accordion.Item key={message.id} value={message.id}>
+                <Accordion.Control>
+                  <Group justify="space-between" wrap="nowrap" pr="sm">
+                    <Stack gap={0}>
+                      <Text fw={500}>{message.subject}</Text>
+                      <Text size="sm" c="dimmed">
+                        To {message.recipient} · {formatDateTime(message.createdAt)}
+                      </Text>
+                    </Stack>
+                    <Group gap="xs" wrap="nowrap">
+                      {message.invitationStatus && (
+                        <Badge variant="light" color={linkStatus[message.invitationStatus].color}>
+                          {linkStatus[message.invitationStatus].label}
+                        </Badge>
+                      )}
+                      <Badge variant="outline" color={delivery.color} data-testid="delivery-state">
+                        {delivery.label}
                       </Badge>
-                    )}
-                    <Badge variant="outline" color={message.sentAt ? 'blue' : 'gray'}>
-                      {message.sentAt ? 'Sent' : 'Not sent'}
-                    </Badge>
+                    </Group>
                   </Group>
-                </Group>
-              </Accordion.Control>
-              <Accordion.Panel>
-                <Code block style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}>
-                  {message.body}
-                </Code>
-              </Accordion.Panel>
-            </Accordion.Item>
-          ))}
+                </Accordion.Control>
+                <Accordion.Panel>
+                  <Stack gap="sm">
+                    {delivery.detail && (
+                      <Group justify="space-between" wrap="nowrap">
+                        <Text size="sm" c={message.delivery.state === 'failed' ? 'red' : undefined}>
+                          {delivery.detail}
+                        </Text>
+                        {message.delivery.state === 'failed' && <RetryButton message={message} />}
+                      </Group>
+                    )}
+                    <Code block style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}>
+                      {message.body}
+                    </Code>
+                  </Stack>
+                </Accordion.Panel>
+              </Accordion.Item>
+            );
+          })}
         </Accordion>
       )}
     </Stack>

@@ -17,6 +17,7 @@ import { staffMemberQueryOptions } from '../api.ts';
 import { ActiveBadge } from '../components/ActiveBadge.tsx';
 import { DeactivateStaffButton } from '../components/DeactivateStaffButton.tsx';
 import { MatchingProfileForm } from '../components/MatchingProfileForm.tsx';
+import { SendPasswordResetButton } from '../components/SendPasswordResetButton.tsx';
 import { approachLabel, genderLabels, languageName, yearsText } from '../labels.ts';
 
 export function StaffDetailPage({ staffMemberId }: { staffMemberId: string }) {
@@ -77,7 +78,12 @@ function StaffMemberDetails({ member }: { member: StaffMember }) {
           {member.pronouns && <Text c="dimmed">({member.pronouns})</Text>}
           <ActiveBadge active={member.active} />
         </Group>
-        {mayDeactivate && <DeactivateStaffButton member={member} />}
+        {mayDeactivate && (
+          <Group gap="sm">
+            <SendPasswordResetButton member={member} />
+            <DeactivateStaffButton member={member} />
+          </Group>
+        )}
       </Group>
       <Paper withBorder p="lg">
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="lg" verticalSpacing="md">
