@@ -1,0 +1,56 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { artifactsDir } from './pages.ts';
+
+/** WCAG 2.0, 2.1 and 2.2 at levels A and AA, and axe's best practices (landmarks, headings, table headers). */
+export const axeTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+
+/**
+ * Waits until the page holds still: no request in flight, no finite animation or transition running (a dialog
+ * fading in has colours axe would misread). Spinners, which never end, are left spinning.
+ */
+export async function settled(page: Page): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  await page.waitForFunction(
+    () =>
+      document
+        .getAnimations()
+        .every(
+          (animation) =>
+            animation.playState !== 'running' ||
+            animation.effect?.getComputedTiming().iterations === Infinity,
+        ),
+    undefined,
+    { timeout: 5_000 },
+  );
+}
+
+/** One line per failing element: rule, impact, where, what to do, and the rule's documentation. */
+export async function axeViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(axeTags).setLegacyMode(true).analyze();
+  return results.violations.flatMap((violation) =>
+    violation.nodes.map(
+      (node) =>
+        `${violation.id} (${node.impact ?? violation.impact}) at ${node.target.join(' ')}: ${violation.help}. ` +
+        `${(node.failureSummary ?? '').replace(/\s*\n\s*/g, ' ')} [${violation.helpUrl}]`,
+    ),
+  );
+}
+
+/**
+ * Runs axe-core on the page as it is now, named `stateName` in the report, and fails the test on any violation
+ * at any impact. The failure is soft: the test goes on to its other states so one run lists every violation,
+ * and still fails at its end. The full list is also written to e2e/artifacts/axe/<stateName>.txt.
+ */
+export async function expectNoAxeViolations(page: Page, stateName: string): Promise<void> {
+  await settled(page);
+  const violations = await axeViolations(page);
+  if (violations.length > 0) {
+    const folder = `${artifactsDir}axe/`;
+    await mkdir(folder, { recursive: true });
+    await writeFile(`${folder}${stateName}.txt`, `${page.url()}\n${violations.join('\n')}\n`);
+  }
+  expect.soft(violations, `axe violations on "${stateName}" (${page.url()})`).toEqual([]);
+}
