@@ -302,7 +302,7 @@ function SuggestionOption({ suggestion }: { suggestion: TherapistSuggestion }) {
               </Text>
             )}
             {suggestion.concerns.length > 0 && (
-              <Text size="sm" c="orange.8" component="span">
+              <Text size="sm" c="orange" component="span">
                 {concernsLine(suggestion)}
               </Text>
             )}
