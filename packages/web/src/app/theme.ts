@@ -76,9 +76,10 @@ export const cssVariablesResolver: CSSVariablesResolver = (current: MantineTheme
     variables: {},
     light: {
       ...light,
+      // Links, also in rows and alerts tinted with any colour.
       '--mantine-color-anchor': readableOn(
         primary[7],
-        [...lightSurfaces, primary[1]],
+        [...lightSurfaces, ...lightTints],
         'darker',
         minimumContrast,
       ),
