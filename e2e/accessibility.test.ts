@@ -520,6 +520,30 @@ describe('accessibility (axe-core, WCAG 2.2 AA)', () => {
     await page.waitForFunction(() => document.activeElement?.textContent?.trim() === 'Change level of care');
   });
 
+  it('has no violation in the dark colour scheme', async () => {
+    const page = await signIn('clinician');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: /dashboard/i }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.dataset.mantineColorScheme)).toBe('dark');
+    await expectNoAxeViolations(page, 'dark-clinician-dashboard');
+    await visit(page, '/patients', 'dark-patient-list');
+    const pat = await patientId('Pat');
+    await page.goto(`/patients/${pat}?tab=consents`);
+    await page.locator('[data-consent-status="active"]').first().waitFor();
+    await expectNoAxeViolations(page, 'dark-record-consents');
+    await checkDialog(
+      page,
+      page.getByRole('button', { name: 'Record consent' }),
+      'Record a consent',
+      'dark-consent-record-dialog',
+    );
+    await page.goto(`/patients/${pat}?tab=episodes`);
+    await page.locator('[data-testid^="episode-"]').first().waitFor();
+    await expectNoAxeViolations(page, 'dark-record-episodes');
+    await saveScreenshot(page, 'a11y-dark-episodes');
+  });
+
   it('respects reduced motion: a dialog opens without a transition', async () => {
     const page = await signIn('clinician');
     await page.emulateMedia({ reducedMotion: 'reduce' });
