@@ -13,6 +13,19 @@ export const axeTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 
  */
 export async function settled(page: Page): Promise<void> {
   await page.waitForLoadState('networkidle');
+  // Data still loading shows as skeletons or busy regions; a page that never stops is checked as it is.
+  await page
+    .waitForFunction(
+      () =>
+        document.querySelector('.mantine-Skeleton-root[data-visible="true"], [aria-busy="true"]') === null,
+      undefined,
+      { timeout: 5_000 },
+    )
+    .catch(() => {});
+  // Two frames, so that a transition about to start has started.
+  await page.evaluate(
+    () => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))),
+  );
   await page.waitForFunction(
     () =>
       document
