@@ -161,7 +161,7 @@ describe('accessibility (axe-core, WCAG 2.2 AA)', () => {
     await page.getByTestId('care-team-current').waitFor();
     await checkDialog(
       page,
-      page.getByRole('button', { name: /primary therapist/ }),
+      page.getByRole('button', { name: /^(Assign|Change) primary therapist$/ }),
       /primary therapist/,
       'assign-therapist-dialog',
       async (dialog) => {
@@ -175,7 +175,7 @@ describe('accessibility (axe-core, WCAG 2.2 AA)', () => {
       'Add to the care team',
       'add-to-care-team-dialog',
     );
-    const endPlace = page.getByRole('button', { name: /^End .*’s place as|^End .*'s place as/ });
+    const endPlace = page.getByRole('button', { name: /^End place: / });
     if ((await endPlace.count()) > 0) {
       await checkDialog(page, endPlace.first(), /^End /, 'end-care-team-place-dialog');
     }

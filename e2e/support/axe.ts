@@ -1,5 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { AxeBuilder } from '@axe-core/playwright';
+import type { NodeResult } from 'axe-core';
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { artifactsDir } from './pages.ts';
@@ -40,6 +41,14 @@ export async function settled(page: Page): Promise<void> {
   );
 }
 
+/** The elements a failing check points at (a menu's offending child, the text a colour was measured on). */
+function related(node: NodeResult): string {
+  const targets = [...node.any, ...node.all, ...node.none].flatMap(
+    (check) => check.relatedNodes?.map((relatedNode) => relatedNode.target.join(' ')) ?? [],
+  );
+  return targets.length > 0 ? ` Related: ${[...new Set(targets)].join(', ')}.` : '';
+}
+
 /** One line per failing element: rule, impact, where, what to do, and the rule's documentation. */
 export async function axeViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page })
@@ -53,7 +62,7 @@ export async function axeViolations(page: Page): Promise<string[]> {
     violation.nodes.map(
       (node) =>
         `${violation.id} (${node.impact ?? violation.impact}) at ${node.target.join(' ')}: ${violation.help}. ` +
-        `${(node.failureSummary ?? '').replace(/\s*\n\s*/g, ' ')} [${violation.helpUrl}]`,
+        `${(node.failureSummary ?? '').replace(/\s*\n\s*/g, ' ')}${related(node)} [${violation.helpUrl}]`,
     ),
   );
 }

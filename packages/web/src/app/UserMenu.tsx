@@ -10,7 +10,8 @@ export function UserMenu() {
   const signOut = useSignOut();
   const role = roleLabels[me.role];
   return (
-    <Menu position="bottom-end" width={240} withinPortal>
+    // Within the header (not a portal at the end of the body), so the open menu stays inside a landmark.
+    <Menu position="bottom-end" width={240} withinPortal={false}>
       <Menu.Target>
         {/* Named by what it shows (WCAG 2.5.3): the person's name where it is visible, then what it opens. */}
         <UnstyledButton data-testid="user-menu">

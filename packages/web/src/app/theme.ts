@@ -1,11 +1,16 @@
 import {
+  Anchor,
+  Combobox,
   type CSSVariablesResolver,
   createTheme,
   darken,
   localStorageColorSchemeManager,
   type MantineTheme,
   Modal,
+  ModalHeader,
+  type ModalHeaderProps,
   Notification,
+  Table,
 } from '@mantine/core';
 import { readableOn } from './contrast.ts';
 
@@ -20,6 +25,18 @@ export const theme = createTheme({
   components: {
     // Every dialog's close button has a name (Mantine's has none by default); translated with the other strings.
     Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } }),
+    // Mantine draws a dialog's title bar as <header>, which reads as a second page banner; a plain box instead.
+    // (ModalHeader passes `component` on to its Box; its props type does not list it.)
+    ModalHeader: ModalHeader.extend({ defaultProps: { component: 'div' } as Partial<ModalHeaderProps> }),
+    // A select's options stay beside their field (inside its dialog or the page's landmarks) instead of a
+    // portal at the end of the body, where they belong to no landmark and come last in reading order.
+    Combobox: Combobox.extend({ defaultProps: { withinPortal: false } }),
+    // Links look like links, not only by colour (WCAG 1.4.1), also inside a sentence of secondary text.
+    Anchor: Anchor.extend({ defaultProps: { underline: 'always' } }),
+    // A table wider than a phone scrolls sideways in its box: keyboard users reach that box with Tab (2.1.1).
+    TableScrollContainer: Table.ScrollContainer.extend({
+      defaultProps: { scrollAreaProps: { viewportProps: { tabIndex: 0 } } },
+    }),
     Notification: Notification.extend({
       defaultProps: { closeButtonProps: { 'aria-label': 'Close' } },
       // Mantine draws a titled notification's text in a fixed grey (3.3:1); the readable secondary colour instead.

@@ -130,7 +130,7 @@ export function CareTeamTab({ record, viewer, now }: RecordTabContext) {
                         color="red"
                         leftSection={<IconUserMinus size={14} />}
                         onClick={() => setEndingId(place.id)}
-                        aria-label={`End ${place.staffName}'s place as ${careTeamRoleLabels[place.role].toLowerCase()}`}
+                        aria-label={`End place: ${place.staffName}, ${careTeamRoleLabels[place.role].toLowerCase()}`}
                       >
                         End place
                       </Button>
