@@ -9,9 +9,11 @@ export function UserMenu() {
   const me = useMe();
   const signOut = useSignOut();
   const role = roleLabels[me.role];
+  // Within the header (not a portal at the end of the body), so the open menu stays inside a landmark. No focus
+  // placeholder: it is a focusable child of role="menu" that is no menu item (axe aria-required-children); the first
+  // item takes focus instead, as the ARIA menu pattern has it.
   return (
-    // Within the header (not a portal at the end of the body), so the open menu stays inside a landmark.
-    <Menu position="bottom-end" width={240} withinPortal={false}>
+    <Menu position="bottom-end" width={240} withinPortal={false} withInitialFocusPlaceholder={false}>
       <Menu.Target>
         {/* Named by what it shows (WCAG 2.5.3): the person's name where it is visible, then what it opens. */}
         <UnstyledButton data-testid="user-menu">
