@@ -458,8 +458,8 @@ describe('accessibility (axe-core, WCAG 2.2 AA)', () => {
     await expectNoAxeViolations(patient, 'patient-dashboard');
     await openUserMenu(patient, 'patient-account-menu');
     await visit(patient, '/my-consents', 'patient-my-consents');
-    await patient.getByTestId('disclosure-accounting').waitFor();
     const jordan = patient.getByTestId('consent').filter({ hasText: 'Jordan Example' });
+    await jordan.waitFor();
     await checkDialog(
       patient,
       jordan.getByRole('button', { name: 'Revoke' }),
