@@ -42,7 +42,7 @@ describe('registration and admission in the browser', () => {
     await admit.getByLabel('Substance', { exact: true }).selectOption('opioids');
     await admit.getByLabel('Route').selectOption('smoking');
     await admit.getByLabel('Frequency (past month)').selectOption('daily');
-    await admit.getByLabel('Add a diagnosis').fill('opioid dependence uncomplicated');
+    await admit.getByRole('combobox', { name: 'Add a diagnosis' }).fill('opioid dependence uncomplicated');
     await page.getByRole('option', { name: /F11\.20/ }).click();
     await admit.getByText('F11.20 — Opioid dependence, uncomplicated').waitFor();
     await admit.getByLabel('Presenting problems').fill('Overdose last month.');
@@ -103,7 +103,7 @@ describe('registration and admission in the browser', () => {
     await admit.getByLabel('Substance', { exact: true }).selectOption('opioids');
     await admit.getByLabel('Route').selectOption('injection');
     await admit.getByLabel('Frequency (past month)').selectOption('daily');
-    await admit.getByLabel('Add a diagnosis').fill('opioid dependence uncomplicated');
+    await admit.getByRole('combobox', { name: 'Add a diagnosis' }).fill('opioid dependence uncomplicated');
     await page.getByRole('option', { name: /F11\.20/ }).click();
     await admit.getByRole('button', { name: 'Admit' }).click();
     await admit.waitFor({ state: 'detached' });

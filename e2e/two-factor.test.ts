@@ -5,6 +5,7 @@ import { demoAccountFor, demoPassword, demoTotpSecret } from '@tandem/server/dem
 import { unusedTotpCode } from '@tandem/server/testing/totp-codes';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { expectNoAxeViolations } from './support/axe.ts';
 import { type BrowserTandem, startBrowserTandem } from './support/tandem.ts';
 
 const artifactsDir = fileURLToPath(new URL('./artifacts/', import.meta.url));
@@ -71,6 +72,8 @@ describe('two-step sign-in and the idle timeout in the browser', () => {
     const page = await signInWithTotp();
     const warning = page.getByRole('dialog', { name: 'Are you still there?' });
     await warning.waitFor({ timeout: 20_000 });
+    // The warning is open for five seconds: time enough for axe, which is no activity on the page.
+    await expectNoAxeViolations(page, 'idle-warning-dialog');
     await warning.getByRole('button', { name: 'Stay signed in' }).click();
     await warning.waitFor({ state: 'hidden' });
     // Past the moment the first idle period would have ended.

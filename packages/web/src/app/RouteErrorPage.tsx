@@ -1,7 +1,8 @@
 import { Container, Stack, Title } from '@mantine/core';
 import { useQueryErrorResetBoundary } from '@tanstack/react-query';
 import { type ErrorComponentProps, useRouter } from '@tanstack/react-router';
-import { useEffect } from 'react';
+import { useContext, useEffect } from 'react';
+import { MeContext } from '../auth/me-context.ts';
 import { ErrorPanel } from './ErrorPanel.tsx';
 
 /** The root error boundary: anything a route failed to load or render lands here, with a way to retry. */
@@ -14,8 +15,10 @@ export function RouteErrorPage({ error, reset }: ErrorComponentProps) {
     queryErrorResetBoundary.reset();
   }, [queryErrorResetBoundary]);
 
+  // Inside a signed-in frame the page is already in its <main>; on its own it is the main content itself.
+  const inFrame = useContext(MeContext) !== null;
   return (
-    <Container size="sm" py="xl">
+    <Container component={inFrame ? 'div' : 'main'} size="sm" py="xl">
       <Stack>
         <Title order={1} size="h2">
           This page could not be shown

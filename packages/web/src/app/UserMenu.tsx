@@ -1,4 +1,4 @@
-import { Avatar, Group, Menu, Text, UnstyledButton } from '@mantine/core';
+import { Avatar, Group, Menu, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { IconChevronDown, IconLogout, IconShieldLock } from '@tabler/icons-react';
 import { Link } from '@tanstack/react-router';
 import { useMe } from '../auth/me-context.ts';
@@ -9,16 +9,21 @@ export function UserMenu() {
   const me = useMe();
   const signOut = useSignOut();
   const role = roleLabels[me.role];
+  // Within the header (not a portal at the end of the body), so the open menu stays inside a landmark. No focus
+  // placeholder: it is a focusable child of role="menu" that is no menu item (axe aria-required-children); the first
+  // item takes focus instead, as the ARIA menu pattern has it.
   return (
-    <Menu position="bottom-end" width={240} withinPortal>
+    <Menu position="bottom-end" width={240} withinPortal={false} withInitialFocusPlaceholder={false}>
       <Menu.Target>
-        <UnstyledButton aria-label="Account menu" data-testid="user-menu">
+        {/* Named by what it shows (WCAG 2.5.3): the person's name where it is visible, then what it opens. */}
+        <UnstyledButton data-testid="user-menu">
           <Group gap="xs" wrap="nowrap">
-            <Avatar size="sm" radius="xl" color="initials" name={me.user.name} />
+            <Avatar size="sm" radius="xl" color="initials" name={me.user.name} aria-hidden />
             <Text size="sm" fw={500} visibleFrom="sm">
               {me.user.name}
             </Text>
-            <IconChevronDown size={14} />
+            <VisuallyHidden>Account menu</VisuallyHidden>
+            <IconChevronDown size={14} aria-hidden />
           </Group>
         </UnstyledButton>
       </Menu.Target>

@@ -13,6 +13,7 @@ import { mayInOrganization, seesPatientList } from '../access/policy.ts';
 import { useMe } from '../auth/me-context.ts';
 import { FrameHeader } from './FrameHeader.tsx';
 import { NavLinkLink } from './links.tsx';
+import { mainContentId, SkipLink } from './SkipLink.tsx';
 
 /** The clinician workspace: header, navigation for the features that exist, and the page. */
 export function WorkspaceFrame({ children }: { children: ReactNode }) {
@@ -24,6 +25,7 @@ export function WorkspaceFrame({ children }: { children: ReactNode }) {
       navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !navOpened } }}
       padding="lg"
     >
+      <SkipLink />
       <AppShell.Header>
         <FrameHeader
           navToggle={
@@ -81,7 +83,9 @@ export function WorkspaceFrame({ children }: { children: ReactNode }) {
           />
         )}
       </AppShell.Navbar>
-      <AppShell.Main>{children}</AppShell.Main>
+      <AppShell.Main id={mainContentId} tabIndex={-1}>
+        {children}
+      </AppShell.Main>
     </AppShell>
   );
 }

@@ -4,7 +4,6 @@ import {
   Button,
   Fieldset,
   Group,
-  Modal,
   MultiSelect,
   NativeSelect,
   Radio,
@@ -27,6 +26,7 @@ import {
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { describeProblem } from '../../api/problem.ts';
+import { Dialog } from '../../app/Dialog.tsx';
 import { useProgramToday } from '../../app/program-today.ts';
 import { patientQueryKeys } from '../../patients/api.ts';
 import {
@@ -103,7 +103,7 @@ export function AdmitDialog({
   const failure = admit.error ? describeProblem(admit.error) : null;
   const conflict = admit.error instanceof WriteConflict ? admit.error : null;
   return (
-    <Modal opened={opened} onClose={onClose} title="Admit to an episode of care" size="xl">
+    <Dialog opened={opened} onClose={onClose} title="Admit to an episode of care" size="xl">
       <form onSubmit={submit} noValidate aria-label="Admit">
         <Stack gap="md">
           {conflict && (
@@ -344,6 +344,6 @@ export function AdmitDialog({
           </Group>
         </Stack>
       </form>
-    </Modal>
+    </Dialog>
   );
 }

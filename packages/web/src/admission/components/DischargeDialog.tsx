@@ -3,7 +3,6 @@ import {
   Button,
   Group,
   List,
-  Modal,
   NativeSelect,
   SimpleGrid,
   Stack,
@@ -13,6 +12,7 @@ import {
 } from '@mantine/core';
 import { careTeamRoleLabels, dischargeTypeLabels } from '@tandem/core/admission/vocabulary';
 import { type FormEvent, useState } from 'react';
+import { Dialog } from '../../app/Dialog.tsx';
 import { useProgramToday } from '../../app/program-today.ts';
 import { dischargeEpisode } from '../api.ts';
 import { optionsOf } from '../labels.ts';
@@ -56,7 +56,7 @@ export function DischargeDialog({ patientId, episode, opened, onClose }: Episode
   }
   if (remains !== null) {
     return (
-      <Modal opened={opened} onClose={onClose} title="Discharged" size="lg">
+      <Dialog opened={opened} onClose={onClose} title="Discharged" size="lg">
         <Stack>
           <Text>The episode is closed. The care team stays in place for aftercare and follow-up:</Text>
           <List>
@@ -75,11 +75,11 @@ export function DischargeDialog({ patientId, episode, opened, onClose }: Episode
             </Button>
           </Group>
         </Stack>
-      </Modal>
+      </Dialog>
     );
   }
   return (
-    <Modal opened={opened} onClose={onClose} title="Discharge" size="lg">
+    <Dialog opened={opened} onClose={onClose} title="Discharge" size="lg">
       <form onSubmit={submit} noValidate aria-label="Discharge">
         <Stack>
           {stale && stale.status === 'active' && (
@@ -127,6 +127,6 @@ export function DischargeDialog({ patientId, episode, opened, onClose }: Episode
           </EpisodeDialogFooter>
         </Stack>
       </form>
-    </Modal>
+    </Dialog>
   );
 }

@@ -1,21 +1,11 @@
-import {
-  Button,
-  List,
-  Modal,
-  MultiSelect,
-  NativeSelect,
-  Stack,
-  Text,
-  Textarea,
-  TextInput,
-} from '@mantine/core';
+import { Button, List, MultiSelect, NativeSelect, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { coOccurringConditionLabels, referralSourceLabels } from '@tandem/core/admission/vocabulary';
 import { useState } from 'react';
+import { Dialog } from '../../app/Dialog.tsx';
 import { type Episode, updateEpisode } from '../api.ts';
 import { conflictingFields } from '../conflict.ts';
 import { optionsOf } from '../labels.ts';
-
 import {
   EpisodeDialogFooter,
   type EpisodeDialogProps,
@@ -63,7 +53,7 @@ export function EpisodeEditDialog({ patientId, episode, opened, onClose }: Episo
     ? conflictingFields(values, { ...stale, referralNote: stale.referralNote ?? '' }, editableFields)
     : [];
   return (
-    <Modal opened={opened} onClose={onClose} title="Edit the episode" size="lg">
+    <Dialog opened={opened} onClose={onClose} title="Edit the episode" size="lg">
       <form
         onSubmit={(event) => {
           event.preventDefault();
@@ -138,6 +128,6 @@ export function EpisodeEditDialog({ patientId, episode, opened, onClose }: Episo
           </EpisodeDialogFooter>
         </Stack>
       </form>
-    </Modal>
+    </Dialog>
   );
 }

@@ -12,6 +12,7 @@ import {
   Text,
   TextInput,
   Title,
+  VisuallyHidden,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconPlus } from '@tabler/icons-react';
@@ -59,7 +60,9 @@ export function IntakeChecklistSettings() {
                 <Table.Th>Item</Table.Th>
                 <Table.Th w={140}>Due within (days)</Table.Th>
                 <Table.Th w={110}>In use</Table.Th>
-                <Table.Th w={100} />
+                <Table.Th w={100}>
+                  <VisuallyHidden>Actions</VisuallyHidden>
+                </Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>

@@ -1,4 +1,4 @@
-import { Badge, Button, EmptyState, Skeleton, Table, Text } from '@mantine/core';
+import { Badge, Button, EmptyState, Skeleton, Table, Text, VisuallyHidden } from '@mantine/core';
 import { IconChecklist } from '@tabler/icons-react';
 import { mayCompleteIntakeItem } from '@tandem/core/admission/intake-items';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -45,7 +45,9 @@ export function IntakeOverdueCard() {
                 <Table.Th>Patient</Table.Th>
                 <Table.Th>Item</Table.Th>
                 <Table.Th>Overdue</Table.Th>
-                <Table.Th />
+                <Table.Th>
+                  <VisuallyHidden>Actions</VisuallyHidden>
+                </Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>

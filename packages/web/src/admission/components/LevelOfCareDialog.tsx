@@ -1,4 +1,4 @@
-import { Group, Modal, NativeSelect, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Group, NativeSelect, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { levelOfCareMisfit } from '@tandem/core/admission/level-of-care-fit';
 import {
@@ -8,6 +8,7 @@ import {
   levelOfCareChangeDirectionLabels,
 } from '@tandem/core/admission/vocabulary';
 import { type FormEvent, useState } from 'react';
+import { Dialog } from '../../app/Dialog.tsx';
 import { useProgramToday } from '../../app/program-today.ts';
 import { asamLevelOptions } from '../admission-form.ts';
 import { changeLevelOfCare } from '../api.ts';
@@ -68,7 +69,7 @@ export function LevelOfCareDialog({ patientId, episode, opened, onClose }: Episo
     if (Object.keys(found).length === 0) save();
   }
   return (
-    <Modal opened={opened} onClose={onClose} title="Change the level of care" size="lg">
+    <Dialog opened={opened} onClose={onClose} title="Change the level of care" size="lg">
       <form onSubmit={submit} noValidate aria-label="Change the level of care">
         <Stack>
           {stale && (
@@ -139,6 +140,6 @@ export function LevelOfCareDialog({ patientId, episode, opened, onClose }: Episo
           </EpisodeDialogFooter>
         </Stack>
       </form>
-    </Modal>
+    </Dialog>
   );
 }

@@ -3,19 +3,20 @@ import {
   Button,
   Fieldset,
   Group,
-  Modal,
   NativeSelect,
   SimpleGrid,
   Stack,
   Table,
   Text,
   TextInput,
+  VisuallyHidden,
 } from '@mantine/core';
 import { IconAlertCircle, IconUserPlus } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
 import { describeProblem } from '../../api/problem.ts';
+import { Dialog } from '../../app/Dialog.tsx';
 import { AnchorLink } from '../../app/links.tsx';
 import { PageHeader } from '../../app/PageHeader.tsx';
 import { useProgramToday } from '../../app/program-today.ts';
@@ -210,7 +211,7 @@ function DuplicateDialog({
   onConfirmNew: () => void;
 }) {
   return (
-    <Modal
+    <Dialog
       opened={matches !== null}
       onClose={onClose}
       title="This person may already be registered"
@@ -227,7 +228,9 @@ function DuplicateDialog({
               <Table.Th>Name</Table.Th>
               <Table.Th>MRN</Table.Th>
               <Table.Th>Date of birth</Table.Th>
-              <Table.Th />
+              <Table.Th>
+                <VisuallyHidden>Actions</VisuallyHidden>
+              </Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -257,6 +260,6 @@ function DuplicateDialog({
           </Button>
         </Group>
       </Stack>
-    </Modal>
+    </Dialog>
   );
 }

@@ -1,10 +1,11 @@
-import { Button, Alert as Callout, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { Button, Alert as Callout, Group, Stack, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconAlertCircle } from '@tabler/icons-react';
 import { minimumResolutionLength } from '@tandem/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { describeProblem } from '../../api/problem.ts';
+import { Dialog } from '../../app/Dialog.tsx';
 import { type Alert, alertQueryKeys, resolveAlert } from '../api.ts';
 import { alertKindLabel } from '../labels.ts';
 
@@ -43,7 +44,7 @@ export function ResolveAlertDialog({ alert, onClose }: { alert: Alert | null; on
 
   const failure = resolve.error ? describeProblem(resolve.error) : null;
   return (
-    <Modal opened={alert !== null} onClose={close} title="Record what was done" size="lg">
+    <Dialog opened={alert !== null} onClose={close} title="Record what was done" size="lg">
       {alert && (
         <form onSubmit={submit} noValidate>
           <Stack>
@@ -82,6 +83,6 @@ export function ResolveAlertDialog({ alert, onClose }: { alert: Alert | null; on
           </Stack>
         </form>
       )}
-    </Modal>
+    </Dialog>
   );
 }

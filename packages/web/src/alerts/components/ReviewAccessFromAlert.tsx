@@ -1,5 +1,6 @@
-import { Loader, Modal } from '@mantine/core';
+import { Loader } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
+import { Dialog } from '../../app/Dialog.tsx';
 import { ErrorPanel } from '../../app/ErrorPanel.tsx';
 import { breakGlassGrantQueryOptions } from '../../audit-log/api.ts';
 import { ReviewBreakGlassDialog } from '../../audit-log/components/ReviewBreakGlassDialog.tsx';
@@ -16,12 +17,12 @@ export function ReviewAccessFromAlert({ grantId, onClose }: { grantId: string | 
   if (grantId === null) return null;
   if (grant.isSuccess) return <ReviewBreakGlassDialog grant={grant.data} onClose={onClose} />;
   return (
-    <Modal opened onClose={onClose} title="Review emergency access" size="lg">
+    <Dialog opened onClose={onClose} title="Review emergency access" size="lg">
       {grant.isError ? (
         <ErrorPanel error={grant.error} onRetry={() => void grant.refetch()} />
       ) : (
         <Loader size="sm" aria-label="Loading the emergency access" />
       )}
-    </Modal>
+    </Dialog>
   );
 }

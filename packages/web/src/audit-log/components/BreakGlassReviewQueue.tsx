@@ -1,4 +1,4 @@
-import { Badge, Button, EmptyState, Skeleton, Stack, Table, Text } from '@mantine/core';
+import { Badge, Button, EmptyState, Skeleton, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
 import { IconShieldCheck } from '@tabler/icons-react';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -57,7 +57,7 @@ export function BreakGlassReviewQueue({ reviewed = false }: { reviewed?: boolean
               <Table.Th>Patient</Table.Th>
               <Table.Th>Reason</Table.Th>
               <Table.Th ta="right">Views</Table.Th>
-              <Table.Th>{reviewed ? 'Review' : ''}</Table.Th>
+              <Table.Th>{reviewed ? 'Review' : <VisuallyHidden>Actions</VisuallyHidden>}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>

@@ -1,10 +1,11 @@
-import { Alert, Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, Button, Group, Stack, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconAlertCircle } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { alertQueryKeys } from '../../alerts/api.ts';
 import { describeProblem } from '../../api/problem.ts';
+import { Dialog } from '../../app/Dialog.tsx';
 import { auditQueryKeys, type BreakGlassGrantEntry, reviewBreakGlassGrant } from '../api.ts';
 import { formatShortTime } from '../labels.ts';
 
@@ -57,7 +58,7 @@ export function ReviewBreakGlassDialog({ grant, onClose }: ReviewBreakGlassDialo
 
   const failure = review.error ? describeProblem(review.error) : null;
   return (
-    <Modal opened={grant !== null} onClose={close} title="Review emergency access" size="lg">
+    <Dialog opened={grant !== null} onClose={close} title="Review emergency access" size="lg">
       {grant && (
         <form onSubmit={submit} noValidate>
           <Stack>
@@ -102,6 +103,6 @@ export function ReviewBreakGlassDialog({ grant, onClose }: ReviewBreakGlassDialo
           </Stack>
         </form>
       )}
-    </Modal>
+    </Dialog>
   );
 }

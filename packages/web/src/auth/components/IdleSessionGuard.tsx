@@ -1,9 +1,10 @@
-import { Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { Button, Group, Stack, Text } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import type { Middleware } from 'openapi-fetch';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api } from '../../api/client.ts';
+import { Dialog } from '../../app/Dialog.tsx';
 import { signOut } from '../api.ts';
 import {
   durationText,
@@ -128,7 +129,7 @@ function IdleWatch({ idleTimeoutSeconds }: { idleTimeoutSeconds: number }) {
 
   const secondsLeft = Math.max(0, Math.ceil((signOutAt(clock()) - now) / 1000));
   return (
-    <Modal
+    <Dialog
       opened={phase === 'warning'}
       onClose={() => void keepAlive()}
       title="Are you still there?"
@@ -149,6 +150,6 @@ function IdleWatch({ idleTimeoutSeconds }: { idleTimeoutSeconds: number }) {
           </Button>
         </Group>
       </Stack>
-    </Modal>
+    </Dialog>
   );
 }

@@ -154,12 +154,9 @@ export function TwoFactorSection({ security }: { security: AccountSecurity }) {
               1. Scan this code with an authenticator app (such as Google Authenticator, Microsoft
               Authenticator, 1Password or Aegis).
             </Text>
-            <div
-              role="img"
-              aria-label="QR code for your authenticator app"
-              style={{ background: 'white', padding: 12, width: 'fit-content', borderRadius: 8 }}
-            >
-              <QRCodeSVG value={enrolment.totpUri} size={176} />
+            <div style={{ background: 'white', padding: 12, width: 'fit-content', borderRadius: 8 }}>
+              {/* The SVG is the image (role="img"); its <title> names it. */}
+              <QRCodeSVG value={enrolment.totpUri} size={176} title="QR code for your authenticator app" />
             </div>
             <Text size="sm">
               Cannot scan? Enter this setup key instead:{' '}

@@ -157,7 +157,7 @@ export function SignInPage({ redirectTo, idleSeconds }: { redirectTo?: string; i
       : null;
 
   return (
-    <Center mih="100vh" p="md" pos="relative">
+    <Center component="main" mih="100vh" p="md" pos="relative">
       <div
         style={{ position: 'absolute', top: 'var(--mantine-spacing-md)', right: 'var(--mantine-spacing-md)' }}
       >

@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Select, Stack, Text, Textarea } from '@mantine/core';
+import { Button, Group, Select, Stack, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { type CareTeamRole, careTeamRoles } from '@tandem/core/access/resources';
 import { careTeamRoleLabels } from '@tandem/core/admission/vocabulary';
@@ -6,6 +6,7 @@ import { mayHoldCareTeamPlace } from '@tandem/core/care-team/places';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { describeProblem } from '../../api/problem.ts';
+import { Dialog } from '../../app/Dialog.tsx';
 import { roleLabels } from '../../auth/roles.ts';
 import { staffListQueryOptions } from '../../staff/api.ts';
 import { assignCareTeamPlace, invalidateAfterTeamChange } from '../api.ts';
@@ -52,7 +53,7 @@ export function AddPlaceDialog({ patientId, onClose }: { patientId: string; onCl
   };
   const problem = add.isError ? describeProblem(add.error) : null;
   return (
-    <Modal opened onClose={onClose} title="Add to the care team">
+    <Dialog opened onClose={onClose} title="Add to the care team">
       <form onSubmit={submit} noValidate>
         <Stack>
           <Select
@@ -109,6 +110,6 @@ export function AddPlaceDialog({ patientId, onClose }: { patientId: string; onCl
           </Group>
         </Stack>
       </form>
-    </Modal>
+    </Dialog>
   );
 }

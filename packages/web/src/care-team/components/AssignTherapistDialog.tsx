@@ -4,7 +4,6 @@ import {
   Button,
   Checkbox,
   Group,
-  Modal,
   Paper,
   Radio,
   ScrollArea,
@@ -20,6 +19,7 @@ import { therapeuticApproachLabels } from '@tandem/core/staff/approaches';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { describeProblem } from '../../api/problem.ts';
+import { Dialog } from '../../app/Dialog.tsx';
 import { ErrorPanel } from '../../app/ErrorPanel.tsx';
 import { staffListQueryOptions } from '../../staff/api.ts';
 import {
@@ -135,7 +135,7 @@ export function AssignTherapistDialog({ patientId, current, canRank, onClose }: 
   const confirmation = chosen === undefined ? null : confirmationFor(chosen);
 
   return (
-    <Modal
+    <Dialog
       opened
       onClose={onClose}
       size="xl"
@@ -232,7 +232,7 @@ export function AssignTherapistDialog({ patientId, current, canRank, onClose }: 
           </Group>
         </Stack>
       </form>
-    </Modal>
+    </Dialog>
   );
 }
 
@@ -302,7 +302,7 @@ function SuggestionOption({ suggestion }: { suggestion: TherapistSuggestion }) {
               </Text>
             )}
             {suggestion.concerns.length > 0 && (
-              <Text size="sm" c="orange.8" component="span">
+              <Text size="sm" c="orange" component="span">
                 {concernsLine(suggestion)}
               </Text>
             )}

@@ -9,6 +9,7 @@ import {
   Text,
   Timeline,
   Title,
+  VisuallyHidden,
 } from '@mantine/core';
 import { IconUserCheck, IconUserMinus, IconUserPlus, IconUsersGroup } from '@tabler/icons-react';
 import { careTeamRoleLabels } from '@tandem/core/admission/vocabulary';
@@ -80,7 +81,11 @@ export function CareTeamTab({ record, viewer, now }: RecordTabContext) {
                 <Table.Th>Staff member</Table.Th>
                 <Table.Th>Since</Table.Th>
                 <Table.Th>Why</Table.Th>
-                {canChange && <Table.Th aria-label="Actions" />}
+                {canChange && (
+                  <Table.Th>
+                    <VisuallyHidden>Actions</VisuallyHidden>
+                  </Table.Th>
+                )}
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -125,7 +130,7 @@ export function CareTeamTab({ record, viewer, now }: RecordTabContext) {
                         color="red"
                         leftSection={<IconUserMinus size={14} />}
                         onClick={() => setEndingId(place.id)}
-                        aria-label={`End ${place.staffName}'s place as ${careTeamRoleLabels[place.role].toLowerCase()}`}
+                        aria-label={`End place: ${place.staffName}, ${careTeamRoleLabels[place.role].toLowerCase()}`}
                       >
                         End place
                       </Button>

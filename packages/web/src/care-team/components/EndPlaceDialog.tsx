@@ -1,10 +1,11 @@
-import { Alert, Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, Button, Group, Stack, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { careTeamRoleLabels } from '@tandem/core/admission/vocabulary';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { describeProblem } from '../../api/problem.ts';
+import { Dialog } from '../../app/Dialog.tsx';
 import { type CareTeamPlace, endCareTeamPlace, invalidateAfterTeamChange } from '../api.ts';
 
 /** Ends a place with the reason; the place stays in the history. A stale place keeps the typed reason. */
@@ -45,7 +46,7 @@ export function EndPlaceDialog({
   const problem = end.isError ? describeProblem(end.error) : null;
   const place_ = careTeamRoleLabels[place.role].toLowerCase();
   return (
-    <Modal opened onClose={onClose} title={`End ${place.staffName}’s place as ${place_}`}>
+    <Dialog opened onClose={onClose} title={`End ${place.staffName}’s place as ${place_}`}>
       <form onSubmit={submit} noValidate>
         <Stack>
           {problem?.status === 409 && (
@@ -83,6 +84,6 @@ export function EndPlaceDialog({
           </Group>
         </Stack>
       </form>
-    </Modal>
+    </Dialog>
   );
 }

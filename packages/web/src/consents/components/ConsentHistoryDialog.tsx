@@ -1,5 +1,6 @@
-import { Badge, Group, Modal, Paper, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Group, Paper, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
+import { Dialog } from '../../app/Dialog.tsx';
 import { ErrorPanel } from '../../app/ErrorPanel.tsx';
 import { type Consent, type ConsentHistory, consentHistoryQueryOptions } from '../api.ts';
 import { formatDateTime } from '../labels.ts';
@@ -67,7 +68,7 @@ export function ConsentHistoryDialog({ patientId, consent, onClose }: ConsentHis
     enabled: consent !== null,
   });
   return (
-    <Modal opened={consent !== null} onClose={onClose} title="Consent history" size="xl">
+    <Dialog opened={consent !== null} onClose={onClose} title="Consent history" size="xl">
       {history.isPending && <Skeleton height={160} aria-label="Loading the consent's history" />}
       {history.isError && <ErrorPanel error={history.error} onRetry={() => void history.refetch()} />}
       {history.isSuccess && (
@@ -137,6 +138,6 @@ export function ConsentHistoryDialog({ patientId, consent, onClose }: ConsentHis
           })}
         </Stack>
       )}
-    </Modal>
+    </Dialog>
   );
 }

@@ -1,8 +1,9 @@
-import { Button, EmptyState, Group, Modal, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Button, EmptyState, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconFileCertificate, IconPlus } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { Dialog } from '../../app/Dialog.tsx';
 import { ErrorPanel } from '../../app/ErrorPanel.tsx';
 import { useProgramToday } from '../../app/program-today.ts';
 import type { ConsentAbilities } from '../abilities.ts';
@@ -105,7 +106,7 @@ export function ConsentsPanel({
           />
         ))}
 
-      <Modal
+      <Dialog
         opened={editing !== null}
         onClose={() => setEditing(null)}
         title={
@@ -135,7 +136,7 @@ export function ConsentsPanel({
             }}
           />
         )}
-      </Modal>
+      </Dialog>
       <ConsentHistoryDialog patientId={patientId} consent={inHistory} onClose={() => setInHistory(null)} />
       <RevokeConsentDialog
         patientId={patientId}

@@ -1,8 +1,9 @@
-import { Alert, Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, Button, Group, Stack, Text, Textarea } from '@mantine/core';
 import { IconAlertCircle } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { describeProblem } from '../../api/problem.ts';
+import { Dialog } from '../../app/Dialog.tsx';
 import { type Consent, revokeConsent } from '../api.ts';
 
 interface RevokeConsentDialogProps {
@@ -47,7 +48,7 @@ export function RevokeConsentDialog({
   };
   const problem = revoke.isError ? describeProblem(revoke.error) : null;
   return (
-    <Modal opened={consent !== null} onClose={close} title="Revoke this consent">
+    <Dialog opened={consent !== null} onClose={close} title="Revoke this consent">
       {consent !== null && (
         <form onSubmit={submit} noValidate>
           <Stack>
@@ -85,6 +86,6 @@ export function RevokeConsentDialog({
           </Stack>
         </form>
       )}
-    </Modal>
+    </Dialog>
   );
 }

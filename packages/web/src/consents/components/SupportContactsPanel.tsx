@@ -4,7 +4,6 @@ import {
   Checkbox,
   EmptyState,
   Group,
-  Modal,
   Skeleton,
   Stack,
   Table,
@@ -17,6 +16,7 @@ import { IconUserPlus, IconUsers } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { describeProblem } from '../../api/problem.ts';
+import { Dialog } from '../../app/Dialog.tsx';
 import { ErrorPanel } from '../../app/ErrorPanel.tsx';
 import { InviteSupportContactButton } from '../../invitations/components/PortalInvitationButtons.tsx';
 import { consentQueryKeys, createSupportContact, supportContactListQueryOptions } from '../api.ts';
@@ -117,9 +117,9 @@ export function SupportContactsPanel({ patientId, canEdit }: { patientId: string
           </Table>
         </Table.ScrollContainer>
       )}
-      <Modal opened={adding} onClose={() => setAdding(false)} title="Add a support contact">
+      <Dialog opened={adding} onClose={() => setAdding(false)} title="Add a support contact">
         {adding && <AddSupportContactForm patientId={patientId} onDone={() => setAdding(false)} />}
-      </Modal>
+      </Dialog>
     </Stack>
   );
 }

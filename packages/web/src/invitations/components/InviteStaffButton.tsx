@@ -2,7 +2,6 @@ import {
   Alert,
   Button,
   Group,
-  Modal,
   SegmentedControl,
   Select,
   Skeleton,
@@ -15,6 +14,7 @@ import { staffRoles } from '@tandem/core/identity/roles';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { describeProblem } from '../../api/problem.ts';
+import { Dialog } from '../../app/Dialog.tsx';
 import { roleLabels } from '../../auth/roles.ts';
 import { staffQueryKeys } from '../../staff/api.ts';
 import {
@@ -73,9 +73,9 @@ export function InviteStaffButton() {
       <Button leftSection={<IconUserPlus size={18} />} onClick={() => setOpened(true)}>
         Invite staff
       </Button>
-      <Modal opened={opened} onClose={() => setOpened(false)} title="Invite a staff member" size="lg">
+      <Dialog opened={opened} onClose={() => setOpened(false)} title="Invite a staff member" size="lg">
         {opened && <InviteStaffForm onClose={() => setOpened(false)} />}
-      </Modal>
+      </Dialog>
     </>
   );
 }

@@ -1,9 +1,10 @@
-import { Alert, Badge, Button, Group, Modal, Skeleton, Stack, Table, Text } from '@mantine/core';
+import { Alert, Badge, Button, Group, Skeleton, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconMailOff } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { describeProblem } from '../../api/problem.ts';
+import { Dialog } from '../../app/Dialog.tsx';
 import { ErrorPanel } from '../../app/ErrorPanel.tsx';
 import { roleLabels } from '../../auth/roles.ts';
 import {
@@ -69,7 +70,9 @@ export function PendingInvitations({
               <Table.Th>As</Table.Th>
               <Table.Th>By</Table.Th>
               <Table.Th>Expires</Table.Th>
-              <Table.Th />
+              <Table.Th>
+                <VisuallyHidden>Actions</VisuallyHidden>
+              </Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -106,13 +109,13 @@ export function PendingInvitations({
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
-      <Modal
+      <Dialog
         opened={confirming !== null}
         onClose={() => setConfirming(null)}
         title="Withdraw this invitation?"
       >
         {confirming !== null && <ConfirmRevoke invitation={confirming} onClose={() => setConfirming(null)} />}
-      </Modal>
+      </Dialog>
     </>
   );
 }

@@ -1,8 +1,9 @@
-import { Alert, Button, type ButtonProps, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, type ButtonProps, Group, Stack, Text, TextInput } from '@mantine/core';
 import { IconAlertCircle, IconMailPlus } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { describeProblem } from '../../api/problem.ts';
+import { Dialog } from '../../app/Dialog.tsx';
 import { type CreatedInvitation, invitationQueryKeys, invitePatient, inviteSupportContact } from '../api.ts';
 import { CreatedInvitationPanel } from './CreatedInvitationPanel.tsx';
 
@@ -82,7 +83,7 @@ function PortalInvitationButton({
       >
         {label}
       </Button>
-      <Modal opened={opened} onClose={() => setOpened(false)} title={title} size="lg">
+      <Dialog opened={opened} onClose={() => setOpened(false)} title={title} size="lg">
         {opened && (
           <PortalInvitationForm
             explanation={explanation}
@@ -91,7 +92,7 @@ function PortalInvitationButton({
             onClose={() => setOpened(false)}
           />
         )}
-      </Modal>
+      </Dialog>
     </>
   );
 }

@@ -50,7 +50,7 @@ export function AcceptInvitationPage({ token }: { token: string }) {
   const preview = useQuery(invitationPreviewQueryOptions(token));
   const me = useQuery(meQueryOptions);
   return (
-    <Center mih="100vh" p="md" pos="relative">
+    <Center component="main" mih="100vh" p="md" pos="relative">
       <div
         style={{ position: 'absolute', top: 'var(--mantine-spacing-md)', right: 'var(--mantine-spacing-md)' }}
       >

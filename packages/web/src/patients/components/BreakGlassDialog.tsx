@@ -1,8 +1,9 @@
-import { Alert, Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, Button, Group, Stack, Text, Textarea } from '@mantine/core';
 import { IconAlertCircle, IconAlertTriangle } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { describeProblem } from '../../api/problem.ts';
+import { Dialog } from '../../app/Dialog.tsx';
 import { breakTheGlass } from '../api.ts';
 import { breakGlassReasonError } from '../break-glass-reason.ts';
 
@@ -42,7 +43,7 @@ export function BreakGlassDialog({ patientId, opened, onClose, onGranted }: Brea
 
   const failure = grant.error ? describeProblem(grant.error) : null;
   return (
-    <Modal opened={opened} onClose={close} title="Break the glass" size="lg">
+    <Dialog opened={opened} onClose={close} title="Break the glass" size="lg">
       <form onSubmit={submit} noValidate>
         <Stack>
           <Alert color="red" variant="light" icon={<IconAlertTriangle />}>
@@ -81,6 +82,6 @@ export function BreakGlassDialog({ patientId, opened, onClose, onGranted }: Brea
           </Group>
         </Stack>
       </form>
-    </Modal>
+    </Dialog>
   );
 }

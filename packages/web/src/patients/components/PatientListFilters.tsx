@@ -50,7 +50,7 @@ export function PatientListFilters({
           if (event.key === 'Escape' && filters.search !== '') set('search', '');
         }}
         maxLength={100}
-        w={340}
+        w={{ base: '100%', sm: 340 }}
         autoComplete="off"
         data-autofocus
       />

@@ -1,10 +1,11 @@
-import { Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { Button, Group, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconUserOff } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { describeProblem } from '../../api/problem.ts';
 import type { StaffMember } from '../../api/types.ts';
+import { Dialog } from '../../app/Dialog.tsx';
 import { deactivateStaffMember, staffQueryKeys } from '../api.ts';
 
 /** Administrators: end a staff member's access, signing them out everywhere in the organization at once. */
@@ -35,7 +36,7 @@ export function DeactivateStaffButton({ member }: { member: StaffMember }) {
       >
         Deactivate
       </Button>
-      <Modal
+      <Dialog
         opened={confirming}
         onClose={() => setConfirming(false)}
         title={`Deactivate ${member.displayName}?`}
@@ -60,7 +61,7 @@ export function DeactivateStaffButton({ member }: { member: StaffMember }) {
             </Button>
           </Group>
         </Stack>
-      </Modal>
+      </Dialog>
     </>
   );
 }

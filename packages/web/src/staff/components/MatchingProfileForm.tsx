@@ -2,7 +2,6 @@ import {
   Alert,
   Button,
   Group,
-  Modal,
   MultiSelect,
   NumberInput,
   Select,
@@ -27,6 +26,7 @@ import { type FormEvent, useState } from 'react';
 import { api, unwrap } from '../../api/client.ts';
 import { describeProblem } from '../../api/problem.ts';
 import type { StaffMember } from '../../api/types.ts';
+import { Dialog } from '../../app/Dialog.tsx';
 import { staffQueryKeys } from '../api.ts';
 import { genderLabels } from '../labels.ts';
 import {
@@ -92,7 +92,7 @@ export function MatchingProfileForm({ member, onClose }: { member: StaffMember; 
   const problem = save.isError ? describeProblem(save.error) : null;
 
   return (
-    <Modal opened onClose={onClose} size="lg" title={`Matching profile: ${member.displayName}`}>
+    <Dialog opened onClose={onClose} size="lg" title={`Matching profile: ${member.displayName}`}>
       <form onSubmit={submit} noValidate>
         <Stack>
           {conflict !== null && (
@@ -197,6 +197,6 @@ export function MatchingProfileForm({ member, onClose }: { member: StaffMember; 
           </Group>
         </Stack>
       </form>
-    </Modal>
+    </Dialog>
   );
 }
