@@ -99,6 +99,9 @@ describe('accessibility (axe-core, WCAG 2.2 AA)', () => {
     await page.getByText('Sign-in failed').waitFor();
     await expectNoAxeViolations(page, 'sign-in-failed');
 
+    await visit(page, '/forgot-password', 'forgot-password');
+    await visit(page, '/reset-password/not-a-real-token', 'reset-password');
+
     const signedIn = await signIn('clinician');
     await visit(signedIn, '/no-such-page', 'not-found');
   });
@@ -430,6 +433,12 @@ describe('accessibility (axe-core, WCAG 2.2 AA)', () => {
       page.getByRole('button', { name: 'Deactivate' }),
       /^Deactivate /,
       'deactivate-staff-dialog',
+    );
+    await checkDialog(
+      page,
+      page.getByRole('button', { name: 'Send password reset' }),
+      /^Send .* a password link\?$/,
+      'send-password-reset-dialog',
     );
 
     await visit(page, '/settings', 'admin-program-settings');

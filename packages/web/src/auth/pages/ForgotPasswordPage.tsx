@@ -39,7 +39,7 @@ export function ForgotPasswordPage() {
     ask.error && !describeProblem(ask.error).fieldErrors.email ? describeProblem(ask.error) : null;
 
   return (
-    <Center mih="100vh" p="md" pos="relative">
+    <Center component="main" mih="100vh" p="md" pos="relative">
       <div
         style={{ position: 'absolute', top: 'var(--mantine-spacing-md)', right: 'var(--mantine-spacing-md)' }}
       >

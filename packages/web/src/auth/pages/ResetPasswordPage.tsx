@@ -39,7 +39,7 @@ export function ResetPasswordPage({ token }: { token: string }) {
   const unplaced = problem && !problem.fieldErrors.newPassword ? problem : null;
 
   return (
-    <Center mih="100vh" p="md" pos="relative">
+    <Center component="main" mih="100vh" p="md" pos="relative">
       <div
         style={{ position: 'absolute', top: 'var(--mantine-spacing-md)', right: 'var(--mantine-spacing-md)' }}
       >

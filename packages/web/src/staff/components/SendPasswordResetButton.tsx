@@ -1,10 +1,11 @@
-import { Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { Button, Group, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconKey } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { describeProblem } from '../../api/problem.ts';
 import type { StaffMember } from '../../api/types.ts';
+import { Dialog } from '../../app/Dialog.tsx';
 import { sendStaffPasswordReset } from '../../auth/password-reset-api.ts';
 
 /**
@@ -32,7 +33,7 @@ export function SendPasswordResetButton({ member }: { member: StaffMember }) {
       <Button variant="default" leftSection={<IconKey size={16} />} onClick={() => setConfirming(true)}>
         Send password reset
       </Button>
-      <Modal
+      <Dialog
         opened={confirming}
         onClose={() => setConfirming(false)}
         title={`Send ${member.displayName} a password link?`}
@@ -57,7 +58,7 @@ export function SendPasswordResetButton({ member }: { member: StaffMember }) {
             </Button>
           </Group>
         </Stack>
-      </Modal>
+      </Dialog>
     </>
   );
 }
