@@ -18,7 +18,7 @@ import { uuidv7 } from 'uuidv7';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditRepository } from '../audit/repository.ts';
 import { demoAccountFor } from '../demo/demo-accounts.ts';
-import { isDeclaredAccess, type RoutePolicy } from '../http/authorization.ts';
+import { isDeclaredAccess, type RoutePolicy } from '../http/route-policy.ts';
 import { demoFamilyCategories, demoRelationshipOf, findDemoPatients } from '../testing/demo-relationships.ts';
 import { userIdOf } from '../testing/invitation-fixtures.ts';
 import { startTestServer, type TestClient, type TestServer } from '../testing/test-server.ts';

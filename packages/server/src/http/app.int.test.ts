@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoAccountFor, demoPassword } from '../demo/demo-accounts.ts';
 import { startTestServer, type TestServer } from '../testing/test-server.ts';
 import { scalarJokePlaceholder, tokenPlaceholder } from './api-reference.ts';
-import { isDeclaredAccess } from './authorization.ts';
+import { isDeclaredAccess } from './route-policy.ts';
 
 let server: TestServer;
 const logLines: string[] = [];

@@ -67,11 +67,12 @@ import { supportContactRepository } from '../support-contacts/repository.ts';
 import { supportContactRoutes } from '../support-contacts/routes.ts';
 import { supportContactService } from '../support-contacts/service.ts';
 import { apiReferencePrefix, registerApiReference } from './api-reference.ts';
-import { createAuthorizer, type RouteAccess } from './authorization.ts';
+import { createAuthorizer } from './authorization.ts';
 import { checkCsrf } from './csrf.ts';
 import { healthRoutes } from './health-routes.ts';
 import { type LogFormat, loggingOptions, safeErrorForLog } from './logging.ts';
 import { routerProblem, sendProblem, toProblem } from './problem.ts';
+import type { RouteAccess } from './route-policy.ts';
 import { registerSecurityHeaders } from './security-headers.ts';
 import { isClientRoute, registerWebApp } from './web-app.ts';
 
