@@ -36,9 +36,9 @@ describe('the demo organization', () => {
   it('shows the supervisor the program in treatment, by level of care, never "no program data"', async () => {
     const page = await signedIn('supervisor');
     const overview = page.getByTestId('program-overview');
-    // Four patients in treatment; the registered one is not admitted.
+    // Five patients in treatment; the registered one is not admitted.
     const inTreatment = overview.getByRole('group', { name: 'In treatment' });
-    await inTreatment.getByText('4', { exact: true }).waitFor();
+    await inTreatment.getByText('5', { exact: true }).waitFor();
     const levels = page.getByTestId('program-overview-levels');
     await levels.getByRole('row', { name: /Intensive outpatient · ASAM 2\.1 \(4th\)/ }).waitFor();
     await levels.getByRole('row', { name: /Partial hospitalization · ASAM 2\.5 \(3rd\)/ }).waitFor();

@@ -1,5 +1,5 @@
 import type { DisclosureCategory } from '../access/resources.ts';
-import { type Role, roleLabels } from '../identity/roles.ts';
+import { isStaffRole, type Role, type StaffRole } from '../identity/roles.ts';
 
 /**
  * Invitations: a one-time link that lets a person set a password and join an organization in one role. Staff
@@ -62,12 +62,12 @@ export interface InvitationParties {
 }
 
 export interface InvitationIntroduction {
-  /** Who the invitation says it is from. */
-  invitedBy: string;
+  /** Who the invitation says it is from; null for a loved one whose patient has no name to give ("someone you know"). */
+  invitedBy: string | null;
   /** The program, or null where naming it would disclose more than the patient consented to. */
   organizationName: string | null;
-  /** What the person will be, in plain words; null for a loved one (the role says nothing they need). */
-  roleLabel: string | null;
+  /** What a staff member will be; null for patients and loved ones (the role says nothing they need). */
+  role: StaffRole | null;
 }
 
 /**
@@ -78,87 +78,14 @@ export interface InvitationIntroduction {
 export function invitationIntroduction(parties: InvitationParties): InvitationIntroduction {
   if (parties.kind === 'family_member') {
     return {
-      invitedBy: parties.patientName ?? 'Someone you know',
+      invitedBy: parties.patientName,
       organizationName: parties.mayNameProgram ? parties.organizationName : null,
-      roleLabel: null,
+      role: null,
     };
   }
   return {
     invitedBy: parties.inviterName,
     organizationName: parties.organizationName,
-    roleLabel: parties.kind === 'staff' ? roleLabels[parties.role] : null,
+    role: parties.kind === 'staff' && isStaffRole(parties.role) ? parties.role : null,
   };
-}
-
-export interface InvitationMessage {
-  subject: string;
-  body: string;
-}
-
-export interface InvitationMessageInput extends InvitationParties {
-  link: string;
-  expiresAt: Date;
-  /** IANA time zone of the organization, for the expiry time in the message. */
-  timeZone: string;
-}
-
-/**
- * The e-mail an invitation sends: minimal, no clinical word anywhere. A patient's and a loved one's subject line
- * names neither the program nor the person (mailboxes are shared and previews are read over shoulders); only a
- * staff invitation names the organization in its subject.
- */
-export function invitationMessage(input: InvitationMessageInput): InvitationMessage {
-  const introduction = invitationIntroduction(input);
-  const expires = formatExpiry(input.expiresAt, input.timeZone);
-  const closing = [
-    `Open this link to choose your password. It works once and expires ${expires}:`,
-    '',
-    input.link,
-    '',
-    'If you were not expecting this message, you can ignore it; nothing happens until the link is opened.',
-  ];
-  switch (input.kind) {
-    case 'staff':
-      return {
-        subject: `Join ${input.organizationName} on Tandem`,
-        body: [
-          `${introduction.invitedBy} has invited you to join ${input.organizationName} on Tandem as ${introduction.roleLabel}.`,
-          '',
-          ...closing,
-        ].join('\n'),
-      };
-    case 'patient':
-      return {
-        subject: 'You are invited to Tandem',
-        body: [
-          `${introduction.invitedBy} at ${input.organizationName} has invited you to set up your Tandem sign-in.`,
-          '',
-          ...closing,
-        ].join('\n'),
-      };
-    case 'family_member':
-      return {
-        subject: `${introduction.invitedBy} has invited you to Tandem`,
-        body: [
-          introduction.organizationName === null
-            ? `${introduction.invitedBy} has invited you to Tandem.`
-            : `${introduction.invitedBy} has invited you to Tandem, at ${introduction.organizationName}.`,
-          '',
-          ...closing,
-        ].join('\n'),
-      };
-  }
-}
-
-function formatExpiry(expiresAt: Date, timeZone: string): string {
-  const format = (zone: string) =>
-    new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeStyle: 'short', timeZone: zone }).format(
-      expiresAt,
-    );
-  try {
-    return `on ${format(timeZone)} (${timeZone})`;
-  } catch {
-    // An organization time zone Intl does not know: UTC is still exact.
-    return `on ${format('UTC')} (UTC)`;
-  }
 }

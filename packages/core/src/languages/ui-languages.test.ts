@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isUiLanguage, matchUiLanguage, primaryLanguage } from './ui-languages.ts';
+import { isUiLanguage, matchUiLanguage, personLanguage, primaryLanguage } from './ui-languages.ts';
 
 describe('matchUiLanguage', () => {
   it('takes the first preference Tandem is written in, by primary subtag', () => {
@@ -22,5 +22,16 @@ describe('primaryLanguage and isUiLanguage', () => {
     expect(isUiLanguage('es-MX')).toBe(false);
     expect(isUiLanguage('vi')).toBe(false);
     expect(isUiLanguage(undefined)).toBe(false);
+  });
+});
+
+describe('personLanguage', () => {
+  it("follows the person's choice, then their patient record, then the organization", () => {
+    const organizationDefault = 'en';
+    expect(personLanguage({ preference: 'en', patientLanguage: 'es', organizationDefault })).toBe('en');
+    expect(personLanguage({ preference: null, patientLanguage: 'es-MX', organizationDefault })).toBe('es');
+    // A patient who reads Vietnamese: Tandem is not written in it, so the program's language.
+    expect(personLanguage({ preference: null, patientLanguage: 'vi', organizationDefault: 'es' })).toBe('es');
+    expect(personLanguage({ preference: null, patientLanguage: null, organizationDefault })).toBe('en');
   });
 });

@@ -29,3 +29,19 @@ export function matchUiLanguage(
   }
   return fallback;
 }
+
+/** The languages that decide what a person reads: their own choice, their patient record's, the program's. */
+export interface LanguageSources {
+  preference: string | null;
+  /** Set when the person is a patient of the organization: the preferred language on their record. */
+  patientLanguage: string | null;
+  organizationDefault: string;
+}
+
+/**
+ * What a person reads Tandem in: their own choice; else, for a patient, their record's preferred language when
+ * Tandem is written in it; else the organization's.
+ */
+export function personLanguage(sources: LanguageSources): UiLanguage {
+  return matchUiLanguage([sources.preference, sources.patientLanguage, sources.organizationDefault]);
+}

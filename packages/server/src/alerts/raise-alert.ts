@@ -1,5 +1,6 @@
 import { type AlertKind, alertKindRules, DomainError, routeAlert } from '@tandem/core';
 import type { UnitOfWork } from '../records/unit-of-work.ts';
+import { alertMail } from './alert-mail.ts';
 import type { AlertRepository } from './repository.ts';
 
 export interface AlertToRaise {
@@ -11,12 +12,6 @@ export interface AlertToRaise {
   sourceType: string;
   sourceKey: string;
 }
-
-/** What messages about alerts say: that one waits, never what it is about (mail may leave the program). */
-export const alertMessage = {
-  subject: 'An alert needs your attention in Tandem',
-  body: 'A new alert has been routed to you in Tandem. Sign in to see it on your dashboard and record what was done.',
-};
 
 /**
  * Raises an alert inside the unit of work of what caused it: if that change rolls back, so does the alert, and
@@ -61,7 +56,7 @@ export async function raiseAlert(
     organizationId,
     alertId,
     recipients.map((recipient) => recipient.userId),
-    alertMessage,
+    alertMail,
   );
   unit.audit({
     action: 'create',

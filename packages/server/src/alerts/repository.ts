@@ -1,4 +1,12 @@
-import type { AlertKind, AlertRecipient, AlertSeverity, CareTeamRole, RoutingFacts } from '@tandem/core';
+import {
+  type AlertKind,
+  type AlertRecipient,
+  type AlertSeverity,
+  type CareTeamRole,
+  matchUiLanguage,
+  type RoutingFacts,
+  type UiLanguage,
+} from '@tandem/core';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { DB } from '../db/schema.generated.ts';
 
@@ -224,26 +232,31 @@ export function alertRepository(db: Kysely<DB>) {
       organizationId: string,
       alertId: string,
       userIds: readonly string[],
-      message: { subject: string; body: string },
+      messageIn: (language: UiLanguage) => { subject: string; body: string },
     ): Promise<void> {
       if (userIds.length === 0) return;
+      // Each recipient reads it in their own language (their choice, else the program's).
       const users = await trx
         .selectFrom('users')
-        .select(['id', 'email'])
-        .where('id', 'in', userIds)
+        .innerJoin('organizations', (join) => join.on('organizations.id', '=', organizationId))
+        .select(['users.id', 'users.email', 'users.language', 'organizations.defaultLanguage'])
+        .where('users.id', 'in', userIds)
         .execute();
       if (users.length === 0) return;
       await trx
         .insertInto('outboxMessages')
         .values(
-          users.map((user) => ({
-            organizationId,
-            kind: 'alert',
-            recipient: user.email.toLowerCase(),
-            subject: message.subject,
-            body: message.body,
-            alertId,
-          })),
+          users.map((user) => {
+            const message = messageIn(matchUiLanguage([user.language, user.defaultLanguage]));
+            return {
+              organizationId,
+              kind: 'alert',
+              recipient: user.email.toLowerCase(),
+              subject: message.subject,
+              body: message.body,
+              alertId,
+            };
+          }),
         )
         .execute();
     },

@@ -8,7 +8,7 @@ import {
 import { organizationOf, type RecordContext, systemContext } from '../records/record-context.ts';
 import { staleVersion } from '../records/refusal.ts';
 import type { RecordKernel, UnitOfWork } from '../records/unit-of-work.ts';
-import { alertMessage } from './raise-alert.ts';
+import { alertMail } from './alert-mail.ts';
 import type { AlertRepository, AlertRow } from './repository.ts';
 import type { Alert, AlertResolution } from './schemas.ts';
 
@@ -110,7 +110,7 @@ export function alertService(records: RecordKernel, repository: AlertRepository)
           organizationId,
           alert.id,
           added.map((recipient) => recipient.userId),
-          alertMessage,
+          alertMail,
         );
         await repository.markEscalated(trx, organizationId, alert.id);
         audit({

@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { DomainError } from '@tandem/core';
-import { passwordResetMessage } from '@tandem/core/identity/password-reset-message';
+import type { LanguageRepository } from '../languages/repository.ts';
 import { outboxRepository } from '../outbox/repository.ts';
 import { organizationOf, type RecordContext } from '../records/record-context.ts';
 import type { RecordKernel } from '../records/unit-of-work.ts';
+import { type PasswordResetMailInput, passwordResetMail } from './password-reset-mail.ts';
 import type { AuthRepository } from './repository.ts';
 import { membershipAudiences, type RequestOrigin, securityChange } from './security-audit.ts';
 import { accountKey, ipKey } from './sign-in-throttle.ts';
@@ -11,6 +12,8 @@ import { accountKey, ipKey } from './sign-in-throttle.ts';
 export interface PasswordResetOptions {
   records: RecordKernel;
   accounts: AuthRepository;
+  /** The mail is written in the account holder's language. */
+  languages: LanguageRepository;
   /** Links point at `${publicUrl}/reset-password/${token}` (the web app's page). */
   publicUrl: string;
   /** Whether a mail server delivers the outbox (without one, a reset link waits there unsent). */
@@ -29,7 +32,7 @@ export const resetKeys = (email: string, ip: string) => [`reset:${accountKey(ema
  * and per address like failed sign-ins (reset:account:…, reset:ip:…).
  */
 export function passwordResetService(options: PasswordResetOptions) {
-  const { records, accounts } = options;
+  const { records, accounts, languages } = options;
   const validMinutes = options.validMinutes ?? 60;
   const linkFor = (token: string) => `${options.publicUrl.replace(/\/$/, '')}/reset-password/${token}`;
 
@@ -38,7 +41,7 @@ export function passwordResetService(options: PasswordResetOptions) {
     trx: Parameters<AuthRepository['insertPasswordResetToken']>[0],
     account: { userId: string; email: string },
     organizationId: string,
-    requestedBy: Parameters<typeof passwordResetMessage>[0]['requestedBy'],
+    requestedBy: PasswordResetMailInput['requestedBy'],
     now: Date,
   ) {
     const token = randomBytes(32).toString('base64url');
@@ -47,7 +50,8 @@ export function passwordResetService(options: PasswordResetOptions) {
       token,
       expiresAt: new Date(now.getTime() + validMinutes * 60_000),
     });
-    const message = passwordResetMessage({ link: linkFor(token), validMinutes, requestedBy });
+    const language = await languages.readerLanguage(trx, account.userId, organizationId);
+    const message = passwordResetMail(language, { link: linkFor(token), validMinutes, requestedBy });
     await outboxRepository(trx).insert({
       organizationId,
       kind: 'password_reset',

@@ -1,4 +1,4 @@
-import type { Role } from '@tandem/core';
+import type { Role, UiLanguage } from '@tandem/core';
 
 /** The demo organization's sign-ins. Synthetic people only; printed at start and listed in the README. */
 export const demoOrganization = { name: 'Demo Recovery Center', slug: 'demo-recovery-center' } as const;
@@ -16,6 +16,8 @@ export interface DemoAccount {
   role: Role;
   name: string;
   email: string;
+  /** The language the person chose; without one they follow their patient record, else the organization. */
+  language?: UiLanguage;
 }
 
 export const demoAccounts: readonly DemoAccount[] = [
@@ -26,7 +28,14 @@ export const demoAccounts: readonly DemoAccount[] = [
   { role: 'supervisor', name: 'Dr. Sam Okafor', email: 'supervisor@demo.tandem.test' },
   { role: 'patient', name: 'Pat Example', email: 'patient@demo.tandem.test' },
   { role: 'family_member', name: 'Jordan Example', email: 'family@demo.tandem.test' },
+  // Who read Tandem in Spanish: a patient whose record prefers Spanish, and her mother, who chose it.
+  { role: 'patient', name: 'Lucía Morales', email: 'lucia@demo.tandem.test' },
+  { role: 'family_member', name: 'Rosa Morales', email: 'rosa@demo.tandem.test', language: 'es' },
 ];
+
+/** The demo's Spanish-reading patient and family member. */
+export const spanishDemoPatient = 'lucia@demo.tandem.test';
+export const spanishDemoFamilyMember = 'rosa@demo.tandem.test';
 
 export function demoAccountFor(role: Role): DemoAccount {
   const account = demoAccounts.find((candidate) => candidate.role === role);

@@ -3,7 +3,7 @@ import type { Transaction } from 'kysely';
 import type { DB } from '../db/schema.generated.ts';
 import { formatMrn } from '../patients/mrn.ts';
 import { patientRepository } from '../patients/repository.ts';
-import { demoAccountFor } from './demo-accounts.ts';
+import { demoAccountFor, spanishDemoPatient } from './demo-accounts.ts';
 import { type DemoEpisode, daysBefore, insertDemoEpisodes, programTodayOf } from './seed-demo-episodes.ts';
 
 /**
@@ -18,8 +18,9 @@ interface DemoPatient {
   dateOfBirth: string;
   sexAssignedAtBirth: 'female' | 'male' | 'intersex' | 'unknown';
   preferredLanguage: string;
+  interpreterNeeded?: boolean;
   /** The demo patient sign-in whose record this is. */
-  isDemoPatientAccount?: boolean;
+  signInEmail?: string;
   /** Care team: staff member e-mail → place. */
   careTeam: Record<string, 'primary_therapist' | 'prescriber' | 'case_manager' | 'group_facilitator'>;
   /**
@@ -44,7 +45,7 @@ export const demoPatients: readonly DemoPatient[] = [
     dateOfBirth: '1988-04-12',
     sexAssignedAtBirth: 'female',
     preferredLanguage: 'en',
-    isDemoPatientAccount: true,
+    signInEmail: demoAccountFor('patient').email,
     careTeam: { [clinician]: 'primary_therapist', [prescriber]: 'prescriber' },
     episodes: [
       {
@@ -252,6 +253,47 @@ export const demoPatients: readonly DemoPatient[] = [
     episodes: [],
     registeredDaysAgo: 1,
   },
+  {
+    // Reads Tandem in Spanish (her record's preferred language), as does her mother, her support contact.
+    legalGivenName: 'Lucía',
+    legalFamilyName: 'Morales',
+    preferredName: null,
+    pronouns: 'she/her',
+    dateOfBirth: '1991-06-03',
+    sexAssignedAtBirth: 'female',
+    preferredLanguage: 'es',
+    // Her therapist speaks Spanish; the prescriber does not.
+    interpreterNeeded: true,
+    signInEmail: spanishDemoPatient,
+    careTeam: { [clinician]: 'primary_therapist', [prescriber]: 'prescriber' },
+    episodes: [
+      {
+        admittedDaysAgo: 12,
+        admission: {
+          referralSource: 'self',
+          referralNote: 'Her mother found the program through their church',
+          setting: 'outpatient',
+          asam: { edition: '4', level: '1.7' },
+          substances: [
+            {
+              substanceClass: 'opioids',
+              specificSubstance: 'oxycodone',
+              route: 'oral',
+              frequency: 'daily',
+              isPrimary: true,
+              ageOfFirstUse: 27,
+            },
+          ],
+          diagnoses: [{ code: 'F11.20', isPrimary: true }],
+          presentingProblems:
+            'Prescribed oxycodone after a car accident, then bought pills when the prescription ended. Started ' +
+            'buprenorphine with the program. Lives with her mother and her son; works nights as a cleaner.',
+          coOccurringConditions: [],
+        },
+        intakeDone: allIntakeDone,
+      },
+    ],
+  },
 ];
 
 /** The demo patient whose record the demo clinician is not on the care team of (break-the-glass demo). */
@@ -267,11 +309,6 @@ export async function insertDemoPatients(trx: Transaction<DB>, organizationId: s
     .where('organizationId', '=', organizationId)
     .execute();
   const staffIdByEmail = new Map(staff.map((member) => [member.email, member.id]));
-  const patientUser = await trx
-    .selectFrom('users')
-    .select('id')
-    .where('email', '=', demoAccountFor('patient').email)
-    .executeTakeFirstOrThrow();
   const firstMrn = await patientRepository(trx).allocateMrnValues(organizationId, demoPatients.length);
   const today = await programTodayOf(trx, organizationId);
   const userIdOf = async (email: string) =>
@@ -282,7 +319,7 @@ export async function insertDemoPatients(trx: Transaction<DB>, organizationId: s
   };
 
   for (const [index, demoPatient] of demoPatients.entries()) {
-    const { careTeam, isDemoPatientAccount, episodes, registeredDaysAgo, ...person } = demoPatient;
+    const { careTeam, signInEmail, episodes, registeredDaysAgo, ...person } = demoPatient;
     // Registered on the first admission day; the current team took over on the current admission day (morning
     // where the program is).
     const registeredAt = new Date(
@@ -299,7 +336,7 @@ export async function insertDemoPatients(trx: Transaction<DB>, organizationId: s
         organizationId,
         mrn: formatMrn(firstMrn + index),
         ...person,
-        userId: isDemoPatientAccount === true ? patientUser.id : null,
+        userId: signInEmail === undefined ? null : await userIdOf(signInEmail),
         status: patientStatusAfterEpisodes(
           episodes.map((episode) => ({ discharged: episode.discharge !== undefined })),
         ),

@@ -6,7 +6,13 @@ import { intakeRepository } from '../admission/intake-repository.ts';
 import { alertRepository } from '../alerts/repository.ts';
 import { recordKernel } from '../records/unit-of-work.ts';
 import { createTestDatabase, type TestDatabase } from '../testing/test-database.ts';
-import { demoAccountFor, demoAccounts, demoOrganization } from './demo-accounts.ts';
+import {
+  demoAccountFor,
+  demoAccounts,
+  demoOrganization,
+  spanishDemoFamilyMember,
+  spanishDemoPatient,
+} from './demo-accounts.ts';
 import { seedDemo } from './seed-demo.ts';
 import { daysBefore } from './seed-demo-episodes.ts';
 
@@ -51,7 +57,7 @@ describe('seedDemo', () => {
     expect(await counts()).toEqual(before);
   });
 
-  it('shows a program in progress: four patients in treatment, one registered, a step-down, a readmission, one assessment overdue', async () => {
+  it('shows a program in progress: five patients in treatment, one registered, a step-down, a readmission, one assessment overdue', async () => {
     const { db } = database;
     const { organizationId } = await seedDemo(db);
     const organization = await db
@@ -72,6 +78,7 @@ describe('seedDemo', () => {
       'Rahman',
       'Thompson',
       'Whitfield',
+      'Morales',
     ]);
     // Dana Whitfield is registered, not admitted: no episode, and not counted as in treatment.
     const registered = patients.filter((patient) => patient.status === 'registered');
@@ -138,5 +145,36 @@ describe('seedDemo', () => {
       }),
     ]);
     expect(await raiseOverdueIntakeAlerts(recordKernel(db), alerts, organizationId)).toBe(0);
+  });
+});
+
+describe('the demo in Spanish', () => {
+  it('has a patient who reads Spanish by her record, and her mother, who chose Spanish, with a consent naming her', async () => {
+    const { db } = database;
+    const { organizationId } = await seedDemo(db);
+    const lucia = await db
+      .selectFrom('patients')
+      .innerJoin('users', 'users.id', 'patients.userId')
+      .select(['patients.id', 'patients.preferredLanguage', 'patients.interpreterNeeded', 'users.language'])
+      .where('patients.organizationId', '=', organizationId)
+      .where('users.email', '=', spanishDemoPatient)
+      .executeTakeFirstOrThrow();
+    expect(lucia).toMatchObject({ preferredLanguage: 'es', interpreterNeeded: true, language: null });
+    const rosa = await db
+      .selectFrom('supportContacts')
+      .innerJoin('users', 'users.id', 'supportContacts.userId')
+      .select(['supportContacts.patientId', 'users.language'])
+      .where('users.email', '=', spanishDemoFamilyMember)
+      .executeTakeFirstOrThrow();
+    expect(rosa).toEqual({ patientId: lucia.id, language: 'es' });
+    const consents = await db
+      .selectFrom('consents')
+      .select(['purpose', 'categories'])
+      .where('organizationId', '=', organizationId)
+      .where('patientId', '=', lucia.id)
+      .execute();
+    expect(consents).toEqual([
+      { purpose: expect.stringContaining('Apoyo familiar'), categories: ['attendance'] },
+    ]);
   });
 });

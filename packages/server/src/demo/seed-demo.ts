@@ -342,7 +342,13 @@ async function insertDemo(trx: Transaction<DB>, passwordHash: string): Promise<s
     const userId = uuidv7();
     await trx
       .insertInto('users')
-      .values({ id: userId, name: account.name, email: account.email, emailVerified: true })
+      .values({
+        id: userId,
+        name: account.name,
+        email: account.email,
+        emailVerified: true,
+        language: account.language ?? null,
+      })
       .execute();
     await trx
       .insertInto('accounts')

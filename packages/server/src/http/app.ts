@@ -42,10 +42,11 @@ import { disclosureRepository } from '../disclosures/repository.ts';
 import { disclosureRoutes } from '../disclosures/routes.ts';
 import { disclosureService } from '../disclosures/service.ts';
 import { invitationRoutes } from '../invitations/routes.ts';
+import { languageRepository } from '../languages/repository.ts';
+import { languageRoutes } from '../languages/routes.ts';
 import { matchingRepository } from '../matching/repository.ts';
 import { matchingRoutes } from '../matching/routes.ts';
 import { matchingService } from '../matching/service.ts';
-import { meRepository } from '../me/repository.ts';
 import { meRoutes } from '../me/routes.ts';
 import { onDutyRepository } from '../on-duty/repository.ts';
 import { onDutyRoutes } from '../on-duty/routes.ts';
@@ -222,7 +223,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       records,
     }),
   );
-  await app.register(meRoutes({ organizations: organizationRepository(db), me: meRepository(db), records }));
+  const languages = languageRepository(db);
+  await app.register(meRoutes({ organizations: organizationRepository(db), languages, records }));
+  await app.register(languageRoutes(records, languages));
   const staff = staffRepository(db);
   const sessions = authRepository(db);
   await app.register(
@@ -234,6 +237,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       service: passwordResetService({
         records,
         accounts: sessions,
+        languages,
         publicUrl: options.publicUrl,
         mailConfigured: options.mail.configured,
       }),

@@ -1,4 +1,4 @@
-import { DomainError } from '@tandem/core';
+import { DomainError, type UiLanguage } from '@tandem/core';
 import {
   familyInvitationMayNameProgram,
   invitationIntroduction,
@@ -8,6 +8,7 @@ import { uuidv7 } from 'uuidv7';
 import { minimumPasswordLength, passwordProblem } from '../auth/password-policy.ts';
 import type { AuditActor } from '../records/record-context.ts';
 import type { RecordKernel } from '../records/unit-of-work.ts';
+import { previewWording } from './preview-wording.ts';
 import { type InvitationRepository, type InvitationRow, invitationRepository } from './repository.ts';
 import type { AcceptInvitation, InvitationPreview } from './schemas.ts';
 import { hashToken } from './token.ts';
@@ -99,7 +100,7 @@ export function invitationAcceptance({ records, hashPassword, now }: InvitationA
 
   return {
     /** What the link's page shows (public: the token is the credential); `actor` is whoever opens it. */
-    async preview(token: string, actor: AuditActor): Promise<InvitationPreview> {
+    async preview(token: string, actor: AuditActor, readerLanguage: UiLanguage): Promise<InvitationPreview> {
       return records.writeForAccount([], async ({ trx, auditIn }) => {
         const repository = invitationRepository(trx);
         const invitation = await repository.findByTokenHash(hashToken(token), { forUpdate: false });
@@ -133,7 +134,8 @@ export function invitationAcceptance({ records, hashPassword, now }: InvitationA
         return {
           kind: invitation.kind,
           email: invitation.email,
-          ...introduction,
+          ...previewWording(readerLanguage, introduction),
+          language: invitation.language,
           expiresAt: invitation.expiresAt.toISOString(),
           minimumPasswordLength,
         };
@@ -183,6 +185,7 @@ export function invitationAcceptance({ records, hashPassword, now }: InvitationA
         }
         const userId = uuidv7();
         const { organizationId } = invitation;
+        const organization = await repository.organization(organizationId);
         await repository.insertUser({
           id: userId,
           name: request.name,
@@ -190,6 +193,8 @@ export function invitationAcceptance({ records, hashPassword, now }: InvitationA
           passwordHash,
           organizationId,
           role: invitation.role,
+          // Invited in another language than the program's: they start in it (and may change it).
+          language: invitation.language === organization.defaultLanguage ? null : invitation.language,
         });
         await repository.linkUser(organizationId, invitation, userId);
         await repository.markAccepted(organizationId, invitation.id, userId);

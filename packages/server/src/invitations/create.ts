@@ -1,8 +1,9 @@
-import { DomainError, type StaffRole } from '@tandem/core';
-import { familyInvitationMayNameProgram, invitationMessage } from '@tandem/core/invitations/invitation';
+import { DomainError, matchUiLanguage, type StaffRole, type UiLanguage } from '@tandem/core';
+import { familyInvitationMayNameProgram } from '@tandem/core/invitations/invitation';
 import { outboxRepository } from '../outbox/repository.ts';
 import { organizationOf, type RecordContext } from '../records/record-context.ts';
 import type { RecordKernel, UnitOfWork } from '../records/unit-of-work.ts';
+import { invitationMail } from './invitation-mail.ts';
 import { toInvitation } from './present.ts';
 import { type InvitationTarget, invitationRepository } from './repository.ts';
 import type { CreatedInvitation, StaffInvitationRequest } from './schemas.ts';
@@ -29,7 +30,12 @@ export function invitationCreation({ records, publicUrl, now }: InvitationCreati
    */
   async function createInvitation(
     unit: UnitOfWork,
-    invitation: InvitationTarget & { email: string; role: StaffRole | 'patient' | 'family_member' },
+    invitation: InvitationTarget & {
+      email: string;
+      role: StaffRole | 'patient' | 'family_member';
+      /** Asked for, else the invitee's known language (a patient's preferred one), else the program's. */
+      languages: (string | null | undefined)[];
+    },
     wording: { patientName: string | null; mayNameProgram: boolean },
   ): Promise<CreatedInvitation> {
     const { trx, organizationId, context } = unit;
@@ -52,6 +58,8 @@ export function invitationCreation({ records, publicUrl, now }: InvitationCreati
       });
     }
     const { token, tokenHash } = newToken();
+    const organization = await repository.organization(organizationId);
+    const language = matchUiLanguage([...invitation.languages, organization.defaultLanguage]);
     const stored = await repository.insert({
       organizationId,
       kind: invitation.kind,
@@ -62,12 +70,12 @@ export function invitationCreation({ records, publicUrl, now }: InvitationCreati
       supportContactId: invitation.supportContactId,
       tokenHash,
       createdByUserId: userId,
+      language,
     });
     const created = await repository.findById(organizationId, stored.id);
     if (created === undefined) throw new Error('the invitation just stored is missing');
-    const organization = await repository.organization(organizationId);
     const link = linkFor(token);
-    const message = invitationMessage({
+    const message = invitationMail(language, {
       kind: invitation.kind,
       role: invitation.role,
       organizationName: organization.name,
@@ -92,7 +100,7 @@ export function invitationCreation({ records, publicUrl, now }: InvitationCreati
       resourceType: 'invitation',
       resourceId: stored.id,
       patientId: invitation.patientId,
-      fieldsChanged: ['kind', 'email', 'role', 'expiresAt'],
+      fieldsChanged: ['kind', 'email', 'role', 'expiresAt', 'language'],
     });
     return { invitation: toInvitation(created, now()), link };
   }
@@ -155,7 +163,15 @@ export function invitationCreation({ records, publicUrl, now }: InvitationCreati
         }
         return createInvitation(
           unit,
-          { kind: 'staff', staffMemberId, patientId: null, supportContactId: null, email, role: jobRole },
+          {
+            kind: 'staff',
+            staffMemberId,
+            patientId: null,
+            supportContactId: null,
+            email,
+            role: jobRole,
+            languages: [request.language],
+          },
           { patientName: null, mayNameProgram: true },
         );
       });
@@ -165,7 +181,7 @@ export function invitationCreation({ records, publicUrl, now }: InvitationCreati
     async invitePatient(
       context: RecordContext,
       patientId: string,
-      request: { email?: string | undefined },
+      request: { email?: string | undefined; language?: UiLanguage | undefined },
     ): Promise<CreatedInvitation> {
       return records.write(context, async (unit) => {
         const repository = invitationRepository(unit.trx);
@@ -184,7 +200,15 @@ export function invitationCreation({ records, publicUrl, now }: InvitationCreati
         }
         return createInvitation(
           unit,
-          { kind: 'patient', staffMemberId: null, patientId, supportContactId: null, email, role: 'patient' },
+          {
+            kind: 'patient',
+            staffMemberId: null,
+            patientId,
+            supportContactId: null,
+            email,
+            role: 'patient',
+            languages: [request.language, patient.preferredLanguage],
+          },
           { patientName: null, mayNameProgram: true },
         );
       });
@@ -199,7 +223,7 @@ export function invitationCreation({ records, publicUrl, now }: InvitationCreati
       context: RecordContext,
       patientId: string,
       supportContactId: string,
-      request: { email?: string | undefined },
+      request: { email?: string | undefined; language?: UiLanguage | undefined },
     ): Promise<CreatedInvitation> {
       return records.write(context, async (unit) => {
         const repository = invitationRepository(unit.trx);
@@ -239,6 +263,8 @@ export function invitationCreation({ records, publicUrl, now }: InvitationCreati
             supportContactId,
             email,
             role: 'family_member',
+            // Loved ones often read the patient's language; the care team chooses when they do not.
+            languages: [request.language, patient.preferredLanguage],
           },
           {
             patientName: patient.preferredName ?? patient.legalGivenName,

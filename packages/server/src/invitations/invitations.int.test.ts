@@ -161,7 +161,9 @@ describe('staff invitations', () => {
         email,
         invitedBy: expect.stringContaining('Alex Admin'),
         organizationName: demoOrganization.name,
+        role: 'clinician',
         roleLabel: 'Clinician',
+        language: 'en',
         expiresAt: created.invitation.expiresAt,
         minimumPasswordLength: 12,
       },
@@ -408,6 +410,87 @@ describe('patient invitations', () => {
       .executeTakeFirst();
     expect(linked?.userId).toBe(await userIdOf(db, patientEmail ?? ''));
     expect((await clinician.request('POST', `/api/patients/${patientId}/invitation`, {})).status).toBe(409);
+  });
+
+  it("writes a patient's invitation in their language, shows the link page in the reader's, and starts the sign-in in it", async () => {
+    const { db } = server.database;
+    const patientId = await patientOnClinicianCaseload({ given: 'Lucia', family: 'Morales' });
+    await db
+      .updateTable('patients')
+      .set({ preferredLanguage: 'es-MX' })
+      .where('id', '=', patientId)
+      .execute();
+    const patientEmail = (
+      await db.selectFrom('patients').select('email').where('id', '=', patientId).executeTakeFirstOrThrow()
+    ).email;
+
+    const created = await clinician.json<CreatedInvitation>(
+      'POST',
+      `/api/patients/${patientId}/invitation`,
+      {},
+    );
+    expect(created.status).toBe(201);
+    const [message] = await outboxRowsFor(patientEmail ?? '');
+    expect(message?.subject).toBe('Tiene una invitación a Tandem');
+    expect(message?.body).toContain('le invitó a crear su acceso a Tandem');
+    expect(message?.body).not.toMatch(/invited|password/);
+
+    // The page follows the browser of whoever opens the link; the invitation's own language comes with it.
+    const token = tokenOf(created.body.link);
+    const inSpanish = await server.anonymous.request('GET', `/api/invitations/${token}`, undefined, {
+      'accept-language': 'es-MX,es;q=0.9,en;q=0.5',
+    });
+    expect(await inSpanish.json()).toMatchObject({
+      kind: 'patient',
+      language: 'es',
+      role: null,
+      roleLabel: null,
+    });
+
+    expect((await accept(created.body.link, newPassword, 'Lucía Morales')).status).toBe(201);
+    const patient = await server.signIn(patientEmail ?? '', newPassword);
+    const me = await patient.json<{ language: string; languagePreference: string | null }>('GET', '/api/me');
+    expect(me.body).toMatchObject({ language: 'es', languagePreference: 'es' });
+
+    // Asked for another language, the care team gets it; an unknown one is refused on its field.
+    const another = await patientOnClinicianCaseload({ given: 'Ana', family: 'Reyes' });
+    await db.updateTable('patients').set({ preferredLanguage: 'es' }).where('id', '=', another).execute();
+    const inEnglish = await clinician.json<CreatedInvitation>('POST', `/api/patients/${another}/invitation`, {
+      language: 'en',
+    });
+    expect(inEnglish.status).toBe(201);
+    const refused = await clinician.json<{ errors?: { pointer?: string; path?: string }[] }>(
+      'POST',
+      `/api/patients/${another}/invitation`,
+      { language: 'vi' },
+    );
+    expect(refused.status).toBe(400);
+    expect(JSON.stringify(refused.body)).toContain('language');
+  });
+
+  it("answers a staff invitation's link page in Spanish for a browser that reads Spanish", async () => {
+    const created = await admin.json<CreatedInvitation>('POST', '/api/invitations/staff', {
+      displayName: 'Marisol Vega',
+      email: freshEmail('marisol'),
+      jobRole: 'supervisor',
+      language: 'es',
+    });
+    expect(created.status).toBe(201);
+    const [message] = await outboxRowsFor(created.body.invitation.email);
+    expect(message?.body).toContain('como supervisor clínico');
+    const preview = await server.anonymous.request(
+      'GET',
+      `/api/invitations/${tokenOf(created.body.link)}`,
+      undefined,
+      {
+        'accept-language': 'es',
+      },
+    );
+    expect(await preview.json()).toMatchObject({
+      role: 'supervisor',
+      roleLabel: 'Supervisor clínico',
+      language: 'es',
+    });
   });
 
   it('refuses clinicians off the care team (audited), and answers 404 for an unknown patient', async () => {

@@ -12,7 +12,7 @@ export function inviteeRepository(db: Kysely<DB>) {
     async organization(organizationId: string) {
       return db
         .selectFrom('organizations')
-        .select(['name', 'timeZone'])
+        .select(['name', 'timeZone', 'defaultLanguage'])
         .where('id', '=', organizationId)
         .executeTakeFirstOrThrow();
     },
@@ -86,7 +86,16 @@ export function inviteeRepository(db: Kysely<DB>) {
     async patientForUpdate(organizationId: string, patientId: string) {
       return db
         .selectFrom('patients')
-        .select(['id', 'userId', 'email', 'legalGivenName', 'preferredName', 'legalFamilyName', 'status'])
+        .select([
+          'id',
+          'userId',
+          'email',
+          'legalGivenName',
+          'preferredName',
+          'legalFamilyName',
+          'status',
+          'preferredLanguage',
+        ])
         .where('organizationId', '=', organizationId)
         .where('id', '=', patientId)
         .forUpdate()
@@ -158,11 +167,18 @@ export function inviteeRepository(db: Kysely<DB>) {
       passwordHash: string;
       organizationId: string;
       role: Role;
+      language: string | null;
     }): Promise<void> {
       // Verified: the one-time link was sent to this address, and opening it is what proves the mailbox.
       await db
         .insertInto('users')
-        .values({ id: user.id, name: user.name, email: user.email, emailVerified: true })
+        .values({
+          id: user.id,
+          name: user.name,
+          email: user.email,
+          emailVerified: true,
+          language: user.language,
+        })
         .execute();
       await db
         .insertInto('accounts')

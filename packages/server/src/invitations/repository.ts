@@ -1,4 +1,4 @@
-import type { Role } from '@tandem/core';
+import type { Role, UiLanguage } from '@tandem/core';
 import type { InvitationKind } from '@tandem/core/invitations/invitation';
 import { type Kysely, sql } from 'kysely';
 import { careTeamPatientIds } from '../access/patient-relationship.ts';
@@ -20,6 +20,8 @@ export interface InvitationRow {
   revokedAt: Date | null;
   createdAt: Date;
   version: number;
+  /** What it was written in; the new sign-in starts in it. */
+  language: UiLanguage;
   inviteeName: string;
   createdByName: string;
 }
@@ -34,6 +36,8 @@ export interface NewInvitation {
   supportContactId: string | null;
   tokenHash: string;
   createdByUserId: string;
+  /** What the invitation is written in, and the language the new sign-in starts in. */
+  language: UiLanguage;
 }
 
 export interface InvitationTarget {
@@ -87,6 +91,7 @@ export function invitationRepository(db: Kysely<DB>) {
         'i.revokedAt',
         'i.createdAt',
         'i.version',
+        'i.language',
       ])
       .select(
         sql<string>`coalesce(sm.display_name, sc.name,

@@ -1,3 +1,4 @@
+import { acceptLanguagePreferences, matchUiLanguage } from '@tandem/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
@@ -176,7 +177,12 @@ export function invitationRoutes(options: InvitationRouteOptions): FastifyPlugin
           response: { 200: invitationPreviewSchema, '4xx': problemSchema },
         },
       },
-      async (request) => service.preview(request.params.token, auditActor(request)),
+      async (request) =>
+        service.preview(
+          request.params.token,
+          auditActor(request),
+          matchUiLanguage(acceptLanguagePreferences(request.headers['accept-language'])),
+        ),
     );
 
     app.post(

@@ -1,4 +1,4 @@
-import { roles, staffRoles } from '@tandem/core';
+import { roles, staffRoles, uiLanguages } from '@tandem/core';
 import { invitationKinds } from '@tandem/core/invitations/invitation';
 import { z } from 'zod';
 import { minimumPasswordLength } from '../auth/password-policy.ts';
@@ -38,6 +38,14 @@ export const createdInvitationSchema = z
 
 export type CreatedInvitation = z.infer<typeof createdInvitationSchema>;
 
+/** The language the invitation is written in; by default the invitee's (a patient's preferred language), else the program's. */
+const invitationLanguageField = z
+  .enum(uiLanguages, { error: `Choose one of: ${uiLanguages.join(', ')}` })
+  .optional()
+  .meta({
+    description: "The invitation's language; by default the patient's preferred language, else the program's",
+  });
+
 /**
  * Invite a staff member who has no sign-in yet (staffMemberId; email defaults to theirs), or add someone to the
  * directory and invite them at once (displayName, email, jobRole).
@@ -48,6 +56,7 @@ export const staffInvitationRequestSchema = z
     displayName: z.string().trim().min(1, 'Enter a name').max(200).optional(),
     email: emailField.optional(),
     jobRole: z.enum(staffRoles, 'Choose a role').optional(),
+    language: invitationLanguageField,
   })
   .superRefine((request, context) => {
     if (request.staffMemberId !== undefined) {
@@ -73,7 +82,7 @@ export type StaffInvitationRequest = z.infer<typeof staffInvitationRequestSchema
 
 /** A patient's or a support contact's invitation: to the email on their record unless another is given. */
 export const portalInvitationRequestSchema = z
-  .object({ email: emailField.optional() })
+  .object({ email: emailField.optional(), language: invitationLanguageField })
   .meta({ id: 'PortalInvitationRequest' });
 
 export const staffCandidateSchema = z
@@ -107,7 +116,12 @@ export const invitationPreviewSchema = z
     invitedBy: z.string(),
     /** Null where naming the program would disclose more than the patient consented to. */
     organizationName: z.string().nullable(),
+    /** A staff invitation's role; null for patients and loved ones. */
+    role: z.enum(staffRoles).nullable(),
+    /** The role in the reader's language (the request's Accept-Language). */
     roleLabel: z.string().nullable(),
+    /** What the invitation was written in: the new sign-in starts in it. */
+    language: z.enum(uiLanguages),
     expiresAt: z.iso.datetime(),
     minimumPasswordLength: z.number().int(),
   })

@@ -39,3 +39,55 @@ describe('GET /api/me', () => {
     },
   );
 });
+
+describe('PUT /api/me/language', () => {
+  it("follows the organization until the person chooses, keeps the choice, audits it, and refuses a language Tandem isn't written in", async () => {
+    const account = demoAccounts.find((candidate) => candidate.role === 'front_desk') ?? demoAccounts[0];
+    const client = await server.signIn(account?.email ?? '');
+    const before = await client.json<{
+      language: string;
+      languagePreference: string | null;
+      organization: { defaultLanguage: string };
+    }>('GET', '/api/me');
+    expect(before.body).toMatchObject({
+      language: 'en',
+      languagePreference: null,
+      organization: { defaultLanguage: 'en' },
+    });
+
+    const chosen = await client.json<{ language: string; languagePreference: string | null }>(
+      'PUT',
+      '/api/me/language',
+      {
+        language: 'es',
+      },
+    );
+    expect(chosen).toMatchObject({ status: 200, body: { language: 'es', languagePreference: 'es' } });
+    expect((await client.json<{ language: string }>('GET', '/api/me')).body.language).toBe('es');
+
+    const refused = await client.json<{ errors?: unknown }>('PUT', '/api/me/language', { language: 'vi' });
+    expect(refused.status).toBe(400);
+    expect(JSON.stringify(refused.body)).toContain('language');
+
+    const cleared = await client.json<{ language: string; languagePreference: string | null }>(
+      'PUT',
+      '/api/me/language',
+      {
+        language: null,
+      },
+    );
+    expect(cleared.body).toMatchObject({ language: 'en', languagePreference: null });
+
+    const events = await server.database.db
+      .selectFrom('auditEvents')
+      .select(['action', 'resourceType', 'fieldsChanged'])
+      .where('action', '=', 'change_language')
+      .execute();
+    expect(events.length).toBeGreaterThanOrEqual(2);
+    expect(events[0]).toMatchObject({ resourceType: 'user_account', fieldsChanged: ['language'] });
+  });
+
+  it('answers 401 without a session', async () => {
+    expect((await server.anonymous.request('PUT', '/api/me/language', { language: 'es' })).status).toBe(401);
+  });
+});

@@ -1,12 +1,12 @@
-import { matchUiLanguage, roles, uiLanguages } from '@tandem/core';
+import { matchUiLanguage, personLanguage, roles, uiLanguages } from '@tandem/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requirePrincipal } from '../http/authorization.ts';
 import { problemSchema } from '../http/problem.ts';
 import { recordContext } from '../http/record-context.ts';
+import type { LanguageRepository } from '../languages/repository.ts';
 import type { organizationRepository } from '../organizations/repository.ts';
 import type { RecordKernel } from '../records/unit-of-work.ts';
-import type { LanguageSources, MeRepository } from './repository.ts';
 
 const meSchema = z
   .object({
@@ -42,23 +42,22 @@ const languageChange = z.object({
     .meta({ description: 'null: follow the organization (or, for a patient, their preferred language)' }),
 });
 
-/** What a person reads Tandem in: their choice, their patient record's language, the organization's. */
-export function personLanguage(sources: LanguageSources) {
-  return matchUiLanguage([sources.preference, sources.patientLanguage, sources.organizationDefault]);
-}
-
 export interface MeRoutesOptions {
   organizations: ReturnType<typeof organizationRepository>;
-  me: MeRepository;
+  languages: LanguageRepository;
   records: RecordKernel;
 }
 
-export function meRoutes({ organizations, me: meData, records }: MeRoutesOptions): FastifyPluginAsyncZod {
+export function meRoutes({
+  organizations,
+  languages: languageData,
+  records,
+}: MeRoutesOptions): FastifyPluginAsyncZod {
   return async (app) => {
     async function describe(principal: ReturnType<typeof requirePrincipal>) {
       const [organization, languages] = await Promise.all([
         organizations.findById(principal.organizationId),
-        meData.languageSources(principal.userId, principal.organizationId),
+        languageData.sourcesFor(principal.userId, principal.organizationId),
       ]);
       const preference = languages.preference;
       return {
@@ -105,7 +104,7 @@ export function meRoutes({ organizations, me: meData, records }: MeRoutesOptions
         const context = recordContext(request);
         const { language } = request.body;
         await records.write(context, async ({ trx, audit }) => {
-          await meData.setLanguage(trx, context.principal.userId, language);
+          await languageData.setPreference(trx, context.principal.userId, language);
           audit({
             action: 'change_language',
             resourceType: 'user_account',

@@ -579,6 +579,88 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/organization/language": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organization's default language */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OrganizationLanguage"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /** Set the organization's default language; refused with 409 and the current setting if stale */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        defaultLanguage: "en" | "es";
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OrganizationLanguage"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/request-password-reset": {
         parameters: {
             query?: never;
@@ -5011,10 +5093,20 @@ export interface components {
             email?: string;
             /** @enum {string} */
             jobRole?: "admin" | "clinician" | "prescriber" | "front_desk" | "supervisor";
+            /**
+             * @description The invitation's language; by default the patient's preferred language, else the program's
+             * @enum {string}
+             */
+            language?: "en" | "es";
         };
         PortalInvitationRequestInput: {
             /** Format: email */
             email?: string;
+            /**
+             * @description The invitation's language; by default the patient's preferred language, else the program's
+             * @enum {string}
+             */
+            language?: "en" | "es";
         };
         StaffInvitationCandidateInput: {
             /** Format: uuid */
@@ -5034,7 +5126,10 @@ export interface components {
             email: string;
             invitedBy: string;
             organizationName: string | null;
+            role: ("admin" | "clinician" | "prescriber" | "front_desk" | "supervisor") | null;
             roleLabel: string | null;
+            /** @enum {string} */
+            language: "en" | "es";
             /** Format: date-time */
             expiresAt: string;
             minimumPasswordLength: number;
@@ -5045,6 +5140,14 @@ export interface components {
         };
         AcceptedInvitationInput: {
             email: string;
+        };
+        OrganizationLanguageInput: {
+            /**
+             * @description What people read until they choose their own language, and what the program writes in for someone whose language it does not know
+             * @enum {string}
+             */
+            defaultLanguage: "en" | "es";
+            version: number;
         };
         TherapistSuggestionInput: {
             /** Format: uuid */
@@ -6160,10 +6263,20 @@ export interface components {
             email?: string;
             /** @enum {string} */
             jobRole?: "admin" | "clinician" | "prescriber" | "front_desk" | "supervisor";
+            /**
+             * @description The invitation's language; by default the patient's preferred language, else the program's
+             * @enum {string}
+             */
+            language?: "en" | "es";
         };
         PortalInvitationRequest: {
             /** Format: email */
             email?: string;
+            /**
+             * @description The invitation's language; by default the patient's preferred language, else the program's
+             * @enum {string}
+             */
+            language?: "en" | "es";
         };
         StaffInvitationCandidate: {
             /** Format: uuid */
@@ -6183,7 +6296,10 @@ export interface components {
             email: string;
             invitedBy: string;
             organizationName: string | null;
+            role: ("admin" | "clinician" | "prescriber" | "front_desk" | "supervisor") | null;
             roleLabel: string | null;
+            /** @enum {string} */
+            language: "en" | "es";
             /** Format: date-time */
             expiresAt: string;
             minimumPasswordLength: number;
@@ -6194,6 +6310,14 @@ export interface components {
         };
         AcceptedInvitation: {
             email: string;
+        };
+        OrganizationLanguage: {
+            /**
+             * @description What people read until they choose their own language, and what the program writes in for someone whose language it does not know
+             * @enum {string}
+             */
+            defaultLanguage: "en" | "es";
+            version: number;
         };
         TherapistSuggestion: {
             /** Format: uuid */

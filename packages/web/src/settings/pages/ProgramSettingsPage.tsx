@@ -1,6 +1,7 @@
 import { Paper, Stack, Text, Title } from '@mantine/core';
 import { IntakeChecklistSettings } from '../../admission/components/IntakeChecklistSettings.tsx';
 import { PageHeader } from '../../app/PageHeader.tsx';
+import { OrganizationLanguageSection } from '../../i18n/components/OrganizationLanguageSection.tsx';
 import { OnDutyRoster } from '../../on-duty/components/OnDutyRoster.tsx';
 import { CaseloadSettingSection } from '../../staff/components/CaseloadSettingSection.tsx';
 
@@ -11,6 +12,7 @@ export function ProgramSettingsPage() {
       <PageHeader title="Program settings" description="How this program admits and assigns patients." />
       <IntakeChecklistSettings />
       <CaseloadSettingSection />
+      <OrganizationLanguageSection />
       <Paper withBorder p="lg">
         <Stack gap="sm">
           <Title order={2} size="h4">
