@@ -58,6 +58,7 @@ export function UserMenu() {
           <Menu.Item
             key={language}
             lang={language}
+            translate="no"
             data-testid={`language-${language}`}
             leftSection={
               language === me.language ? <IconCheck size={16} aria-hidden /> : <span style={{ width: 16 }} />
