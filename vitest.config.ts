@@ -12,7 +12,12 @@ export default defineConfig({
   test: {
     projects: [
       { test: { name: 'core', include: ['packages/core/src/**/*.test.ts'] } },
-      { test: { name: 'web', include: ['packages/web/src/**/*.test.ts'] } },
+      {
+        test: {
+          name: 'web',
+          include: ['packages/web/src/**/*.test.ts', 'packages/web/scripts/**/*.test.ts'],
+        },
+      },
       {
         test: {
           name: 'server',

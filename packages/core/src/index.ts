@@ -17,6 +17,7 @@ export * from './diagnoses/index.ts';
 export * from './errors/domain-error.ts';
 export * from './fhir/index.ts';
 export * from './identity/roles.ts';
+export * from './languages/ui-languages.ts';
 export * from './matching/rank-therapists.ts';
 export * from './matching/suggested-approaches.ts';
 export * from './on-duty/duties.ts';

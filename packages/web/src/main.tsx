@@ -10,6 +10,8 @@ import { createRoot } from 'react-dom/client';
 import { createQueryClient } from './app/query-client.ts';
 import { createAppRouter } from './app/router.tsx';
 import { colorSchemeManager, cssVariablesResolver, theme } from './app/theme.ts';
+import { browserLanguage, localeFor, switchLocale } from './i18n/current-locale.ts';
+import { LocaleProvider } from './i18n/LocaleProvider.tsx';
 
 const queryClient = createQueryClient();
 const router = createAppRouter(queryClient);
@@ -17,18 +19,23 @@ const router = createAppRouter(queryClient);
 const rootElement = document.getElementById('root');
 if (!rootElement) throw new Error('index.html has no #root element');
 
+// The first page shows in the browser's language; a signed-in person's own language follows from /api/me.
+await switchLocale(localeFor(browserLanguage()));
+
 createRoot(rootElement).render(
   <StrictMode>
-    <MantineProvider
-      theme={theme}
-      cssVariablesResolver={cssVariablesResolver}
-      colorSchemeManager={colorSchemeManager}
-      defaultColorScheme="auto"
-    >
-      <Notifications />
-      <QueryClientProvider client={queryClient}>
-        <RouterProvider router={router} />
-      </QueryClientProvider>
-    </MantineProvider>
+    <LocaleProvider>
+      <MantineProvider
+        theme={theme}
+        cssVariablesResolver={cssVariablesResolver}
+        colorSchemeManager={colorSchemeManager}
+        defaultColorScheme="auto"
+      >
+        <Notifications />
+        <QueryClientProvider client={queryClient}>
+          <RouterProvider router={router} />
+        </QueryClientProvider>
+      </MantineProvider>
+    </LocaleProvider>
   </StrictMode>,
 );

@@ -264,6 +264,7 @@ export interface Invitations {
   expiresAt: Generated<Timestamp>;
   id: Generated<string>;
   kind: string;
+  language: Generated<string>;
   organizationId: string;
   patientId: string | null;
   revokedAt: Timestamp | null;
@@ -329,6 +330,7 @@ export interface Organizations {
   alertEscalationMinutes: Generated<number>;
   cosignatureRequiredRecordTypes: Generated<string[]>;
   createdAt: Generated<Timestamp>;
+  defaultLanguage: Generated<string>;
   defaultMaxCaseload: Generated<number>;
   id: Generated<string>;
   isDemo: Generated<boolean>;
@@ -374,6 +376,7 @@ export interface Patients {
   emergencyContactRelationship: string | null;
   genderIdentity: string | null;
   id: Generated<string>;
+  interpreterNeeded: Generated<boolean>;
   legalFamilyName: string;
   legalGivenName: string;
   mrn: string;
@@ -554,6 +557,7 @@ export interface Users {
   emailVerified: Generated<boolean>;
   id: Generated<string>;
   image: string | null;
+  language: string | null;
   name: string;
   twoFactorEnabled: Generated<boolean>;
   updatedAt: Generated<Timestamp>;

@@ -246,7 +246,7 @@ export function* syntheticPatients(options: SyntheticPatientOptions): Generator<
           ? `${person.person.firstName()} ${legalFamilyName}`
           : `${person.person.firstName()} ${person.person.lastName()}`;
 
-    yield {
+    const patient = {
       id: UUID.fromFieldsV7(
         createdAtMs,
         pick.number.int({ max: 0xfff }),
@@ -283,6 +283,9 @@ export function* syntheticPatients(options: SyntheticPatientOptions): Generator<
       createdAt: new Date(createdAtMs),
       updatedAt: new Date(updatedAtMs),
     };
+    // No draw of its own (earlier seeds keep their patients): anyone who prefers another language than English is
+    // recorded as needing an interpreter, as a registrar would when unsure.
+    yield { ...patient, interpreterNeeded: patient.preferredLanguage !== 'en' };
   }
 }
 

@@ -45,6 +45,7 @@ import { invitationRoutes } from '../invitations/routes.ts';
 import { matchingRepository } from '../matching/repository.ts';
 import { matchingRoutes } from '../matching/routes.ts';
 import { matchingService } from '../matching/service.ts';
+import { meRepository } from '../me/repository.ts';
 import { meRoutes } from '../me/routes.ts';
 import { onDutyRepository } from '../on-duty/repository.ts';
 import { onDutyRoutes } from '../on-duty/routes.ts';
@@ -221,7 +222,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       records,
     }),
   );
-  await app.register(meRoutes(organizationRepository(db)));
+  await app.register(meRoutes({ organizations: organizationRepository(db), me: meRepository(db), records }));
   const staff = staffRepository(db);
   const sessions = authRepository(db);
   await app.register(

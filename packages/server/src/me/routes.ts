@@ -1,9 +1,12 @@
-import { roles } from '@tandem/core';
+import { matchUiLanguage, roles, uiLanguages } from '@tandem/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requirePrincipal } from '../http/authorization.ts';
 import { problemSchema } from '../http/problem.ts';
+import { recordContext } from '../http/record-context.ts';
 import type { organizationRepository } from '../organizations/repository.ts';
+import type { RecordKernel } from '../records/unit-of-work.ts';
+import type { LanguageSources, MeRepository } from './repository.ts';
 
 const meSchema = z
   .object({
@@ -15,14 +18,65 @@ const meSchema = z
       timeZone: z
         .string()
         .meta({ description: "The program's IANA time zone: its calendar decides every date" }),
+      defaultLanguage: z
+        .enum(uiLanguages)
+        .meta({ description: 'What people read until they choose their own language' }),
+    }),
+    language: z.enum(uiLanguages).meta({
+      description:
+        "The language the person reads Tandem in: their own choice, else (a patient) their record's preferred " +
+        "language when Tandem is written in it, else the organization's",
+    }),
+    languagePreference: z.enum(uiLanguages).nullable().meta({
+      description: "The person's own choice; null follows the organization (or their patient record)",
     }),
     role: z.enum(roles),
     staffMemberId: z.string().nullable(),
   })
   .meta({ id: 'Me' });
 
-export function meRoutes(organizations: ReturnType<typeof organizationRepository>): FastifyPluginAsyncZod {
+const languageChange = z.object({
+  language: z
+    .enum(uiLanguages, { error: `Choose one of: ${uiLanguages.join(', ')}` })
+    .nullable()
+    .meta({ description: 'null: follow the organization (or, for a patient, their preferred language)' }),
+});
+
+/** What a person reads Tandem in: their choice, their patient record's language, the organization's. */
+export function personLanguage(sources: LanguageSources) {
+  return matchUiLanguage([sources.preference, sources.patientLanguage, sources.organizationDefault]);
+}
+
+export interface MeRoutesOptions {
+  organizations: ReturnType<typeof organizationRepository>;
+  me: MeRepository;
+  records: RecordKernel;
+}
+
+export function meRoutes({ organizations, me: meData, records }: MeRoutesOptions): FastifyPluginAsyncZod {
   return async (app) => {
+    async function describe(principal: ReturnType<typeof requirePrincipal>) {
+      const [organization, languages] = await Promise.all([
+        organizations.findById(principal.organizationId),
+        meData.languageSources(principal.userId, principal.organizationId),
+      ]);
+      const preference = languages.preference;
+      return {
+        user: { id: principal.userId, name: principal.name, email: principal.email },
+        organization: {
+          id: principal.organizationId,
+          name: organization?.name ?? '',
+          isDemo: organization?.isDemo ?? false,
+          timeZone: organization?.timeZone ?? 'UTC',
+          defaultLanguage: matchUiLanguage([languages.organizationDefault]),
+        },
+        language: personLanguage(languages),
+        languagePreference: preference === null ? null : matchUiLanguage([preference]),
+        role: principal.role,
+        staffMemberId: principal.staffMemberId,
+      };
+    }
+
     app.get(
       '/api/me',
       {
@@ -33,20 +87,36 @@ export function meRoutes(organizations: ReturnType<typeof organizationRepository
           response: { 200: meSchema, '4xx': problemSchema },
         },
       },
+      async (request) => describe(requirePrincipal(request)),
+    );
+
+    app.put(
+      '/api/me/language',
+      {
+        config: { access: 'signed-in' },
+        schema: {
+          tags: ['auth'],
+          summary: 'Choose the language the signed-in person reads Tandem in',
+          body: languageChange,
+          response: { 200: meSchema, '4xx': problemSchema },
+        },
+      },
       async (request) => {
-        const principal = requirePrincipal(request);
-        const organization = await organizations.findById(principal.organizationId);
-        return {
-          user: { id: principal.userId, name: principal.name, email: principal.email },
-          organization: {
-            id: principal.organizationId,
-            name: organization?.name ?? '',
-            isDemo: organization?.isDemo ?? false,
-            timeZone: organization?.timeZone ?? 'UTC',
-          },
-          role: principal.role,
-          staffMemberId: principal.staffMemberId,
-        };
+        const context = recordContext(request);
+        const { language } = request.body;
+        await records.write(context, async ({ trx, audit }) => {
+          await meData.setLanguage(trx, context.principal.userId, language);
+          audit({
+            action: 'change_language',
+            resourceType: 'user_account',
+            resourceId: context.principal.userId,
+            fieldsChanged: ['language'],
+            patientId: null,
+            outcome: 'allowed',
+            reason: null,
+          });
+        });
+        return describe(context.principal);
       },
     );
   };

@@ -527,6 +527,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/me/language": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Choose the language the signed-in person reads Tandem in */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description null: follow the organization (or, for a patient, their preferred language) */
+                        language: ("en" | "es") | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Me"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/request-password-reset": {
         parameters: {
             query?: never;
@@ -5082,7 +5134,19 @@ export interface components {
                 isDemo: boolean;
                 /** @description The program's IANA time zone: its calendar decides every date */
                 timeZone: string;
+                /**
+                 * @description What people read until they choose their own language
+                 * @enum {string}
+                 */
+                defaultLanguage: "en" | "es";
             };
+            /**
+             * @description The language the person reads Tandem in: their own choice, else (a patient) their record's preferred language when Tandem is written in it, else the organization's
+             * @enum {string}
+             */
+            language: "en" | "es";
+            /** @description The person's own choice; null follows the organization (or their patient record) */
+            languagePreference: ("en" | "es") | null;
             /** @enum {string} */
             role: "admin" | "clinician" | "prescriber" | "front_desk" | "supervisor" | "patient" | "family_member";
             staffMemberId: string | null;
@@ -6219,7 +6283,19 @@ export interface components {
                 isDemo: boolean;
                 /** @description The program's IANA time zone: its calendar decides every date */
                 timeZone: string;
+                /**
+                 * @description What people read until they choose their own language
+                 * @enum {string}
+                 */
+                defaultLanguage: "en" | "es";
             };
+            /**
+             * @description The language the person reads Tandem in: their own choice, else (a patient) their record's preferred language when Tandem is written in it, else the organization's
+             * @enum {string}
+             */
+            language: "en" | "es";
+            /** @description The person's own choice; null follows the organization (or their patient record) */
+            languagePreference: ("en" | "es") | null;
             /** @enum {string} */
             role: "admin" | "clinician" | "prescriber" | "front_desk" | "supervisor" | "patient" | "family_member";
             staffMemberId: string | null;

@@ -1,5 +1,6 @@
 import { Container, Stack, Text, Title } from '@mantine/core';
 import { useContext } from 'react';
+import { FormattedMessage } from 'react-intl';
 import { MeContext } from '../auth/me-context.ts';
 import { ButtonLink } from './links.tsx';
 
@@ -9,11 +10,18 @@ export function NotFoundPage() {
   return (
     <Container component={inFrame ? 'div' : 'main'} size="sm" py="xl">
       <Stack align="flex-start">
-        <Title order={1}>Page not found</Title>
+        <Title order={1}>
+          <FormattedMessage id="app.notFound.title" defaultMessage="Page not found" />
+        </Title>
         <Text c="dimmed">
-          There is no page at this address. It may have moved, or the link may be mistyped.
+          <FormattedMessage
+            id="app.notFound.explanation"
+            defaultMessage="There is no page at this address. It may have moved, or the link may be mistyped."
+          />
         </Text>
-        <ButtonLink to="/">Go to the dashboard</ButtonLink>
+        <ButtonLink to="/">
+          <FormattedMessage id="app.notFound.toDashboard" defaultMessage="Go to the dashboard" />
+        </ButtonLink>
       </Stack>
     </Container>
   );

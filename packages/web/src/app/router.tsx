@@ -4,7 +4,6 @@ import {
   createRoute,
   createRouter,
   lazyRouteComponent,
-  Outlet,
   redirect,
 } from '@tanstack/react-router';
 import { parseAuditSearch } from '../audit-log/filters.ts';
@@ -20,6 +19,7 @@ import { staffListQueryOptions, staffMemberQueryOptions } from '../staff/api.ts'
 import { AuthenticatedLayout } from './AuthenticatedLayout.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
 import { PageLoader } from './PageLoader.tsx';
+import { RootLayout } from './RootLayout.tsx';
 import { RouteErrorPage } from './RouteErrorPage.tsx';
 
 /**
@@ -72,7 +72,7 @@ export interface RouterContext {
 }
 
 const rootRoute = createRootRouteWithContext<RouterContext>()({
-  component: Outlet,
+  component: RootLayout,
   errorComponent: RouteErrorPage,
   notFoundComponent: NotFoundPage,
 });

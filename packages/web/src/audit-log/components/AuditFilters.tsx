@@ -3,6 +3,7 @@ import { IconDownload, IconFilterOff } from '@tabler/icons-react';
 import { organizationResources, patientResources } from '@tandem/core/access/resources';
 import { auditOutcomes } from '@tandem/core/audit/audit-chain';
 import { useQuery } from '@tanstack/react-query';
+import { useIntl } from 'react-intl';
 import { organizationMembersQueryOptions } from '../api.ts';
 import { auditCsvHref, dateRangeError, type AuditFilters as Filters, hasFilters } from '../filters.ts';
 import { actionLabel, knownActions, outcomeLabels, resourceLabel } from '../labels.ts';
@@ -21,6 +22,7 @@ interface AuditFiltersProps {
 }
 
 export function AuditFilters({ filters, onChange, patientLabel }: AuditFiltersProps) {
+  const intl = useIntl();
   const members = useQuery(organizationMembersQueryOptions);
   const set = (key: keyof Filters, value: string | null | undefined) =>
     onChange({ ...filters, [key]: value === null || value === '' ? undefined : value });
@@ -35,7 +37,7 @@ export function AuditFilters({ filters, onChange, patientLabel }: AuditFiltersPr
         clearable
         data={(members.data ?? []).map((member) => ({
           value: member.userId,
-          label: `${member.name} · ${roleLabel(member.role)}`,
+          label: `${member.name} · ${roleLabel(intl, member.role)}`,
         }))}
         value={filters.userId ?? null}
         onChange={(value) => set('userId', value)}

@@ -4,6 +4,7 @@ import { IconAlertCircle } from '@tabler/icons-react';
 import { staffRoles } from '@tandem/core/identity/roles';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
+import { FormattedMessage } from 'react-intl';
 import { describeProblem } from '../../api/problem.ts';
 import type { SignInPolicy } from '../../api/types.ts';
 import { roleLabels } from '../roles.ts';
@@ -57,7 +58,7 @@ export function SignInPolicySection() {
           >
             <Stack gap={6} mt="xs">
               {staffRoles.map((role) => (
-                <Checkbox key={role} value={role} label={roleLabels[role]} />
+                <Checkbox key={role} value={role} label={<FormattedMessage {...roleLabels[role]} />} />
               ))}
             </Stack>
           </Checkbox.Group>

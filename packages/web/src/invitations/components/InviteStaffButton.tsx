@@ -13,6 +13,7 @@ import { IconAlertCircle, IconUserPlus } from '@tabler/icons-react';
 import { staffRoles } from '@tandem/core/identity/roles';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
+import { useIntl } from 'react-intl';
 import { describeProblem } from '../../api/problem.ts';
 import { Dialog } from '../../app/Dialog.tsx';
 import { roleLabels } from '../../auth/roles.ts';
@@ -83,6 +84,7 @@ export function InviteStaffButton() {
 function InviteStaffForm({ onClose }: { onClose: () => void }) {
   const queryClient = useQueryClient();
   const candidates = useQuery(staffCandidatesQueryOptions);
+  const intl = useIntl();
   const [mode, setMode] = useState<Mode>('new');
   const [values, setValues] = useState<FormValues>(emptyForm);
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
@@ -157,7 +159,7 @@ function InviteStaffForm({ onClose }: { onClose: () => void }) {
             />
             <Select
               label="Role"
-              data={staffRoles.map((role) => ({ value: role, label: roleLabels[role] }))}
+              data={staffRoles.map((role) => ({ value: role, label: intl.formatMessage(roleLabels[role]) }))}
               value={values.jobRole}
               onChange={(value) => update('jobRole', value)}
               error={fieldErrors.jobRole}

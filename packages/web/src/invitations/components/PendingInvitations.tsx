@@ -3,6 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { IconMailOff } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { FormattedMessage } from 'react-intl';
 import { describeProblem } from '../../api/problem.ts';
 import { Dialog } from '../../app/Dialog.tsx';
 import { ErrorPanel } from '../../app/ErrorPanel.tsx';
@@ -81,7 +82,11 @@ export function PendingInvitations({
                 <Table.Td fw={500}>{invitation.inviteeName}</Table.Td>
                 <Table.Td>{invitation.email}</Table.Td>
                 <Table.Td>
-                  {invitation.kind === 'staff' ? roleLabels[invitation.role] : kindLabels[invitation.kind]}
+                  {invitation.kind === 'staff' ? (
+                    <FormattedMessage {...roleLabels[invitation.role]} />
+                  ) : (
+                    kindLabels[invitation.kind]
+                  )}
                 </Table.Td>
                 <Table.Td>{invitation.createdByName}</Table.Td>
                 <Table.Td>

@@ -1,5 +1,6 @@
 import { EmptyState, Table } from '@mantine/core';
 import { IconUsersGroup } from '@tabler/icons-react';
+import { FormattedMessage } from 'react-intl';
 import type { StaffMember } from '../../api/types.ts';
 import { AnchorLink } from '../../app/links.tsx';
 import { roleLabels } from '../../auth/roles.ts';
@@ -45,7 +46,9 @@ export function StaffTable({ staff }: { staff: StaffMember[] }) {
                   {member.displayName}
                 </AnchorLink>
               </Table.Td>
-              <Table.Td>{roleLabels[member.role]}</Table.Td>
+              <Table.Td>
+                <FormattedMessage {...roleLabels[member.role]} />
+              </Table.Td>
               <Table.Td>{listOrDash(member.credentials)}</Table.Td>
               <Table.Td>{listOrDash(member.approaches.map(approachLabel))}</Table.Td>
               <Table.Td>{listOrDash(member.languages.map(languageName))}</Table.Td>

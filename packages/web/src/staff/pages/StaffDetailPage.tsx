@@ -7,6 +7,7 @@ import {
 } from '@tandem/core/admission/vocabulary';
 import { useQuery } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
+import { FormattedMessage } from 'react-intl';
 import { mayInOrganization } from '../../access/policy.ts';
 import type { StaffMember } from '../../api/types.ts';
 import { ErrorPanel } from '../../app/ErrorPanel.tsx';
@@ -87,7 +88,9 @@ function StaffMemberDetails({ member }: { member: StaffMember }) {
       </Group>
       <Paper withBorder p="lg">
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="lg" verticalSpacing="md">
-          <Field label="Role">{roleLabels[member.role]}</Field>
+          <Field label="Role">
+            <FormattedMessage {...roleLabels[member.role]} />
+          </Field>
           <Field label="Email">
             {member.email ? <Anchor href={`mailto:${member.email}`}>{member.email}</Anchor> : null}
           </Field>
