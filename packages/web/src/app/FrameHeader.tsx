@@ -20,7 +20,11 @@ export function FrameHeader({ navToggle }: FrameHeaderProps) {
       <Group gap="sm" wrap="nowrap" miw={0}>
         {navToggle}
         <AnchorLink to="/" underline="never" c="inherit" fw={700} fz="lg">
-          Tandem
+          <FormattedMessage
+            id="app.frameHeader.productName"
+            defaultMessage="Tandem"
+            description="The product's name, the link home: not translated"
+          />
         </AnchorLink>
         <Text c="dimmed" size="sm" truncate visibleFrom="xs" data-testid="organization-name">
           {organization.name}
