@@ -1,15 +1,14 @@
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
 
-import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from '@tanstack/react-router';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { AppMantineProvider } from './app/AppMantineProvider.tsx';
 import { createQueryClient } from './app/query-client.ts';
 import { createAppRouter } from './app/router.tsx';
-import { colorSchemeManager, cssVariablesResolver, theme } from './app/theme.ts';
 import { browserLanguage, localeFor, switchLocale } from './i18n/current-locale.ts';
 import { LocaleProvider } from './i18n/LocaleProvider.tsx';
 
@@ -25,17 +24,12 @@ await switchLocale(localeFor(browserLanguage()));
 createRoot(rootElement).render(
   <StrictMode>
     <LocaleProvider>
-      <MantineProvider
-        theme={theme}
-        cssVariablesResolver={cssVariablesResolver}
-        colorSchemeManager={colorSchemeManager}
-        defaultColorScheme="auto"
-      >
+      <AppMantineProvider>
         <Notifications />
         <QueryClientProvider client={queryClient}>
           <RouterProvider router={router} />
         </QueryClientProvider>
-      </MantineProvider>
+      </AppMantineProvider>
     </LocaleProvider>
   </StrictMode>,
 );

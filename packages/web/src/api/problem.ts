@@ -1,5 +1,9 @@
 // Every failed API call becomes an ApiError carrying an RFC 9457 problem, whatever the server (or a proxy in
-// front of it) actually sent, so the UI has exactly one error shape to render.
+// front of it) actually sent, so the UI has exactly one error shape to render. The words the web supplies itself
+// (when the server sent no problem, or could not be reached) are in the current language; the server's own title
+// and detail are shown as sent.
+import { defineMessage, defineMessages, type MessageDescriptor } from 'react-intl';
+import { currentIntl } from '../i18n/current-locale.ts';
 
 export interface FieldError {
   path: string;
@@ -31,19 +35,34 @@ export class ApiError extends Error {
   }
 }
 
-const statusTitles: Record<number, string> = {
-  400: 'The request was not valid',
-  401: 'You are not signed in',
-  403: 'You do not have access to this',
-  404: 'Not found',
-  409: 'This was changed by someone else',
-  422: 'Some fields need attention',
-  429: 'Too many requests',
-  500: 'Something went wrong on the server',
-  502: 'The server is not reachable',
-  503: 'The server is not available right now',
-  504: 'The server took too long to answer',
-};
+const statusTitles: Record<number, MessageDescriptor> = defineMessages({
+  400: { id: 'api.problem.status400', defaultMessage: 'The request was not valid' },
+  401: { id: 'api.problem.status401', defaultMessage: 'You are not signed in' },
+  403: { id: 'api.problem.status403', defaultMessage: 'You do not have access to this' },
+  404: { id: 'api.problem.status404', defaultMessage: 'Not found' },
+  409: { id: 'api.problem.status409', defaultMessage: 'This was changed by someone else' },
+  422: { id: 'api.problem.status422', defaultMessage: 'Some fields need attention' },
+  429: { id: 'api.problem.status429', defaultMessage: 'Too many requests' },
+  500: { id: 'api.problem.status500', defaultMessage: 'Something went wrong on the server' },
+  502: { id: 'api.problem.status502', defaultMessage: 'The server is not reachable' },
+  503: { id: 'api.problem.status503', defaultMessage: 'The server is not available right now' },
+  504: { id: 'api.problem.status504', defaultMessage: 'The server took too long to answer' },
+});
+
+const otherStatus = defineMessage<{ status: number }>({
+  id: 'api.problem.otherStatus',
+  defaultMessage: 'Request failed ({status})',
+});
+
+const messages = defineMessages({
+  tryAgainSoon: { id: 'api.problem.tryAgainSoon', defaultMessage: 'Try again in a moment.' },
+  unreachableTitle: { id: 'api.problem.unreachableTitle', defaultMessage: 'Cannot reach Tandem' },
+  unreachableDetail: {
+    id: 'api.problem.unreachableDetail',
+    defaultMessage: 'Check your network connection and try again.',
+  },
+  unexpectedTitle: { id: 'api.problem.unexpectedTitle', defaultMessage: 'Something went wrong' },
+});
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -66,10 +85,13 @@ function parseFieldErrors(value: unknown): FieldError[] | undefined {
 /** Turns a failed response and its (already parsed) body into an ApiError. */
 export function toApiError(body: unknown, response: Response): ApiError {
   const status = response.status;
-  const fallbackTitle = statusTitles[status] ?? `Request failed (${status})`;
+  const intl = currentIntl();
+  const statusTitle = statusTitles[status];
+  const fallbackTitle =
+    statusTitle === undefined ? intl.formatMessage(otherStatus, { status }) : intl.formatMessage(statusTitle);
   const requestIdHeader = optionalString(response.headers.get('x-request-id'));
   const problem: Problem = { type: 'about:blank', title: fallbackTitle, status };
-  if (status >= 502 && status <= 504) problem.detail = 'Try again in a moment.';
+  if (status >= 502 && status <= 504) problem.detail = intl.formatMessage(messages.tryAgainSoon);
 
   if (isRecord(body)) {
     // RFC 9457 problem+json from our server.
@@ -91,13 +113,14 @@ export function toApiError(body: unknown, response: Response): ApiError {
 /** Wraps anything thrown while calling the API (network failure, abort, bug) as an ApiError. */
 export function asApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
+  const intl = currentIntl();
   if (error instanceof TypeError) {
     return new ApiError(
       {
         type: 'about:blank',
-        title: 'Cannot reach Tandem',
+        title: intl.formatMessage(messages.unreachableTitle),
         status: 0,
-        detail: 'Check your network connection and try again.',
+        detail: intl.formatMessage(messages.unreachableDetail),
       },
       { cause: error },
     );
@@ -105,7 +128,7 @@ export function asApiError(error: unknown): ApiError {
   return new ApiError(
     {
       type: 'about:blank',
-      title: 'Something went wrong',
+      title: intl.formatMessage(messages.unexpectedTitle),
       status: 0,
       detail: error instanceof Error ? error.message : undefined,
     },

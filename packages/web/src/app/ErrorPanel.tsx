@@ -1,5 +1,6 @@
 import { Alert, Button, Code, List, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle, IconRefresh } from '@tabler/icons-react';
+import { FormattedMessage } from 'react-intl';
 import { describeProblem } from '../api/problem.ts';
 
 interface ErrorPanelProps {
@@ -26,7 +27,11 @@ export function ErrorPanel({ error, onRetry }: ErrorPanelProps) {
         )}
         {problem.requestId && (
           <Text size="xs" c="dimmed">
-            Request id: <Code>{problem.requestId}</Code>
+            <FormattedMessage
+              id="app.errorPanel.requestId"
+              defaultMessage="Request id: {requestId}"
+              values={{ requestId: <Code>{problem.requestId}</Code> }}
+            />
           </Text>
         )}
         {onRetry && (
@@ -37,7 +42,7 @@ export function ErrorPanel({ error, onRetry }: ErrorPanelProps) {
             leftSection={<IconRefresh size={16} />}
             onClick={onRetry}
           >
-            Retry
+            <FormattedMessage id="app.errorPanel.retry" defaultMessage="Retry" />
           </Button>
         )}
       </Stack>

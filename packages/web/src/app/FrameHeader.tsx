@@ -1,5 +1,6 @@
 import { Badge, Group, Text, Tooltip } from '@mantine/core';
 import type { ReactNode } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { useMe } from '../auth/me-context.ts';
 import { ColorSchemeToggle } from './ColorSchemeToggle.tsx';
 import { AnchorLink } from './links.tsx';
@@ -13,20 +14,31 @@ interface FrameHeaderProps {
 /** Header shared by the workspace and the portal: product, organization, demo marker, scheme, account. */
 export function FrameHeader({ navToggle }: FrameHeaderProps) {
   const { organization } = useMe();
+  const intl = useIntl();
   return (
     <Group h="100%" px="md" justify="space-between" wrap="nowrap">
       <Group gap="sm" wrap="nowrap" miw={0}>
         {navToggle}
         <AnchorLink to="/" underline="never" c="inherit" fw={700} fz="lg">
-          Tandem
+          <FormattedMessage
+            id="app.frameHeader.productName"
+            defaultMessage="Tandem"
+            description="The product's name, the link home: not translated"
+          />
         </AnchorLink>
         <Text c="dimmed" size="sm" truncate visibleFrom="xs" data-testid="organization-name">
           {organization.name}
         </Text>
         {organization.isDemo && (
-          <Tooltip label="This organization holds made-up people only, never real patients." withArrow>
+          <Tooltip
+            label={intl.formatMessage({
+              id: 'app.frameHeader.demoExplanation',
+              defaultMessage: 'This organization holds made-up people only, never real patients.',
+            })}
+            withArrow
+          >
             <Badge color="orange" variant="light">
-              Demo data
+              <FormattedMessage id="app.frameHeader.demoData" defaultMessage="Demo data" />
             </Badge>
           </Tooltip>
         )}

@@ -2,6 +2,7 @@ import { Container, Stack, Title } from '@mantine/core';
 import { useQueryErrorResetBoundary } from '@tanstack/react-query';
 import { type ErrorComponentProps, useRouter } from '@tanstack/react-router';
 import { useContext, useEffect } from 'react';
+import { FormattedMessage } from 'react-intl';
 import { MeContext } from '../auth/me-context.ts';
 import { ErrorPanel } from './ErrorPanel.tsx';
 
@@ -21,7 +22,7 @@ export function RouteErrorPage({ error, reset }: ErrorComponentProps) {
     <Container component={inFrame ? 'div' : 'main'} size="sm" py="xl">
       <Stack>
         <Title order={1} size="h2">
-          This page could not be shown
+          <FormattedMessage id="app.routeErrorPage.title" defaultMessage="This page could not be shown" />
         </Title>
         <ErrorPanel
           error={error}

@@ -1,4 +1,5 @@
 import type { MouseEvent } from 'react';
+import { FormattedMessage } from 'react-intl';
 import classes from './SkipLink.module.css';
 
 export const mainContentId = 'main-content';
@@ -17,7 +18,7 @@ export function SkipLink() {
   };
   return (
     <a href={`#${mainContentId}`} className={classes.skipLink} onClick={skip}>
-      Skip to main content
+      <FormattedMessage id="app.skipLink.label" defaultMessage="Skip to main content" />
     </a>
   );
 }

@@ -12,38 +12,43 @@ import {
   Notification,
   Table,
 } from '@mantine/core';
+import type { IntlShape } from 'react-intl';
 import { readableOn } from './contrast.ts';
 
-export const theme = createTheme({
-  primaryColor: 'teal',
-  defaultRadius: 'md',
-  // Focus rings on keyboard focus (:focus-visible), never hidden: the ring is the primary colour, which
-  // cssVariablesResolver keeps at 4.5:1 against the page.
-  focusRing: 'auto',
-  // People who ask their system for less motion get no modal, menu or notification transitions.
-  respectReducedMotion: true,
-  components: {
-    // Every dialog's close button has a name (Mantine's has none by default); translated with the other strings.
-    Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } }),
-    // Mantine draws a dialog's title bar as <header>, which reads as a second page banner; a plain box instead.
-    // (ModalHeader passes `component` on to its Box; its props type does not list it.)
-    ModalHeader: ModalHeader.extend({ defaultProps: { component: 'div' } as Partial<ModalHeaderProps> }),
-    // A select's options stay beside their field (inside its dialog or the page's landmarks) instead of a
-    // portal at the end of the body, where they belong to no landmark and come last in reading order.
-    Combobox: Combobox.extend({ defaultProps: { withinPortal: false } }),
-    // Links look like links, not only by colour (WCAG 1.4.1), also inside a sentence of secondary text.
-    Anchor: Anchor.extend({ defaultProps: { underline: 'always' } }),
-    // A table wider than a phone scrolls sideways in its box: keyboard users reach that box with Tab (2.1.1).
-    TableScrollContainer: Table.ScrollContainer.extend({
-      defaultProps: { scrollAreaProps: { viewportProps: { tabIndex: 0 } } },
-    }),
-    Notification: Notification.extend({
-      defaultProps: { closeButtonProps: { 'aria-label': 'Close' } },
-      // Mantine draws a titled notification's text in a fixed grey (3.3:1); the readable secondary colour instead.
-      styles: { description: { color: 'var(--mantine-color-dimmed)' } },
-    }),
-  },
-});
+/** The theme in the current language: the names Mantine's own controls carry (close buttons) are words too. */
+export function appTheme(intl: IntlShape) {
+  const close = intl.formatMessage({ id: 'app.theme.close', defaultMessage: 'Close' });
+  return createTheme({
+    primaryColor: 'teal',
+    defaultRadius: 'md',
+    // Focus rings on keyboard focus (:focus-visible), never hidden: the ring is the primary colour, which
+    // cssVariablesResolver keeps at 4.5:1 against the page.
+    focusRing: 'auto',
+    // People who ask their system for less motion get no modal, menu or notification transitions.
+    respectReducedMotion: true,
+    components: {
+      // Every dialog's close button has a name (Mantine's has none by default), in the page's language.
+      Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': close } } }),
+      // Mantine draws a dialog's title bar as <header>, which reads as a second page banner; a plain box instead.
+      // (ModalHeader passes `component` on to its Box; its props type does not list it.)
+      ModalHeader: ModalHeader.extend({ defaultProps: { component: 'div' } as Partial<ModalHeaderProps> }),
+      // A select's options stay beside their field (inside its dialog or the page's landmarks) instead of a
+      // portal at the end of the body, where they belong to no landmark and come last in reading order.
+      Combobox: Combobox.extend({ defaultProps: { withinPortal: false } }),
+      // Links look like links, not only by colour (WCAG 1.4.1), also inside a sentence of secondary text.
+      Anchor: Anchor.extend({ defaultProps: { underline: 'always' } }),
+      // A table wider than a phone scrolls sideways in its box: keyboard users reach that box with Tab (2.1.1).
+      TableScrollContainer: Table.ScrollContainer.extend({
+        defaultProps: { scrollAreaProps: { viewportProps: { tabIndex: 0 } } },
+      }),
+      Notification: Notification.extend({
+        defaultProps: { closeButtonProps: { 'aria-label': close } },
+        // Mantine draws a titled notification's text in a fixed grey (3.3:1); the readable secondary colour instead.
+        styles: { description: { color: 'var(--mantine-color-dimmed)' } },
+      }),
+    },
+  });
+}
 
 /** The body-text contrast of WCAG 2.2 AA (1.4.3) with a little room for rounding in the browser. */
 const minimumContrast = 4.6;

@@ -31,7 +31,7 @@ describe('audit filters in the URL', () => {
   });
 
   it('catches a date range that runs backwards, and accepts a single day', () => {
-    expect(dateRangeError({ from: '2026-11-02', to: '2026-11-01' })).toBe(
+    expect(dateRangeError({ from: '2026-11-02', to: '2026-11-01' })?.defaultMessage).toBe(
       'The end date is before the start date',
     );
     expect(dateRangeError({ from: '2026-11-01', to: '2026-11-01' })).toBeUndefined();

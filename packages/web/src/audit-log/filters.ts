@@ -1,4 +1,5 @@
 import { auditOutcomes } from '@tandem/core/audit/audit-chain';
+import { defineMessage, type MessageDescriptor } from 'react-intl';
 
 /**
  * The audit view's filters, kept in the page's URL so that a view can be bookmarked and shared. They hold ids,
@@ -63,10 +64,15 @@ export function auditCsvHref(filters: AuditFilters): string {
   return query === '' ? '/api/audit-events.csv' : `/api/audit-events.csv?${query}`;
 }
 
+const backwardsRange = defineMessage({
+  id: 'auditLog.filters.backwardsRange',
+  defaultMessage: 'The end date is before the start date',
+});
+
 /** The one mistake the form can make that the server would refuse: a range that ends before it starts. */
-export function dateRangeError(filters: AuditFilters): string | undefined {
+export function dateRangeError(filters: AuditFilters): MessageDescriptor | undefined {
   if (filters.from !== undefined && filters.to !== undefined && filters.from > filters.to) {
-    return 'The end date is before the start date';
+    return backwardsRange;
   }
   return undefined;
 }

@@ -1,3 +1,4 @@
+import { createIntl } from 'react-intl';
 import { describe, expect, it } from 'vitest';
 import type { PatientSummary } from '../patients/api.ts';
 import { monthStartLabel, programOverview } from './program-overview.ts';
@@ -34,9 +35,9 @@ describe('programOverview', () => {
     const overview = programOverview({ items: demo, total: 4, totalIsExact: true }, '2026-12-06');
     expect(overview.inTreatment).toBe(4);
     expect(overview.byLevelOfCare).toEqual([
-      { label: 'Partial hospitalization · ASAM 2.5 (3rd)', count: 1 },
-      { label: 'Intensive outpatient · ASAM 2.1 (4th)', count: 1 },
-      { label: 'Outpatient · ASAM 1.0 (4th)', count: 1 },
+      { level: episode('2026-12-01', 'partial_hospitalization', { edition: '3', level: '2.5' }), count: 1 },
+      { level: episode('2026-11-12', 'intensive_outpatient', { edition: '4', level: '2.1' }), count: 1 },
+      { level: episode('2026-10-06', 'outpatient', { edition: '4', level: '1.0' }), count: 1 },
     ]);
   });
 
@@ -60,9 +61,19 @@ describe('programOverview', () => {
       inTreatment(episode('2026-12-03', 'outpatient')),
     ];
     const overview = programOverview({ items, total: 1000, totalIsExact: false }, '2026-12-06');
-    expect(overview.byLevelOfCare).toEqual([{ label: 'Outpatient', count: 2 }]);
+    expect(overview.byLevelOfCare).toEqual([{ level: episode('2026-12-02', 'outpatient'), count: 2 }]);
     expect(overview.notFetched).toBe(998);
     expect(overview.inTreatmentIsExact).toBe(false);
+  });
+
+  it('orders the levels of one setting by ASAM edition and level, the unassessed first', () => {
+    const items = [
+      inTreatment(episode('2026-12-02', 'outpatient', { edition: '4', level: '1.5' })),
+      inTreatment(episode('2026-12-02', 'outpatient', { edition: '4', level: '1.0' })),
+      inTreatment(episode('2026-12-02', 'outpatient')),
+    ];
+    const overview = programOverview({ items, total: 3, totalIsExact: true }, '2026-12-06');
+    expect(overview.byLevelOfCare.map(({ level }) => level.asamLevel)).toEqual([null, '1.0', '1.5']);
   });
 
   it('says nothing is there when nobody is in treatment', () => {
@@ -79,7 +90,8 @@ describe('programOverview', () => {
 });
 
 describe('monthStartLabel', () => {
-  it('names the day as written', () => {
-    expect(monthStartLabel('2026-12-01')).toBe('December 1');
+  it('names the day as written, in the reader’s language', () => {
+    expect(monthStartLabel(createIntl({ locale: 'en', messages: {} }), '2026-12-01')).toBe('December 1');
+    expect(monthStartLabel(createIntl({ locale: 'es', messages: {} }), '2026-12-01')).toBe('1 de diciembre');
   });
 });

@@ -1,6 +1,9 @@
-import { type CareSetting, careSettingLabels } from '@tandem/core/admission/vocabulary';
+import { careSettings } from '@tandem/core/admission/vocabulary';
+import type { IntlShape } from 'react-intl';
 import type { PatientPage, PatientSummary } from '../patients/api.ts';
-import { levelOfCareText } from '../patients/list-filters.ts';
+
+/** A patient's level of care as the list carries it: the setting and, when assessed, the ASAM level. */
+export type LevelOfCare = NonNullable<PatientSummary['currentEpisode']>;
 
 /**
  * The supervisor's "Program overview": what the patient list already tells a supervisor about the patients in
@@ -13,8 +16,11 @@ export interface ProgramOverview {
   inTreatment: number;
   /** False when the list stopped counting at its depth: `inTreatment` is then a lower bound. */
   inTreatmentIsExact: boolean;
-  /** Among the rows whose episode the caller may read, by level of care, in the vocabulary's order of settings. */
-  byLevelOfCare: { label: string; count: number }[];
+  /**
+   * Among the rows whose episode the caller may read, by level of care, in the vocabulary's order of settings
+   * (then by ASAM edition and level). `level` is one of the episodes counted, to name the level by.
+   */
+  byLevelOfCare: { level: LevelOfCare; count: number }[];
   /** Rows whose episode is their care team's: counted, level of care not shown. */
   levelNotShown: number;
   /** Patients in treatment beyond the rows fetched (past the list's depth). */
@@ -25,14 +31,15 @@ export interface ProgramOverview {
   admittedThisMonth: number;
 }
 
-const settingOrder = Object.keys(careSettingLabels) as CareSetting[];
+const levelKey = (episode: LevelOfCare) =>
+  `${episode.setting}|${episode.asamEdition ?? ''}|${episode.asamLevel ?? ''}`;
 
 export function programOverview(
   page: Pick<PatientPage, 'total' | 'totalIsExact'> & { items: PatientSummary[] },
   today: string,
 ): ProgramOverview {
   const monthStart = `${today.slice(0, 8)}01`;
-  const levels = new Map<string, { label: string; setting: CareSetting; count: number }>();
+  const levels = new Map<string, { level: LevelOfCare; count: number }>();
   let levelNotShown = 0;
   let admittedThisMonth = 0;
   for (const patient of page.items) {
@@ -41,18 +48,17 @@ export function programOverview(
       levelNotShown += 1;
       continue;
     }
-    const label = levelOfCareText(episode);
-    const level = levels.get(label) ?? { label, setting: episode.setting, count: 0 };
+    const key = levelKey(episode);
+    const level = levels.get(key) ?? { level: episode, count: 0 };
     level.count += 1;
-    levels.set(label, level);
+    levels.set(key, level);
     if (episode.admittedOn >= monthStart) admittedThisMonth += 1;
   }
-  const byLevelOfCare = [...levels.values()]
-    .sort(
-      (a, b) =>
-        settingOrder.indexOf(a.setting) - settingOrder.indexOf(b.setting) || a.label.localeCompare(b.label),
-    )
-    .map(({ label, count }) => ({ label, count }));
+  const byLevelOfCare = [...levels.values()].sort(
+    (a, b) =>
+      careSettings.indexOf(a.level.setting) - careSettings.indexOf(b.level.setting) ||
+      levelKey(a.level).localeCompare(levelKey(b.level), 'en', { numeric: true }),
+  );
   return {
     inTreatment: page.total,
     inTreatmentIsExact: page.totalIsExact,
@@ -65,8 +71,6 @@ export function programOverview(
 }
 
 /** "December 1" for `2026-12-01`: the day as written, whatever the browser's time zone. */
-export function monthStartLabel(monthStart: string): string {
-  return new Intl.DateTimeFormat('en-US', { month: 'long', day: 'numeric', timeZone: 'UTC' }).format(
-    new Date(`${monthStart}T00:00:00Z`),
-  );
+export function monthStartLabel(intl: IntlShape, monthStart: string): string {
+  return intl.formatDate(`${monthStart}T00:00:00Z`, { month: 'long', day: 'numeric', timeZone: 'UTC' });
 }

@@ -1,6 +1,9 @@
+import { createIntl } from 'react-intl';
 import { describe, expect, it } from 'vitest';
 import type { OutboxMessage } from './api.ts';
 import { deliveryLabel } from './delivery-label.ts';
+
+const intl = createIntl({ locale: 'en', messages: {} });
 
 const message = (
   delivery: Partial<OutboxMessage['delivery']>,
@@ -28,31 +31,33 @@ const message = (
 
 describe('deliveryLabel', () => {
   it('says a queued message is not sent when no mail server is configured', () => {
-    expect(deliveryLabel(message({}), false)).toMatchObject({
+    expect(deliveryLabel(intl, message({}), false)).toMatchObject({
       label: 'Not sent',
       detail: expect.stringMatching(/^Not sent: no mail server is configured/),
     });
-    expect(deliveryLabel(message({}), true).label).toBe('Queued');
+    expect(deliveryLabel(intl, message({}), true).label).toBe('Queued');
   });
 
   it('shows a retry with its reason and next attempt, and a failure with the server’s reason', () => {
     const retrying = deliveryLabel(
+      intl,
       message({ state: 'retrying', attempts: 1, lastError: '451 Try again later' }),
       true,
     );
     expect(retrying.label).toBe('Retrying');
     expect(retrying.detail).toMatch(/Attempt 1 failed: 451 Try again later\. Next attempt /);
     const failed = deliveryLabel(
+      intl,
       message({ state: 'failed', attempts: 2, lastError: '550 No mailbox', nextAttemptAt: null }),
       true,
     );
     expect(failed).toMatchObject({ label: 'Failed', color: 'red' });
-    expect(failed.detail).toContain('The mail server said: 550 No mailbox');
+    expect(failed.detail).toBe('Not sent after 2 attempts. The mail server said: 550 No mailbox');
   });
 
   it('shows when a message was sent', () => {
     expect(
-      deliveryLabel(message({ state: 'sent', attempts: 1 }, '2026-12-06T10:01:00.000Z'), true).label,
+      deliveryLabel(intl, message({ state: 'sent', attempts: 1 }, '2026-12-06T10:01:00.000Z'), true).label,
     ).toBe('Sent');
   });
 });

@@ -1,4 +1,4 @@
-import { formatDateTime } from '../invitations/format.ts';
+import { defineMessages, type IntlShape } from 'react-intl';
 import type { OutboxMessage } from './api.ts';
 
 export interface DeliveryLabel {
@@ -8,44 +8,98 @@ export interface DeliveryLabel {
   detail: string | null;
 }
 
+const labels = defineMessages({
+  sent: { id: 'outbox.delivery.sent', defaultMessage: 'Sent' },
+  failed: { id: 'outbox.delivery.failed', defaultMessage: 'Failed' },
+  notSent: { id: 'outbox.delivery.notSent', defaultMessage: 'Not sent' },
+  retrying: { id: 'outbox.delivery.retrying', defaultMessage: 'Retrying' },
+  sending: { id: 'outbox.delivery.sending', defaultMessage: 'Sending' },
+  queued: { id: 'outbox.delivery.queued', defaultMessage: 'Queued' },
+  noReason: { id: 'outbox.delivery.noReason', defaultMessage: 'no reason given' },
+  writtenBeforeMail: {
+    id: 'outbox.delivery.writtenBeforeMail',
+    defaultMessage: 'Written before Tandem sent email: not sent.',
+  },
+  noMailServer: {
+    id: 'outbox.delivery.noMailServer',
+    defaultMessage:
+      'Not sent: no mail server is configured (TANDEM_SMTP_URL). Copy links when you create invitations.',
+  },
+  waiting: { id: 'outbox.delivery.waiting', defaultMessage: 'Waiting to be sent.' },
+});
+
 /** A message's delivery in words, for administrators; without a mail server nothing is ever sent. */
-export function deliveryLabel(message: OutboxMessage, mailServer: boolean): DeliveryLabel {
+export function deliveryLabel(intl: IntlShape, message: OutboxMessage, mailServer: boolean): DeliveryLabel {
   const { delivery } = message;
+  const time = (iso: string) => intl.formatDate(iso, { dateStyle: 'medium', timeStyle: 'short' });
+  const reason = delivery.lastError ?? intl.formatMessage(labels.noReason);
   switch (delivery.state) {
     case 'sent':
       return {
-        label: 'Sent',
+        label: intl.formatMessage(labels.sent),
         color: 'blue',
-        detail: message.sentAt ? `Sent ${formatDateTime(message.sentAt)}.` : null,
+        detail: message.sentAt
+          ? intl.formatMessage(
+              { id: 'outbox.delivery.sentAt', defaultMessage: 'Sent {time}.' },
+              { time: time(message.sentAt) },
+            )
+          : null,
       };
     case 'failed':
       return {
-        label: 'Failed',
+        label: intl.formatMessage(labels.failed),
         color: 'red',
-        detail: `Not sent after ${delivery.attempts} attempt${delivery.attempts === 1 ? '' : 's'}. The mail server said: ${delivery.lastError ?? 'no reason given'}`,
+        detail: intl.formatMessage(
+          {
+            id: 'outbox.delivery.failedDetail',
+            defaultMessage:
+              'Not sent after {attempts, plural, one {# attempt} other {# attempts}}. The mail server said: {reason}',
+          },
+          { attempts: delivery.attempts, reason },
+        ),
       };
     case 'not_sent':
-      return { label: 'Not sent', color: 'gray', detail: 'Written before Tandem sent email: not sent.' };
+      return {
+        label: intl.formatMessage(labels.notSent),
+        color: 'gray',
+        detail: intl.formatMessage(labels.writtenBeforeMail),
+      };
     default:
       break;
   }
   if (!mailServer) {
     return {
-      label: 'Not sent',
+      label: intl.formatMessage(labels.notSent),
       color: 'gray',
-      detail:
-        'Not sent: no mail server is configured (TANDEM_SMTP_URL). Copy links when you create invitations.',
+      detail: intl.formatMessage(labels.noMailServer),
     };
   }
   if (delivery.state === 'retrying') {
     return {
-      label: 'Retrying',
+      label: intl.formatMessage(labels.retrying),
       color: 'orange',
-      detail: `Attempt ${delivery.attempts} failed: ${delivery.lastError ?? 'no reason given'}. Next attempt ${
-        delivery.nextAttemptAt ? formatDateTime(delivery.nextAttemptAt) : 'soon'
-      }.`,
+      detail: delivery.nextAttemptAt
+        ? intl.formatMessage(
+            {
+              id: 'outbox.delivery.retryingDetail',
+              defaultMessage: 'Attempt {attempt, number} failed: {reason}. Next attempt {time}.',
+            },
+            { attempt: delivery.attempts, reason, time: time(delivery.nextAttemptAt) },
+          )
+        : intl.formatMessage(
+            {
+              id: 'outbox.delivery.retryingSoonDetail',
+              defaultMessage: 'Attempt {attempt, number} failed: {reason}. Next attempt soon.',
+            },
+            { attempt: delivery.attempts, reason },
+          ),
     };
   }
-  if (delivery.state === 'sending') return { label: 'Sending', color: 'teal', detail: null };
-  return { label: 'Queued', color: 'gray', detail: 'Waiting to be sent.' };
+  if (delivery.state === 'sending')
+    return { label: intl.formatMessage(labels.sending), color: 'teal', detail: null };
+  return {
+    label: intl.formatMessage(labels.queued),
+    color: 'gray',
+    detail: intl.formatMessage(labels.waiting),
+  };
 }

@@ -1,3 +1,4 @@
+import { createIntl } from 'react-intl';
 import { describe, expect, it } from 'vitest';
 import type { StaffMember } from '../api/types.ts';
 import {
@@ -5,6 +6,8 @@ import {
   matchingProfileValues,
   validateMatchingProfile,
 } from './matching-profile-form.ts';
+
+const intl = createIntl({ locale: 'en', messages: {} });
 
 const member: StaffMember = {
   id: '01900000-0000-7000-8000-000000000001',
@@ -51,12 +54,12 @@ describe('the matching profile form', () => {
     values.substanceExperience.opioids = 81;
     values.maxCaseload = -1;
     values.yearsAddictionExperience = '';
-    expect(validateMatchingProfile(values)).toEqual({
+    expect(validateMatchingProfile(intl, values)).toEqual({
       languages: '“Spanish” is not a language tag such as en or es',
       'substanceExperience.opioids': 'Use whole years from 0 to 80',
       maxCaseload: 'Use a whole number from 0 to 500, or leave empty for the program default',
       yearsAddictionExperience: 'Use whole years from 0 to 80',
     });
-    expect(validateMatchingProfile(matchingProfileValues(member))).toEqual({});
+    expect(validateMatchingProfile(intl, matchingProfileValues(member))).toEqual({});
   });
 });

@@ -12,6 +12,7 @@ import {
 import { IconBellCheck } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { defineMessages, FormattedMessage, useIntl } from 'react-intl';
 import { mayInOrganization } from '../../access/policy.ts';
 import { ErrorPanel } from '../../app/ErrorPanel.tsx';
 import { AnchorLink } from '../../app/links.tsx';
@@ -19,9 +20,20 @@ import { formatShortTime } from '../../audit-log/labels.ts';
 import { useMe } from '../../auth/me-context.ts';
 import { DashboardSection } from '../../dashboard/components/DashboardSection.tsx';
 import { type Alert, acknowledgeAlert, alertQueryKeys, myAlertsQueryOptions } from '../api.ts';
-import { alertKindLabel, alertSeverityColor, alertSeverityLabel } from '../labels.ts';
+import { alertKindLabels, alertSeverityColor, alertSeverityLabels } from '../labels.ts';
 import { ResolveAlertDialog } from './ResolveAlertDialog.tsx';
 import { ReviewAccessFromAlert } from './ReviewAccessFromAlert.tsx';
+
+const messages = defineMessages({
+  title: { id: 'alerts.alertsCard.title', defaultMessage: 'Alerts for you' },
+  loading: { id: 'alerts.alertsCard.loading', defaultMessage: 'Loading your alerts' },
+  emptyTitle: { id: 'alerts.alertsCard.emptyTitle', defaultMessage: 'No alerts' },
+  emptyDescription: {
+    id: 'alerts.alertsCard.emptyDescription',
+    defaultMessage:
+      'Risk signals and follow-ups routed to you appear here until someone records what was done.',
+  },
+});
 
 /**
  * "Alerts for you": the risk signals and follow-ups routed to the signed-in clinician, most urgent first. Each
@@ -29,6 +41,7 @@ import { ReviewAccessFromAlert } from './ReviewAccessFromAlert.tsx';
  * break-the-glass review is done by reviewing the access itself, which resolves the alert.
  */
 export function AlertsCard() {
+  const intl = useIntl();
   const queryClient = useQueryClient();
   const alerts = useQuery(myAlertsQueryOptions);
   const me = useMe();
@@ -40,16 +53,16 @@ export function AlertsCard() {
     onSettled: () => queryClient.invalidateQueries({ queryKey: alertQueryKeys.mine }),
   });
   return (
-    <DashboardSection title="Alerts for you">
-      {alerts.isPending && <Skeleton height={60} aria-label="Loading your alerts" />}
+    <DashboardSection title={intl.formatMessage(messages.title)}>
+      {alerts.isPending && <Skeleton height={60} aria-label={intl.formatMessage(messages.loading)} />}
       {alerts.isError && <ErrorPanel error={alerts.error} onRetry={() => void alerts.refetch()} />}
       {acknowledge.isError && <ErrorPanel error={acknowledge.error} />}
       {alerts.isSuccess && alerts.data.length === 0 && (
         <EmptyState
           icon={<IconBellCheck />}
           withIndicatorBackground
-          title="No alerts"
-          description="Risk signals and follow-ups routed to you appear here until someone records what was done."
+          title={intl.formatMessage(messages.emptyTitle)}
+          description={intl.formatMessage(messages.emptyDescription)}
         />
       )}
       {alerts.isSuccess && alerts.data.length > 0 && (
@@ -57,11 +70,19 @@ export function AlertsCard() {
           <Table verticalSpacing="sm" data-testid="my-alerts">
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>Alert</Table.Th>
-                <Table.Th>Patient</Table.Th>
-                <Table.Th>Raised</Table.Th>
                 <Table.Th>
-                  <VisuallyHidden>Actions</VisuallyHidden>
+                  <FormattedMessage id="alerts.alertsCard.alert" defaultMessage="Alert" />
+                </Table.Th>
+                <Table.Th>
+                  <FormattedMessage id="alerts.alertsCard.patient" defaultMessage="Patient" />
+                </Table.Th>
+                <Table.Th>
+                  <FormattedMessage id="alerts.alertsCard.raised" defaultMessage="Raised" />
+                </Table.Th>
+                <Table.Th>
+                  <VisuallyHidden>
+                    <FormattedMessage id="alerts.alertsCard.actions" defaultMessage="Actions" />
+                  </VisuallyHidden>
                 </Table.Th>
               </Table.Tr>
             </Table.Thead>
@@ -71,10 +92,10 @@ export function AlertsCard() {
                   <Table.Td maw={380}>
                     <Group gap="xs">
                       <Badge color={alertSeverityColor[alert.severity]} variant="light">
-                        {alertSeverityLabel(alert.severity)}
+                        <FormattedMessage {...alertSeverityLabels[alert.severity]} />
                       </Badge>
                       <Text size="sm" fw={600}>
-                        {alertKindLabel(alert.kind)}
+                        <FormattedMessage {...alertKindLabels[alert.kind]} />
                       </Text>
                     </Group>
                     <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
@@ -88,25 +109,33 @@ export function AlertsCard() {
                           {alert.patientName}
                         </AnchorLink>{' '}
                         <Text span size="xs" c="dimmed">
-                          MRN {alert.patientMrn}
+                          <FormattedMessage
+                            id="alerts.alertsCard.mrn"
+                            defaultMessage="MRN {mrn}"
+                            values={{ mrn: alert.patientMrn }}
+                          />
                         </Text>
                       </>
                     ) : (
                       <Text size="sm" c="dimmed">
-                        The program
+                        <FormattedMessage id="alerts.alertsCard.theProgram" defaultMessage="The program" />
                       </Text>
                     )}
                   </Table.Td>
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                    <Text size="sm">{formatShortTime(alert.raisedAt)}</Text>
+                    <Text size="sm">{formatShortTime(intl, alert.raisedAt)}</Text>
                     {alert.escalatedAt !== null && (
                       <Badge color="red" size="xs" variant="outline">
-                        Escalated
+                        <FormattedMessage id="alerts.alertsCard.escalated" defaultMessage="Escalated" />
                       </Badge>
                     )}
                     {alert.acknowledgedByName !== null && (
                       <Text size="xs" c="dimmed">
-                        {alert.acknowledgedByName} has it
+                        <FormattedMessage
+                          id="alerts.alertsCard.acknowledgedBy"
+                          defaultMessage="{name} has it"
+                          values={{ name: alert.acknowledgedByName }}
+                        />
                       </Text>
                     )}
                   </Table.Td>
@@ -119,7 +148,7 @@ export function AlertsCard() {
                           loading={acknowledge.isPending && acknowledge.variables?.id === alert.id}
                           onClick={() => acknowledge.mutate(alert)}
                         >
-                          I have it
+                          <FormattedMessage id="alerts.alertsCard.acknowledge" defaultMessage="I have it" />
                         </Button>
                       )}
                       {alert.breakGlassGrantId !== null && mayReviewAccess ? (
@@ -128,11 +157,17 @@ export function AlertsCard() {
                           variant="subtle"
                           onClick={() => setReviewingGrant(alert.breakGlassGrantId)}
                         >
-                          Review the access
+                          <FormattedMessage
+                            id="alerts.alertsCard.reviewAccess"
+                            defaultMessage="Review the access"
+                          />
                         </Button>
                       ) : (
                         <Button size="xs" variant="subtle" onClick={() => setResolving(alert)}>
-                          Record what was done
+                          <FormattedMessage
+                            id="alerts.alertsCard.resolve"
+                            defaultMessage="Record what was done"
+                          />
                         </Button>
                       )}
                     </Stack>

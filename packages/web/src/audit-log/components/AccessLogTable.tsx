@@ -1,6 +1,7 @@
 import { EmptyState, Skeleton, Stack, Table, Text } from '@mantine/core';
 import { IconEye } from '@tabler/icons-react';
 import { useInfiniteQuery } from '@tanstack/react-query';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { ErrorPanel } from '../../app/ErrorPanel.tsx';
 import { accessLogQueryOptions } from '../api.ts';
 import { actionLabel, formatAuditTime, resourceLabel } from '../labels.ts';
@@ -10,10 +11,18 @@ import { auditRowStyle, OutcomeBadge } from './OutcomeBadge.tsx';
 
 /** "Who accessed this record": every audited view, change and refusal on one patient's record, newest first. */
 export function AccessLogTable({ patientId }: { patientId: string }) {
+  const intl = useIntl();
   const log = useInfiniteQuery(accessLogQueryOptions(patientId));
   if (log.isPending) {
     return (
-      <Stack gap="xs" aria-busy="true" aria-label="Loading the access log">
+      <Stack
+        gap="xs"
+        aria-busy="true"
+        aria-label={intl.formatMessage({
+          id: 'auditLog.accessLogTable.loading',
+          defaultMessage: 'Loading the access log',
+        })}
+      >
         {[0, 1, 2].map((row) => (
           <Skeleton key={row} height={36} />
         ))}
@@ -27,8 +36,14 @@ export function AccessLogTable({ patientId }: { patientId: string }) {
       <EmptyState
         icon={<IconEye />}
         withIndicatorBackground
-        title="Nobody has opened this record yet"
-        description="Every view and change of this record will be listed here."
+        title={intl.formatMessage({
+          id: 'auditLog.accessLogTable.emptyTitle',
+          defaultMessage: 'Nobody has opened this record yet',
+        })}
+        description={intl.formatMessage({
+          id: 'auditLog.accessLogTable.emptyDescription',
+          defaultMessage: 'Every view and change of this record will be listed here.',
+        })}
       />
     );
   }
@@ -38,26 +53,36 @@ export function AccessLogTable({ patientId }: { patientId: string }) {
         <Table verticalSpacing="xs" data-testid="access-log">
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>When</Table.Th>
-              <Table.Th>Who</Table.Th>
-              <Table.Th>What</Table.Th>
-              <Table.Th w={150}>Outcome</Table.Th>
-              <Table.Th>Reason</Table.Th>
+              <Table.Th>
+                <FormattedMessage id="auditLog.accessLogTable.when" defaultMessage="When" />
+              </Table.Th>
+              <Table.Th>
+                <FormattedMessage id="auditLog.accessLogTable.who" defaultMessage="Who" />
+              </Table.Th>
+              <Table.Th>
+                <FormattedMessage id="auditLog.accessLogTable.what" defaultMessage="What" />
+              </Table.Th>
+              <Table.Th w={150}>
+                <FormattedMessage id="auditLog.accessLogTable.outcome" defaultMessage="Outcome" />
+              </Table.Th>
+              <Table.Th>
+                <FormattedMessage id="auditLog.accessLogTable.reason" defaultMessage="Reason" />
+              </Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
             {items.map((entry) => (
               <Table.Tr key={entry.id} style={auditRowStyle(entry.outcome)} data-outcome={entry.outcome}>
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                  <Text size="sm">{formatAuditTime(entry.occurredAt)}</Text>
+                  <Text size="sm">{formatAuditTime(intl, entry.occurredAt)}</Text>
                 </Table.Td>
                 <Table.Td>
                   <ActorCell actor={entry.actor} />
                 </Table.Td>
                 <Table.Td>
-                  <Text size="sm">{actionLabel(entry.action)}</Text>
+                  <Text size="sm">{actionLabel(intl, entry.action)}</Text>
                   <Text size="xs" c="dimmed">
-                    {resourceLabel(entry.resourceType)}
+                    {resourceLabel(intl, entry.resourceType)}
                   </Text>
                 </Table.Td>
                 <Table.Td>

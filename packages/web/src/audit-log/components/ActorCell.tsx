@@ -1,6 +1,5 @@
 import { Stack, Text } from '@mantine/core';
-import type { IntlShape } from 'react-intl';
-import { useIntl } from 'react-intl';
+import { FormattedMessage, type IntlShape, useIntl } from 'react-intl';
 import type { Role } from '../../api/types.ts';
 import { roleLabels } from '../../auth/roles.ts';
 import type { AuditLogEntry } from '../api.ts';
@@ -17,7 +16,12 @@ export function ActorCell({ actor }: { actor: AuditLogEntry['actor'] }) {
   return (
     <Stack gap={0}>
       <Text size="sm" fw={500}>
-        {actor.name ?? (actor.userId === null ? 'Not signed in' : 'Unknown person')}
+        {actor.name ??
+          (actor.userId === null ? (
+            <FormattedMessage id="auditLog.actorCell.notSignedIn" defaultMessage="Not signed in" />
+          ) : (
+            <FormattedMessage id="auditLog.actorCell.unknownPerson" defaultMessage="Unknown person" />
+          ))}
       </Text>
       <Text size="xs" c="dimmed">
         {roleLabel(intl, actor.role)}

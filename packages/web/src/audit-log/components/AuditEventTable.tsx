@@ -1,5 +1,6 @@
 import { Anchor, EmptyState, Stack, Table, Text, Tooltip } from '@mantine/core';
 import { IconListSearch } from '@tabler/icons-react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import type { AuditLogEntry } from '../api.ts';
 import { actionLabel, formatAuditTime, resourceLabel } from '../labels.ts';
 import { ActorCell } from './ActorCell.tsx';
@@ -13,13 +14,21 @@ interface AuditEventTableProps {
 }
 
 export function AuditEventTable({ events, onFilterUser, onFilterPatient }: AuditEventTableProps) {
+  const intl = useIntl();
   if (events.length === 0) {
     return (
       <EmptyState
         icon={<IconListSearch />}
         withIndicatorBackground
-        title="No events match"
-        description="Nothing in the audit trail matches these filters. Widen the dates or clear a filter."
+        title={intl.formatMessage({
+          id: 'auditLog.auditEventTable.emptyTitle',
+          defaultMessage: 'No events match',
+        })}
+        description={intl.formatMessage({
+          id: 'auditLog.auditEventTable.emptyDescription',
+          defaultMessage:
+            'Nothing in the audit trail matches these filters. Widen the dates or clear a filter.',
+        })}
       />
     );
   }
@@ -28,20 +37,34 @@ export function AuditEventTable({ events, onFilterUser, onFilterPatient }: Audit
       <Table verticalSpacing="xs" highlightOnHover data-testid="audit-events">
         <Table.Thead>
           <Table.Tr>
-            <Table.Th>When</Table.Th>
-            <Table.Th>Who</Table.Th>
-            <Table.Th>Patient</Table.Th>
-            <Table.Th>What</Table.Th>
-            <Table.Th w={150}>Outcome</Table.Th>
-            <Table.Th>Reason</Table.Th>
-            <Table.Th>From</Table.Th>
+            <Table.Th>
+              <FormattedMessage id="auditLog.auditEventTable.when" defaultMessage="When" />
+            </Table.Th>
+            <Table.Th>
+              <FormattedMessage id="auditLog.auditEventTable.who" defaultMessage="Who" />
+            </Table.Th>
+            <Table.Th>
+              <FormattedMessage id="auditLog.auditEventTable.patient" defaultMessage="Patient" />
+            </Table.Th>
+            <Table.Th>
+              <FormattedMessage id="auditLog.auditEventTable.what" defaultMessage="What" />
+            </Table.Th>
+            <Table.Th w={150}>
+              <FormattedMessage id="auditLog.auditEventTable.outcome" defaultMessage="Outcome" />
+            </Table.Th>
+            <Table.Th>
+              <FormattedMessage id="auditLog.auditEventTable.reason" defaultMessage="Reason" />
+            </Table.Th>
+            <Table.Th>
+              <FormattedMessage id="auditLog.auditEventTable.from" defaultMessage="From" />
+            </Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
           {events.map((event) => (
             <Table.Tr key={event.id} style={auditRowStyle(event.outcome)} data-outcome={event.outcome}>
               <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                <Text size="sm">{formatAuditTime(event.occurredAt)}</Text>
+                <Text size="sm">{formatAuditTime(intl, event.occurredAt)}</Text>
                 <Text size="xs" c="dimmed">
                   #{event.sequence}
                 </Text>
@@ -50,7 +73,13 @@ export function AuditEventTable({ events, onFilterUser, onFilterPatient }: Audit
                 {event.actor.userId === null ? (
                   <ActorCell actor={event.actor} />
                 ) : (
-                  <Tooltip label="Show only this person's events" openDelay={500}>
+                  <Tooltip
+                    label={intl.formatMessage({
+                      id: 'auditLog.auditEventTable.onlyThisPerson',
+                      defaultMessage: "Show only this person's events",
+                    })}
+                    openDelay={500}
+                  >
                     <Anchor
                       component="button"
                       type="button"
@@ -70,7 +99,13 @@ export function AuditEventTable({ events, onFilterUser, onFilterPatient }: Audit
                     —
                   </Text>
                 ) : (
-                  <Tooltip label="Show only this patient's events" openDelay={500}>
+                  <Tooltip
+                    label={intl.formatMessage({
+                      id: 'auditLog.auditEventTable.onlyThisPatient',
+                      defaultMessage: "Show only this patient's events",
+                    })}
+                    openDelay={500}
+                  >
                     <Anchor
                       component="button"
                       type="button"
@@ -81,11 +116,20 @@ export function AuditEventTable({ events, onFilterUser, onFilterPatient }: Audit
                     >
                       <Stack gap={0}>
                         <Text size="sm" fw={500}>
-                          {event.patient.name ?? 'Unknown patient'}
+                          {event.patient.name ?? (
+                            <FormattedMessage
+                              id="auditLog.auditEventTable.unknownPatient"
+                              defaultMessage="Unknown patient"
+                            />
+                          )}
                         </Text>
                         {event.patient.mrn && (
                           <Text size="xs" c="dimmed">
-                            MRN {event.patient.mrn}
+                            <FormattedMessage
+                              id="auditLog.auditEventTable.mrn"
+                              defaultMessage="MRN {mrn}"
+                              values={{ mrn: event.patient.mrn }}
+                            />
                           </Text>
                         )}
                       </Stack>
@@ -94,12 +138,20 @@ export function AuditEventTable({ events, onFilterUser, onFilterPatient }: Audit
                 )}
               </Table.Td>
               <Table.Td>
-                <Text size="sm">{actionLabel(event.action)}</Text>
+                <Text size="sm">{actionLabel(intl, event.action)}</Text>
                 <Text size="xs" c="dimmed">
-                  {resourceLabel(event.resourceType)}
                   {event.fieldsChanged && event.fieldsChanged.length > 0
-                    ? `: ${event.fieldsChanged.join(', ')}`
-                    : ''}
+                    ? intl.formatMessage(
+                        {
+                          id: 'auditLog.auditEventTable.resourceWithFields',
+                          defaultMessage: '{resource}: {fields}',
+                        },
+                        {
+                          resource: resourceLabel(intl, event.resourceType),
+                          fields: intl.formatList(event.fieldsChanged, { type: 'unit' }),
+                        },
+                      )
+                    : resourceLabel(intl, event.resourceType)}
                 </Text>
               </Table.Td>
               <Table.Td>
@@ -111,7 +163,18 @@ export function AuditEventTable({ events, onFilterUser, onFilterPatient }: Audit
                 </Text>
               </Table.Td>
               <Table.Td>
-                <Tooltip label={event.userAgent ?? 'No browser recorded'} openDelay={300} multiline maw={360}>
+                <Tooltip
+                  label={
+                    event.userAgent ??
+                    intl.formatMessage({
+                      id: 'auditLog.auditEventTable.noBrowser',
+                      defaultMessage: 'No browser recorded',
+                    })
+                  }
+                  openDelay={300}
+                  multiline
+                  maw={360}
+                >
                   <Text size="xs" c="dimmed">
                     {event.ipAddress ?? '—'}
                   </Text>

@@ -3,16 +3,28 @@ import { IconDownload, IconFilterOff } from '@tabler/icons-react';
 import { organizationResources, patientResources } from '@tandem/core/access/resources';
 import { auditOutcomes } from '@tandem/core/audit/audit-chain';
 import { useQuery } from '@tanstack/react-query';
-import { useIntl } from 'react-intl';
+import { useMemo } from 'react';
+import { defineMessages, FormattedMessage, useIntl } from 'react-intl';
 import { organizationMembersQueryOptions } from '../api.ts';
 import { auditCsvHref, dateRangeError, type AuditFilters as Filters, hasFilters } from '../filters.ts';
 import { actionLabel, knownActions, outcomeLabels, resourceLabel } from '../labels.ts';
 import { roleLabel } from './ActorCell.tsx';
 import { PatientPicker } from './PatientPicker.tsx';
 
-const resourceOptions = [...patientResources, ...organizationResources, 'break_glass_grant']
-  .map((resource) => ({ value: resource, label: resourceLabel(resource) }))
-  .sort((a, b) => a.label.localeCompare(b.label));
+const filterableResources = [...patientResources, ...organizationResources, 'break_glass_grant'];
+
+const messages = defineMessages({
+  filterTrail: { id: 'auditLog.auditFilters.filterTrail', defaultMessage: 'Filter the audit trail' },
+  person: { id: 'auditLog.auditFilters.person', defaultMessage: 'Person' },
+  anyone: { id: 'auditLog.auditFilters.anyone', defaultMessage: 'Anyone' },
+  nobodyByThatName: { id: 'auditLog.auditFilters.nobodyByThatName', defaultMessage: 'Nobody by that name' },
+  from: { id: 'auditLog.auditFilters.from', defaultMessage: 'From' },
+  to: { id: 'auditLog.auditFilters.to', defaultMessage: 'To' },
+  action: { id: 'auditLog.auditFilters.action', defaultMessage: 'Action' },
+  outcome: { id: 'auditLog.auditFilters.outcome', defaultMessage: 'Outcome' },
+  recordPart: { id: 'auditLog.auditFilters.recordPart', defaultMessage: 'Record part' },
+  any: { id: 'auditLog.auditFilters.any', defaultMessage: 'Any' },
+});
 
 interface AuditFiltersProps {
   filters: Filters;
@@ -27,12 +39,25 @@ export function AuditFilters({ filters, onChange, patientLabel }: AuditFiltersPr
   const set = (key: keyof Filters, value: string | null | undefined) =>
     onChange({ ...filters, [key]: value === null || value === '' ? undefined : value });
   const rangeError = dateRangeError(filters);
+  const resourceOptions = useMemo(
+    () =>
+      filterableResources
+        .map((resource) => ({ value: resource, label: resourceLabel(intl, resource) }))
+        .sort((a, b) => a.label.localeCompare(b.label, intl.locale)),
+    [intl],
+  );
 
   return (
-    <Group align="flex-end" gap="sm" wrap="wrap" role="search" aria-label="Filter the audit trail">
+    <Group
+      align="flex-end"
+      gap="sm"
+      wrap="wrap"
+      role="search"
+      aria-label={intl.formatMessage(messages.filterTrail)}
+    >
       <Select
-        label="Person"
-        placeholder="Anyone"
+        label={intl.formatMessage(messages.person)}
+        placeholder={intl.formatMessage(messages.anyone)}
         searchable
         clearable
         data={(members.data ?? []).map((member) => ({
@@ -41,7 +66,7 @@ export function AuditFilters({ filters, onChange, patientLabel }: AuditFiltersPr
         }))}
         value={filters.userId ?? null}
         onChange={(value) => set('userId', value)}
-        nothingFoundMessage="Nobody by that name"
+        nothingFoundMessage={intl.formatMessage(messages.nobodyByThatName)}
         w={{ base: '100%', sm: 240 }}
       />
       <PatientPicker
@@ -50,41 +75,44 @@ export function AuditFilters({ filters, onChange, patientLabel }: AuditFiltersPr
         onChange={(patientId) => set('patientId', patientId)}
       />
       <TextInput
-        label="From"
+        label={intl.formatMessage(messages.from)}
         type="date"
         value={filters.from ?? ''}
         onChange={(event) => set('from', event.currentTarget.value)}
         w={{ base: '48%', sm: 160 }}
       />
       <TextInput
-        label="To"
+        label={intl.formatMessage(messages.to)}
         type="date"
         value={filters.to ?? ''}
         onChange={(event) => set('to', event.currentTarget.value)}
-        error={rangeError}
+        error={rangeError && intl.formatMessage(rangeError)}
         w={{ base: '48%', sm: 160 }}
       />
       <Select
-        label="Action"
-        placeholder="Any"
+        label={intl.formatMessage(messages.action)}
+        placeholder={intl.formatMessage(messages.any)}
         clearable
-        data={knownActions.map((action) => ({ value: action, label: actionLabel(action) }))}
+        data={knownActions.map((action) => ({ value: action, label: actionLabel(intl, action) }))}
         value={filters.action ?? null}
         onChange={(value) => set('action', value)}
         w={{ base: '48%', sm: 160 }}
       />
       <Select
-        label="Outcome"
-        placeholder="Any"
+        label={intl.formatMessage(messages.outcome)}
+        placeholder={intl.formatMessage(messages.any)}
         clearable
-        data={auditOutcomes.map((outcome) => ({ value: outcome, label: outcomeLabels[outcome] }))}
+        data={auditOutcomes.map((outcome) => ({
+          value: outcome,
+          label: intl.formatMessage(outcomeLabels[outcome]),
+        }))}
         value={filters.outcome ?? null}
         onChange={(value) => set('outcome', value)}
         w={{ base: '48%', sm: 160 }}
       />
       <Select
-        label="Record part"
-        placeholder="Any"
+        label={intl.formatMessage(messages.recordPart)}
+        placeholder={intl.formatMessage(messages.any)}
         searchable
         clearable
         data={resourceOptions}
@@ -99,7 +127,7 @@ export function AuditFilters({ filters, onChange, patientLabel }: AuditFiltersPr
           disabled={!hasFilters(filters)}
           onClick={() => onChange({})}
         >
-          Clear
+          <FormattedMessage id="auditLog.auditFilters.clear" defaultMessage="Clear" />
         </Button>
         <Button
           component="a"
@@ -109,7 +137,7 @@ export function AuditFilters({ filters, onChange, patientLabel }: AuditFiltersPr
           leftSection={<IconDownload size={16} />}
           disabled={rangeError !== undefined}
         >
-          Export CSV
+          <FormattedMessage id="auditLog.auditFilters.exportCsv" defaultMessage="Export CSV" />
         </Button>
       </Group>
     </Group>

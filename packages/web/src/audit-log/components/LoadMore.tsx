@@ -1,11 +1,13 @@
 import { Button, Center, Text } from '@mantine/core';
+import { FormattedMessage } from 'react-intl';
 
 interface LoadMoreProps {
   hasNextPage: boolean;
   isFetchingNextPage: boolean;
   onLoadMore: () => void;
   shown: number;
-  noun?: [singular: string, plural: string];
+  /** What the list holds: audit events, or emergency (break-the-glass) accesses. */
+  items?: 'events' | 'accesses';
 }
 
 /** "Load more" under a newest-first list; says when everything is shown. */
@@ -14,13 +16,13 @@ export function LoadMore({
   isFetchingNextPage,
   onLoadMore,
   shown,
-  noun = ['event', 'events'],
+  items = 'events',
 }: LoadMoreProps) {
   if (hasNextPage) {
     return (
       <Center>
         <Button variant="default" onClick={onLoadMore} loading={isFetchingNextPage}>
-          Load more
+          <FormattedMessage id="auditLog.loadMore.loadMore" defaultMessage="Load more" />
         </Button>
       </Center>
     );
@@ -28,7 +30,19 @@ export function LoadMore({
   if (shown === 0) return null;
   return (
     <Text size="sm" c="dimmed" ta="center">
-      {shown === 1 ? `The only ${noun[0]} is shown.` : `All ${shown} ${noun[1]} are shown.`}
+      {items === 'events' ? (
+        <FormattedMessage
+          id="auditLog.loadMore.allEventsShown"
+          defaultMessage="{count, plural, =1 {The only event is shown.} other {All # events are shown.}}"
+          values={{ count: shown }}
+        />
+      ) : (
+        <FormattedMessage
+          id="auditLog.loadMore.allAccessesShown"
+          defaultMessage="{count, plural, =1 {The only access is shown.} other {All # accesses are shown.}}"
+          values={{ count: shown }}
+        />
+      )}
     </Text>
   );
 }

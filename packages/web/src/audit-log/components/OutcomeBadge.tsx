@@ -1,4 +1,5 @@
 import { Badge } from '@mantine/core';
+import { FormattedMessage } from 'react-intl';
 import type { AuditLogEntry } from '../api.ts';
 import { outcomeColors, outcomeLabels } from '../labels.ts';
 
@@ -11,7 +12,7 @@ export function OutcomeBadge({ outcome }: { outcome: AuditLogEntry['outcome'] })
       tt="none"
       style={{ flexShrink: 0, overflow: 'visible' }}
     >
-      {outcomeLabels[outcome]}
+      <FormattedMessage {...outcomeLabels[outcome]} />
     </Badge>
   );
 }

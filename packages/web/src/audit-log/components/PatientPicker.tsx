@@ -2,8 +2,17 @@ import { Select } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
+import { defineMessages, useIntl } from 'react-intl';
 import { patientListQueryOptions } from '../../patients/api.ts';
 import { rowName } from '../../patients/labels.ts';
+
+const messages = defineMessages({
+  selectedPatient: { id: 'auditLog.patientPicker.selectedPatient', defaultMessage: 'Selected patient' },
+  patient: { id: 'auditLog.patientPicker.patient', defaultMessage: 'Patient' },
+  placeholder: { id: 'auditLog.patientPicker.placeholder', defaultMessage: 'Type a name or MRN' },
+  noPatientFound: { id: 'auditLog.patientPicker.noPatientFound', defaultMessage: 'No patient found' },
+  typeMore: { id: 'auditLog.patientPicker.typeMore', defaultMessage: 'Type at least 2 characters' },
+});
 
 interface PatientPickerProps {
   value: string | undefined;
@@ -14,6 +23,7 @@ interface PatientPickerProps {
 
 /** Chooses a patient by typing part of a name or an MRN; the search itself stays out of the URL. */
 export function PatientPicker({ value, knownLabel, onChange }: PatientPickerProps) {
+  const intl = useIntl();
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search, 250);
   const [chosenLabel, setChosenLabel] = useState<string | undefined>(undefined);
@@ -25,18 +35,27 @@ export function PatientPicker({ value, knownLabel, onChange }: PatientPickerProp
   const data = useMemo(() => {
     const options = (found.data ?? []).map((patient) => ({
       value: patient.id,
-      label: patient.mrn === undefined ? rowName(patient) : `${rowName(patient)} · MRN ${patient.mrn}`,
+      label:
+        patient.mrn === undefined
+          ? rowName(patient)
+          : intl.formatMessage(
+              { id: 'auditLog.patientPicker.patientWithMrn', defaultMessage: '{name} · MRN {mrn}' },
+              { name: rowName(patient), mrn: patient.mrn },
+            ),
     }));
     if (value !== undefined && !options.some((option) => option.value === value)) {
-      options.unshift({ value, label: chosenLabel ?? knownLabel ?? 'Selected patient' });
+      options.unshift({
+        value,
+        label: chosenLabel ?? knownLabel ?? intl.formatMessage(messages.selectedPatient),
+      });
     }
     return options;
-  }, [found.data, value, chosenLabel, knownLabel]);
+  }, [found.data, value, chosenLabel, knownLabel, intl]);
 
   return (
     <Select
-      label="Patient"
-      placeholder="Type a name or MRN"
+      label={intl.formatMessage(messages.patient)}
+      placeholder={intl.formatMessage(messages.placeholder)}
       searchable
       clearable
       data={data}
@@ -47,7 +66,9 @@ export function PatientPicker({ value, knownLabel, onChange }: PatientPickerProp
         setChosenLabel(option?.label);
         onChange(patientId ?? undefined);
       }}
-      nothingFoundMessage={debounced.trim().length >= 2 ? 'No patient found' : 'Type at least 2 characters'}
+      nothingFoundMessage={intl.formatMessage(
+        debounced.trim().length >= 2 ? messages.noPatientFound : messages.typeMore,
+      )}
       filter={({ options }) => options}
       w={{ base: '100%', sm: 260 }}
     />

@@ -3,6 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { IconAlertCircle } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
+import { defineMessages, FormattedMessage, useIntl } from 'react-intl';
 import { alertQueryKeys } from '../../alerts/api.ts';
 import { describeProblem } from '../../api/problem.ts';
 import { Dialog } from '../../app/Dialog.tsx';
@@ -16,8 +17,20 @@ interface ReviewBreakGlassDialogProps {
 
 const minimumNote = 3;
 
+const messages = defineMessages({
+  recorded: { id: 'auditLog.reviewBreakGlassDialog.recorded', defaultMessage: 'Review recorded.' },
+  title: { id: 'auditLog.reviewBreakGlassDialog.title', defaultMessage: 'Review emergency access' },
+  statedReason: { id: 'auditLog.reviewBreakGlassDialog.statedReason', defaultMessage: 'Stated reason' },
+  note: { id: 'auditLog.reviewBreakGlassDialog.note', defaultMessage: 'Review note' },
+  noteDescription: {
+    id: 'auditLog.reviewBreakGlassDialog.noteDescription',
+    defaultMessage: 'Was the access justified? Anything to follow up? The note is kept with the access.',
+  },
+});
+
 /** A supervisor records whether an emergency access was justified. */
 export function ReviewBreakGlassDialog({ grant, onClose }: ReviewBreakGlassDialogProps) {
+  const intl = useIntl();
   const queryClient = useQueryClient();
   const [note, setNote] = useState('');
   const [noteError, setNoteError] = useState<string | undefined>(undefined);
@@ -25,7 +38,7 @@ export function ReviewBreakGlassDialog({ grant, onClose }: ReviewBreakGlassDialo
     mutationFn: (input: { grant: BreakGlassGrantEntry; note: string }) =>
       reviewBreakGlassGrant(input.grant, input.note),
     onSuccess: () => {
-      notifications.show({ color: 'teal', message: 'Review recorded.' });
+      notifications.show({ color: 'teal', message: intl.formatMessage(messages.recorded) });
       close();
     },
     onError: (error) => setNoteError(describeProblem(error).fieldErrors.note),
@@ -50,7 +63,15 @@ export function ReviewBreakGlassDialog({ grant, onClose }: ReviewBreakGlassDialo
     if (grant === null) return;
     const trimmed = note.trim();
     if (trimmed.length < minimumNote) {
-      setNoteError('Write what you found (at least 3 characters)');
+      setNoteError(
+        intl.formatMessage(
+          {
+            id: 'auditLog.reviewBreakGlassDialog.noteTooShort',
+            defaultMessage: 'Write what you found (at least {minimum} characters)',
+          },
+          { minimum: minimumNote },
+        ),
+      );
       return;
     }
     review.mutate({ grant, note: trimmed });
@@ -58,16 +79,39 @@ export function ReviewBreakGlassDialog({ grant, onClose }: ReviewBreakGlassDialo
 
   const failure = review.error ? describeProblem(review.error) : null;
   return (
-    <Dialog opened={grant !== null} onClose={close} title="Review emergency access" size="lg">
+    <Dialog opened={grant !== null} onClose={close} title={intl.formatMessage(messages.title)} size="lg">
       {grant && (
         <form onSubmit={submit} noValidate>
           <Stack>
             <Text size="sm">
-              <strong>{grant.user.name}</strong> opened the record of <strong>{grant.patient.name}</strong>
-              {grant.patient.mrn ? ` (MRN ${grant.patient.mrn})` : ''} on {formatShortTime(grant.grantedAt)},
-              with {grant.accessCount === 1 ? '1 view' : `${grant.accessCount} views`} under this access.
+              {grant.patient.mrn ? (
+                <FormattedMessage
+                  id="auditLog.reviewBreakGlassDialog.summaryWithMrn"
+                  defaultMessage="<b>{user}</b> opened the record of <b>{patient}</b> (MRN {mrn}) on {time}, with {views, plural, one {# view} other {# views}} under this access."
+                  values={{
+                    b: (chunks) => <strong>{chunks}</strong>,
+                    user: grant.user.name,
+                    patient: grant.patient.name,
+                    mrn: grant.patient.mrn,
+                    time: formatShortTime(intl, grant.grantedAt),
+                    views: grant.accessCount,
+                  }}
+                />
+              ) : (
+                <FormattedMessage
+                  id="auditLog.reviewBreakGlassDialog.summary"
+                  defaultMessage="<b>{user}</b> opened the record of <b>{patient}</b> on {time}, with {views, plural, one {# view} other {# views}} under this access."
+                  values={{
+                    b: (chunks) => <strong>{chunks}</strong>,
+                    user: grant.user.name,
+                    patient: grant.patient.name,
+                    time: formatShortTime(intl, grant.grantedAt),
+                    views: grant.accessCount,
+                  }}
+                />
+              )}
             </Text>
-            <Alert variant="light" color="red" title="Stated reason">
+            <Alert variant="light" color="red" title={intl.formatMessage(messages.statedReason)}>
               <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
                 {grant.reason}
               </Text>
@@ -78,8 +122,8 @@ export function ReviewBreakGlassDialog({ grant, onClose }: ReviewBreakGlassDialo
               </Alert>
             )}
             <Textarea
-              label="Review note"
-              description="Was the access justified? Anything to follow up? The note is kept with the access."
+              label={intl.formatMessage(messages.note)}
+              description={intl.formatMessage(messages.noteDescription)}
               autosize
               minRows={3}
               maxLength={2000}
@@ -94,10 +138,13 @@ export function ReviewBreakGlassDialog({ grant, onClose }: ReviewBreakGlassDialo
             />
             <Group justify="flex-end">
               <Button variant="default" onClick={close}>
-                Cancel
+                <FormattedMessage id="auditLog.reviewBreakGlassDialog.cancel" defaultMessage="Cancel" />
               </Button>
               <Button type="submit" loading={review.isPending}>
-                Record review
+                <FormattedMessage
+                  id="auditLog.reviewBreakGlassDialog.submit"
+                  defaultMessage="Record review"
+                />
               </Button>
             </Group>
           </Stack>

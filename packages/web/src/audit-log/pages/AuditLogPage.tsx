@@ -1,5 +1,6 @@
 import { Stack, Tabs } from '@mantine/core';
 import { IconListDetails, IconShieldCheck, IconShieldExclamation } from '@tabler/icons-react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { PageHeader } from '../../app/PageHeader.tsx';
 import { AuditEventList } from '../components/AuditEventList.tsx';
 import { BreakGlassReviewQueue } from '../components/BreakGlassReviewQueue.tsx';
@@ -12,22 +13,30 @@ interface AuditLogPageProps {
 
 /** The audit trail for administrators and supervisors, and the break-the-glass reviews. */
 export function AuditLogPage({ filters, onFiltersChange }: AuditLogPageProps) {
+  const intl = useIntl();
   return (
     <Stack gap="lg">
       <PageHeader
-        title="Audit trail"
-        description="Every view and change of a record, who made it, from where, and whether it was allowed. Tamper-evident and never edited."
+        title={intl.formatMessage({ id: 'auditLog.auditLogPage.title', defaultMessage: 'Audit trail' })}
+        description={intl.formatMessage({
+          id: 'auditLog.auditLogPage.description',
+          defaultMessage:
+            'Every view and change of a record, who made it, from where, and whether it was allowed. Tamper-evident and never edited.',
+        })}
       />
       <Tabs defaultValue="events" keepMounted={false}>
         <Tabs.List>
           <Tabs.Tab value="events" leftSection={<IconListDetails size={16} />}>
-            Events
+            <FormattedMessage id="auditLog.auditLogPage.eventsTab" defaultMessage="Events" />
           </Tabs.Tab>
           <Tabs.Tab value="to-review" leftSection={<IconShieldExclamation size={16} />}>
-            Break-the-glass to review
+            <FormattedMessage
+              id="auditLog.auditLogPage.toReviewTab"
+              defaultMessage="Break-the-glass to review"
+            />
           </Tabs.Tab>
           <Tabs.Tab value="reviewed" leftSection={<IconShieldCheck size={16} />}>
-            Reviewed
+            <FormattedMessage id="auditLog.auditLogPage.reviewedTab" defaultMessage="Reviewed" />
           </Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="events" pt="md">

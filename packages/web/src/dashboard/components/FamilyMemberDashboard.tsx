@@ -1,4 +1,5 @@
 import { Stack, Text } from '@mantine/core';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { PageHeader } from '../../app/PageHeader.tsx';
 import { useMe } from '../../auth/me-context.ts';
 import { SharedWithYouList } from '../../disclosures/components/SharedWithYouList.tsx';
@@ -6,14 +7,31 @@ import { DashboardSection } from './DashboardSection.tsx';
 
 export function FamilyMemberDashboard() {
   const { user } = useMe();
+  const intl = useIntl();
   return (
     <Stack gap="lg">
-      <PageHeader title="Family member dashboard" description={`Welcome, ${user.name}.`} />
+      <PageHeader
+        title={intl.formatMessage({
+          id: 'dashboard.familyMemberDashboard.title',
+          defaultMessage: 'Family member dashboard',
+        })}
+        description={intl.formatMessage(
+          { id: 'dashboard.familyMemberDashboard.welcome', defaultMessage: 'Welcome, {name}.' },
+          { name: user.name },
+        )}
+      />
       <Text>
-        Treatment records are protected by law. You see only what the patient has consented in writing to
-        share with you, for as long as that consent lasts. The patient can change or withdraw it at any time.
+        <FormattedMessage
+          id="dashboard.familyMemberDashboard.protectedByLaw"
+          defaultMessage="Treatment records are protected by law. You see only what the patient has consented in writing to share with you, for as long as that consent lasts. The patient can change or withdraw it at any time."
+        />
       </Text>
-      <DashboardSection title="Shared with you">
+      <DashboardSection
+        title={intl.formatMessage({
+          id: 'dashboard.familyMemberDashboard.sharedWithYou',
+          defaultMessage: 'Shared with you',
+        })}
+      >
         <SharedWithYouList />
       </DashboardSection>
     </Stack>

@@ -1,21 +1,38 @@
 import { EmptyState, Stack } from '@mantine/core';
 import { IconCalendarEvent } from '@tabler/icons-react';
+import { useIntl } from 'react-intl';
 import { IntakeOverdueCard } from '../../admission/components/IntakeOverdueCard.tsx';
 import { PageHeader } from '../../app/PageHeader.tsx';
 import { DashboardSection } from './DashboardSection.tsx';
 
-const todayFormat = new Intl.DateTimeFormat(undefined, { weekday: 'long', month: 'long', day: 'numeric' });
-
 export function FrontDeskDashboard() {
+  const intl = useIntl();
   return (
     <Stack gap="lg">
-      <PageHeader title="Front desk dashboard" description={todayFormat.format(new Date())} />
-      <DashboardSection title="Today's schedule">
+      <PageHeader
+        title={intl.formatMessage({
+          id: 'dashboard.frontDeskDashboard.title',
+          defaultMessage: 'Front desk dashboard',
+        })}
+        description={intl.formatDate(new Date(), { weekday: 'long', month: 'long', day: 'numeric' })}
+      />
+      <DashboardSection
+        title={intl.formatMessage({
+          id: 'dashboard.frontDeskDashboard.todaysSchedule',
+          defaultMessage: "Today's schedule",
+        })}
+      >
         <EmptyState
           icon={<IconCalendarEvent />}
           withIndicatorBackground
-          title="Nothing is scheduled for today"
-          description="Sessions and admissions booked for today appear here, ready for check-in."
+          title={intl.formatMessage({
+            id: 'dashboard.frontDeskDashboard.nothingScheduled',
+            defaultMessage: 'Nothing is scheduled for today',
+          })}
+          description={intl.formatMessage({
+            id: 'dashboard.frontDeskDashboard.nothingScheduledDescription',
+            defaultMessage: 'Sessions and admissions booked for today appear here, ready for check-in.',
+          })}
         />
       </DashboardSection>
       <IntakeOverdueCard />

@@ -1,4 +1,5 @@
 import { Stack } from '@mantine/core';
+import { useIntl } from 'react-intl';
 import { IntakeOverdueCard } from '../../admission/components/IntakeOverdueCard.tsx';
 import { AlertsCard } from '../../alerts/components/AlertsCard.tsx';
 import { PageHeader } from '../../app/PageHeader.tsx';
@@ -11,18 +12,37 @@ import { ProgramOverviewCard } from './ProgramOverviewCard.tsx';
 
 export function SupervisorDashboard() {
   const { organization } = useMe();
+  const intl = useIntl();
   return (
     <Stack gap="lg">
-      <PageHeader title="Supervisor dashboard" description={`How ${organization.name} is doing.`} />
+      <PageHeader
+        title={intl.formatMessage({
+          id: 'dashboard.supervisorDashboard.title',
+          defaultMessage: 'Supervisor dashboard',
+        })}
+        description={intl.formatMessage(
+          { id: 'dashboard.supervisorDashboard.description', defaultMessage: 'How {organization} is doing.' },
+          { organization: organization.name },
+        )}
+      />
       <AlertsCard />
-      <DashboardSection title="On duty">
+      <DashboardSection
+        title={intl.formatMessage({ id: 'dashboard.supervisorDashboard.onDuty', defaultMessage: 'On duty' })}
+      >
         <OnDutyRoster />
       </DashboardSection>
       <ProgramOverviewCard />
-      <DashboardSection title="Break-the-glass accesses to review">
+      <DashboardSection
+        title={intl.formatMessage({
+          id: 'dashboard.supervisorDashboard.breakGlassToReview',
+          defaultMessage: 'Break-the-glass accesses to review',
+        })}
+      >
         <BreakGlassReviewQueue />
       </DashboardSection>
-      <DashboardSection title="Staff">
+      <DashboardSection
+        title={intl.formatMessage({ id: 'dashboard.supervisorDashboard.staff', defaultMessage: 'Staff' })}
+      >
         <StaffDirectory />
       </DashboardSection>
       <IntakeOverdueCard />

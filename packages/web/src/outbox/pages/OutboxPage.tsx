@@ -2,27 +2,44 @@ import { Accordion, Alert, Badge, Button, Code, Group, Skeleton, Stack, Text } f
 import { notifications } from '@mantine/notifications';
 import { IconMailOff, IconRefresh } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { defineMessages, FormattedMessage, type MessageDescriptor, useIntl } from 'react-intl';
 import { describeProblem } from '../../api/problem.ts';
 import { ErrorPanel } from '../../app/ErrorPanel.tsx';
 import { PageHeader } from '../../app/PageHeader.tsx';
-import { formatDateTime } from '../../invitations/format.ts';
 import { type OutboxMessage, outboxQueryOptions, retryMessage } from '../api.ts';
 import { deliveryLabel } from '../delivery-label.ts';
 
-const linkStatus: Record<NonNullable<OutboxMessage['invitationStatus']>, { label: string; color: string }> = {
-  pending: { label: 'Link works', color: 'teal' },
-  expired: { label: 'Link expired', color: 'gray' },
-  accepted: { label: 'Accepted', color: 'blue' },
-  revoked: { label: 'Withdrawn', color: 'gray' },
+type InvitationStatus = NonNullable<OutboxMessage['invitationStatus']>;
+
+const linkStatusLabels: Record<InvitationStatus, MessageDescriptor> = defineMessages({
+  pending: { id: 'outbox.linkStatus.pending', defaultMessage: 'Link works' },
+  expired: { id: 'outbox.linkStatus.expired', defaultMessage: 'Link expired' },
+  accepted: { id: 'outbox.linkStatus.accepted', defaultMessage: 'Accepted' },
+  revoked: { id: 'outbox.linkStatus.revoked', defaultMessage: 'Withdrawn' },
+});
+
+const linkStatusColors: Record<InvitationStatus, string> = {
+  pending: 'teal',
+  expired: 'gray',
+  accepted: 'blue',
+  revoked: 'gray',
 };
 
 function RetryButton({ message }: { message: OutboxMessage }) {
+  const intl = useIntl();
   const queryClient = useQueryClient();
   const retry = useMutation({
     mutationFn: () => retryMessage(message.id),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: outboxQueryOptions.queryKey });
-      notifications.show({ color: 'green', title: 'Queued again', message: `To ${message.recipient}` });
+      notifications.show({
+        color: 'green',
+        title: intl.formatMessage({ id: 'outbox.retryButton.queuedAgain', defaultMessage: 'Queued again' }),
+        message: intl.formatMessage(
+          { id: 'outbox.retryButton.to', defaultMessage: 'To {recipient}' },
+          { recipient: message.recipient },
+        ),
+      });
     },
     onError: (error) => {
       const problem = describeProblem(error);
@@ -37,7 +54,7 @@ function RetryButton({ message }: { message: OutboxMessage }) {
       loading={retry.isPending}
       onClick={() => retry.mutate()}
     >
-      Retry now
+      <FormattedMessage id="outbox.retryButton.retryNow" defaultMessage="Retry now" />
     </Button>
   );
 }
@@ -48,15 +65,27 @@ function RetryButton({ message }: { message: OutboxMessage }) {
  * works. Links themselves are never shown here; the person who creates an invitation sees its link once.
  */
 export function OutboxPage() {
+  const intl = useIntl();
   const outbox = useQuery(outboxQueryOptions);
   return (
     <Stack gap="lg">
       <PageHeader
-        title="Outbox"
-        description="Messages Tandem sends by email, newest first: to whom, whether each was delivered, and whether each invitation link still works. Links are shown only once, to whoever creates the invitation; if one was lost, invite the person again (that replaces the link)."
+        title={intl.formatMessage({ id: 'outbox.outboxPage.title', defaultMessage: 'Outbox' })}
+        description={intl.formatMessage({
+          id: 'outbox.outboxPage.description',
+          defaultMessage:
+            'Messages Tandem sends by email, newest first: to whom, whether each was delivered, and whether each invitation link still works. Links are shown only once, to whoever creates the invitation; if one was lost, invite the person again (that replaces the link).',
+        })}
       />
       {outbox.isPending && (
-        <Stack gap="xs" aria-busy="true" aria-label="Loading the outbox">
+        <Stack
+          gap="xs"
+          aria-busy="true"
+          aria-label={intl.formatMessage({
+            id: 'outbox.outboxPage.loading',
+            defaultMessage: 'Loading the outbox',
+          })}
+        >
           {[0, 1, 2].map((row) => (
             <Skeleton key={row} height={48} />
           ))}
@@ -64,18 +93,33 @@ export function OutboxPage() {
       )}
       {outbox.isError && <ErrorPanel error={outbox.error} onRetry={() => void outbox.refetch()} />}
       {outbox.isSuccess && !outbox.data.mailServer && (
-        <Alert color="yellow" variant="light" icon={<IconMailOff />} title="No mail server is configured">
-          Nothing is sent by email: messages wait here. Copy invitation links when you create them, or set
-          TANDEM_SMTP_URL so that Tandem sends them.
+        <Alert
+          color="yellow"
+          variant="light"
+          icon={<IconMailOff />}
+          title={intl.formatMessage({
+            id: 'outbox.outboxPage.noMailServerTitle',
+            defaultMessage: 'No mail server is configured',
+          })}
+        >
+          <FormattedMessage
+            id="outbox.outboxPage.noMailServer"
+            defaultMessage="Nothing is sent by email: messages wait here. Copy invitation links when you create them, or set TANDEM_SMTP_URL so that Tandem sends them."
+          />
         </Alert>
       )}
       {outbox.isSuccess && outbox.data.items.length === 0 && (
-        <Text c="dimmed">The outbox is empty. Invitations you create will appear here.</Text>
+        <Text c="dimmed">
+          <FormattedMessage
+            id="outbox.outboxPage.empty"
+            defaultMessage="The outbox is empty. Invitations you create will appear here."
+          />
+        </Text>
       )}
       {outbox.isSuccess && outbox.data.items.length > 0 && (
         <Accordion variant="separated" data-testid="outbox">
           {outbox.data.items.map((message) => {
-            const delivery = deliveryLabel(message, outbox.data.mailServer);
+            const delivery = deliveryLabel(intl, message, outbox.data.mailServer);
             return (
               <Accordion.Item key={message.id} value={message.id}>
                 <Accordion.Control>
@@ -83,13 +127,23 @@ export function OutboxPage() {
                     <Stack gap={0}>
                       <Text fw={500}>{message.subject}</Text>
                       <Text size="sm" c="dimmed">
-                        To {message.recipient} · {formatDateTime(message.createdAt)}
+                        <FormattedMessage
+                          id="outbox.outboxPage.toAndWhen"
+                          defaultMessage="To {recipient} · {time}"
+                          values={{
+                            recipient: message.recipient,
+                            time: intl.formatDate(message.createdAt, {
+                              dateStyle: 'medium',
+                              timeStyle: 'short',
+                            }),
+                          }}
+                        />
                       </Text>
                     </Stack>
                     <Group gap="xs" wrap="nowrap">
                       {message.invitationStatus && (
-                        <Badge variant="light" color={linkStatus[message.invitationStatus].color}>
-                          {linkStatus[message.invitationStatus].label}
+                        <Badge variant="light" color={linkStatusColors[message.invitationStatus]}>
+                          <FormattedMessage {...linkStatusLabels[message.invitationStatus]} />
                         </Badge>
                       )}
                       <Badge variant="outline" color={delivery.color} data-testid="delivery-state">

@@ -1,4 +1,5 @@
 import { Paper, Stack, Text, Title } from '@mantine/core';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { IntakeChecklistSettings } from '../../admission/components/IntakeChecklistSettings.tsx';
 import { PageHeader } from '../../app/PageHeader.tsx';
 import { OrganizationLanguageSection } from '../../i18n/components/OrganizationLanguageSection.tsx';
@@ -7,20 +8,35 @@ import { CaseloadSettingSection } from '../../staff/components/CaseloadSettingSe
 
 /** The program's own settings (administrators): the intake checklist, the default caseload, who is on duty. */
 export function ProgramSettingsPage() {
+  const intl = useIntl();
   return (
     <Stack gap="lg">
-      <PageHeader title="Program settings" description="How this program admits and assigns patients." />
+      <PageHeader
+        title={intl.formatMessage({
+          id: 'settings.programSettingsPage.title',
+          defaultMessage: 'Program settings',
+        })}
+        description={intl.formatMessage({
+          id: 'settings.programSettingsPage.description',
+          defaultMessage: 'How this program admits and assigns patients.',
+        })}
+      />
       <IntakeChecklistSettings />
       <CaseloadSettingSection />
       <OrganizationLanguageSection />
       <Paper withBorder p="lg">
         <Stack gap="sm">
           <Title order={2} size="h4">
-            On-duty roster
+            <FormattedMessage
+              id="settings.programSettingsPage.onDutyRoster"
+              defaultMessage="On-duty roster"
+            />
           </Title>
           <Text size="sm" c="dimmed">
-            Who answers for the program, when. Risk signals reach whoever is on duty as well as the patient’s
-            care team.
+            <FormattedMessage
+              id="settings.programSettingsPage.onDutyExplanation"
+              defaultMessage="Who answers for the program, when. Risk signals reach whoever is on duty as well as the patient’s care team."
+            />
           </Text>
           <OnDutyRoster />
         </Stack>

@@ -3,6 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { api, unwrap } from '../../api/client.ts';
 import { describeProblem } from '../../api/problem.ts';
 import { ErrorPanel } from '../../app/ErrorPanel.tsx';
@@ -14,6 +15,7 @@ const caseloadQueryOptions = queryOptions({
 
 /** The caseload a clinician carries when their own maximum is not set (administrators). */
 export function CaseloadSettingSection() {
+  const intl = useIntl();
   const queryClient = useQueryClient();
   const setting = useQuery(caseloadQueryOptions);
   const [value, setValue] = useState<number | ''>('');
@@ -33,7 +35,13 @@ export function CaseloadSettingSection() {
       setConflict(null);
       notifications.show({
         color: 'teal',
-        message: `Default maximum caseload set to ${saved.defaultMaxCaseload}.`,
+        message: intl.formatMessage(
+          {
+            id: 'staff.caseloadSettingSection.saved',
+            defaultMessage: 'Default maximum caseload set to {count, number}.',
+          },
+          { count: saved.defaultMaxCaseload },
+        ),
       });
     },
     onError: (failure) => {
@@ -50,7 +58,12 @@ export function CaseloadSettingSection() {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (shown === '' || !Number.isInteger(shown) || shown < 1 || shown > 500) {
-      setError('Use a whole number from 1 to 500');
+      setError(
+        intl.formatMessage({
+          id: 'staff.caseloadSettingSection.range',
+          defaultMessage: 'Use a whole number from 1 to 500',
+        }),
+      );
       return;
     }
     save.mutate(shown);
@@ -59,24 +72,43 @@ export function CaseloadSettingSection() {
     <Paper withBorder p="lg">
       <Stack gap="sm">
         <Title order={2} size="h4">
-          Default maximum caseload
+          <FormattedMessage
+            id="staff.caseloadSettingSection.title"
+            defaultMessage="Default maximum caseload"
+          />
         </Title>
         <Text size="sm" c="dimmed">
-          Therapist matching counts a clinician without their own maximum as full at this many primary
-          patients.
+          <FormattedMessage
+            id="staff.caseloadSettingSection.explanation"
+            defaultMessage="Therapist matching counts a clinician without their own maximum as full at this many primary patients."
+          />
         </Text>
         {setting.isPending && <Skeleton height={36} width={200} />}
         {setting.isError && <ErrorPanel error={setting.error} onRetry={() => void setting.refetch()} />}
         {conflict !== null && (
-          <Alert color="yellow" icon={<IconAlertTriangle />} title="Changed by someone else">
-            {conflict} Your number is kept; save again to apply it.
+          <Alert
+            color="yellow"
+            icon={<IconAlertTriangle />}
+            title={intl.formatMessage({
+              id: 'staff.caseloadSettingSection.changedTitle',
+              defaultMessage: 'Changed by someone else',
+            })}
+          >
+            <FormattedMessage
+              id="staff.caseloadSettingSection.conflict"
+              defaultMessage="{problem} Your number is kept; save again to apply it."
+              values={{ problem: conflict }}
+            />
           </Alert>
         )}
         {setting.isSuccess && (
           <form onSubmit={submit} noValidate>
             <Group align="flex-end">
               <NumberInput
-                label="Patients per clinician"
+                label={intl.formatMessage({
+                  id: 'staff.caseloadSettingSection.patientsPerClinician',
+                  defaultMessage: 'Patients per clinician',
+                })}
                 value={shown}
                 onChange={(next) => {
                   setValue(next === '' ? '' : Number(next));
@@ -89,7 +121,7 @@ export function CaseloadSettingSection() {
                 w={200}
               />
               <Button type="submit" loading={save.isPending}>
-                Save
+                <FormattedMessage id="staff.caseloadSettingSection.save" defaultMessage="Save" />
               </Button>
             </Group>
           </form>

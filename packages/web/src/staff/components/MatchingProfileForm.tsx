@@ -13,22 +13,17 @@ import {
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle } from '@tabler/icons-react';
-import {
-  clinicianGenders,
-  coOccurringConditionLabels,
-  coOccurringConditions,
-  substanceClasses,
-  substanceClassLabels,
-} from '@tandem/core/admission/vocabulary';
-import { therapeuticApproaches, therapeuticApproachLabels } from '@tandem/core/staff/approaches';
+import { clinicianGenders, coOccurringConditions, substanceClasses } from '@tandem/core/admission/vocabulary';
+import { therapeuticApproaches } from '@tandem/core/staff/approaches';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
+import { defineMessages, FormattedMessage, useIntl } from 'react-intl';
 import { api, unwrap } from '../../api/client.ts';
 import { describeProblem } from '../../api/problem.ts';
 import type { StaffMember } from '../../api/types.ts';
 import { Dialog } from '../../app/Dialog.tsx';
 import { staffQueryKeys } from '../api.ts';
-import { genderLabels } from '../labels.ts';
+import { approachLabels, conditionLabels, genderLabels, substanceLabels } from '../labels.ts';
 import {
   type MatchingProfileErrors,
   type MatchingProfileValues,
@@ -37,11 +32,50 @@ import {
   validateMatchingProfile,
 } from '../matching-profile-form.ts';
 
+const messages = defineMessages({
+  saved: { id: 'staff.matchingProfileForm.saved', defaultMessage: 'Matching profile saved.' },
+  changedTitle: { id: 'staff.matchingProfileForm.changedTitle', defaultMessage: 'Changed by someone else' },
+  gender: { id: 'staff.matchingProfileForm.gender', defaultMessage: 'Gender' },
+  genderDescription: {
+    id: 'staff.matchingProfileForm.genderDescription',
+    defaultMessage: "Matched against a patient's stated preference, never a filter",
+  },
+  notRecorded: { id: 'staff.matchingProfileForm.notRecorded', defaultMessage: 'Not recorded' },
+  maximumCaseload: { id: 'staff.matchingProfileForm.maximumCaseload', defaultMessage: 'Maximum caseload' },
+  maximumCaseloadDescription: {
+    id: 'staff.matchingProfileForm.maximumCaseloadDescription',
+    defaultMessage: 'Empty: the program default',
+  },
+  approaches: { id: 'staff.matchingProfileForm.approaches', defaultMessage: 'Approaches offered' },
+  languages: { id: 'staff.matchingProfileForm.languages', defaultMessage: 'Languages' },
+  languagesDescription: {
+    id: 'staff.matchingProfileForm.languagesDescription',
+    defaultMessage: 'Language tags, such as en, es, pt-BR; press Enter after each',
+  },
+  yearsExperience: {
+    id: 'staff.matchingProfileForm.yearsExperience',
+    defaultMessage: 'Years of addiction treatment experience',
+  },
+  conditions: {
+    id: 'staff.matchingProfileForm.conditions',
+    defaultMessage: 'Experienced with co-occurring conditions',
+  },
+  acceptingNewPatients: {
+    id: 'staff.matchingProfileForm.acceptingNewPatients',
+    defaultMessage: 'Accepting new patients',
+  },
+  acceptingNewPatientsDescription: {
+    id: 'staff.matchingProfileForm.acceptingNewPatientsDescription',
+    defaultMessage: 'Off keeps them in the ranked list, marked unavailable',
+  },
+});
+
 /**
  * What therapist matching weighs of a clinician. Edited by administrators; a conflict keeps what was typed and
  * saves on top of the other person's change once confirmed.
  */
 export function MatchingProfileForm({ member, onClose }: { member: StaffMember; onClose: () => void }) {
+  const intl = useIntl();
   const queryClient = useQueryClient();
   const [values, setValues] = useState<MatchingProfileValues>(() => matchingProfileValues(member));
   const [errors, setErrors] = useState<MatchingProfileErrors>({});
@@ -57,7 +91,7 @@ export function MatchingProfileForm({ member, onClose }: { member: StaffMember; 
     onSuccess: (saved) => {
       queryClient.setQueryData(staffQueryKeys.detail(member.id), saved);
       void queryClient.invalidateQueries({ queryKey: staffQueryKeys.list() });
-      notifications.show({ color: 'teal', message: 'Matching profile saved.' });
+      notifications.show({ color: 'teal', message: intl.formatMessage(messages.saved) });
       onClose();
     },
     onError: (error) => {
@@ -84,7 +118,7 @@ export function MatchingProfileForm({ member, onClose }: { member: StaffMember; 
   };
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const found = validateMatchingProfile(values);
+    const found = validateMatchingProfile(intl, values);
     setErrors(found);
     if (Object.keys(found).length === 0) save.mutate();
   };
@@ -92,28 +126,47 @@ export function MatchingProfileForm({ member, onClose }: { member: StaffMember; 
   const problem = save.isError ? describeProblem(save.error) : null;
 
   return (
-    <Dialog opened onClose={onClose} size="lg" title={`Matching profile: ${member.displayName}`}>
+    <Dialog
+      opened
+      onClose={onClose}
+      size="lg"
+      title={intl.formatMessage(
+        { id: 'staff.matchingProfileForm.title', defaultMessage: 'Matching profile: {name}' },
+        { name: member.displayName },
+      )}
+    >
       <form onSubmit={submit} noValidate>
         <Stack>
           {conflict !== null && (
-            <Alert color="yellow" icon={<IconAlertTriangle />} title="Changed by someone else">
-              {conflict} Your changes are kept; saving again applies them on top of theirs.
+            <Alert
+              color="yellow"
+              icon={<IconAlertTriangle />}
+              title={intl.formatMessage(messages.changedTitle)}
+            >
+              <FormattedMessage
+                id="staff.matchingProfileForm.conflict"
+                defaultMessage="{problem} Your changes are kept; saving again applies them on top of theirs."
+                values={{ problem: conflict }}
+              />
             </Alert>
           )}
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <Select
-              label="Gender"
-              description="Matched against a patient's stated preference, never a filter"
-              data={clinicianGenders.map((value) => ({ value, label: genderLabels[value] }))}
+              label={intl.formatMessage(messages.gender)}
+              description={intl.formatMessage(messages.genderDescription)}
+              data={clinicianGenders.map((value) => ({
+                value,
+                label: intl.formatMessage(genderLabels[value]),
+              }))}
               value={values.gender}
               onChange={(value) => set('gender', value as MatchingProfileValues['gender'])}
               error={errors.gender}
               clearable
-              placeholder="Not recorded"
+              placeholder={intl.formatMessage(messages.notRecorded)}
             />
             <NumberInput
-              label="Maximum caseload"
-              description="Empty: the program default"
+              label={intl.formatMessage(messages.maximumCaseload)}
+              description={intl.formatMessage(messages.maximumCaseloadDescription)}
               value={values.maxCaseload}
               onChange={(value) => set('maxCaseload', numberValue(value))}
               error={errors.maxCaseload}
@@ -123,22 +176,25 @@ export function MatchingProfileForm({ member, onClose }: { member: StaffMember; 
             />
           </SimpleGrid>
           <MultiSelect
-            label="Approaches offered"
-            data={therapeuticApproaches.map((value) => ({ value, label: therapeuticApproachLabels[value] }))}
+            label={intl.formatMessage(messages.approaches)}
+            data={therapeuticApproaches.map((value) => ({
+              value,
+              label: intl.formatMessage(approachLabels[value]),
+            }))}
             value={values.approaches}
             onChange={(value) => set('approaches', value as MatchingProfileValues['approaches'])}
             error={errors.approaches}
             searchable
           />
           <TagsInput
-            label="Languages"
-            description="Language tags, such as en, es, pt-BR; press Enter after each"
+            label={intl.formatMessage(messages.languages)}
+            description={intl.formatMessage(messages.languagesDescription)}
             value={values.languages}
             onChange={(value) => set('languages', value)}
             error={errors.languages}
           />
           <NumberInput
-            label="Years of addiction treatment experience"
+            label={intl.formatMessage(messages.yearsExperience)}
             value={values.yearsAddictionExperience}
             onChange={(value) => set('yearsAddictionExperience', numberValue(value))}
             error={errors.yearsAddictionExperience}
@@ -148,13 +204,16 @@ export function MatchingProfileForm({ member, onClose }: { member: StaffMember; 
           />
           <Stack gap={4}>
             <Text size="sm" fw={500}>
-              Years of experience by substance
+              <FormattedMessage
+                id="staff.matchingProfileForm.yearsBySubstance"
+                defaultMessage="Years of experience by substance"
+              />
             </Text>
             <SimpleGrid cols={{ base: 2, sm: 3 }} spacing="xs">
               {substanceClasses.map((substance) => (
                 <NumberInput
                   key={substance}
-                  label={substanceClassLabels[substance]}
+                  label={intl.formatMessage(substanceLabels[substance])}
                   size="xs"
                   value={values.substanceExperience[substance]}
                   onChange={(value) => setYears(substance, numberValue(value))}
@@ -167,8 +226,11 @@ export function MatchingProfileForm({ member, onClose }: { member: StaffMember; 
             </SimpleGrid>
           </Stack>
           <MultiSelect
-            label="Experienced with co-occurring conditions"
-            data={coOccurringConditions.map((value) => ({ value, label: coOccurringConditionLabels[value] }))}
+            label={intl.formatMessage(messages.conditions)}
+            data={coOccurringConditions.map((value) => ({
+              value,
+              label: intl.formatMessage(conditionLabels[value]),
+            }))}
             value={values.conditionExperience}
             onChange={(value) =>
               set('conditionExperience', value as MatchingProfileValues['conditionExperience'])
@@ -177,8 +239,8 @@ export function MatchingProfileForm({ member, onClose }: { member: StaffMember; 
             searchable
           />
           <Switch
-            label="Accepting new patients"
-            description="Off keeps them in the ranked list, marked unavailable"
+            label={intl.formatMessage(messages.acceptingNewPatients)}
+            description={intl.formatMessage(messages.acceptingNewPatientsDescription)}
             checked={values.acceptsNewPatients}
             onChange={(event) => set('acceptsNewPatients', event.currentTarget.checked)}
           />
@@ -189,10 +251,10 @@ export function MatchingProfileForm({ member, onClose }: { member: StaffMember; 
           )}
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
-              Cancel
+              <FormattedMessage id="staff.matchingProfileForm.cancel" defaultMessage="Cancel" />
             </Button>
             <Button type="submit" loading={save.isPending}>
-              Save
+              <FormattedMessage id="staff.matchingProfileForm.save" defaultMessage="Save" />
             </Button>
           </Group>
         </Stack>

@@ -3,6 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { IconKey } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { describeProblem } from '../../api/problem.ts';
 import type { StaffMember } from '../../api/types.ts';
 import { Dialog } from '../../app/Dialog.tsx';
@@ -13,6 +14,7 @@ import { sendStaffPasswordReset } from '../../auth/password-reset-api.ts';
  * administrator never sees it. Without a mail server, the message waits in the outbox, not sent.
  */
 export function SendPasswordResetButton({ member }: { member: StaffMember }) {
+  const intl = useIntl();
   const [confirming, setConfirming] = useState(false);
   const send = useMutation({
     mutationFn: () => sendStaffPasswordReset(member.id),
@@ -20,10 +22,28 @@ export function SendPasswordResetButton({ member }: { member: StaffMember }) {
       setConfirming(false);
       notifications.show({
         color: result.mailServer ? 'green' : 'yellow',
-        title: result.mailServer ? 'Password link on its way' : 'Not sent: no mail server is configured',
+        title: result.mailServer
+          ? intl.formatMessage({
+              id: 'staff.sendPasswordResetButton.sentTitle',
+              defaultMessage: 'Password link on its way',
+            })
+          : intl.formatMessage({
+              id: 'staff.sendPasswordResetButton.noMailServerTitle',
+              defaultMessage: 'Not sent: no mail server is configured',
+            }),
         message: result.mailServer
-          ? `A link to choose a new password is being sent to ${result.recipient}.`
-          : 'The message waits in the outbox. Set TANDEM_SMTP_URL so that Tandem can send email.',
+          ? intl.formatMessage(
+              {
+                id: 'staff.sendPasswordResetButton.sentMessage',
+                defaultMessage: 'A link to choose a new password is being sent to {recipient}.',
+              },
+              { recipient: result.recipient },
+            )
+          : intl.formatMessage({
+              id: 'staff.sendPasswordResetButton.noMailServerMessage',
+              defaultMessage:
+                'The message waits in the outbox. Set TANDEM_SMTP_URL so that Tandem can send email.',
+            }),
       });
     },
   });
@@ -31,18 +51,23 @@ export function SendPasswordResetButton({ member }: { member: StaffMember }) {
   return (
     <>
       <Button variant="default" leftSection={<IconKey size={16} />} onClick={() => setConfirming(true)}>
-        Send password reset
+        <FormattedMessage id="staff.sendPasswordResetButton.open" defaultMessage="Send password reset" />
       </Button>
       <Dialog
         opened={confirming}
         onClose={() => setConfirming(false)}
-        title={`Send ${member.displayName} a password link?`}
+        title={intl.formatMessage(
+          { id: 'staff.sendPasswordResetButton.title', defaultMessage: 'Send {name} a password link?' },
+          { name: member.displayName },
+        )}
         centered
       >
         <Stack>
           <Text size="sm">
-            They get an email with a link to choose a new password, valid for an hour. Their current password
-            keeps working until they use it; then every session of theirs is signed out.
+            <FormattedMessage
+              id="staff.sendPasswordResetButton.explanation"
+              defaultMessage="They get an email with a link to choose a new password, valid for an hour. Their current password keeps working until they use it; then every session of theirs is signed out."
+            />
           </Text>
           {problem && (
             <Text size="sm" c="red">
@@ -51,10 +76,10 @@ export function SendPasswordResetButton({ member }: { member: StaffMember }) {
           )}
           <Group justify="flex-end">
             <Button variant="default" onClick={() => setConfirming(false)}>
-              Cancel
+              <FormattedMessage id="staff.sendPasswordResetButton.cancel" defaultMessage="Cancel" />
             </Button>
             <Button loading={send.isPending} onClick={() => send.mutate()}>
-              Send link
+              <FormattedMessage id="staff.sendPasswordResetButton.send" defaultMessage="Send link" />
             </Button>
           </Group>
         </Stack>

@@ -1,24 +1,31 @@
 import { EmptyState, Table } from '@mantine/core';
 import { IconUsersGroup } from '@tabler/icons-react';
-import { FormattedMessage } from 'react-intl';
+import { FormattedMessage, type IntlShape, useIntl } from 'react-intl';
 import type { StaffMember } from '../../api/types.ts';
 import { AnchorLink } from '../../app/links.tsx';
 import { roleLabels } from '../../auth/roles.ts';
 import { approachLabel, languageName, yearsText } from '../labels.ts';
 import { ActiveBadge } from './ActiveBadge.tsx';
 
-function listOrDash(values: string[]): string {
-  return values.length > 0 ? values.join(', ') : '—';
+function listOrDash(intl: IntlShape, values: string[]): string {
+  return values.length > 0 ? intl.formatList(values, { type: 'unit' }) : '—';
 }
 
 export function StaffTable({ staff }: { staff: StaffMember[] }) {
+  const intl = useIntl();
   if (staff.length === 0) {
     return (
       <EmptyState
         icon={<IconUsersGroup />}
         withIndicatorBackground
-        title="No staff members yet"
-        description="People who work in this organization will be listed here."
+        title={intl.formatMessage({
+          id: 'staff.staffTable.emptyTitle',
+          defaultMessage: 'No staff members yet',
+        })}
+        description={intl.formatMessage({
+          id: 'staff.staffTable.emptyDescription',
+          defaultMessage: 'People who work in this organization will be listed here.',
+        })}
       />
     );
   }
@@ -27,15 +34,30 @@ export function StaffTable({ staff }: { staff: StaffMember[] }) {
       <Table striped highlightOnHover verticalSpacing="sm" data-testid="staff-table">
         <Table.Thead>
           <Table.Tr>
-            <Table.Th>Name</Table.Th>
-            <Table.Th>Role</Table.Th>
-            <Table.Th>Credentials</Table.Th>
-            <Table.Th>Approaches</Table.Th>
-            <Table.Th>Languages</Table.Th>
-            <Table.Th ta="right" style={{ whiteSpace: 'nowrap' }}>
-              Addiction experience
+            <Table.Th>
+              <FormattedMessage id="staff.staffTable.name" defaultMessage="Name" />
             </Table.Th>
-            <Table.Th w={110}>Status</Table.Th>
+            <Table.Th>
+              <FormattedMessage id="staff.staffTable.role" defaultMessage="Role" />
+            </Table.Th>
+            <Table.Th>
+              <FormattedMessage id="staff.staffTable.credentials" defaultMessage="Credentials" />
+            </Table.Th>
+            <Table.Th>
+              <FormattedMessage id="staff.staffTable.approaches" defaultMessage="Approaches" />
+            </Table.Th>
+            <Table.Th>
+              <FormattedMessage id="staff.staffTable.languages" defaultMessage="Languages" />
+            </Table.Th>
+            <Table.Th ta="right" style={{ whiteSpace: 'nowrap' }}>
+              <FormattedMessage
+                id="staff.staffTable.addictionExperience"
+                defaultMessage="Addiction experience"
+              />
+            </Table.Th>
+            <Table.Th w={110}>
+              <FormattedMessage id="staff.staffTable.status" defaultMessage="Status" />
+            </Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -49,11 +71,21 @@ export function StaffTable({ staff }: { staff: StaffMember[] }) {
               <Table.Td>
                 <FormattedMessage {...roleLabels[member.role]} />
               </Table.Td>
-              <Table.Td>{listOrDash(member.credentials)}</Table.Td>
-              <Table.Td>{listOrDash(member.approaches.map(approachLabel))}</Table.Td>
-              <Table.Td>{listOrDash(member.languages.map(languageName))}</Table.Td>
+              <Table.Td>{listOrDash(intl, member.credentials)}</Table.Td>
+              <Table.Td>
+                {listOrDash(
+                  intl,
+                  member.approaches.map((approach) => approachLabel(intl, approach)),
+                )}
+              </Table.Td>
+              <Table.Td>
+                {listOrDash(
+                  intl,
+                  member.languages.map((tag) => languageName(intl, tag)),
+                )}
+              </Table.Td>
               <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
-                {yearsText(member.yearsAddictionExperience)}
+                {yearsText(intl, member.yearsAddictionExperience)}
               </Table.Td>
               <Table.Td>
                 <ActiveBadge active={member.active} />

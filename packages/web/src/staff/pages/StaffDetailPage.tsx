@@ -1,13 +1,9 @@
 import { Anchor, Button, Group, Paper, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { IconArrowLeft } from '@tabler/icons-react';
-import {
-  coOccurringConditionLabels,
-  substanceClasses,
-  substanceClassLabels,
-} from '@tandem/core/admission/vocabulary';
+import { substanceClasses } from '@tandem/core/admission/vocabulary';
 import { useQuery } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
-import { FormattedMessage } from 'react-intl';
+import { defineMessages, FormattedMessage, type IntlShape, useIntl } from 'react-intl';
 import { mayInOrganization } from '../../access/policy.ts';
 import type { StaffMember } from '../../api/types.ts';
 import { ErrorPanel } from '../../app/ErrorPanel.tsx';
@@ -19,20 +15,59 @@ import { ActiveBadge } from '../components/ActiveBadge.tsx';
 import { DeactivateStaffButton } from '../components/DeactivateStaffButton.tsx';
 import { MatchingProfileForm } from '../components/MatchingProfileForm.tsx';
 import { SendPasswordResetButton } from '../components/SendPasswordResetButton.tsx';
-import { approachLabel, genderLabels, languageName, yearsText } from '../labels.ts';
+import {
+  approachLabel,
+  conditionLabels,
+  genderLabels,
+  languageName,
+  substanceLabels,
+  yearsText,
+} from '../labels.ts';
+
+const messages = defineMessages({
+  loading: { id: 'staff.staffDetailPage.loading', defaultMessage: 'Loading staff member' },
+  role: { id: 'staff.staffDetailPage.role', defaultMessage: 'Role' },
+  email: { id: 'staff.staffDetailPage.email', defaultMessage: 'Email' },
+  credentials: { id: 'staff.staffDetailPage.credentials', defaultMessage: 'Credentials' },
+  license: { id: 'staff.staffDetailPage.license', defaultMessage: 'License' },
+  addictionExperience: {
+    id: 'staff.staffDetailPage.addictionExperience',
+    defaultMessage: 'Addiction experience',
+  },
+  maximumCaseload: { id: 'staff.staffDetailPage.maximumCaseload', defaultMessage: 'Maximum caseload' },
+  programDefault: { id: 'staff.staffDetailPage.programDefault', defaultMessage: 'Program default' },
+  languages: { id: 'staff.staffDetailPage.languages', defaultMessage: 'Languages' },
+  approaches: { id: 'staff.staffDetailPage.approaches', defaultMessage: 'Approaches' },
+  gender: { id: 'staff.staffDetailPage.gender', defaultMessage: 'Gender' },
+  acceptingNewPatients: {
+    id: 'staff.staffDetailPage.acceptingNewPatients',
+    defaultMessage: 'Accepting new patients',
+  },
+  yes: { id: 'staff.staffDetailPage.yes', defaultMessage: 'Yes' },
+  no: { id: 'staff.staffDetailPage.no', defaultMessage: 'No' },
+  experienceBySubstance: {
+    id: 'staff.staffDetailPage.experienceBySubstance',
+    defaultMessage: 'Experience by substance',
+  },
+  coOccurringConditions: {
+    id: 'staff.staffDetailPage.coOccurringConditions',
+    defaultMessage: 'Co-occurring conditions',
+  },
+});
 
 export function StaffDetailPage({ staffMemberId }: { staffMemberId: string }) {
+  const intl = useIntl();
   const staffMember = useQuery(staffMemberQueryOptions(staffMemberId));
   return (
     <Stack gap="lg">
       <AnchorLink to="/staff" size="sm">
         <Group gap={4} component="span">
           <IconArrowLeft size={14} />
-          All staff
+          <FormattedMessage id="staff.staffDetailPage.allStaff" defaultMessage="All staff" />
         </Group>
       </AnchorLink>
       {staffMember.isPending && (
-        <Stack gap="sm" aria-busy="true" aria-label="Loading staff member">
+        <Stack gap="sm" aria-busy="true" aria-label={intl.formatMessage(messages.loading)}>
           <Skeleton height={36} width="40%" />
           <Skeleton height={160} />
         </Stack>
@@ -45,18 +80,22 @@ export function StaffDetailPage({ staffMemberId }: { staffMemberId: string }) {
   );
 }
 
-// License dates are calendar dates ("2027-06-30"): formatted in UTC so no time zone shifts the day.
-const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' });
-
-function licenseText(member: StaffMember): string {
+function licenseText(intl: IntlShape, member: StaffMember): string {
   const license = [member.licenseNumber, member.licenseState].filter(Boolean).join(', ');
   if (!member.licenseExpiresOn) return license;
-  const expires = `expires ${dateFormat.format(new Date(member.licenseExpiresOn))}`;
-  return license ? `${license}; ${expires}` : expires;
+  // License dates are calendar dates ("2027-06-30"): formatted in UTC so no time zone shifts the day.
+  const date = intl.formatDate(member.licenseExpiresOn, { dateStyle: 'medium', timeZone: 'UTC' });
+  return license
+    ? intl.formatMessage(
+        { id: 'staff.staffDetailPage.licenseExpires', defaultMessage: '{license}; expires {date}' },
+        { license, date },
+      )
+    : intl.formatMessage({ id: 'staff.staffDetailPage.expires', defaultMessage: 'expires {date}' }, { date });
 }
 
 function StaffMemberDetails({ member }: { member: StaffMember }) {
   const me = useMe();
+  const intl = useIntl();
   const mayDeactivate =
     mayInOrganization(me.role, 'update', 'staff_directory') &&
     member.active &&
@@ -64,9 +103,14 @@ function StaffMemberDetails({ member }: { member: StaffMember }) {
   const [editingMatching, setEditingMatching] = useState(false);
   const substanceYears = substanceClasses
     .filter((substance) => (member.substanceExperience[substance] ?? 0) > 0)
-    .map(
-      (substance) =>
-        `${substanceClassLabels[substance]}: ${yearsText(member.substanceExperience[substance] ?? 0)}`,
+    .map((substance) =>
+      intl.formatMessage(
+        { id: 'staff.staffDetailPage.substanceYears', defaultMessage: '{substance}: {years}' },
+        {
+          substance: intl.formatMessage(substanceLabels[substance]),
+          years: yearsText(intl, member.substanceExperience[substance] ?? 0),
+        },
+      ),
     )
     .join('; ');
   return (
@@ -88,43 +132,75 @@ function StaffMemberDetails({ member }: { member: StaffMember }) {
       </Group>
       <Paper withBorder p="lg">
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="lg" verticalSpacing="md">
-          <Field label="Role">
+          <Field label={intl.formatMessage(messages.role)}>
             <FormattedMessage {...roleLabels[member.role]} />
           </Field>
-          <Field label="Email">
+          <Field label={intl.formatMessage(messages.email)}>
             {member.email ? <Anchor href={`mailto:${member.email}`}>{member.email}</Anchor> : null}
           </Field>
-          <Field label="Credentials">{member.credentials.join(', ')}</Field>
-          <Field label="License">{licenseText(member)}</Field>
-          <Field label="Addiction experience">{yearsText(member.yearsAddictionExperience)}</Field>
-          <Field label="Maximum caseload">{member.maxCaseload ?? 'Program default'}</Field>
-          <Field label="Languages">{member.languages.map(languageName).join(', ')}</Field>
-          <Field label="Approaches">{member.approaches.map(approachLabel).join(', ')}</Field>
+          <Field label={intl.formatMessage(messages.credentials)}>
+            {intl.formatList(member.credentials, { type: 'unit' })}
+          </Field>
+          <Field label={intl.formatMessage(messages.license)}>{licenseText(intl, member)}</Field>
+          <Field label={intl.formatMessage(messages.addictionExperience)}>
+            {yearsText(intl, member.yearsAddictionExperience)}
+          </Field>
+          <Field label={intl.formatMessage(messages.maximumCaseload)}>
+            {member.maxCaseload === null
+              ? intl.formatMessage(messages.programDefault)
+              : intl.formatNumber(member.maxCaseload)}
+          </Field>
+          <Field label={intl.formatMessage(messages.languages)}>
+            {intl.formatList(
+              member.languages.map((tag) => languageName(intl, tag)),
+              { type: 'unit' },
+            )}
+          </Field>
+          <Field label={intl.formatMessage(messages.approaches)}>
+            {intl.formatList(
+              member.approaches.map((approach) => approachLabel(intl, approach)),
+              { type: 'unit' },
+            )}
+          </Field>
         </SimpleGrid>
       </Paper>
       <Paper withBorder p="lg">
         <Stack gap="md">
           <Group justify="space-between">
             <Title order={2} size="h4">
-              Matching profile
+              <FormattedMessage
+                id="staff.staffDetailPage.matchingProfile"
+                defaultMessage="Matching profile"
+              />
             </Title>
             {mayInOrganization(me.role, 'update', 'staff_directory') && (
               <Button variant="light" onClick={() => setEditingMatching(true)}>
-                Edit matching profile
+                <FormattedMessage
+                  id="staff.staffDetailPage.editMatchingProfile"
+                  defaultMessage="Edit matching profile"
+                />
               </Button>
             )}
           </Group>
           <Text size="sm" c="dimmed">
-            What therapist matching weighs when a patient needs a primary therapist.
+            <FormattedMessage
+              id="staff.staffDetailPage.matchingProfileExplanation"
+              defaultMessage="What therapist matching weighs when a patient needs a primary therapist."
+            />
           </Text>
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="lg" verticalSpacing="md">
-            <Field label="Gender">{member.gender === null ? null : genderLabels[member.gender]}</Field>
-            <Field label="Accepting new patients">{member.acceptsNewPatients ? 'Yes' : 'No'}</Field>
-            <Field label="Experience by substance">{substanceYears}</Field>
-            <Field label="Co-occurring conditions">
-              {member.conditionExperience
-                .map((condition) => coOccurringConditionLabels[condition])
-                .join(', ')}
+            <Field label={intl.formatMessage(messages.gender)}>
+              {member.gender === null ? null : intl.formatMessage(genderLabels[member.gender])}
+            </Field>
+            <Field label={intl.formatMessage(messages.acceptingNewPatients)}>
+              {intl.formatMessage(member.acceptsNewPatients ? messages.yes : messages.no)}
+            </Field>
+            <Field label={intl.formatMessage(messages.experienceBySubstance)}>{substanceYears}</Field>
+            <Field label={intl.formatMessage(messages.coOccurringConditions)}>
+              {intl.formatList(
+                member.conditionExperience.map((condition) => intl.formatMessage(conditionLabels[condition])),
+                { type: 'unit' },
+              )}
             </Field>
           </SimpleGrid>
         </Stack>
@@ -144,7 +220,7 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
       </Text>
       {empty ? (
         <Text size="sm" c="dimmed">
-          Not recorded
+          <FormattedMessage id="staff.staffDetailPage.notRecorded" defaultMessage="Not recorded" />
         </Text>
       ) : (
         <Text size="sm" component="div">
