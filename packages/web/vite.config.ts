@@ -1,5 +1,7 @@
+import formatjs from '@formatjs/unplugin/vite';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type ProxyOptions } from 'vite';
+import { compiledCatalogues } from './scripts/compiled-catalogues.ts';
 
 // The API server (packages/server) listens on 3000 unless told otherwise.
 const apiServer = process.env.TANDEM_API_URL ?? 'http://localhost:3000';
@@ -18,7 +20,21 @@ const toApi: ProxyOptions = {
 };
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [
+    // Every message's English is parsed at build time (ast), catalogues too: the ICU parser stays out of the
+    // bundle (ADR 0006; bench/portal-bundle.ts measures the portal's first load).
+    formatjs({ ast: true }),
+    compiledCatalogues(),
+    react(),
+  ],
+  resolve: {
+    alias: [
+      {
+        find: /^@formatjs\/icu-messageformat-parser$/,
+        replacement: '@formatjs/icu-messageformat-parser/no-parser.js',
+      },
+    ],
+  },
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -1,7 +1,7 @@
 import { matchUiLanguage, type UiLanguage } from '@tandem/core';
 import { createIntl, createIntlCache, type IntlShape } from 'react-intl';
-import { type AppLocale, loadMessages, type Messages } from './catalogues.ts';
-import { pseudoLocale } from './pseudo-locale.ts';
+import { loadMessages, type Messages } from './catalogues.ts';
+import { type AppLocale, pseudoLocale } from './locales.ts';
 
 /**
  * The locale the app renders in, outside React so that code without hooks (notifications from the query client,

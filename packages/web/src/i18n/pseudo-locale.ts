@@ -1,10 +1,9 @@
 import { type MessageFormatElement, parse, TYPE } from '@formatjs/icu-messageformat-parser';
 
 /**
- * The pseudo-locale: every wrapped string shows accented and inside ⟦ ⟧, so a page walked in it shows at a glance
- * (and to e2e/pseudo-locale.test.ts) any text that was not wrapped, and whether layouts survive longer words.
+ * The pseudo-locale's messages (i18n/locales.ts), made at build time from the English catalogue
+ * (scripts/compiled-catalogues.ts): each message accented and inside ⟦ ⟧.
  */
-export const pseudoLocale = 'en-XA';
 export const pseudoOpen = '⟦';
 export const pseudoClose = '⟧';
 
