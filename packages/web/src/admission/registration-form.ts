@@ -9,6 +9,7 @@ export interface RegistrationFormValues {
   sexAssignedAtBirth: 'female' | 'male' | 'intersex' | 'unknown';
   genderIdentity: string;
   preferredLanguage: string;
+  interpreterNeeded: boolean;
   email: string;
   phone: string;
   addressLine1: string;
@@ -32,6 +33,7 @@ export const emptyRegistration: RegistrationFormValues = {
   sexAssignedAtBirth: 'unknown',
   genderIdentity: '',
   preferredLanguage: 'en',
+  interpreterNeeded: false,
   email: '',
   phone: '',
   addressLine1: '',
@@ -92,6 +94,7 @@ export function registrationBody(
     sexAssignedAtBirth: values.sexAssignedAtBirth,
     genderIdentity: optional(values.genderIdentity),
     preferredLanguage: values.preferredLanguage.trim(),
+    interpreterNeeded: values.interpreterNeeded,
     email: optional(values.email),
     phone: optional(values.phone),
     addressLine1: optional(values.addressLine1),

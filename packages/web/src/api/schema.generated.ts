@@ -5225,6 +5225,8 @@ export interface components {
             genderIdentity?: string | null;
             /** @default en */
             preferredLanguage: string;
+            /** @default false */
+            interpreterNeeded: boolean;
             email?: string | null;
             phone?: string | null;
             addressLine1?: string | null;
@@ -5252,6 +5254,7 @@ export interface components {
             sexAssignedAtBirth?: "female" | "male" | "intersex" | "unknown";
             genderIdentity?: string | null;
             preferredLanguage?: string;
+            interpreterNeeded?: boolean;
             email?: string | null;
             phone?: string | null;
             addressLine1?: string | null;
@@ -5280,6 +5283,7 @@ export interface components {
             sexAssignedAtBirth: "female" | "male" | "intersex" | "unknown";
             genderIdentity: string | null;
             preferredLanguage: string;
+            interpreterNeeded: boolean;
             email: string | null;
             phone: string | null;
             addressLine1: string | null;
@@ -5388,6 +5392,7 @@ export interface components {
             sexAssignedAtBirth: string;
             genderIdentity: string | null;
             preferredLanguage: string;
+            interpreterNeeded: boolean;
             email: string | null;
             phone: string | null;
             /** @enum {string} */
@@ -6374,6 +6379,8 @@ export interface components {
             genderIdentity?: string | null;
             /** @default en */
             preferredLanguage: string;
+            /** @default false */
+            interpreterNeeded: boolean;
             email?: ("" | string) | null;
             phone?: string | null;
             addressLine1?: string | null;
@@ -6401,6 +6408,7 @@ export interface components {
             sexAssignedAtBirth?: "female" | "male" | "intersex" | "unknown";
             genderIdentity?: string | null;
             preferredLanguage?: string;
+            interpreterNeeded?: boolean;
             email?: ("" | string) | null;
             phone?: string | null;
             addressLine1?: string | null;
@@ -6429,6 +6437,7 @@ export interface components {
             sexAssignedAtBirth: "female" | "male" | "intersex" | "unknown";
             genderIdentity: string | null;
             preferredLanguage: string;
+            interpreterNeeded: boolean;
             email: string | null;
             phone: string | null;
             addressLine1: string | null;
@@ -6537,6 +6546,7 @@ export interface components {
             sexAssignedAtBirth: string;
             genderIdentity: string | null;
             preferredLanguage: string;
+            interpreterNeeded: boolean;
             email: string | null;
             phone: string | null;
             /** @enum {string} */

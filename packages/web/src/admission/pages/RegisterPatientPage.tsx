@@ -80,7 +80,8 @@ export function RegisterPatientPage() {
     setValues((current) => ({ ...current, [field]: value }));
     setErrors((current) => ({ ...current, [field]: undefined }));
   }
-  const text = (field: keyof RegistrationFormValues, label: string, extra: object = {}) => (
+  type TextField = Exclude<keyof RegistrationFormValues, 'interpreterNeeded'>;
+  const text = (field: TextField, label: string, extra: object = {}) => (
     <TextInput
       label={label}
       value={values[field]}
