@@ -1,4 +1,5 @@
 import { type CareSetting, careSettingLabels } from '@tandem/core/admission/vocabulary';
+import { currentIntl } from '../i18n/current-locale.ts';
 import type { PatientPage, PatientSummary } from '../patients/api.ts';
 import { levelOfCareText } from '../patients/list-filters.ts';
 
@@ -41,7 +42,7 @@ export function programOverview(
       levelNotShown += 1;
       continue;
     }
-    const label = levelOfCareText(episode);
+    const label = levelOfCareText(currentIntl(), episode);
     const level = levels.get(label) ?? { label, setting: episode.setting, count: 0 };
     level.count += 1;
     levels.set(label, level);
