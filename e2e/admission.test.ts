@@ -1,8 +1,22 @@
+import type { Locator } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { saveScreenshot } from './support/pages.ts';
 import { useBrowserTandem } from './support/use-browser-tandem.ts';
 
 const { signedIn } = useBrowserTandem();
+
+/** Picks the preferred language from the searchable list of language names, by typing part of the name. */
+async function chooseLanguage(form: Locator, name: string) {
+  await form.getByRole('combobox', { name: 'Preferred language' }).fill(name.slice(0, 4));
+  await form.page().getByRole('option', { name, exact: true }).click();
+}
+
+/** A calendar day as the pages write it in English ("Jan 5, 2026"). */
+function calendarDate(day: string): string {
+  return new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeZone: 'UTC' }).format(
+    new Date(`${day}T00:00:00Z`),
+  );
+}
 
 describe('registration and admission in the browser', () => {
   it('warns of a likely duplicate, registers, admits with a diagnosis, ticks intake, steps down and discharges', async () => {
@@ -28,10 +42,16 @@ describe('registration and admission in the browser', () => {
     await form.getByLabel('Legal given name').fill('Valentina');
     await form.getByLabel('Legal family name').fill('Okonkwo');
     await form.getByLabel('Date of birth').fill('1993-05-17');
-    await form.getByLabel('Preferred language').fill('es');
+    await chooseLanguage(form, 'Spanish');
+    await form.getByLabel('Interpreter needed').check();
     await form.getByLabel('Phone').first().fill('+1 555 0199');
     await form.getByRole('button', { name: 'Register patient' }).click();
     await page.getByRole('heading', { name: 'Valentina Okonkwo' }).waitFor();
+    // The record's overview names the language and says an interpreter is needed.
+    await page.getByRole('tab', { name: 'Overview' }).click();
+    const overview = page.getByRole('tabpanel', { name: 'Overview' });
+    await overview.getByText('Spanish', { exact: true }).waitFor();
+    await overview.getByText('Needed', { exact: true }).waitFor();
 
     await page.getByRole('tab', { name: 'Episodes' }).click();
     await page.getByRole('button', { name: 'Admit' }).click();
@@ -54,7 +74,7 @@ describe('registration and admission in the browser', () => {
     await episode.getByText('F11.20 Opioid dependence, uncomplicated (primary)').waitFor();
     // The box shows what the server holds: it turns checked once the tick is saved, not on the click itself.
     await episode.getByLabel('Program orientation').click();
-    await episode.getByText(/Done \d{4}-\d{2}-\d{2}/).waitFor();
+    await episode.getByText(/Done [A-Z][a-z]{2} \d{1,2}, \d{4}/).waitFor();
 
     await episode.getByRole('button', { name: 'Change level of care' }).click();
     const level = page.getByRole('dialog', { name: 'Change the level of care' });
@@ -87,7 +107,7 @@ describe('registration and admission in the browser', () => {
     await form.getByLabel('Legal given name').fill('Marisol');
     await form.getByLabel('Legal family name').fill('Quintero');
     await form.getByLabel('Date of birth').fill('1988-02-11');
-    await form.getByLabel('Preferred language').fill('es');
+    await chooseLanguage(form, 'Spanish');
     await form.getByRole('button', { name: 'Register patient' }).click();
     await page.getByRole('heading', { name: 'Marisol Quintero' }).waitFor();
 
@@ -109,7 +129,10 @@ describe('registration and admission in the browser', () => {
     await admit.waitFor({ state: 'detached' });
     const episode = page.locator('[data-testid^="episode-"]').first();
     await episode.getByText('In treatment').waitFor();
-    await page.getByText(`Admitted ${admittedOn}`, { exact: false }).first().waitFor();
+    await page
+      .getByText(`Admitted ${calendarDate(admittedOn)}`, { exact: false })
+      .first()
+      .waitFor();
 
     // A loved one: named, willing to join family sessions; they see nothing without a consent.
     await page.getByRole('tab', { name: 'Consents' }).click();

@@ -39,12 +39,12 @@ describe('validateAdmission', () => {
 
   it('refuses a level that is not of its edition without judging its fit', () => {
     const errors = validateAdmission({ ...admission, asam: { edition: '3', level: '2.7' } }, today);
-    expect(errors).toEqual([{ path: 'asam.level', message: 'Not a level of care of this ASAM edition' }]);
+    expect(errors).toEqual([{ path: 'asam.level', rule: 'asamLevelNotOfEdition' }]);
   });
 
   it('refuses an admission after the program’s today', () => {
     expect(validateAdmission({ ...admission, admittedOn: '2026-03-11' }, today)).toEqual([
-      { path: 'admittedOn', message: 'Admission cannot be after today (2026-03-10)' },
+      { path: 'admittedOn', rule: 'admittedOnAfterToday', today: '2026-03-10' },
     ]);
   });
 
@@ -99,11 +99,26 @@ describe('validateAdmission', () => {
 
 describe('primaryIndex and billableDiagnosis', () => {
   it('takes a single entry as the primary one', () => {
-    expect(primaryIndex([{ isPrimary: false }], 'x', 'x')).toEqual({ index: 0 });
+    expect(primaryIndex([{ isPrimary: false }], 'x', 'substance')).toEqual({ index: 0 });
+  });
+
+  it('says whether the primary is missing or marked more than once, and of what', () => {
+    const two = [{ isPrimary: false }, { isPrimary: false }];
+    expect(primaryIndex(two, 'diagnoses', 'diagnosis')).toEqual({
+      error: { path: 'diagnoses', rule: 'primaryNotMarked', of: 'diagnosis' },
+    });
+    expect(primaryIndex([{ isPrimary: true }, { isPrimary: true }], 'substances', 'substance')).toEqual({
+      error: { path: 'substances', rule: 'primaryMarkedMoreThanOnce', of: 'substance' },
+    });
   });
 
   it('finds the catalogue entry of a billable code, case-insensitively', () => {
     expect(billableDiagnosis('f11.20', 'code')).toMatchObject({ code: 'F11.20' });
-    expect(billableDiagnosis('F11', 'code')).toHaveProperty('error');
+    expect(billableDiagnosis('F11', 'code')).toEqual({
+      error: { path: 'code', rule: 'diagnosisIsCategory', code: 'F11' },
+    });
+    expect(billableDiagnosis('F32.9', 'code')).toEqual({
+      error: { path: 'code', rule: 'diagnosisNotSubstanceUse' },
+    });
   });
 });

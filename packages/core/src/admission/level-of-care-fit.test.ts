@@ -5,8 +5,13 @@ import { asamFourthEditionLevels, asamThirdEditionLevels } from './vocabulary.ts
 describe('levelOfCareMisfit', () => {
   it('refuses an outpatient episode at ASAM 3.5, naming asam.level and the settings that fit', () => {
     const misfit = levelOfCareMisfit('outpatient', { edition: '4', level: '3.5' });
-    expect(misfit?.path).toBe('asam.level');
-    expect(misfit?.message).toContain('inpatient / residential');
+    expect(misfit).toEqual({
+      path: 'asam.level',
+      rule: 'levelOfCareMisfit',
+      level: '3.5',
+      setting: 'outpatient',
+      fitting: ['inpatient_residential'],
+    });
   });
 
   it('refuses a residential episode at an outpatient level', () => {

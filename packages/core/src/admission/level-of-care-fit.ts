@@ -1,6 +1,4 @@
-import type { FieldError } from '../errors/domain-error.ts';
 import type { AsamFourthEditionLevel, AsamThirdEditionLevel, CareSetting } from './vocabulary.ts';
-import { careSettingLabels } from './vocabulary.ts';
 
 /**
  * The settings each ASAM level of care is delivered in. Source: The ASAM Criteria, 3rd edition (2013) and 4th
@@ -50,6 +48,15 @@ export function settingsForAsamLevel(edition: string, level: string): readonly C
   return Object.hasOwn(table, level) ? (table[level] ?? []) : [];
 }
 
+/** A level of care refused for its setting: the level, the setting chosen and the settings it is delivered in. */
+export interface LevelOfCareMisfit {
+  path: 'asam.level';
+  rule: 'levelOfCareMisfit';
+  level: string;
+  setting: CareSetting;
+  fitting: readonly CareSetting[];
+}
+
 /**
  * Whether the level of care fits the setting; an episode with no ASAM level (not assessed) fits any setting.
  * Refused with the field named `asam.level`, the way the admission and level-of-care forms name it.
@@ -57,13 +64,9 @@ export function settingsForAsamLevel(edition: string, level: string): readonly C
 export function levelOfCareMisfit(
   setting: CareSetting,
   asam: { edition: string; level: string } | null | undefined,
-): FieldError | undefined {
+): LevelOfCareMisfit | undefined {
   if (asam === null || asam === undefined || asam.level === '') return undefined;
   const settings = settingsForAsamLevel(asam.edition, asam.level);
   if (settings.length === 0 || settings.includes(setting)) return undefined;
-  const fitting = settings.map((fit) => careSettingLabels[fit].toLowerCase()).join(' or ');
-  return {
-    path: 'asam.level',
-    message: `ASAM level ${asam.level} is not delivered in ${careSettingLabels[setting].toLowerCase()} care; it fits ${fitting}`,
-  };
+  return { path: 'asam.level', rule: 'levelOfCareMisfit', level: asam.level, setting, fitting: settings };
 }

@@ -8,6 +8,7 @@ import {
 import { organizationOf, type RecordContext } from '../records/record-context.ts';
 import { Refusal } from '../records/refusal.ts';
 import type { RecordKernel } from '../records/unit-of-work.ts';
+import { admissionFieldError } from './admission-problems.ts';
 import { blank, type EpisodeReads } from './episode-reads.ts';
 import type { EpisodeRepository } from './episode-repository.ts';
 import { invalidBody } from './episode-validation.ts';
@@ -52,7 +53,7 @@ export function admitEpisode(
         }
         // The same rules the admission form ran, judged by the program's today.
         const errors = validateAdmission(admission, await today());
-        if (errors.length > 0) throw invalidBody(errors);
+        if (errors.length > 0) throw invalidBody(errors.map(admissionFieldError));
         const activeEpisodeId = await repository.activeEpisodeId(organizationId, patientId, trx);
         if (activeEpisodeId !== null) {
           throw new Refusal('conflict', alreadyAdmittedMessage, {
@@ -74,7 +75,7 @@ export function admitEpisode(
           coOccurringConditions: [...new Set(admission.coOccurringConditions)],
           admittedByUserId: principal.userId,
         });
-        const primarySubstance = primaryIndex(admission.substances, '', '') as { index: number };
+        const primarySubstance = primaryIndex(admission.substances, '', 'substance') as { index: number };
         await repository.insertSubstances(
           trx,
           admission.substances.map((substance, position) => ({
@@ -89,7 +90,7 @@ export function admitEpisode(
             position,
           })),
         );
-        const primaryDiagnosis = primaryIndex(admission.diagnoses, '', '');
+        const primaryDiagnosis = primaryIndex(admission.diagnoses, '', 'diagnosis');
         await repository.insertDiagnoses(
           trx,
           admission.diagnoses.map((diagnosis, index) => {

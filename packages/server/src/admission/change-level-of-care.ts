@@ -2,6 +2,7 @@ import { DomainError, type FieldError, levelOfCareMisfit } from '@tandem/core';
 import { organizationOf, type RecordContext } from '../records/record-context.ts';
 import { staleVersion } from '../records/refusal.ts';
 import type { RecordKernel } from '../records/unit-of-work.ts';
+import { admissionFieldError } from './admission-problems.ts';
 import type { EpisodeReads } from './episode-reads.ts';
 import type { EpisodeRepository } from './episode-repository.ts';
 import { invalidBody } from './episode-validation.ts';
@@ -54,7 +55,7 @@ export function changeLevelOfCare(records: RecordKernel, repository: EpisodeRepo
         errors.push({ path: 'setting', message: 'This is the current setting and level of care' });
       }
       const misfit = levelOfCareMisfit(input.setting, input.asam);
-      if (misfit !== undefined) errors.push(misfit);
+      if (misfit !== undefined) errors.push(admissionFieldError(misfit));
       if (errors.length > 0) throw invalidBody(errors);
       const changeId = await repository.insertLevelOfCareChange(trx, {
         organizationId,

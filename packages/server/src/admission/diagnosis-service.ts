@@ -2,6 +2,7 @@ import { billableDiagnosis, DomainError } from '@tandem/core';
 import { organizationOf, type RecordContext } from '../records/record-context.ts';
 import { staleVersion } from '../records/refusal.ts';
 import type { RecordKernel } from '../records/unit-of-work.ts';
+import { admissionFieldError } from './admission-problems.ts';
 import { episodeRepository } from './episode-repository.ts';
 import { invalidBody } from './episode-validation.ts';
 import { lockedEpisode } from './locked-episode.ts';
@@ -24,7 +25,7 @@ export function diagnosisService(records: RecordKernel) {
     ): Promise<EpisodeDiagnosis> {
       const organizationId = organizationOf(context);
       const found = billableDiagnosis(input.code, 'code');
-      if ('error' in found) throw invalidBody([found.error]);
+      if ('error' in found) throw invalidBody([admissionFieldError(found.error)]);
       const diagnosisId = await records.write(context, async ({ trx, audit }) => {
         await lockedEpisode(repository, trx, organizationId, patientId, episodeId);
         if (await repository.hasDiagnosisCode(trx, organizationId, episodeId, found.code)) {

@@ -8,6 +8,7 @@ import {
 } from '@tandem/core';
 import type { Transaction } from 'kysely';
 import type { z } from 'zod';
+import { admissionProblemMessage } from '../admission/admission-problems.ts';
 import { type defaultIntakeChecklist, intakeRepository } from '../admission/intake-repository.ts';
 import { admissionSchema } from '../admission/schemas.ts';
 import type { DB } from '../db/schema.generated.ts';
@@ -122,7 +123,8 @@ export async function insertDemoEpisodes(
         .values(
           admission.diagnoses.map((diagnosis) => {
             const found = billableDiagnosis(diagnosis.code, 'code');
-            if ('error' in found) throw new Error(`Demo diagnosis ${diagnosis.code}: ${found.error.message}`);
+            if ('error' in found)
+              throw new Error(`Demo diagnosis ${diagnosis.code}: ${admissionProblemMessage(found.error)}`);
             return {
               organizationId,
               episodeId: episode.id,

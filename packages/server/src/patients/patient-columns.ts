@@ -15,6 +15,7 @@ export const patientIdentityColumns = [
   'sexAssignedAtBirth',
   'genderIdentity',
   'preferredLanguage',
+  'interpreterNeeded',
   'email',
   'phone',
 ] as const;

@@ -57,6 +57,8 @@ const demographicFields = {
   sexAssignedAtBirth: z.enum(sexesAssignedAtBirth, 'Choose female, male, intersex or unknown'),
   genderIdentity: optionalText(100, 'the gender identity'),
   preferredLanguage,
+  /** Recorded beside the preferred language, which may be one the program does not speak. */
+  interpreterNeeded: z.boolean('Answer whether an interpreter is needed with true or false'),
   email,
   phone,
   addressLine1: optionalText(200, 'the address'),
@@ -76,6 +78,7 @@ export const patientRegistrationSchema = z
   .object({
     ...demographicFields,
     preferredLanguage: preferredLanguage.default('en'),
+    interpreterNeeded: demographicFields.interpreterNeeded.default(false),
     sexAssignedAtBirth: demographicFields.sexAssignedAtBirth.default('unknown'),
     country: country.default('US'),
     /** The person registering looked at the possible duplicates and says this is someone else. */
@@ -104,6 +107,7 @@ export const patientDemographicsSchema = z
     sexAssignedAtBirth: z.enum(sexesAssignedAtBirth),
     genderIdentity: z.string().nullable(),
     preferredLanguage: z.string(),
+    interpreterNeeded: z.boolean(),
     email: z.string().nullable(),
     phone: z.string().nullable(),
     addressLine1: z.string().nullable(),

@@ -14,6 +14,8 @@ interface Demographics {
   preferredName: string | null;
   emergencyContactName: string | null;
   preferredTherapistGender: string | null;
+  preferredLanguage: string;
+  interpreterNeeded: boolean;
   status: string;
   version: number;
 }
@@ -89,6 +91,55 @@ describe('registering a patient', () => {
       `/api/patients/${body.id}/demographics`,
     );
     expect(read.body.email).toBe('mari.ocampo@example.test');
+  });
+
+  it('records whether an interpreter is needed: false unless said, kept through a read and an edit', async () => {
+    const unsaid = await frontDesk.json<Demographics>('POST', '/api/patients', {
+      ...person,
+      legalGivenName: 'Nadia',
+      legalFamilyName: 'Haddad',
+      dateOfBirth: '1984-07-21',
+      preferredLanguage: 'ar',
+    });
+    expect(unsaid.status).toBe(201);
+    expect(unsaid.body).toMatchObject({ preferredLanguage: 'ar', interpreterNeeded: false });
+
+    const said = await frontDesk.json<Demographics>('POST', '/api/patients', {
+      ...person,
+      legalGivenName: 'Minh',
+      legalFamilyName: 'Pham',
+      dateOfBirth: '1958-12-03',
+      preferredLanguage: 'vi',
+      interpreterNeeded: true,
+    });
+    expect(said.status).toBe(201);
+    expect(said.body).toMatchObject({ preferredLanguage: 'vi', interpreterNeeded: true });
+    const demographics = await frontDesk.json<Demographics>(
+      'GET',
+      `/api/patients/${said.body.id}/demographics`,
+    );
+    expect(demographics.body.interpreterNeeded).toBe(true);
+    const record = await frontDesk.json<Demographics>('GET', `/api/patients/${said.body.id}`);
+    expect(record.body).toMatchObject({ preferredLanguage: 'vi', interpreterNeeded: true });
+
+    const edited = await frontDesk.json<Demographics>('PATCH', `/api/patients/${said.body.id}`, {
+      interpreterNeeded: false,
+      version: said.body.version,
+    });
+    expect(edited.status).toBe(200);
+    expect(edited.body).toMatchObject({ interpreterNeeded: false, version: said.body.version + 1 });
+    const reread = await frontDesk.json<Demographics>('GET', `/api/patients/${said.body.id}`);
+    expect(reread.body.interpreterNeeded).toBe(false);
+
+    const invalid = await frontDesk.json<ProblemBody>('POST', '/api/patients', {
+      ...person,
+      legalGivenName: 'Otto',
+      legalFamilyName: 'Brandt',
+      dateOfBirth: '1970-01-15',
+      interpreterNeeded: 'yes',
+    });
+    expect(invalid.status).toBe(400);
+    expect(invalid.body.errors?.map((error) => error.path)).toEqual(['body.interpreterNeeded']);
   });
 
   it('answers bad input with 400 and a message on each field, storing nothing', async () => {

@@ -131,6 +131,7 @@ export const patientRecordSchema = z
     sexAssignedAtBirth: z.string(),
     genderIdentity: z.string().nullable(),
     preferredLanguage: z.string(),
+    interpreterNeeded: z.boolean(),
     email: z.string().nullable(),
     phone: z.string().nullable(),
     status: z.enum(patientStatuses),

@@ -1,3 +1,4 @@
+import { createIntl } from 'react-intl';
 import { describe, expect, it } from 'vitest';
 import {
   admissionBody,
@@ -7,6 +8,8 @@ import {
   type SubstanceRow,
   validateAdmission,
 } from './admission-form.ts';
+
+const intl = createIntl({ locale: 'en', messages: {} });
 
 const today = '2026-03-10';
 const alcohol: SubstanceRow = {
@@ -48,16 +51,17 @@ const filled = {
 
 describe('validateAdmission', () => {
   it('accepts a complete admission', () => {
-    expect(validateAdmission(filled, today)).toEqual({});
+    expect(validateAdmission(intl, filled, today)).toEqual({});
   });
 
   it('refuses an outpatient admission at ASAM 3.5 before sending, on asam.level', () => {
-    const errors = validateAdmission({ ...filled, setting: 'outpatient', asamLevel: '3.5' }, today);
+    const errors = validateAdmission(intl, { ...filled, setting: 'outpatient', asamLevel: '3.5' }, today);
     expect(Object.keys(errors)).toEqual(['asam.level']);
   });
 
   it('names the field of each problem the way the server does', () => {
     const errors = validateAdmission(
+      intl,
       {
         ...filled,
         admittedOn: '2026-03-11',
@@ -114,8 +118,8 @@ describe('removeSubstance', () => {
 
 describe('asamLevelOptions', () => {
   it('lists the levels of the chosen edition only', () => {
-    expect(asamLevelOptions('4').map((option) => option.value)).toContain('2.7');
-    expect(asamLevelOptions('3').map((option) => option.value)).not.toContain('2.7');
-    expect(asamLevelOptions('')).toEqual([]);
+    expect(asamLevelOptions(intl, '4').map((option) => option.value)).toContain('2.7');
+    expect(asamLevelOptions(intl, '3').map((option) => option.value)).not.toContain('2.7');
+    expect(asamLevelOptions(intl, '')).toEqual([]);
   });
 });

@@ -2,18 +2,19 @@ import {
   type AdmissionDraft,
   validateAdmission as validateAdmissionRules,
 } from '@tandem/core/admission/admission-rules';
-import {
-  type AsamEdition,
-  asamFourthEditionLevels,
-  asamThirdEditionLevels,
-  type CareSetting,
-  type CoOccurringCondition,
-  type ReferralSource,
-  type SubstanceClass,
-  type UseFrequency,
-  type UseRoute,
+import type {
+  AsamEdition,
+  CareSetting,
+  CoOccurringCondition,
+  ReferralSource,
+  SubstanceClass,
+  UseFrequency,
+  UseRoute,
 } from '@tandem/core/admission/vocabulary';
+import { defineMessage, type IntlShape, type MessageDescriptor } from 'react-intl';
+import { admissionProblemMessage } from './admission-problems.ts';
 import type { Admission } from './api.ts';
+import { asamLevelNames } from './labels.ts';
 
 export interface SubstanceRow {
   substanceClass: SubstanceClass | '';
@@ -65,11 +66,20 @@ export function emptyAdmission(today: string): AdmissionFormValues {
   };
 }
 
+const levelOption: MessageDescriptor = defineMessage({
+  id: 'admission.admissionForm.asamLevelOption',
+  defaultMessage: '{level} — {name}',
+});
+
 /** The level codes of an edition, for a select: "2.1 — Intensive outpatient treatment". */
-export function asamLevelOptions(edition: AsamEdition | ''): { value: string; label: string }[] {
-  const levels: Record<string, string> =
-    edition === '3' ? asamThirdEditionLevels : edition === '4' ? asamFourthEditionLevels : {};
-  return Object.entries(levels).map(([value, name]) => ({ value, label: `${value} — ${name}` }));
+export function asamLevelOptions(
+  intl: IntlShape,
+  edition: AsamEdition | '',
+): { value: string; label: string }[] {
+  return Object.entries(asamLevelNames(edition)).map(([value, name]) => ({
+    value,
+    label: intl.formatMessage(levelOption, { level: value, name: intl.formatMessage(name) }),
+  }));
 }
 
 /** Field names follow the server's paths (substances.1.route), so that its messages land on the same field. */
@@ -77,9 +87,14 @@ export type AdmissionErrors = Record<string, string>;
 
 /**
  * The admission as core's rules read it: choices not made yet stay '', an age that is not a whole number is NaN.
- * The rules are core's (validateAdmission), the same the server runs; the first message of a field is shown.
+ * The rules are core's (validateAdmission), the same the server runs; the first problem of a field is shown, in
+ * the reader's words.
  */
-export function validateAdmission(values: AdmissionFormValues, today: string): AdmissionErrors {
+export function validateAdmission(
+  intl: IntlShape,
+  values: AdmissionFormValues,
+  today: string,
+): AdmissionErrors {
   const errors: AdmissionErrors = {};
   const draft: AdmissionDraft = {
     admittedOn: values.admittedOn,
@@ -101,7 +116,9 @@ export function validateAdmission(values: AdmissionFormValues, today: string): A
       isPrimary: diagnosis.code === values.primaryDiagnosis,
     })),
   };
-  for (const { path, message } of validateAdmissionRules(draft, today)) errors[path] ??= message;
+  for (const problem of validateAdmissionRules(draft, today)) {
+    errors[problem.path] ??= admissionProblemMessage(intl, problem);
+  }
   return errors;
 }
 

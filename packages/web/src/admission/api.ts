@@ -1,7 +1,9 @@
 import { queryOptions } from '@tanstack/react-query';
+import { defineMessage } from 'react-intl';
 import { api, unwrap } from '../api/client.ts';
 import { toApiError } from '../api/problem.ts';
 import type { components } from '../api/schema.generated.ts';
+import { currentIntl } from '../i18n/current-locale.ts';
 import { patientQueryKeys } from '../patients/api.ts';
 
 type Schemas = components['schemas'];
@@ -55,6 +57,11 @@ interface Result<T> {
   response: Response;
 }
 
+const changedBySomeoneElse = defineMessage({
+  id: 'admission.api.changedBySomeoneElse',
+  defaultMessage: 'Changed by someone else',
+});
+
 /** Like unwrap, but a 409 becomes a WriteConflict carrying what the server sent (current values, matches). */
 async function unwrapConflict<T, C = T>(call: Promise<Result<T>>): Promise<T> {
   const result = await call;
@@ -64,7 +71,7 @@ async function unwrapConflict<T, C = T>(call: Promise<Result<T>>): Promise<T> {
     throw new WriteConflict<C>(
       reason,
       body as ConflictBody<C>,
-      typeof body.detail === 'string' ? body.detail : 'Changed by someone else',
+      typeof body.detail === 'string' ? body.detail : currentIntl().formatMessage(changedBySomeoneElse),
     );
   }
   if (!result.response.ok) throw toApiError(result.error, result.response);

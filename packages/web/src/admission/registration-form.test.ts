@@ -1,5 +1,8 @@
+import { createIntl } from 'react-intl';
 import { describe, expect, it } from 'vitest';
 import { emptyRegistration, registrationBody, validateRegistration } from './registration-form.ts';
+
+const intl = createIntl({ locale: 'en', messages: {} });
 
 const valid = {
   ...emptyRegistration,
@@ -10,11 +13,12 @@ const valid = {
 
 describe('validateRegistration', () => {
   it('accepts the fewest fields registration needs', () => {
-    expect(validateRegistration(valid, '2026-01-01')).toEqual({});
+    expect(validateRegistration(intl, valid, '2026-01-01')).toEqual({});
   });
 
   it('puts a message on each wrong field', () => {
     const errors = validateRegistration(
+      intl,
       {
         ...valid,
         legalFamilyName: ' ',
@@ -32,13 +36,18 @@ describe('validateRegistration', () => {
   });
 
   it('refuses a date of birth after today', () => {
-    expect(validateRegistration({ ...valid, dateOfBirth: '2026-01-02' }, '2026-01-01').dateOfBirth).toMatch(
-      /future/,
-    );
+    expect(
+      validateRegistration(intl, { ...valid, dateOfBirth: '2026-01-02' }, '2026-01-01').dateOfBirth,
+    ).toMatch(/future/);
   });
 });
 
 describe('registrationBody', () => {
+  it('sends the preferred language and whether an interpreter is needed', () => {
+    const body = registrationBody({ ...valid, preferredLanguage: 'vi', interpreterNeeded: true }, false);
+    expect(body).toMatchObject({ preferredLanguage: 'vi', interpreterNeeded: true });
+  });
+
   it('sends blanks as none and trims names', () => {
     const body = registrationBody({ ...valid, legalGivenName: ' Ana ', preferredName: ' ' }, false);
     expect(body).toMatchObject({
@@ -46,6 +55,7 @@ describe('registrationBody', () => {
       preferredName: null,
       email: null,
       preferredTherapistGender: null,
+      interpreterNeeded: false,
       confirmedNotDuplicate: false,
     });
   });

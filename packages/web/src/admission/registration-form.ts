@@ -1,3 +1,4 @@
+import { defineMessages, type IntlShape } from 'react-intl';
 import type { PatientRegistration } from './api.ts';
 
 export interface RegistrationFormValues {
@@ -9,6 +10,7 @@ export interface RegistrationFormValues {
   sexAssignedAtBirth: 'female' | 'male' | 'intersex' | 'unknown';
   genderIdentity: string;
   preferredLanguage: string;
+  interpreterNeeded: boolean;
   email: string;
   phone: string;
   addressLine1: string;
@@ -32,6 +34,7 @@ export const emptyRegistration: RegistrationFormValues = {
   sexAssignedAtBirth: 'unknown',
   genderIdentity: '',
   preferredLanguage: 'en',
+  interpreterNeeded: false,
   email: '',
   phone: '',
   addressLine1: '',
@@ -58,22 +61,62 @@ function isCalendarDate(value: string): boolean {
   return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value;
 }
 
+const messages = defineMessages({
+  legalGivenName: {
+    id: 'admission.registrationForm.legalGivenNameMissing',
+    defaultMessage: 'Enter the legal given name',
+  },
+  legalFamilyName: {
+    id: 'admission.registrationForm.legalFamilyNameMissing',
+    defaultMessage: 'Enter the legal family name',
+  },
+  dateOfBirthMissing: {
+    id: 'admission.registrationForm.dateOfBirthMissing',
+    defaultMessage: 'Enter the date of birth',
+  },
+  dateOfBirthTooEarly: {
+    id: 'admission.registrationForm.dateOfBirthTooEarly',
+    defaultMessage: 'Enter a date of birth after 1900',
+  },
+  dateOfBirthInFuture: {
+    id: 'admission.registrationForm.dateOfBirthInFuture',
+    defaultMessage: 'The date of birth cannot be in the future',
+  },
+  preferredLanguage: {
+    id: 'admission.registrationForm.preferredLanguageMissing',
+    defaultMessage: 'Choose the preferred language',
+  },
+  email: { id: 'admission.registrationForm.emailInvalid', defaultMessage: 'Enter an email address' },
+  phone: {
+    id: 'admission.registrationForm.phoneInvalid',
+    defaultMessage: 'Use digits, spaces and + ( ) - only',
+  },
+  country: {
+    id: 'admission.registrationForm.countryInvalid',
+    defaultMessage: 'Use a two-letter country code such as US',
+  },
+});
+
 /** The checks the server makes too, before sending: the message appears on the field at once. */
-export function validateRegistration(values: RegistrationFormValues, today: string): RegistrationErrors {
+export function validateRegistration(
+  intl: IntlShape,
+  values: RegistrationFormValues,
+  today: string,
+): RegistrationErrors {
   const errors: RegistrationErrors = {};
-  if (values.legalGivenName.trim() === '') errors.legalGivenName = 'Enter the legal given name';
-  if (values.legalFamilyName.trim() === '') errors.legalFamilyName = 'Enter the legal family name';
-  if (!isCalendarDate(values.dateOfBirth)) errors.dateOfBirth = 'Enter the date of birth';
-  else if (values.dateOfBirth < '1900-01-01') errors.dateOfBirth = 'Enter a date of birth after 1900';
-  else if (values.dateOfBirth > today) errors.dateOfBirth = 'The date of birth cannot be in the future';
-  if (!languagePattern.test(values.preferredLanguage.trim()))
-    errors.preferredLanguage = 'Use a language tag such as en, es or pt-BR';
-  if (values.email.trim() !== '' && !emailPattern.test(values.email.trim()))
-    errors.email = 'Enter an email address';
-  if (!phonePattern.test(values.phone)) errors.phone = 'Use digits, spaces and + ( ) - only';
-  if (!phonePattern.test(values.emergencyContactPhone))
-    errors.emergencyContactPhone = 'Use digits, spaces and + ( ) - only';
-  if (!/^[A-Z]{2}$/.test(values.country.trim())) errors.country = 'Use a two-letter country code such as US';
+  const say = (field: keyof RegistrationFormValues, message: keyof typeof messages) => {
+    errors[field] = intl.formatMessage(messages[message]);
+  };
+  if (values.legalGivenName.trim() === '') say('legalGivenName', 'legalGivenName');
+  if (values.legalFamilyName.trim() === '') say('legalFamilyName', 'legalFamilyName');
+  if (!isCalendarDate(values.dateOfBirth)) say('dateOfBirth', 'dateOfBirthMissing');
+  else if (values.dateOfBirth < '1900-01-01') say('dateOfBirth', 'dateOfBirthTooEarly');
+  else if (values.dateOfBirth > today) say('dateOfBirth', 'dateOfBirthInFuture');
+  if (!languagePattern.test(values.preferredLanguage.trim())) say('preferredLanguage', 'preferredLanguage');
+  if (values.email.trim() !== '' && !emailPattern.test(values.email.trim())) say('email', 'email');
+  if (!phonePattern.test(values.phone)) say('phone', 'phone');
+  if (!phonePattern.test(values.emergencyContactPhone)) say('emergencyContactPhone', 'phone');
+  if (!/^[A-Z]{2}$/.test(values.country.trim())) say('country', 'country');
   return errors;
 }
 
@@ -92,6 +135,7 @@ export function registrationBody(
     sexAssignedAtBirth: values.sexAssignedAtBirth,
     genderIdentity: optional(values.genderIdentity),
     preferredLanguage: values.preferredLanguage.trim(),
+    interpreterNeeded: values.interpreterNeeded,
     email: optional(values.email),
     phone: optional(values.phone),
     addressLine1: optional(values.addressLine1),

@@ -5328,6 +5328,8 @@ export interface components {
             genderIdentity?: string | null;
             /** @default en */
             preferredLanguage: string;
+            /** @default false */
+            interpreterNeeded: boolean;
             email?: string | null;
             phone?: string | null;
             addressLine1?: string | null;
@@ -5355,6 +5357,7 @@ export interface components {
             sexAssignedAtBirth?: "female" | "male" | "intersex" | "unknown";
             genderIdentity?: string | null;
             preferredLanguage?: string;
+            interpreterNeeded?: boolean;
             email?: string | null;
             phone?: string | null;
             addressLine1?: string | null;
@@ -5383,6 +5386,7 @@ export interface components {
             sexAssignedAtBirth: "female" | "male" | "intersex" | "unknown";
             genderIdentity: string | null;
             preferredLanguage: string;
+            interpreterNeeded: boolean;
             email: string | null;
             phone: string | null;
             addressLine1: string | null;
@@ -5491,6 +5495,7 @@ export interface components {
             sexAssignedAtBirth: string;
             genderIdentity: string | null;
             preferredLanguage: string;
+            interpreterNeeded: boolean;
             email: string | null;
             phone: string | null;
             /** @enum {string} */
@@ -6498,6 +6503,8 @@ export interface components {
             genderIdentity?: string | null;
             /** @default en */
             preferredLanguage: string;
+            /** @default false */
+            interpreterNeeded: boolean;
             email?: ("" | string) | null;
             phone?: string | null;
             addressLine1?: string | null;
@@ -6525,6 +6532,7 @@ export interface components {
             sexAssignedAtBirth?: "female" | "male" | "intersex" | "unknown";
             genderIdentity?: string | null;
             preferredLanguage?: string;
+            interpreterNeeded?: boolean;
             email?: ("" | string) | null;
             phone?: string | null;
             addressLine1?: string | null;
@@ -6553,6 +6561,7 @@ export interface components {
             sexAssignedAtBirth: "female" | "male" | "intersex" | "unknown";
             genderIdentity: string | null;
             preferredLanguage: string;
+            interpreterNeeded: boolean;
             email: string | null;
             phone: string | null;
             addressLine1: string | null;
@@ -6661,6 +6670,7 @@ export interface components {
             sexAssignedAtBirth: string;
             genderIdentity: string | null;
             preferredLanguage: string;
+            interpreterNeeded: boolean;
             email: string | null;
             phone: string | null;
             /** @enum {string} */

@@ -1,6 +1,9 @@
+import { createIntl } from 'react-intl';
 import { describe, expect, it } from 'vitest';
 import type { CareTeamPlace, TherapistSuggestion } from './api.ts';
 import { confirmationFor, historyEvents, reasonsLine, validateAssignment } from './choice.ts';
+
+const intl = createIntl({ locale: 'en', messages: {} });
 
 function suggestion(overrides: Partial<TherapistSuggestion> = {}): TherapistSuggestion {
   return {
@@ -49,9 +52,10 @@ describe('a therapist suggestion', () => {
   });
 
   it('asks for confirmation only when the clinician has no room, saying why', () => {
-    expect(confirmationFor(suggestion())).toBeNull();
+    expect(confirmationFor(intl, suggestion())).toBeNull();
     expect(
       confirmationFor(
+        intl,
         suggestion({
           available: false,
           caseload: { current: 20, max: 20 },
@@ -67,27 +71,28 @@ describe('validateAssignment', () => {
 
   it('needs a choice', () => {
     expect(
-      validateAssignment({ ...values, staffMemberId: null }, { replacing: false, chosen: undefined }),
+      validateAssignment(intl, { ...values, staffMemberId: null }, { replacing: false, chosen: undefined }),
     ).toEqual({
       staffMemberId: 'Choose a clinician',
     });
   });
 
   it('needs a reason when the primary therapist changes, not for a first assignment', () => {
-    expect(validateAssignment(values, { replacing: false, chosen: suggestion() })).toEqual({});
-    expect(validateAssignment(values, { replacing: true, chosen: suggestion() })).toEqual({
+    expect(validateAssignment(intl, values, { replacing: false, chosen: suggestion() })).toEqual({});
+    expect(validateAssignment(intl, values, { replacing: true, chosen: suggestion() })).toEqual({
       reason: 'Say why the primary therapist changes',
     });
   });
 
   it('needs a reason and a confirmation to choose a clinician without room', () => {
     const full = suggestion({ available: false });
-    expect(validateAssignment(values, { replacing: false, chosen: full })).toEqual({
+    expect(validateAssignment(intl, values, { replacing: false, chosen: full })).toEqual({
       reason: 'Say why you choose a clinician without room',
       confirmedUnavailable: 'Confirm that you choose a clinician without room',
     });
     expect(
       validateAssignment(
+        intl,
         { ...values, reason: 'Saw them last year', confirmedUnavailable: true },
         { replacing: false, chosen: full },
       ),
@@ -96,8 +101,10 @@ describe('validateAssignment', () => {
 
   it('refuses the current primary therapist again', () => {
     expect(
-      validateAssignment(values, { replacing: true, chosen: suggestion({ isCurrentPrimaryTherapist: true }) })
-        .staffMemberId,
+      validateAssignment(intl, values, {
+        replacing: true,
+        chosen: suggestion({ isCurrentPrimaryTherapist: true }),
+      }).staffMemberId,
     ).toBe('Lucía Ortega is already the primary therapist');
   });
 });
@@ -105,7 +112,7 @@ describe('validateAssignment', () => {
 describe('historyEvents', () => {
   it('lists starts and ends, the latest first, a replacement reading new-then-old at the same moment', () => {
     const moment = '2025-03-01T09:00:00.000Z';
-    const events = historyEvents([
+    const events = historyEvents(intl, [
       place({ id: 'new', staffName: 'Rosa Delgado', startedAt: moment, assignmentReason: 'Spanish speaker' }),
       place({ id: 'old', endedAt: moment, endedByName: 'Dr. Sam Okafor', changeReason: 'Spanish speaker' }),
     ]);

@@ -1,5 +1,8 @@
+import { createIntl } from 'react-intl';
 import { describe, expect, it } from 'vitest';
 import { ageOn, displayName, formatCalendarDate, listName } from './labels.ts';
+
+const intl = createIntl({ locale: 'en', messages: {} });
 
 const jose = { legalGivenName: 'José', legalFamilyName: 'Nguyễn', preferredName: 'Joe' };
 const riley = { legalGivenName: 'Riley', legalFamilyName: 'Thompson', preferredName: null };
@@ -20,7 +23,7 @@ describe('patient labels', () => {
   });
 
   it('formats a calendar date without shifting it by the time zone', () => {
-    expect(formatCalendarDate('1988-01-01')).toMatch(/1988/);
-    expect(formatCalendarDate('1988-01-01')).not.toMatch(/1987/);
+    expect(formatCalendarDate(intl, '1988-01-01')).toMatch(/1988/);
+    expect(formatCalendarDate(intl, '1988-01-01')).not.toMatch(/1987/);
   });
 });

@@ -1,4 +1,5 @@
-import type { CareTeamRole } from '@tandem/core/access/resources';
+import type { PatientStatus } from '@tandem/core/patients/status';
+import { defineMessages, type IntlShape, type MessageDescriptor } from 'react-intl';
 
 interface Named {
   legalGivenName: string;
@@ -38,13 +39,17 @@ export function ageOn(dateOfBirth: string, today: string): number {
   return year - birthYear - (hadBirthday ? 0 : 1);
 }
 
-// Calendar dates ("1988-04-12") are formatted in UTC so that no time zone shifts the day.
-const calendarDateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' });
-export function formatCalendarDate(date: string): string {
-  return calendarDateFormat.format(new Date(`${date}T00:00:00Z`));
+/** A calendar day (YYYY-MM-DD) as the reader writes dates, in UTC so that no time zone shifts the day. */
+export function formatCalendarDate(intl: IntlShape, date: string): string {
+  return intl.formatDate(new Date(`${date}T00:00:00Z`), { dateStyle: 'medium', timeZone: 'UTC' });
 }
 
-export { patientStatusLabels } from '@tandem/core/patients/status';
+export const patientStatusLabels: Record<PatientStatus, MessageDescriptor> = defineMessages({
+  registered: { id: 'patients.status.registered', defaultMessage: 'Registered' },
+  active: { id: 'patients.status.active', defaultMessage: 'Active' },
+  discharged: { id: 'patients.status.discharged', defaultMessage: 'Discharged' },
+  deceased: { id: 'patients.status.deceased', defaultMessage: 'Deceased' },
+});
 
 export const patientStatusColors: Record<string, string> = {
   registered: 'blue',
@@ -53,10 +58,25 @@ export const patientStatusColors: Record<string, string> = {
   deceased: 'dark',
 };
 
-export const careTeamRoleLabels: Record<CareTeamRole, string> = {
-  primary_therapist: 'Primary therapist',
-  case_manager: 'Case manager',
-  group_facilitator: 'Group facilitator',
-  prescriber: 'Prescriber',
-  supervisor: 'Supervisor',
-};
+/** A status as a badge reads it; a status this web app does not know yet shows as the server sent it. */
+export function patientStatusLabel(intl: IntlShape, status: string): string {
+  const label = patientStatusLabels[status as PatientStatus];
+  return label === undefined ? status : intl.formatMessage(label);
+}
+
+export const sexAssignedAtBirthLabels: Record<'female' | 'male' | 'intersex' | 'unknown', MessageDescriptor> =
+  defineMessages({
+    unknown: { id: 'patients.sexAssignedAtBirth.unknown', defaultMessage: 'Not recorded' },
+    female: { id: 'patients.sexAssignedAtBirth.female', defaultMessage: 'Female' },
+    male: { id: 'patients.sexAssignedAtBirth.male', defaultMessage: 'Male' },
+    intersex: { id: 'patients.sexAssignedAtBirth.intersex', defaultMessage: 'Intersex' },
+  });
+
+/** A language as the reader names it in their own language ("Spanish", "español"); the tag if unknown. */
+export function languageName(intl: IntlShape, tag: string): string {
+  try {
+    return intl.formatDisplayName(tag, { type: 'language' }) ?? tag;
+  } catch {
+    return tag;
+  }
+}

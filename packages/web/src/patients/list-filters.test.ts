@@ -1,3 +1,4 @@
+import { createIntl } from 'react-intl';
 import { describe, expect, it } from 'vitest';
 import {
   describePage,
@@ -8,6 +9,8 @@ import {
   parseLevelValue,
   toPatientListRequest,
 } from './list-filters.ts';
+
+const intl = createIntl({ locale: 'en', messages: {} });
 
 describe('toPatientListRequest', () => {
   it('sends only what narrows the list, the search trimmed', () => {
@@ -45,7 +48,7 @@ describe('parseLevelValue', () => {
   });
 
   it('round-trips every option of the level select', () => {
-    const values = levelOptions.flatMap((group) => group.items.map((item) => item.value));
+    const values = levelOptions(intl).flatMap((group) => group.items.map((item) => item.value));
     expect(values.length).toBe(25);
     for (const value of values) expect(parseLevelValue(value), value).toBeDefined();
   });
@@ -62,7 +65,7 @@ describe('isFiltered', () => {
 describe('levelOfCareText', () => {
   it('names the setting and the ASAM level with its edition', () => {
     expect(
-      levelOfCareText({
+      levelOfCareText(intl, {
         admittedOn: '2026-01-05',
         setting: 'outpatient',
         asamEdition: '4',
@@ -70,28 +73,28 @@ describe('levelOfCareText', () => {
       }),
     ).toBe('Outpatient · ASAM 1.5 (4th)');
     expect(
-      levelOfCareText({
+      levelOfCareText(intl, {
         admittedOn: '2026-01-05',
         setting: 'inpatient_residential',
         asamEdition: null,
         asamLevel: null,
       }),
     ).toBe('Inpatient / residential');
-    expect(levelOfCareText(null)).toBe('Not admitted');
+    expect(levelOfCareText(intl, null)).toBe('Not admitted');
     // A row without the episode: the caller is not on the care team (the server left the episode out).
-    expect(levelOfCareText(undefined)).toBe('Care team only');
+    expect(levelOfCareText(intl, undefined)).toBe('Care team only');
   });
 });
 
 describe('describePage', () => {
   const items = (count: number) => Array.from({ length: count }, () => ({}) as never);
   it('says which rows are shown of how many, with a + when counting stopped', () => {
-    expect(describePage({ items: items(50), total: 1000, totalIsExact: false }, 50)).toBe(
+    expect(describePage(intl, { items: items(50), total: 1000, totalIsExact: false }, 50)).toBe(
       'Showing 51–100 of 1,000+ patients',
     );
-    expect(describePage({ items: items(1), total: 1, totalIsExact: true }, 0)).toBe(
+    expect(describePage(intl, { items: items(1), total: 1, totalIsExact: true }, 0)).toBe(
       'Showing 1–1 of 1 patient',
     );
-    expect(describePage({ items: [], total: 0, totalIsExact: true }, 0)).toBe('No patients');
+    expect(describePage(intl, { items: [], total: 0, totalIsExact: true }, 0)).toBe('No patients');
   });
 });

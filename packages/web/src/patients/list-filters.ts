@@ -3,10 +3,15 @@ import {
   asamFourthEditionLevels,
   asamThirdEditionLevels,
   type CareSetting,
-  careSettingLabels,
   careSettings,
 } from '@tandem/core/admission/vocabulary';
 import type { PatientStatus } from '@tandem/core/patients/status';
+import { defineMessages, type IntlShape, type MessageDescriptor } from 'react-intl';
+import {
+  asamFourthEditionLevelNames,
+  asamThirdEditionLevelNames,
+  careSettingLabels,
+} from '../admission/labels.ts';
 import type { PatientListRequest, PatientPage, PatientSummary } from './api.ts';
 
 /** What the patient list page holds: the search box, the filters and the page it shows. */
@@ -66,50 +71,81 @@ export function isFiltered(filters: PatientListFilters): boolean {
   );
 }
 
-export const settingOptions = careSettings.map((setting) => ({
-  value: setting,
-  label: careSettingLabels[setting],
-}));
+const messages: Record<
+  | 'thirdEdition'
+  | 'fourthEdition'
+  | 'levelOption'
+  | 'careTeamOnly'
+  | 'notAdmitted'
+  | 'levelWithAsam'
+  | 'noPatients'
+  | 'showing',
+  MessageDescriptor
+> = defineMessages({
+  thirdEdition: { id: 'patients.listFilters.asamThirdEdition', defaultMessage: 'ASAM 3rd edition' },
+  fourthEdition: { id: 'patients.listFilters.asamFourthEdition', defaultMessage: 'ASAM 4th edition' },
+  levelOption: { id: 'patients.listFilters.levelOption', defaultMessage: '{level} · {name}' },
+  careTeamOnly: { id: 'patients.listFilters.careTeamOnly', defaultMessage: 'Care team only' },
+  notAdmitted: { id: 'patients.listFilters.notAdmitted', defaultMessage: 'Not admitted' },
+  levelWithAsam: {
+    id: 'patients.listFilters.levelOfCareWithAsam',
+    defaultMessage: '{setting} · ASAM {level} ({edition, select, 3 {3rd} other {4th}})',
+  },
+  noPatients: { id: 'patients.listFilters.noPatients', defaultMessage: 'No patients' },
+  showing: {
+    id: 'patients.listFilters.showing',
+    defaultMessage:
+      '{exact, select, true {Showing {first}–{last} of {total, plural, one {# patient} other {# patients}}} other {Showing {first}–{last} of {total, number}+ patients}}',
+  },
+});
+
+export function settingOptions(intl: IntlShape): { value: CareSetting; label: string }[] {
+  return careSettings.map((setting) => ({
+    value: setting,
+    label: intl.formatMessage(careSettingLabels[setting]),
+  }));
+}
 
 /** The level select's options, grouped by ASAM edition. */
-export const levelOptions = [
-  {
-    group: 'ASAM 3rd edition',
-    items: Object.entries(asamThirdEditionLevels).map(([level, name]) => ({
-      value: `3:${level}`,
-      label: `${level} · ${name}`,
-    })),
-  },
-  {
-    group: 'ASAM 4th edition',
-    items: Object.entries(asamFourthEditionLevels).map(([level, name]) => ({
-      value: `4:${level}`,
-      label: `${level} · ${name}`,
-    })),
-  },
-];
+export function levelOptions(intl: IntlShape) {
+  const items = (edition: '3' | '4', names: Record<string, MessageDescriptor>) =>
+    Object.entries(names).map(([level, name]) => ({
+      value: `${edition}:${level}`,
+      label: intl.formatMessage(messages.levelOption, { level, name: intl.formatMessage(name) }),
+    }));
+  return [
+    { group: intl.formatMessage(messages.thirdEdition), items: items('3', asamThirdEditionLevelNames) },
+    { group: intl.formatMessage(messages.fourthEdition), items: items('4', asamFourthEditionLevelNames) },
+  ];
+}
 
 /**
  * Where the patient is treated now, as the list's column reads: "Outpatient · ASAM 1.5 (4th)". A row without
  * the episode is one whose episodes the caller may not read (they are the care team's).
  */
-export function levelOfCareText(episode: PatientSummary['currentEpisode']): string {
-  if (episode === undefined) return 'Care team only';
-  if (episode === null) return 'Not admitted';
-  const setting = careSettingLabels[episode.setting];
+export function levelOfCareText(intl: IntlShape, episode: PatientSummary['currentEpisode']): string {
+  if (episode === undefined) return intl.formatMessage(messages.careTeamOnly);
+  if (episode === null) return intl.formatMessage(messages.notAdmitted);
+  const setting = intl.formatMessage(careSettingLabels[episode.setting]);
   if (episode.asamEdition === null || episode.asamLevel === null) return setting;
-  return `${setting} · ASAM ${episode.asamLevel} (${episode.asamEdition === '3' ? '3rd' : '4th'})`;
+  return intl.formatMessage(messages.levelWithAsam, {
+    setting,
+    level: episode.asamLevel,
+    edition: episode.asamEdition,
+  });
 }
-
-const count = new Intl.NumberFormat('en-US');
 
 /** "Showing 51–100 of 1,000+ patients" (the server stops counting at its list depth). */
 export function describePage(
+  intl: IntlShape,
   page: Pick<PatientPage, 'items' | 'total' | 'totalIsExact'>,
   offset: number,
 ): string {
-  if (page.items.length === 0) return 'No patients';
-  const total = `${count.format(page.total)}${page.totalIsExact ? '' : '+'}`;
-  const noun = page.total === 1 && page.totalIsExact ? 'patient' : 'patients';
-  return `Showing ${count.format(offset + 1)}–${count.format(offset + page.items.length)} of ${total} ${noun}`;
+  if (page.items.length === 0) return intl.formatMessage(messages.noPatients);
+  return intl.formatMessage(messages.showing, {
+    exact: String(page.totalIsExact),
+    first: intl.formatNumber(offset + 1),
+    last: intl.formatNumber(offset + page.items.length),
+    total: page.total,
+  });
 }

@@ -8,6 +8,7 @@ import {
   IconUsersGroup,
 } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
+import { defineMessages, type MessageDescriptor } from 'react-intl';
 import { mayOnRecord } from '../access/policy.ts';
 import { EpisodesTab } from '../admission/components/EpisodesTab.tsx';
 import { AccessLogTable } from '../audit-log/components/AccessLogTable.tsx';
@@ -21,12 +22,22 @@ import type { RecordTabContext } from './record-tab-context.ts';
 export interface PatientRecordTab {
   /** Kept in the URL (?tab=...): ids only, never patient information. */
   value: string;
-  label: string;
+  label: MessageDescriptor;
   icon: ReactNode;
   /** Asks the access policy whether the viewer may read what the tab shows. */
   visible: (context: RecordTabContext) => boolean;
   Panel: (context: RecordTabContext) => ReactNode;
 }
+
+const labels = defineMessages({
+  overview: { id: 'patients.recordTabs.overview', defaultMessage: 'Overview' },
+  episodes: { id: 'patients.recordTabs.episodes', defaultMessage: 'Episodes' },
+  careTeam: { id: 'patients.recordTabs.careTeam', defaultMessage: 'Care team' },
+  consents: { id: 'patients.recordTabs.consents', defaultMessage: 'Consents' },
+  disclosures: { id: 'patients.recordTabs.disclosures', defaultMessage: 'Disclosures' },
+  invitations: { id: 'patients.recordTabs.invitations', defaultMessage: 'Portal invitations' },
+  accessLog: { id: 'patients.recordTabs.accessLog', defaultMessage: 'Who accessed this record' },
+});
 
 /**
  * The tabs of a patient record, in order. A feature adds its part of the record here: one entry with the policy
@@ -35,7 +46,7 @@ export interface PatientRecordTab {
 export const patientRecordTabs: readonly PatientRecordTab[] = [
   {
     value: 'overview',
-    label: 'Overview',
+    label: labels.overview,
     icon: <IconId size={16} />,
     visible: () => true,
     Panel: RecordOverview,
@@ -43,7 +54,7 @@ export const patientRecordTabs: readonly PatientRecordTab[] = [
   {
     // Admission to discharge; shown also to clinical staff who may admit a patient they do not yet care for.
     value: 'episodes',
-    label: 'Episodes',
+    label: labels.episodes,
     icon: <IconHospital size={16} />,
     visible: ({ viewer, record, now }) =>
       mayOnRecord(viewer, record, 'read', 'episode_of_care', now) ||
@@ -53,7 +64,7 @@ export const patientRecordTabs: readonly PatientRecordTab[] = [
   {
     // Who cares for the patient, its history, and assigning a primary therapist from the ranked list.
     value: 'care-team',
-    label: 'Care team',
+    label: labels.careTeam,
     icon: <IconUsersGroup size={16} />,
     visible: ({ viewer, record, now }) => mayOnRecord(viewer, record, 'read', 'care_team', now),
     Panel: CareTeamTab,
@@ -61,14 +72,14 @@ export const patientRecordTabs: readonly PatientRecordTab[] = [
   {
     // Support contacts and the written consents to disclose (42 CFR Part 2).
     value: 'consents',
-    label: 'Consents',
+    label: labels.consents,
     icon: <IconSignature size={16} />,
     visible: ({ viewer, record, now }) => mayOnRecord(viewer, record, 'read', 'consent_record', now),
     Panel: ConsentsTab,
   },
   {
     value: 'disclosures',
-    label: 'Disclosures',
+    label: labels.disclosures,
     icon: <IconShare size={16} />,
     visible: ({ viewer, record, now }) => mayOnRecord(viewer, record, 'read', 'disclosure_accounting', now),
     Panel: ({ record }) => <DisclosureAccountingTable patientId={record.id} />,
@@ -76,7 +87,7 @@ export const patientRecordTabs: readonly PatientRecordTab[] = [
   {
     // The care team invites the patient (and, with consent, loved ones); the server decides each invitation.
     value: 'invitations',
-    label: 'Portal invitations',
+    label: labels.invitations,
     icon: <IconMailPlus size={16} />,
     visible: ({ viewer, record, now }) => mayOnRecord(viewer, record, 'read', 'portal_invitation', now),
     Panel: ({ record }) => (
@@ -89,7 +100,7 @@ export const patientRecordTabs: readonly PatientRecordTab[] = [
   },
   {
     value: 'access-log',
-    label: 'Who accessed this record',
+    label: labels.accessLog,
     icon: <IconEye size={16} />,
     visible: ({ viewer, record, now }) => mayOnRecord(viewer, record, 'read', 'access_log', now),
     Panel: ({ record }) => <AccessLogTable patientId={record.id} />,

@@ -15,16 +15,9 @@ import {
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconAlertCircle, IconPlus, IconTrash } from '@tabler/icons-react';
-import {
-  careSettingLabels,
-  coOccurringConditionLabels,
-  referralSourceLabels,
-  substanceClassLabels,
-  useFrequencyLabels,
-  useRouteLabels,
-} from '@tandem/core/admission/vocabulary';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
+import { defineMessages, FormattedMessage, useIntl } from 'react-intl';
 import { describeProblem } from '../../api/problem.ts';
 import { Dialog } from '../../app/Dialog.tsx';
 import { useProgramToday } from '../../app/program-today.ts';
@@ -40,8 +33,59 @@ import {
   validateAdmission,
 } from '../admission-form.ts';
 import { admitPatient, WriteConflict } from '../api.ts';
-import { optionsOf } from '../labels.ts';
+import {
+  careSettingLabels,
+  coOccurringConditionLabels,
+  optionsOf,
+  referralSourceLabels,
+  substanceClassLabels,
+  useFrequencyLabels,
+  useRouteLabels,
+} from '../labels.ts';
 import { DiagnosisPicker } from './DiagnosisPicker.tsx';
+
+const messages = defineMessages({
+  title: { id: 'admission.admitDialog.title', defaultMessage: 'Admit to an episode of care' },
+  formName: { id: 'admission.admitDialog.formName', defaultMessage: 'Admit' },
+  admitted: { id: 'admission.admitDialog.admitted', defaultMessage: 'Admitted.' },
+  admittedJoined: {
+    id: 'admission.admitDialog.admittedJoinedCareTeam',
+    defaultMessage: 'Admitted. You joined the care team as case manager.',
+  },
+  notAdmitted: { id: 'admission.admitDialog.notAdmitted', defaultMessage: 'Not admitted' },
+  choose: { id: 'admission.admitDialog.choose', defaultMessage: 'Choose…' },
+  admissionDate: { id: 'admission.admitDialog.admissionDate', defaultMessage: 'Admission date' },
+  referralSource: { id: 'admission.admitDialog.referralSource', defaultMessage: 'Referral source' },
+  referralNote: { id: 'admission.admitDialog.referralNote', defaultMessage: 'Referral note' },
+  setting: { id: 'admission.admitDialog.setting', defaultMessage: 'Setting of care' },
+  asamEdition: { id: 'admission.admitDialog.asamEdition', defaultMessage: 'ASAM edition' },
+  fourthEdition: { id: 'admission.admitDialog.fourthEdition', defaultMessage: '4th edition (2023)' },
+  thirdEdition: { id: 'admission.admitDialog.thirdEdition', defaultMessage: '3rd edition (2013)' },
+  asamLevel: { id: 'admission.admitDialog.asamLevel', defaultMessage: 'ASAM level of care' },
+  notAssessed: { id: 'admission.admitDialog.notAssessed', defaultMessage: 'Not assessed' },
+  substances: { id: 'admission.admitDialog.substances', defaultMessage: 'Substances' },
+  primarySubstance: { id: 'admission.admitDialog.primarySubstance', defaultMessage: 'Primary substance' },
+  substance: { id: 'admission.admitDialog.substance', defaultMessage: 'Substance' },
+  specifically: { id: 'admission.admitDialog.specifically', defaultMessage: 'Specifically' },
+  specificallyPlaceholder: {
+    id: 'admission.admitDialog.specificallyPlaceholder',
+    defaultMessage: 'fentanyl, vape…',
+  },
+  route: { id: 'admission.admitDialog.route', defaultMessage: 'Route' },
+  frequency: { id: 'admission.admitDialog.frequency', defaultMessage: 'Frequency (past month)' },
+  ageOfFirstUse: { id: 'admission.admitDialog.ageOfFirstUse', defaultMessage: 'Age of first use' },
+  diagnoses: { id: 'admission.admitDialog.diagnoses', defaultMessage: 'Diagnoses (ICD-10-CM)' },
+  addDiagnosis: { id: 'admission.admitDialog.addDiagnosis', defaultMessage: 'Add a diagnosis' },
+  primaryDiagnosis: { id: 'admission.admitDialog.primaryDiagnosis', defaultMessage: 'Primary diagnosis' },
+  coOccurringConditions: {
+    id: 'admission.admitDialog.coOccurringConditions',
+    defaultMessage: 'Co-occurring conditions',
+  },
+  presentingProblems: {
+    id: 'admission.admitDialog.presentingProblems',
+    defaultMessage: 'Presenting problems',
+  },
+});
 
 /** The admission form: setting and ASAM level, substances (one primary), diagnoses, presenting problems. */
 export function AdmitDialog({
@@ -53,6 +97,7 @@ export function AdmitDialog({
   opened: boolean;
   onClose: () => void;
 }) {
+  const intl = useIntl();
   const today = useProgramToday();
   const queryClient = useQueryClient();
   const [values, setValues] = useState<AdmissionFormValues>(() => emptyAdmission(today));
@@ -63,10 +108,9 @@ export function AdmitDialog({
       void queryClient.invalidateQueries({ queryKey: patientQueryKeys.record(patientId) });
       notifications.show({
         color: 'green',
-        message:
-          admitted.joinedCareTeamAs === 'case_manager'
-            ? 'Admitted. You joined the care team as case manager.'
-            : 'Admitted.',
+        message: intl.formatMessage(
+          admitted.joinedCareTeamAs === 'case_manager' ? messages.admittedJoined : messages.admitted,
+        ),
       });
       setValues(emptyAdmission(today));
       onClose();
@@ -95,19 +139,25 @@ export function AdmitDialog({
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const found = validateAdmission(values, today);
+    const found = validateAdmission(intl, values, today);
     setErrors(found);
     if (Object.keys(found).length === 0) admit.mutate();
   }
 
+  const choose = intl.formatMessage(messages.choose);
   const failure = admit.error ? describeProblem(admit.error) : null;
   const conflict = admit.error instanceof WriteConflict ? admit.error : null;
   return (
-    <Dialog opened={opened} onClose={onClose} title="Admit to an episode of care" size="xl">
-      <form onSubmit={submit} noValidate aria-label="Admit">
+    <Dialog opened={opened} onClose={onClose} title={intl.formatMessage(messages.title)} size="xl">
+      <form onSubmit={submit} noValidate aria-label={intl.formatMessage(messages.formName)}>
         <Stack gap="md">
           {conflict && (
-            <Alert color="orange" variant="light" icon={<IconAlertCircle />} title="Not admitted">
+            <Alert
+              color="orange"
+              variant="light"
+              icon={<IconAlertCircle />}
+              title={intl.formatMessage(messages.notAdmitted)}
+            >
               {conflict.message}
             </Alert>
           )}
@@ -119,7 +169,7 @@ export function AdmitDialog({
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
             <TextInput
               type="date"
-              label="Admission date"
+              label={intl.formatMessage(messages.admissionDate)}
               withAsterisk
               data-autofocus
               value={values.admittedOn}
@@ -127,50 +177,53 @@ export function AdmitDialog({
               error={errors.admittedOn}
             />
             <NativeSelect
-              label="Referral source"
+              label={intl.formatMessage(messages.referralSource)}
               withAsterisk
               value={values.referralSource}
-              data={[{ value: '', label: 'Choose…' }, ...optionsOf(referralSourceLabels)]}
+              data={[{ value: '', label: choose }, ...optionsOf(intl, referralSourceLabels)]}
               onChange={(event) =>
                 update({ referralSource: event.currentTarget.value as never }, 'referralSource')
               }
               error={errors.referralSource}
             />
             <TextInput
-              label="Referral note"
+              label={intl.formatMessage(messages.referralNote)}
               value={values.referralNote}
               onChange={(event) => update({ referralNote: event.currentTarget.value }, 'referralNote')}
               error={errors.referralNote}
             />
             <NativeSelect
-              label="Setting of care"
+              label={intl.formatMessage(messages.setting)}
               withAsterisk
               value={values.setting}
-              data={[{ value: '', label: 'Choose…' }, ...optionsOf(careSettingLabels)]}
+              data={[{ value: '', label: choose }, ...optionsOf(intl, careSettingLabels)]}
               onChange={(event) => update({ setting: event.currentTarget.value as never }, 'setting')}
               error={errors.setting}
             />
             <NativeSelect
-              label="ASAM edition"
+              label={intl.formatMessage(messages.asamEdition)}
               value={values.asamEdition}
               data={[
-                { value: '4', label: '4th edition (2023)' },
-                { value: '3', label: '3rd edition (2013)' },
+                { value: '4', label: intl.formatMessage(messages.fourthEdition) },
+                { value: '3', label: intl.formatMessage(messages.thirdEdition) },
               ]}
               onChange={(event) =>
                 update({ asamEdition: event.currentTarget.value as never, asamLevel: '' }, 'asam.level')
               }
             />
             <NativeSelect
-              label="ASAM level of care"
+              label={intl.formatMessage(messages.asamLevel)}
               value={values.asamLevel}
-              data={[{ value: '', label: 'Not assessed' }, ...asamLevelOptions(values.asamEdition)]}
+              data={[
+                { value: '', label: intl.formatMessage(messages.notAssessed) },
+                ...asamLevelOptions(intl, values.asamEdition),
+              ]}
               onChange={(event) => update({ asamLevel: event.currentTarget.value }, 'asam.level')}
               error={errors['asam.level']}
             />
           </SimpleGrid>
 
-          <Fieldset legend="Substances">
+          <Fieldset legend={intl.formatMessage(messages.substances)}>
             <Stack gap="sm">
               {errors.substances && (
                 <Text c="red" size="sm" role="alert">
@@ -180,50 +233,60 @@ export function AdmitDialog({
               <Radio.Group
                 value={String(values.primarySubstance)}
                 onChange={(value) => update({ primarySubstance: Number(value) }, 'substances')}
-                label="Primary substance"
+                label={intl.formatMessage(messages.primarySubstance)}
               >
                 <Stack gap="sm" mt="xs">
                   {values.substances.map((row, index) => (
                     // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity before they are saved
                     <Group key={index} align="flex-start" wrap="nowrap" data-testid={`substance-${index}`}>
-                      <Radio value={String(index)} aria-label={`Primary substance ${index + 1}`} mt={32} />
+                      <Radio
+                        value={String(index)}
+                        aria-label={intl.formatMessage(
+                          {
+                            id: 'admission.admitDialog.primarySubstanceRow',
+                            defaultMessage: 'Primary substance {number}',
+                          },
+                          { number: index + 1 },
+                        )}
+                        mt={32}
+                      />
                       <NativeSelect
-                        label="Substance"
+                        label={intl.formatMessage(messages.substance)}
                         value={row.substanceClass}
-                        data={[{ value: '', label: 'Choose…' }, ...optionsOf(substanceClassLabels)]}
+                        data={[{ value: '', label: choose }, ...optionsOf(intl, substanceClassLabels)]}
                         onChange={(event) =>
                           updateSubstance(index, { substanceClass: event.currentTarget.value as never })
                         }
                         error={errors[`substances.${index}.substanceClass`]}
                       />
                       <TextInput
-                        label="Specifically"
-                        placeholder="fentanyl, vape…"
+                        label={intl.formatMessage(messages.specifically)}
+                        placeholder={intl.formatMessage(messages.specificallyPlaceholder)}
                         value={row.specificSubstance}
                         onChange={(event) =>
                           updateSubstance(index, { specificSubstance: event.currentTarget.value })
                         }
                       />
                       <NativeSelect
-                        label="Route"
+                        label={intl.formatMessage(messages.route)}
                         value={row.route}
-                        data={[{ value: '', label: 'Choose…' }, ...optionsOf(useRouteLabels)]}
+                        data={[{ value: '', label: choose }, ...optionsOf(intl, useRouteLabels)]}
                         onChange={(event) =>
                           updateSubstance(index, { route: event.currentTarget.value as never })
                         }
                         error={errors[`substances.${index}.route`]}
                       />
                       <NativeSelect
-                        label="Frequency (past month)"
+                        label={intl.formatMessage(messages.frequency)}
                         value={row.frequency}
-                        data={[{ value: '', label: 'Choose…' }, ...optionsOf(useFrequencyLabels)]}
+                        data={[{ value: '', label: choose }, ...optionsOf(intl, useFrequencyLabels)]}
                         onChange={(event) =>
                           updateSubstance(index, { frequency: event.currentTarget.value as never })
                         }
                         error={errors[`substances.${index}.frequency`]}
                       />
                       <TextInput
-                        label="Age of first use"
+                        label={intl.formatMessage(messages.ageOfFirstUse)}
                         w={110}
                         inputMode="numeric"
                         value={row.ageOfFirstUse}
@@ -236,7 +299,13 @@ export function AdmitDialog({
                         variant="subtle"
                         color="red"
                         mt={28}
-                        aria-label={`Remove substance ${index + 1}`}
+                        aria-label={intl.formatMessage(
+                          {
+                            id: 'admission.admitDialog.removeSubstance',
+                            defaultMessage: 'Remove substance {number}',
+                          },
+                          { number: index + 1 },
+                        )}
                         disabled={values.substances.length === 1}
                         onClick={() => update(removeSubstance(values, index), 'substances')}
                       >
@@ -252,16 +321,19 @@ export function AdmitDialog({
                   leftSection={<IconPlus size={16} />}
                   onClick={() => update({ substances: [...values.substances, { ...emptySubstance }] })}
                 >
-                  Add a substance
+                  <FormattedMessage
+                    id="admission.admitDialog.addSubstance"
+                    defaultMessage="Add a substance"
+                  />
                 </Button>
               </Group>
             </Stack>
           </Fieldset>
 
-          <Fieldset legend="Diagnoses (ICD-10-CM)">
+          <Fieldset legend={intl.formatMessage(messages.diagnoses)}>
             <Stack gap="sm">
               <DiagnosisPicker
-                label="Add a diagnosis"
+                label={intl.formatMessage(messages.addDiagnosis)}
                 exclude={values.diagnoses.map((diagnosis) => diagnosis.code)}
                 error={errors.diagnoses ?? errors['diagnoses.0.code']}
                 onPick={(diagnosis) =>
@@ -280,7 +352,7 @@ export function AdmitDialog({
               />
               {values.diagnoses.length > 0 && (
                 <Radio.Group
-                  label="Primary diagnosis"
+                  label={intl.formatMessage(messages.primaryDiagnosis)}
                   value={values.primaryDiagnosis}
                   onChange={(code) => update({ primaryDiagnosis: code }, 'diagnoses')}
                 >
@@ -294,7 +366,10 @@ export function AdmitDialog({
                         <ActionIcon
                           variant="subtle"
                           color="red"
-                          aria-label={`Remove ${diagnosis.code}`}
+                          aria-label={intl.formatMessage(
+                            { id: 'admission.admitDialog.removeDiagnosis', defaultMessage: 'Remove {code}' },
+                            { code: diagnosis.code },
+                          )}
                           onClick={() =>
                             update(
                               {
@@ -315,8 +390,8 @@ export function AdmitDialog({
           </Fieldset>
 
           <MultiSelect
-            label="Co-occurring conditions"
-            data={optionsOf(coOccurringConditionLabels)}
+            label={intl.formatMessage(messages.coOccurringConditions)}
+            data={optionsOf(intl, coOccurringConditionLabels)}
             value={values.coOccurringConditions}
             onChange={(selected) =>
               update({ coOccurringConditions: selected as never }, 'coOccurringConditions')
@@ -325,7 +400,7 @@ export function AdmitDialog({
             clearable
           />
           <Textarea
-            label="Presenting problems"
+            label={intl.formatMessage(messages.presentingProblems)}
             autosize
             minRows={3}
             value={values.presentingProblems}
@@ -336,10 +411,10 @@ export function AdmitDialog({
           />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
-              Cancel
+              <FormattedMessage id="admission.admitDialog.cancel" defaultMessage="Cancel" />
             </Button>
             <Button type="submit" loading={admit.isPending}>
-              Admit
+              <FormattedMessage id="admission.admitDialog.submit" defaultMessage="Admit" />
             </Button>
           </Group>
         </Stack>

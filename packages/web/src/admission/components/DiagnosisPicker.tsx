@@ -2,7 +2,18 @@ import { Select } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { defineMessages, useIntl } from 'react-intl';
 import { type DiagnosisCatalogEntry, diagnosisSearchQueryOptions } from '../api.ts';
+
+const messages = defineMessages({
+  description: {
+    id: 'admission.diagnosisPicker.description',
+    defaultMessage: 'Type a code (F11.2) or words (opioid dependence)',
+  },
+  placeholder: { id: 'admission.diagnosisPicker.placeholder', defaultMessage: 'Search ICD-10-CM F10-F19' },
+  typeMore: { id: 'admission.diagnosisPicker.typeMore', defaultMessage: 'Type at least two characters' },
+  nothingFound: { id: 'admission.diagnosisPicker.nothingFound', defaultMessage: 'No billable code matches' },
+});
 
 /**
  * Search-as-you-type over ICD-10-CM F10-F19, by code ("F11.2") or words ("opioid withdrawal"), billable codes
@@ -19,6 +30,7 @@ export function DiagnosisPicker({
   error?: string | undefined;
   exclude?: readonly string[];
 }) {
+  const intl = useIntl();
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search.trim(), 200);
   const results = useQuery(diagnosisSearchQueryOptions(debounced));
@@ -26,8 +38,8 @@ export function DiagnosisPicker({
   return (
     <Select
       label={label}
-      description="Type a code (F11.2) or words (opioid dependence)"
-      placeholder="Search ICD-10-CM F10-F19"
+      description={intl.formatMessage(messages.description)}
+      placeholder={intl.formatMessage(messages.placeholder)}
       searchable
       searchValue={search}
       onSearchChange={setSearch}
@@ -37,7 +49,9 @@ export function DiagnosisPicker({
         label: `${diagnosis.code} — ${diagnosis.description}`,
       }))}
       filter={({ options }) => options}
-      nothingFoundMessage={debounced.length < 2 ? 'Type at least two characters' : 'No billable code matches'}
+      nothingFoundMessage={intl.formatMessage(
+        debounced.length < 2 ? messages.typeMore : messages.nothingFound,
+      )}
       onChange={(code) => {
         const picked = found.find((diagnosis) => diagnosis.code === code);
         if (picked !== undefined) {

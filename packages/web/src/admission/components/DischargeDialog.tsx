@@ -10,12 +10,15 @@ import {
   Textarea,
   TextInput,
 } from '@mantine/core';
-import { careTeamRoleLabels, dischargeTypeLabels } from '@tandem/core/admission/vocabulary';
+import type { CareTeamRole } from '@tandem/core/access/resources';
 import { type FormEvent, useState } from 'react';
+import { defineMessages, FormattedMessage, useIntl } from 'react-intl';
 import { Dialog } from '../../app/Dialog.tsx';
 import { useProgramToday } from '../../app/program-today.ts';
+import { careTeamRoleLabels } from '../../care-team/labels.ts';
+import { formatCalendarDate } from '../../patients/labels.ts';
 import { dischargeEpisode } from '../api.ts';
-import { optionsOf } from '../labels.ts';
+import { dischargeTypeLabels, optionsOf } from '../labels.ts';
 import {
   EpisodeDialogFooter,
   type EpisodeDialogProps,
@@ -24,8 +27,34 @@ import {
   useEpisodeWrite,
 } from './EpisodeWriteParts.tsx';
 
+const messages = defineMessages({
+  title: { id: 'admission.dischargeDialog.title', defaultMessage: 'Discharge' },
+  dischargedTitle: { id: 'admission.dischargeDialog.dischargedTitle', defaultMessage: 'Discharged' },
+  typeMissing: {
+    id: 'admission.dischargeDialog.typeMissing',
+    defaultMessage: 'Choose the type of discharge',
+  },
+  aftercarePlanMissing: {
+    id: 'admission.dischargeDialog.aftercarePlanMissing',
+    defaultMessage: 'Write the aftercare plan: follow-up, recovery supports, who to call',
+  },
+  alreadyDischarged: {
+    id: 'admission.dischargeDialog.alreadyDischarged',
+    defaultMessage: 'Already discharged',
+  },
+  dischargeDate: { id: 'admission.dischargeDialog.dischargeDate', defaultMessage: 'Discharge date' },
+  type: { id: 'admission.dischargeDialog.type', defaultMessage: 'Type of discharge' },
+  choose: { id: 'admission.dischargeDialog.choose', defaultMessage: 'Choose…' },
+  aftercarePlan: { id: 'admission.dischargeDialog.aftercarePlan', defaultMessage: 'Aftercare plan' },
+  aftercarePlanDescription: {
+    id: 'admission.dischargeDialog.aftercarePlanDescription',
+    defaultMessage: 'Follow-up appointments, recovery supports, medication continuity, who to call',
+  },
+});
+
 /** Discharge: date, type and aftercare plan. The care team stays in place; the answer says who. */
 export function DischargeDialog({ patientId, episode, opened, onClose }: EpisodeDialogProps) {
+  const intl = useIntl();
   const today = useProgramToday();
   const [values, setValues] = useState({ dischargedOn: today, dischargeType: '', aftercarePlan: '' });
   const [remains, setRemains] = useState<{ displayName: string; role: string }[] | null>(null);
@@ -48,30 +77,50 @@ export function DischargeDialog({ patientId, episode, opened, onClose }: Episode
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const found: Record<string, string> = {};
-    if (values.dischargeType === '') found.dischargeType = 'Choose the type of discharge';
+    if (values.dischargeType === '') found.dischargeType = intl.formatMessage(messages.typeMissing);
     if (values.dischargeType !== 'death' && values.aftercarePlan.trim() === '')
-      found.aftercarePlan = 'Write the aftercare plan: follow-up, recovery supports, who to call';
+      found.aftercarePlan = intl.formatMessage(messages.aftercarePlanMissing);
     setErrors(found);
     if (Object.keys(found).length === 0) save();
   }
   if (remains !== null) {
     return (
-      <Dialog opened={opened} onClose={onClose} title="Discharged" size="lg">
+      <Dialog
+        opened={opened}
+        onClose={onClose}
+        title={intl.formatMessage(messages.dischargedTitle)}
+        size="lg"
+      >
         <Stack>
-          <Text>The episode is closed. The care team stays in place for aftercare and follow-up:</Text>
+          <Text>
+            <FormattedMessage
+              id="admission.dischargeDialog.careTeamStays"
+              defaultMessage="The episode is closed. The care team stays in place for aftercare and follow-up:"
+            />
+          </Text>
           <List>
             {remains.map((member) => (
               <List.Item key={`${member.displayName}-${member.role}`}>
-                {member.displayName}, {careTeamRoleLabels[member.role as keyof typeof careTeamRoleLabels]}
+                <FormattedMessage
+                  id="admission.dischargeDialog.careTeamMember"
+                  defaultMessage="{name}, {place}"
+                  values={{
+                    name: member.displayName,
+                    place: intl.formatMessage(careTeamRoleLabels[member.role as CareTeamRole]),
+                  }}
+                />
               </List.Item>
             ))}
           </List>
           <Text size="sm" c="dimmed">
-            End places on the care team tab when they are no longer needed.
+            <FormattedMessage
+              id="admission.dischargeDialog.endPlacesLater"
+              defaultMessage="End places on the care team tab when they are no longer needed."
+            />
           </Text>
           <Group justify="flex-end">
             <Button onClick={onClose} data-autofocus>
-              Done
+              <FormattedMessage id="admission.dischargeDialog.done" defaultMessage="Done" />
             </Button>
           </Group>
         </Stack>
@@ -79,25 +128,35 @@ export function DischargeDialog({ patientId, episode, opened, onClose }: Episode
     );
   }
   return (
-    <Dialog opened={opened} onClose={onClose} title="Discharge" size="lg">
-      <form onSubmit={submit} noValidate aria-label="Discharge">
+    <Dialog opened={opened} onClose={onClose} title={intl.formatMessage(messages.title)} size="lg">
+      <form onSubmit={submit} noValidate aria-label={intl.formatMessage(messages.title)}>
         <Stack>
           {stale && stale.status === 'active' && (
             <StaleNotice onReapply={() => saveOnVersion(stale.version)}>
-              <Text size="sm">Review the episode's latest level of care before discharging.</Text>
+              <Text size="sm">
+                <FormattedMessage
+                  id="admission.dischargeDialog.reviewLevel"
+                  defaultMessage="Review the episode's latest level of care before discharging."
+                />
+              </Text>
             </StaleNotice>
           )}
           {stale && stale.status !== 'active' && (
-            <Alert color="orange" variant="light" title="Already discharged">
-              Someone else discharged this episode on {stale.dischargedOn}. Your aftercare plan is still below
-              to copy.
+            <Alert color="orange" variant="light" title={intl.formatMessage(messages.alreadyDischarged)}>
+              <FormattedMessage
+                id="admission.dischargeDialog.dischargedBySomeoneElse"
+                defaultMessage="Someone else discharged this episode on {date}. Your aftercare plan is still below to copy."
+                values={{
+                  date: stale.dischargedOn === null ? '—' : formatCalendarDate(intl, stale.dischargedOn),
+                }}
+              />
             </Alert>
           )}
           <FailureNotice error={mutation.error} />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <TextInput
               type="date"
-              label="Discharge date"
+              label={intl.formatMessage(messages.dischargeDate)}
               withAsterisk
               data-autofocus
               value={values.dischargedOn}
@@ -105,17 +164,20 @@ export function DischargeDialog({ patientId, episode, opened, onClose }: Episode
               error={errors.dischargedOn}
             />
             <NativeSelect
-              label="Type of discharge"
+              label={intl.formatMessage(messages.type)}
               withAsterisk
               value={values.dischargeType}
-              data={[{ value: '', label: 'Choose…' }, ...optionsOf(dischargeTypeLabels)]}
+              data={[
+                { value: '', label: intl.formatMessage(messages.choose) },
+                ...optionsOf(intl, dischargeTypeLabels),
+              ]}
               onChange={(event) => set({ dischargeType: event.currentTarget.value })}
               error={errors.dischargeType}
             />
           </SimpleGrid>
           <Textarea
-            label="Aftercare plan"
-            description="Follow-up appointments, recovery supports, medication continuity, who to call"
+            label={intl.formatMessage(messages.aftercarePlan)}
+            description={intl.formatMessage(messages.aftercarePlanDescription)}
             autosize
             minRows={4}
             value={values.aftercarePlan}
@@ -123,7 +185,7 @@ export function DischargeDialog({ patientId, episode, opened, onClose }: Episode
             error={errors.aftercarePlan}
           />
           <EpisodeDialogFooter onCancel={onClose} pending={mutation.isPending} color="red">
-            Discharge
+            <FormattedMessage id="admission.dischargeDialog.submit" defaultMessage="Discharge" />
           </EpisodeDialogFooter>
         </Stack>
       </form>

@@ -1,11 +1,11 @@
 import { Button, List, MultiSelect, NativeSelect, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { coOccurringConditionLabels, referralSourceLabels } from '@tandem/core/admission/vocabulary';
 import { useState } from 'react';
+import { defineMessages, FormattedMessage, type MessageDescriptor, useIntl } from 'react-intl';
 import { Dialog } from '../../app/Dialog.tsx';
 import { type Episode, updateEpisode } from '../api.ts';
 import { conflictingFields } from '../conflict.ts';
-import { optionsOf } from '../labels.ts';
+import { coOccurringConditionLabels, optionsOf, referralSourceLabels } from '../labels.ts';
 import {
   EpisodeDialogFooter,
   type EpisodeDialogProps,
@@ -21,15 +21,26 @@ const editableFields = [
   'coOccurringConditions',
 ] as const;
 type Editable = Pick<Episode, (typeof editableFields)[number]>;
-const fieldLabels: Record<(typeof editableFields)[number], string> = {
-  referralSource: 'Referral source',
-  referralNote: 'Referral note',
-  presentingProblems: 'Presenting problems',
-  coOccurringConditions: 'Co-occurring conditions',
-};
+const fieldLabels: Record<(typeof editableFields)[number], MessageDescriptor> = defineMessages({
+  referralSource: { id: 'admission.episodeEditDialog.referralSource', defaultMessage: 'Referral source' },
+  referralNote: { id: 'admission.episodeEditDialog.referralNote', defaultMessage: 'Referral note' },
+  presentingProblems: {
+    id: 'admission.episodeEditDialog.presentingProblems',
+    defaultMessage: 'Presenting problems',
+  },
+  coOccurringConditions: {
+    id: 'admission.episodeEditDialog.coOccurringConditions',
+    defaultMessage: 'Co-occurring conditions',
+  },
+});
+const messages = defineMessages({
+  title: { id: 'admission.episodeEditDialog.title', defaultMessage: 'Edit the episode' },
+  saved: { id: 'admission.episodeEditDialog.saved', defaultMessage: 'Episode saved.' },
+});
 
 /** Edits the referral, presenting problems and co-occurring conditions; a stale save keeps what was typed. */
 export function EpisodeEditDialog({ patientId, episode, opened, onClose }: EpisodeDialogProps) {
+  const intl = useIntl();
   const [values, setValues] = useState<Editable>({
     referralSource: episode.referralSource,
     referralNote: episode.referralNote ?? '',
@@ -41,7 +52,7 @@ export function EpisodeEditDialog({ patientId, episode, opened, onClose }: Episo
     episode,
     (atVersion: number) => updateEpisode(patientId, episode.id, { ...values, version: atVersion }),
     () => {
-      notifications.show({ color: 'green', message: 'Episode saved.' });
+      notifications.show({ color: 'green', message: intl.formatMessage(messages.saved) });
       onClose();
     },
   );
@@ -49,29 +60,57 @@ export function EpisodeEditDialog({ patientId, episode, opened, onClose }: Episo
     setValues((current) => ({ ...current, ...change }));
     setErrors({});
   };
+  // What the other person saved, as the form names it: codes by their labels, free text as typed.
+  const theirValue = (field: (typeof editableFields)[number], value: unknown): string => {
+    if (value === null || value === undefined || value === '') return '—';
+    if (field === 'referralSource')
+      return intl.formatMessage(referralSourceLabels[value as Editable['referralSource']]);
+    if (field === 'coOccurringConditions') {
+      const conditions = value as Editable['coOccurringConditions'];
+      if (conditions.length === 0) return '—';
+      return intl.formatList(
+        conditions.map((condition) => intl.formatMessage(coOccurringConditionLabels[condition])),
+        { type: 'unit', style: 'short' },
+      );
+    }
+    return String(value);
+  };
   const differences = stale
     ? conflictingFields(values, { ...stale, referralNote: stale.referralNote ?? '' }, editableFields)
     : [];
   return (
-    <Dialog opened={opened} onClose={onClose} title="Edit the episode" size="lg">
+    <Dialog opened={opened} onClose={onClose} title={intl.formatMessage(messages.title)} size="lg">
       <form
         onSubmit={(event) => {
           event.preventDefault();
           save();
         }}
         noValidate
-        aria-label="Edit the episode"
+        aria-label={intl.formatMessage(messages.title)}
       >
         <Stack>
           {stale && (
             <StaleNotice onReapply={() => saveOnVersion(stale.version)}>
               {differences.length === 0 ? (
-                <Text size="sm">Their change does not touch what you edited.</Text>
+                <Text size="sm">
+                  <FormattedMessage
+                    id="admission.episodeEditDialog.untouched"
+                    defaultMessage="Their change does not touch what you edited."
+                  />
+                </Text>
               ) : (
                 <List size="sm">
                   {differences.map((difference) => (
                     <List.Item key={difference.field}>
-                      {fieldLabels[difference.field]} is now: <em>{String(difference.theirs ?? '—')}</em>
+                      <FormattedMessage
+                        id="admission.episodeEditDialog.isNow"
+                        defaultMessage="{field} is now: <em>{value}</em>"
+                        values={{
+                          field: intl.formatMessage(fieldLabels[difference.field]),
+                          value: theirValue(difference.field, difference.theirs),
+                          em: (chunks) => <em>{chunks}</em>,
+                        }}
+                      />
                     </List.Item>
                   ))}
                 </List>
@@ -90,33 +129,36 @@ export function EpisodeEditDialog({ patientId, episode, opened, onClose }: Episo
                   mutation.reset();
                 }}
               >
-                Discard mine and load theirs
+                <FormattedMessage
+                  id="admission.episodeEditDialog.loadTheirs"
+                  defaultMessage="Discard mine and load theirs"
+                />
               </Button>
             </StaleNotice>
           )}
           <FailureNotice error={mutation.error} />
           <NativeSelect
-            label="Referral source"
+            label={intl.formatMessage(fieldLabels.referralSource)}
             data-autofocus
             value={values.referralSource}
-            data={optionsOf(referralSourceLabels)}
+            data={optionsOf(intl, referralSourceLabels)}
             onChange={(event) => set({ referralSource: event.currentTarget.value as never })}
           />
           <TextInput
-            label="Referral note"
+            label={intl.formatMessage(fieldLabels.referralNote)}
             value={values.referralNote ?? ''}
             onChange={(event) => set({ referralNote: event.currentTarget.value })}
             error={errors.referralNote}
           />
           <MultiSelect
-            label="Co-occurring conditions"
-            data={optionsOf(coOccurringConditionLabels)}
+            label={intl.formatMessage(fieldLabels.coOccurringConditions)}
+            data={optionsOf(intl, coOccurringConditionLabels)}
             value={values.coOccurringConditions}
             onChange={(selected) => set({ coOccurringConditions: selected as never })}
             searchable
           />
           <Textarea
-            label="Presenting problems"
+            label={intl.formatMessage(fieldLabels.presentingProblems)}
             autosize
             minRows={4}
             value={values.presentingProblems}
@@ -124,7 +166,7 @@ export function EpisodeEditDialog({ patientId, episode, opened, onClose }: Episo
             error={errors.presentingProblems}
           />
           <EpisodeDialogFooter onCancel={onClose} pending={mutation.isPending}>
-            Save
+            <FormattedMessage id="admission.episodeEditDialog.save" defaultMessage="Save" />
           </EpisodeDialogFooter>
         </Stack>
       </form>

@@ -2,6 +2,7 @@ import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import { IconAlertCircle } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { describeProblem } from '../../api/problem.ts';
 import { patientQueryKeys } from '../../patients/api.ts';
 import { type Episode, WriteConflict } from '../api.ts';
@@ -58,19 +59,31 @@ export function useEpisodeWrite<R>(
 
 /** The refusal of a stale write, shown above a form that keeps everything typed. */
 export function StaleNotice({ children, onReapply }: { children: ReactNode; onReapply: () => void }) {
+  const intl = useIntl();
   return (
     <Alert
       color="orange"
       variant="light"
       icon={<IconAlertCircle />}
-      title="Someone else changed this episode"
+      title={intl.formatMessage({
+        id: 'admission.staleNotice.title',
+        defaultMessage: 'Someone else changed this episode',
+      })}
     >
       <Stack gap="xs">
         {children}
-        <Text size="sm">Your entries are kept below. Check them against the change, then save again.</Text>
+        <Text size="sm">
+          <FormattedMessage
+            id="admission.staleNotice.entriesKept"
+            defaultMessage="Your entries are kept below. Check them against the change, then save again."
+          />
+        </Text>
         <Group>
           <Button size="xs" variant="light" color="orange" onClick={onReapply}>
-            Save mine on the new version
+            <FormattedMessage
+              id="admission.staleNotice.saveMine"
+              defaultMessage="Save mine on the new version"
+            />
           </Button>
         </Group>
       </Stack>
@@ -104,7 +117,7 @@ export function EpisodeDialogFooter({
   return (
     <Group justify="flex-end">
       <Button variant="default" onClick={onCancel}>
-        Cancel
+        <FormattedMessage id="admission.episodeDialogFooter.cancel" defaultMessage="Cancel" />
       </Button>
       <Button type="submit" color={color} loading={pending}>
         {children}

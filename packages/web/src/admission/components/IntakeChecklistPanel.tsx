@@ -1,10 +1,12 @@
 import { Badge, Checkbox, Group, Skeleton, Stack, Table, Text } from '@mantine/core';
 import type { IntakeItemKind } from '@tandem/core/admission/intake-items';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { alertQueryKeys } from '../../alerts/api.ts';
 import { ErrorPanel } from '../../app/ErrorPanel.tsx';
 import { useProgramToday } from '../../app/program-today.ts';
 import { patientQueryKeys } from '../../patients/api.ts';
+import { formatCalendarDate } from '../../patients/labels.ts';
 import { admissionQueryKeys, intakeQueryOptions, tickIntakeItem } from '../api.ts';
 
 /** One episode's intake checklist: what is due when, what is done, what is overdue. Ticking is one keypress. */
@@ -18,6 +20,7 @@ export function IntakeChecklistPanel({
   /** Whether the viewer may tick or untick an item of this kind. */
   canTick: (kind: IntakeItemKind) => boolean;
 }) {
+  const intl = useIntl();
   const today = useProgramToday();
   const queryClient = useQueryClient();
   const checklist = useQuery(intakeQueryOptions(patientId, episodeId));
@@ -32,7 +35,17 @@ export function IntakeChecklistPanel({
       void queryClient.invalidateQueries({ queryKey: alertQueryKeys.mine });
     },
   });
-  if (checklist.isPending) return <Skeleton height={60} aria-label="Loading the intake checklist" />;
+  if (checklist.isPending) {
+    return (
+      <Skeleton
+        height={60}
+        aria-label={intl.formatMessage({
+          id: 'admission.intakeChecklistPanel.loading',
+          defaultMessage: 'Loading the intake checklist',
+        })}
+      />
+    );
+  }
   if (checklist.isError)
     return <ErrorPanel error={checklist.error} onRetry={() => void checklist.refetch()} />;
   return (
@@ -49,7 +62,10 @@ export function IntakeChecklistPanel({
                   disabled={!canTick(item.kind) || tick.isPending}
                   description={
                     item.kind === 'clinical' && !canTick(item.kind)
-                      ? 'Clinical staff complete this item'
+                      ? intl.formatMessage({
+                          id: 'admission.intakeChecklistPanel.clinicalOnly',
+                          defaultMessage: 'Clinical staff complete this item',
+                        })
                       : undefined
                   }
                   onChange={(event) =>
@@ -61,16 +77,38 @@ export function IntakeChecklistPanel({
                 <Group gap="xs" justify="flex-end">
                   {item.completedOn !== null ? (
                     <Text size="sm" c="dimmed">
-                      Done {item.completedOn}
-                      {item.completedBy ? ` by ${item.completedBy}` : ''}
+                      {item.completedBy ? (
+                        <FormattedMessage
+                          id="admission.intakeChecklistPanel.doneBy"
+                          defaultMessage="Done {date} by {name}"
+                          values={{
+                            date: formatCalendarDate(intl, item.completedOn),
+                            name: item.completedBy,
+                          }}
+                        />
+                      ) : (
+                        <FormattedMessage
+                          id="admission.intakeChecklistPanel.done"
+                          defaultMessage="Done {date}"
+                          values={{ date: formatCalendarDate(intl, item.completedOn) }}
+                        />
+                      )}
                     </Text>
                   ) : item.daysOverdue > 0 ? (
                     <Badge color="red" variant="light">
-                      {item.daysOverdue} {item.daysOverdue === 1 ? 'day' : 'days'} overdue
+                      <FormattedMessage
+                        id="admission.intakeChecklistPanel.overdue"
+                        defaultMessage="{days, plural, one {# day} other {# days}} overdue"
+                        values={{ days: item.daysOverdue }}
+                      />
                     </Badge>
                   ) : (
                     <Text size="sm" c="dimmed">
-                      Due {item.dueOn}
+                      <FormattedMessage
+                        id="admission.intakeChecklistPanel.due"
+                        defaultMessage="Due {date}"
+                        values={{ date: formatCalendarDate(intl, item.dueOn) }}
+                      />
                     </Text>
                   )}
                 </Group>

@@ -16,19 +16,48 @@ import {
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconPlus } from '@tabler/icons-react';
-import {
-  type IntakeItemKind,
-  intakeItemKindLabels,
-  intakeItemKinds,
-} from '@tandem/core/admission/intake-items';
+import { type IntakeItemKind, intakeItemKinds } from '@tandem/core/admission/intake-items';
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
+import { defineMessages, FormattedMessage, type MessageDescriptor, useIntl } from 'react-intl';
 import { api, unwrap } from '../../api/client.ts';
 import { describeProblem } from '../../api/problem.ts';
 import type { components } from '../../api/schema.generated.ts';
 import { ErrorPanel } from '../../app/ErrorPanel.tsx';
 
 type ChecklistItem = components['schemas']['IntakeChecklistItem'];
+
+/** Who completes an item of each kind. */
+const intakeItemKindLabels: Record<IntakeItemKind, MessageDescriptor> = defineMessages({
+  clinical: { id: 'admission.intakeItemKind.clinical', defaultMessage: 'Clinical (clinical staff only)' },
+  administrative: {
+    id: 'admission.intakeItemKind.administrative',
+    defaultMessage: 'Administrative (any staff)',
+  },
+});
+
+const messages = defineMessages({
+  loading: {
+    id: 'admission.intakeChecklistSettings.loading',
+    defaultMessage: 'Loading the intake checklist',
+  },
+  conflict: {
+    id: 'admission.intakeChecklistSettings.conflict',
+    defaultMessage: 'Someone changed this item meanwhile. Your changes are kept; save again to apply them.',
+  },
+  nameTheItem: { id: 'admission.intakeChecklistSettings.nameTheItem', defaultMessage: 'Name the item' },
+  addFormName: {
+    id: 'admission.intakeChecklistSettings.addFormName',
+    defaultMessage: 'Add an intake checklist item',
+  },
+  newItem: { id: 'admission.intakeChecklistSettings.newItem', defaultMessage: 'New item' },
+  newItemPlaceholder: {
+    id: 'admission.intakeChecklistSettings.newItemPlaceholder',
+    defaultMessage: 'Medication reconciliation',
+  },
+  dueWithin: { id: 'admission.intakeChecklistSettings.dueWithin', defaultMessage: 'Due within (days)' },
+  whoCompletes: { id: 'admission.intakeChecklistSettings.whoCompletes', defaultMessage: 'Who completes it' },
+});
 
 const checklistQueryOptions = queryOptions({
   queryKey: ['settings', 'intake-checklist'] as const,
@@ -40,28 +69,40 @@ const checklistQueryOptions = queryOptions({
  * admission; the dashboards show what is overdue. An item is retired, never deleted, so that past episodes keep it.
  */
 export function IntakeChecklistSettings() {
+  const intl = useIntl();
   const items = useQuery(checklistQueryOptions);
   return (
     <Paper withBorder p="lg">
       <Stack gap="sm">
         <Title order={2} size="h4">
-          Intake checklist
+          <FormattedMessage id="admission.intakeChecklistSettings.title" defaultMessage="Intake checklist" />
         </Title>
         <Text size="sm" c="dimmed">
-          What every admission must have, due within the days given after the admission date. Overdue items
-          show on the dashboards.
+          <FormattedMessage
+            id="admission.intakeChecklistSettings.description"
+            defaultMessage="What every admission must have, due within the days given after the admission date. Overdue items show on the dashboards."
+          />
         </Text>
-        {items.isPending && <Skeleton height={120} aria-label="Loading the intake checklist" />}
+        {items.isPending && <Skeleton height={120} aria-label={intl.formatMessage(messages.loading)} />}
         {items.isError && <ErrorPanel error={items.error} onRetry={() => void items.refetch()} />}
         {items.isSuccess && (
           <Table verticalSpacing="xs" data-testid="intake-checklist-settings">
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>Item</Table.Th>
-                <Table.Th w={140}>Due within (days)</Table.Th>
-                <Table.Th w={110}>In use</Table.Th>
+                <Table.Th>
+                  <FormattedMessage id="admission.intakeChecklistSettings.item" defaultMessage="Item" />
+                </Table.Th>
+                <Table.Th w={140}>{intl.formatMessage(messages.dueWithin)}</Table.Th>
+                <Table.Th w={110}>
+                  <FormattedMessage id="admission.intakeChecklistSettings.inUse" defaultMessage="In use" />
+                </Table.Th>
                 <Table.Th w={100}>
-                  <VisuallyHidden>Actions</VisuallyHidden>
+                  <VisuallyHidden>
+                    <FormattedMessage
+                      id="admission.intakeChecklistSettings.actions"
+                      defaultMessage="Actions"
+                    />
+                  </VisuallyHidden>
                 </Table.Th>
               </Table.Tr>
             </Table.Thead>
@@ -79,6 +120,7 @@ export function IntakeChecklistSettings() {
 }
 
 function ChecklistItemRow({ item }: { item: ChecklistItem }) {
+  const intl = useIntl();
   const queryClient = useQueryClient();
   // What the administrator typed: kept through a conflict, so that saving again applies it on the new version.
   const [label, setLabel] = useState(item.label);
@@ -97,15 +139,19 @@ function ChecklistItemRow({ item }: { item: ChecklistItem }) {
     onSuccess: async (saved) => {
       setErrors({});
       await queryClient.invalidateQueries({ queryKey: checklistQueryOptions.queryKey });
-      notifications.show({ color: 'teal', message: `“${saved.label}” saved.` });
+      notifications.show({
+        color: 'teal',
+        message: intl.formatMessage(
+          { id: 'admission.intakeChecklistSettings.saved', defaultMessage: '“{label}” saved.' },
+          { label: saved.label },
+        ),
+      });
     },
     onError: (failure) => {
       const problem = describeProblem(failure);
       if (problem.status === 409) {
         void queryClient.invalidateQueries({ queryKey: checklistQueryOptions.queryKey });
-        setErrors({
-          form: 'Someone changed this item meanwhile. Your changes are kept; save again to apply them.',
-        });
+        setErrors({ form: intl.formatMessage(messages.conflict) });
         return;
       }
       setErrors({
@@ -124,7 +170,10 @@ function ChecklistItemRow({ item }: { item: ChecklistItem }) {
       <Table.Td>
         <form id={`intake-item-${item.id}`} onSubmit={submit} noValidate>
           <TextInput
-            aria-label={`Name of “${item.label}”`}
+            aria-label={intl.formatMessage(
+              { id: 'admission.intakeChecklistSettings.nameOf', defaultMessage: 'Name of “{label}”' },
+              { label: item.label },
+            )}
             value={label}
             onChange={(event) => setLabel(event.currentTarget.value)}
             error={errors.label}
@@ -139,7 +188,13 @@ function ChecklistItemRow({ item }: { item: ChecklistItem }) {
       <Table.Td>
         <NumberInput
           form={`intake-item-${item.id}`}
-          aria-label={`Days to complete “${item.label}”`}
+          aria-label={intl.formatMessage(
+            {
+              id: 'admission.intakeChecklistSettings.daysToComplete',
+              defaultMessage: 'Days to complete “{label}”',
+            },
+            { label: item.label },
+          )}
           value={days}
           onChange={(next) => setDays(next === '' ? '' : Number(next))}
           min={0}
@@ -150,7 +205,10 @@ function ChecklistItemRow({ item }: { item: ChecklistItem }) {
       </Table.Td>
       <Table.Td>
         <Switch
-          aria-label={`“${item.label}” in use`}
+          aria-label={intl.formatMessage(
+            { id: 'admission.intakeChecklistSettings.labelInUse', defaultMessage: '“{label}” in use' },
+            { label: item.label },
+          )}
           checked={active}
           onChange={(event) => setActive(event.currentTarget.checked)}
         />
@@ -164,7 +222,7 @@ function ChecklistItemRow({ item }: { item: ChecklistItem }) {
           disabled={!changed}
           loading={save.isPending}
         >
-          Save
+          <FormattedMessage id="admission.intakeChecklistSettings.save" defaultMessage="Save" />
         </Button>
       </Table.Td>
     </Table.Tr>
@@ -172,6 +230,7 @@ function ChecklistItemRow({ item }: { item: ChecklistItem }) {
 }
 
 function AddChecklistItem({ position }: { position: number }) {
+  const intl = useIntl();
   const queryClient = useQueryClient();
   const [label, setLabel] = useState('');
   const [days, setDays] = useState<number | ''>(7);
@@ -188,7 +247,16 @@ function AddChecklistItem({ position }: { position: number }) {
       setLabel('');
       setErrors({});
       await queryClient.invalidateQueries({ queryKey: checklistQueryOptions.queryKey });
-      notifications.show({ color: 'teal', message: `“${created.label}” added to the intake checklist.` });
+      notifications.show({
+        color: 'teal',
+        message: intl.formatMessage(
+          {
+            id: 'admission.intakeChecklistSettings.added',
+            defaultMessage: '“{label}” added to the intake checklist.',
+          },
+          { label: created.label },
+        ),
+      });
     },
     onError: (failure) => {
       const problem = describeProblem(failure);
@@ -202,24 +270,24 @@ function AddChecklistItem({ position }: { position: number }) {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (label.trim() === '') {
-      setErrors({ label: 'Name the item' });
+      setErrors({ label: intl.formatMessage(messages.nameTheItem) });
       return;
     }
     add.mutate();
   };
   return (
-    <form onSubmit={submit} noValidate aria-label="Add an intake checklist item">
+    <form onSubmit={submit} noValidate aria-label={intl.formatMessage(messages.addFormName)}>
       <Group align="flex-start">
         <TextInput
-          label="New item"
-          placeholder="Medication reconciliation"
+          label={intl.formatMessage(messages.newItem)}
+          placeholder={intl.formatMessage(messages.newItemPlaceholder)}
           value={label}
           onChange={(event) => setLabel(event.currentTarget.value)}
           error={errors.label}
           style={{ flex: 1 }}
         />
         <NumberInput
-          label="Due within (days)"
+          label={intl.formatMessage(messages.dueWithin)}
           value={days}
           onChange={(next) => setDays(next === '' ? '' : Number(next))}
           min={0}
@@ -229,14 +297,17 @@ function AddChecklistItem({ position }: { position: number }) {
           w={160}
         />
         <NativeSelect
-          label="Who completes it"
+          label={intl.formatMessage(messages.whoCompletes)}
           value={kind}
-          data={intakeItemKinds.map((value) => ({ value, label: intakeItemKindLabels[value] }))}
+          data={intakeItemKinds.map((value) => ({
+            value,
+            label: intl.formatMessage(intakeItemKindLabels[value]),
+          }))}
           onChange={(event) => setKind(event.currentTarget.value as IntakeItemKind)}
           w={240}
         />
         <Button type="submit" mt={25} leftSection={<IconPlus size={16} />} loading={add.isPending}>
-          Add item
+          <FormattedMessage id="admission.intakeChecklistSettings.addItem" defaultMessage="Add item" />
         </Button>
       </Group>
       {errors.form !== undefined && (

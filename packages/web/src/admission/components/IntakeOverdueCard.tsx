@@ -2,6 +2,7 @@ import { Badge, Button, EmptyState, Skeleton, Table, Text, VisuallyHidden } from
 import { IconChecklist } from '@tabler/icons-react';
 import { mayCompleteIntakeItem } from '@tandem/core/admission/intake-items';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { ErrorPanel } from '../../app/ErrorPanel.tsx';
 import { AnchorLink } from '../../app/links.tsx';
 import { useProgramToday } from '../../app/program-today.ts';
@@ -12,6 +13,7 @@ import { invalidateRecord } from './IntakeChecklistPanel.tsx';
 
 /** The dashboard's "Intake overdue" card: every staff role keeps the intake checklist. */
 export function IntakeOverdueCard() {
+  const intl = useIntl();
   const today = useProgramToday();
   const queryClient = useQueryClient();
   const { role } = useMe();
@@ -25,16 +27,35 @@ export function IntakeOverdueCard() {
     },
   });
   return (
-    <DashboardSection title="Intake overdue">
-      {overdue.isPending && <Skeleton height={60} aria-label="Loading overdue intake items" />}
+    <DashboardSection
+      title={intl.formatMessage({
+        id: 'admission.intakeOverdueCard.title',
+        defaultMessage: 'Intake overdue',
+      })}
+    >
+      {overdue.isPending && (
+        <Skeleton
+          height={60}
+          aria-label={intl.formatMessage({
+            id: 'admission.intakeOverdueCard.loading',
+            defaultMessage: 'Loading overdue intake items',
+          })}
+        />
+      )}
       {overdue.isError && <ErrorPanel error={overdue.error} onRetry={() => void overdue.refetch()} />}
       {done.isError && <ErrorPanel error={done.error} />}
       {overdue.isSuccess && overdue.data.length === 0 && (
         <EmptyState
           icon={<IconChecklist />}
           withIndicatorBackground
-          title="Nothing overdue"
-          description="Every active episode's intake checklist is on time."
+          title={intl.formatMessage({
+            id: 'admission.intakeOverdueCard.emptyTitle',
+            defaultMessage: 'Nothing overdue',
+          })}
+          description={intl.formatMessage({
+            id: 'admission.intakeOverdueCard.emptyDescription',
+            defaultMessage: "Every active episode's intake checklist is on time.",
+          })}
         />
       )}
       {overdue.isSuccess && overdue.data.length > 0 && (
@@ -42,11 +63,19 @@ export function IntakeOverdueCard() {
           <Table verticalSpacing="xs" data-testid="intake-overdue">
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>Patient</Table.Th>
-                <Table.Th>Item</Table.Th>
-                <Table.Th>Overdue</Table.Th>
                 <Table.Th>
-                  <VisuallyHidden>Actions</VisuallyHidden>
+                  <FormattedMessage id="admission.intakeOverdueCard.patient" defaultMessage="Patient" />
+                </Table.Th>
+                <Table.Th>
+                  <FormattedMessage id="admission.intakeOverdueCard.item" defaultMessage="Item" />
+                </Table.Th>
+                <Table.Th>
+                  <FormattedMessage id="admission.intakeOverdueCard.overdue" defaultMessage="Overdue" />
+                </Table.Th>
+                <Table.Th>
+                  <VisuallyHidden>
+                    <FormattedMessage id="admission.intakeOverdueCard.actions" defaultMessage="Actions" />
+                  </VisuallyHidden>
                 </Table.Th>
               </Table.Tr>
             </Table.Thead>
@@ -62,18 +91,29 @@ export function IntakeOverdueCard() {
                       {item.patientName}
                     </AnchorLink>{' '}
                     <Text span size="xs" c="dimmed">
-                      MRN {item.mrn}
+                      <FormattedMessage
+                        id="admission.intakeOverdueCard.mrn"
+                        defaultMessage="MRN {mrn}"
+                        values={{ mrn: item.mrn }}
+                      />
                     </Text>
                     {item.onMyCareTeam && (
                       <Badge ml="xs" size="xs" variant="light">
-                        My caseload
+                        <FormattedMessage
+                          id="admission.intakeOverdueCard.myCaseload"
+                          defaultMessage="My caseload"
+                        />
                       </Badge>
                     )}
                   </Table.Td>
                   <Table.Td>{item.itemLabel}</Table.Td>
                   <Table.Td>
                     <Badge color="red" variant="light">
-                      {item.daysOverdue} {item.daysOverdue === 1 ? 'day' : 'days'}
+                      <FormattedMessage
+                        id="admission.intakeOverdueCard.days"
+                        defaultMessage="{days, plural, one {# day} other {# days}}"
+                        values={{ days: item.daysOverdue }}
+                      />
                     </Badge>
                   </Table.Td>
                   <Table.Td>
@@ -84,11 +124,17 @@ export function IntakeOverdueCard() {
                         loading={done.isPending && done.variables?.itemId === item.itemId}
                         onClick={() => done.mutate(item)}
                       >
-                        Mark done today
+                        <FormattedMessage
+                          id="admission.intakeOverdueCard.markDone"
+                          defaultMessage="Mark done today"
+                        />
                       </Button>
                     ) : (
                       <Text size="xs" c="dimmed">
-                        For clinical staff
+                        <FormattedMessage
+                          id="admission.intakeOverdueCard.forClinicalStaff"
+                          defaultMessage="For clinical staff"
+                        />
                       </Text>
                     )}
                   </Table.Td>

@@ -1,18 +1,20 @@
 import { Group, NativeSelect, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { levelOfCareMisfit } from '@tandem/core/admission/level-of-care-fit';
-import {
-  type AsamEdition,
-  type CareSetting,
-  careSettingLabels,
-  levelOfCareChangeDirectionLabels,
-} from '@tandem/core/admission/vocabulary';
+import type { AsamEdition, CareSetting } from '@tandem/core/admission/vocabulary';
 import { type FormEvent, useState } from 'react';
+import { defineMessages, FormattedMessage, useIntl } from 'react-intl';
 import { Dialog } from '../../app/Dialog.tsx';
 import { useProgramToday } from '../../app/program-today.ts';
 import { asamLevelOptions } from '../admission-form.ts';
+import { admissionProblemMessage } from '../admission-problems.ts';
 import { changeLevelOfCare } from '../api.ts';
-import { optionsOf } from '../labels.ts';
+import {
+  careSettingLabels,
+  levelOfCareChangeDirectionLabels,
+  levelOfCareLabel,
+  optionsOf,
+} from '../labels.ts';
 import {
   EpisodeDialogFooter,
   type EpisodeDialogProps,
@@ -21,8 +23,32 @@ import {
   useEpisodeWrite,
 } from './EpisodeWriteParts.tsx';
 
+const messages = defineMessages({
+  title: { id: 'admission.levelOfCareDialog.title', defaultMessage: 'Change the level of care' },
+  changed: { id: 'admission.levelOfCareDialog.changed', defaultMessage: 'Level of care changed.' },
+  settingMissing: {
+    id: 'admission.levelOfCareDialog.settingMissing',
+    defaultMessage: 'Choose the new setting of care',
+  },
+  reasonMissing: {
+    id: 'admission.levelOfCareDialog.reasonMissing',
+    defaultMessage: 'Say why the level of care changes',
+  },
+  effectiveOn: { id: 'admission.levelOfCareDialog.effectiveOn', defaultMessage: 'Effective on' },
+  direction: { id: 'admission.levelOfCareDialog.direction', defaultMessage: 'Direction' },
+  newSetting: { id: 'admission.levelOfCareDialog.newSetting', defaultMessage: 'New setting' },
+  choose: { id: 'admission.levelOfCareDialog.choose', defaultMessage: 'Choose…' },
+  asamEdition: { id: 'admission.levelOfCareDialog.asamEdition', defaultMessage: 'ASAM edition' },
+  fourth: { id: 'admission.levelOfCareDialog.fourthEdition', defaultMessage: '4th' },
+  third: { id: 'admission.levelOfCareDialog.thirdEdition', defaultMessage: '3rd' },
+  asamLevel: { id: 'admission.levelOfCareDialog.asamLevel', defaultMessage: 'ASAM level' },
+  notAssessed: { id: 'admission.levelOfCareDialog.notAssessed', defaultMessage: 'Not assessed' },
+  reason: { id: 'admission.levelOfCareDialog.reason', defaultMessage: 'Reason' },
+});
+
 /** Step-down, step-up or lateral move: a dated event in the episode. */
 export function LevelOfCareDialog({ patientId, episode, opened, onClose }: EpisodeDialogProps) {
+  const intl = useIntl();
   const today = useProgramToday();
   const [values, setValues] = useState({
     effectiveOn: today,
@@ -45,7 +71,7 @@ export function LevelOfCareDialog({ patientId, episode, opened, onClose }: Episo
         version: atVersion,
       }),
     () => {
-      notifications.show({ color: 'green', message: 'Level of care changed.' });
+      notifications.show({ color: 'green', message: intl.formatMessage(messages.changed) });
       onClose();
     },
   );
@@ -56,27 +82,30 @@ export function LevelOfCareDialog({ patientId, episode, opened, onClose }: Episo
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const found: Record<string, string> = {};
-    if (values.setting === '') found.setting = 'Choose the new setting of care';
+    if (values.setting === '') found.setting = intl.formatMessage(messages.settingMissing);
     else {
       const misfit = levelOfCareMisfit(values.setting as CareSetting, {
         edition: values.asamEdition,
         level: values.asamLevel,
       });
-      if (misfit !== undefined) found[misfit.path] = misfit.message;
+      if (misfit !== undefined) found[misfit.path] = admissionProblemMessage(intl, misfit);
     }
-    if (values.reason.trim() === '') found.reason = 'Say why the level of care changes';
+    if (values.reason.trim() === '') found.reason = intl.formatMessage(messages.reasonMissing);
     setErrors(found);
     if (Object.keys(found).length === 0) save();
   }
   return (
-    <Dialog opened={opened} onClose={onClose} title="Change the level of care" size="lg">
-      <form onSubmit={submit} noValidate aria-label="Change the level of care">
+    <Dialog opened={opened} onClose={onClose} title={intl.formatMessage(messages.title)} size="lg">
+      <form onSubmit={submit} noValidate aria-label={intl.formatMessage(messages.title)}>
         <Stack>
           {stale && (
             <StaleNotice onReapply={() => saveOnVersion(stale.version)}>
               <Text size="sm">
-                The episode is now at {careSettingLabels[stale.setting]}
-                {stale.asam ? ` (ASAM ${stale.asam.level})` : ''}.
+                <FormattedMessage
+                  id="admission.levelOfCareDialog.nowAt"
+                  defaultMessage="The episode is now at {level}."
+                  values={{ level: levelOfCareLabel(intl, stale.setting, stale.asam) }}
+                />
               </Text>
             </StaleNotice>
           )}
@@ -84,7 +113,7 @@ export function LevelOfCareDialog({ patientId, episode, opened, onClose }: Episo
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <TextInput
               type="date"
-              label="Effective on"
+              label={intl.formatMessage(messages.effectiveOn)}
               withAsterisk
               data-autofocus
               value={values.effectiveOn}
@@ -92,42 +121,48 @@ export function LevelOfCareDialog({ patientId, episode, opened, onClose }: Episo
               error={errors.effectiveOn}
             />
             <NativeSelect
-              label="Direction"
+              label={intl.formatMessage(messages.direction)}
               value={values.direction}
-              data={optionsOf(levelOfCareChangeDirectionLabels)}
+              data={optionsOf(intl, levelOfCareChangeDirectionLabels)}
               onChange={(event) => set({ direction: event.currentTarget.value })}
             />
             <NativeSelect
-              label="New setting"
+              label={intl.formatMessage(messages.newSetting)}
               withAsterisk
               value={values.setting}
-              data={[{ value: '', label: 'Choose…' }, ...optionsOf(careSettingLabels)]}
+              data={[
+                { value: '', label: intl.formatMessage(messages.choose) },
+                ...optionsOf(intl, careSettingLabels),
+              ]}
               onChange={(event) => set({ setting: event.currentTarget.value })}
               error={errors.setting}
             />
             <Group grow align="flex-start">
               <NativeSelect
-                label="ASAM edition"
+                label={intl.formatMessage(messages.asamEdition)}
                 value={values.asamEdition}
                 data={[
-                  { value: '4', label: '4th' },
-                  { value: '3', label: '3rd' },
+                  { value: '4', label: intl.formatMessage(messages.fourth) },
+                  { value: '3', label: intl.formatMessage(messages.third) },
                 ]}
                 onChange={(event) =>
                   set({ asamEdition: event.currentTarget.value as AsamEdition, asamLevel: '' })
                 }
               />
               <NativeSelect
-                label="ASAM level"
+                label={intl.formatMessage(messages.asamLevel)}
                 value={values.asamLevel}
-                data={[{ value: '', label: 'Not assessed' }, ...asamLevelOptions(values.asamEdition)]}
+                data={[
+                  { value: '', label: intl.formatMessage(messages.notAssessed) },
+                  ...asamLevelOptions(intl, values.asamEdition),
+                ]}
                 onChange={(event) => set({ asamLevel: event.currentTarget.value })}
                 error={errors['asam.level']}
               />
             </Group>
           </SimpleGrid>
           <Textarea
-            label="Reason"
+            label={intl.formatMessage(messages.reason)}
             withAsterisk
             autosize
             minRows={2}
@@ -136,7 +171,7 @@ export function LevelOfCareDialog({ patientId, episode, opened, onClose }: Episo
             error={errors.reason}
           />
           <EpisodeDialogFooter onCancel={onClose} pending={mutation.isPending}>
-            Record the change
+            <FormattedMessage id="admission.levelOfCareDialog.submit" defaultMessage="Record the change" />
           </EpisodeDialogFooter>
         </Stack>
       </form>

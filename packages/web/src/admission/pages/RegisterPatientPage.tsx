@@ -1,9 +1,11 @@
 import {
   Alert,
   Button,
+  Checkbox,
   Fieldset,
   Group,
   NativeSelect,
+  Select,
   SimpleGrid,
   Stack,
   Table,
@@ -15,13 +17,16 @@ import { IconAlertCircle, IconUserPlus } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
+import { defineMessages, FormattedMessage, type IntlShape, useIntl } from 'react-intl';
 import { describeProblem } from '../../api/problem.ts';
 import { Dialog } from '../../app/Dialog.tsx';
 import { AnchorLink } from '../../app/links.tsx';
 import { PageHeader } from '../../app/PageHeader.tsx';
 import { useProgramToday } from '../../app/program-today.ts';
 import { patientQueryKeys } from '../../patients/api.ts';
+import { formatCalendarDate, sexAssignedAtBirthLabels } from '../../patients/labels.ts';
 import { checkDuplicates, type PossibleDuplicate, registerPatient, WriteConflict } from '../api.ts';
+import { preferredLanguageOptions } from '../preferred-languages.ts';
 import {
   emptyRegistration,
   type RegistrationErrors,
@@ -30,8 +35,106 @@ import {
   validateRegistration,
 } from '../registration-form.ts';
 
+const messages = defineMessages({
+  title: { id: 'admission.registerPatientPage.title', defaultMessage: 'Register a patient' },
+  description: {
+    id: 'admission.registerPatientPage.description',
+    defaultMessage: 'Demographics and contact details. Admission comes next.',
+  },
+  nameAndIdentity: {
+    id: 'admission.registerPatientPage.nameAndIdentity',
+    defaultMessage: 'Name and identity',
+  },
+  legalGivenName: { id: 'admission.registerPatientPage.legalGivenName', defaultMessage: 'Legal given name' },
+  legalFamilyName: {
+    id: 'admission.registerPatientPage.legalFamilyName',
+    defaultMessage: 'Legal family name',
+  },
+  preferredName: { id: 'admission.registerPatientPage.preferredName', defaultMessage: 'Preferred name' },
+  preferredNameDescription: {
+    id: 'admission.registerPatientPage.preferredNameDescription',
+    defaultMessage: 'What they want to be called',
+  },
+  pronouns: { id: 'admission.registerPatientPage.pronouns', defaultMessage: 'Pronouns' },
+  pronounsPlaceholder: {
+    id: 'admission.registerPatientPage.pronounsPlaceholder',
+    defaultMessage: 'she/her, he/him, they/them',
+  },
+  dateOfBirth: { id: 'admission.registerPatientPage.dateOfBirth', defaultMessage: 'Date of birth' },
+  sexAssignedAtBirth: {
+    id: 'admission.registerPatientPage.sexAssignedAtBirth',
+    defaultMessage: 'Sex assigned at birth',
+  },
+  genderIdentity: { id: 'admission.registerPatientPage.genderIdentity', defaultMessage: 'Gender identity' },
+  preferredLanguage: {
+    id: 'admission.registerPatientPage.preferredLanguage',
+    defaultMessage: 'Preferred language',
+  },
+  preferredLanguageNothingFound: {
+    id: 'admission.registerPatientPage.preferredLanguageNothingFound',
+    defaultMessage: 'No language by that name',
+  },
+  interpreterNeeded: {
+    id: 'admission.registerPatientPage.interpreterNeeded',
+    defaultMessage: 'Interpreter needed',
+  },
+  interpreterNeededDescription: {
+    id: 'admission.registerPatientPage.interpreterNeededDescription',
+    defaultMessage: 'Book an interpreter for sessions with this patient',
+  },
+  therapistGender: {
+    id: 'admission.registerPatientPage.therapistGender',
+    defaultMessage: 'Preferred gender of therapist',
+  },
+  therapistGenderDescription: {
+    id: 'admission.registerPatientPage.therapistGenderDescription',
+    defaultMessage: 'A preference matching honours, never a filter',
+  },
+  noPreference: { id: 'admission.registerPatientPage.noPreference', defaultMessage: 'No preference' },
+  woman: { id: 'admission.registerPatientPage.woman', defaultMessage: 'Woman' },
+  man: { id: 'admission.registerPatientPage.man', defaultMessage: 'Man' },
+  nonBinary: { id: 'admission.registerPatientPage.nonBinary', defaultMessage: 'Non-binary' },
+  contact: { id: 'admission.registerPatientPage.contact', defaultMessage: 'Contact' },
+  phone: { id: 'admission.registerPatientPage.phone', defaultMessage: 'Phone' },
+  email: { id: 'admission.registerPatientPage.email', defaultMessage: 'Email' },
+  address: { id: 'admission.registerPatientPage.address', defaultMessage: 'Address' },
+  addressLine2: { id: 'admission.registerPatientPage.addressLine2', defaultMessage: 'Address line 2' },
+  city: { id: 'admission.registerPatientPage.city', defaultMessage: 'City' },
+  region: { id: 'admission.registerPatientPage.region', defaultMessage: 'State or region' },
+  postalCode: { id: 'admission.registerPatientPage.postalCode', defaultMessage: 'Postal code' },
+  country: { id: 'admission.registerPatientPage.country', defaultMessage: 'Country' },
+  countryDescription: {
+    id: 'admission.registerPatientPage.countryDescription',
+    defaultMessage: 'Two-letter code',
+  },
+  emergencyContact: {
+    id: 'admission.registerPatientPage.emergencyContact',
+    defaultMessage: 'Emergency contact',
+  },
+  emergencyContactName: { id: 'admission.registerPatientPage.emergencyContactName', defaultMessage: 'Name' },
+  emergencyContactRelationship: {
+    id: 'admission.registerPatientPage.emergencyContactRelationship',
+    defaultMessage: 'Relationship',
+  },
+  duplicateTitle: {
+    id: 'admission.duplicateDialog.title',
+    defaultMessage: 'This person may already be registered',
+  },
+});
+
+/** The therapist-gender select's options: no preference, then the genders matching knows. */
+function therapistGenderOptions(intl: IntlShape) {
+  return [
+    { value: '', label: intl.formatMessage(messages.noPreference) },
+    { value: 'woman', label: intl.formatMessage(messages.woman) },
+    { value: 'man', label: intl.formatMessage(messages.man) },
+    { value: 'non_binary', label: intl.formatMessage(messages.nonBinary) },
+  ];
+}
+
 /** Registering a patient: demographics, contact, emergency contact; a likely duplicate is offered to open. */
 export function RegisterPatientPage() {
+  const intl = useIntl();
   const today = useProgramToday();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
@@ -80,9 +183,10 @@ export function RegisterPatientPage() {
     setValues((current) => ({ ...current, [field]: value }));
     setErrors((current) => ({ ...current, [field]: undefined }));
   }
-  const text = (field: keyof RegistrationFormValues, label: string, extra: object = {}) => (
+  type TextField = Exclude<keyof RegistrationFormValues, 'interpreterNeeded'>;
+  const text = (field: TextField, label: keyof typeof messages, extra: object = {}) => (
     <TextInput
-      label={label}
+      label={intl.formatMessage(messages[label])}
       value={values[field]}
       onChange={(event) => set(field, event.currentTarget.value as never)}
       error={errors[field]}
@@ -92,7 +196,7 @@ export function RegisterPatientPage() {
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const found = validateRegistration(values, today);
+    const found = validateRegistration(intl, values, today);
     setErrors(found);
     if (Object.keys(found).length === 0) register.mutate(false);
   }
@@ -102,29 +206,33 @@ export function RegisterPatientPage() {
   return (
     <Stack gap="lg" maw={900}>
       <PageHeader
-        title="Register a patient"
-        description="Demographics and contact details. Admission comes next."
+        title={intl.formatMessage(messages.title)}
+        description={intl.formatMessage(messages.description)}
       />
-      <form onSubmit={submit} noValidate aria-label="Register a patient">
+      <form onSubmit={submit} noValidate aria-label={intl.formatMessage(messages.title)}>
         <Stack gap="md">
           {failure && Object.keys(failure.fieldErrors).length === 0 && (
             <Alert color="red" variant="light" icon={<IconAlertCircle />} title={failure.title}>
               {failure.detail}
             </Alert>
           )}
-          <Fieldset legend="Name and identity">
+          <Fieldset legend={intl.formatMessage(messages.nameAndIdentity)}>
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              {text('legalGivenName', 'Legal given name', {
+              {text('legalGivenName', 'legalGivenName', {
                 withAsterisk: true,
                 'data-autofocus': true,
                 autoComplete: 'off',
               })}
-              {text('legalFamilyName', 'Legal family name', { withAsterisk: true, autoComplete: 'off' })}
-              {text('preferredName', 'Preferred name', { description: 'What they want to be called' })}
-              {text('pronouns', 'Pronouns', { placeholder: 'she/her, he/him, they/them' })}
-              {text('dateOfBirth', 'Date of birth', { type: 'date', withAsterisk: true })}
+              {text('legalFamilyName', 'legalFamilyName', { withAsterisk: true, autoComplete: 'off' })}
+              {text('preferredName', 'preferredName', {
+                description: intl.formatMessage(messages.preferredNameDescription),
+              })}
+              {text('pronouns', 'pronouns', {
+                placeholder: intl.formatMessage(messages.pronounsPlaceholder),
+              })}
+              {text('dateOfBirth', 'dateOfBirth', { type: 'date', withAsterisk: true })}
               <NativeSelect
-                label="Sex assigned at birth"
+                label={intl.formatMessage(messages.sexAssignedAtBirth)}
                 value={values.sexAssignedAtBirth}
                 onChange={(event) =>
                   set(
@@ -132,21 +240,27 @@ export function RegisterPatientPage() {
                     event.currentTarget.value as RegistrationFormValues['sexAssignedAtBirth'],
                   )
                 }
-                data={[
-                  { value: 'unknown', label: 'Not recorded' },
-                  { value: 'female', label: 'Female' },
-                  { value: 'male', label: 'Male' },
-                  { value: 'intersex', label: 'Intersex' },
-                ]}
+                data={(['unknown', 'female', 'male', 'intersex'] as const).map((value) => ({
+                  value,
+                  label: intl.formatMessage(sexAssignedAtBirthLabels[value]),
+                }))}
               />
-              {text('genderIdentity', 'Gender identity')}
-              {text('preferredLanguage', 'Preferred language', {
-                description: 'Language tag: en, es, vi, pt-BR',
-                withAsterisk: true,
-              })}
+              {text('genderIdentity', 'genderIdentity')}
+              <Select
+                label={intl.formatMessage(messages.preferredLanguage)}
+                withAsterisk
+                searchable
+                allowDeselect={false}
+                data={preferredLanguageOptions(intl, values.preferredLanguage)}
+                value={values.preferredLanguage}
+                onChange={(value) => set('preferredLanguage', value ?? '')}
+                nothingFoundMessage={intl.formatMessage(messages.preferredLanguageNothingFound)}
+                error={errors.preferredLanguage}
+                maxDropdownHeight={280}
+              />
               <NativeSelect
-                label="Preferred gender of therapist"
-                description="A preference matching honours, never a filter"
+                label={intl.formatMessage(messages.therapistGender)}
+                description={intl.formatMessage(messages.therapistGenderDescription)}
                 value={values.preferredTherapistGender}
                 onChange={(event) =>
                   set(
@@ -154,37 +268,42 @@ export function RegisterPatientPage() {
                     event.currentTarget.value as RegistrationFormValues['preferredTherapistGender'],
                   )
                 }
-                data={[
-                  { value: '', label: 'No preference' },
-                  { value: 'woman', label: 'Woman' },
-                  { value: 'man', label: 'Man' },
-                  { value: 'non_binary', label: 'Non-binary' },
-                ]}
+                data={therapistGenderOptions(intl)}
+              />
+              <Checkbox
+                label={intl.formatMessage(messages.interpreterNeeded)}
+                description={intl.formatMessage(messages.interpreterNeededDescription)}
+                checked={values.interpreterNeeded}
+                onChange={(event) => set('interpreterNeeded', event.currentTarget.checked)}
+                mt={{ sm: 'xl' }}
               />
             </SimpleGrid>
           </Fieldset>
-          <Fieldset legend="Contact">
+          <Fieldset legend={intl.formatMessage(messages.contact)}>
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              {text('phone', 'Phone', { type: 'tel' })}
-              {text('email', 'Email', { type: 'email' })}
-              {text('addressLine1', 'Address')}
-              {text('addressLine2', 'Address line 2')}
-              {text('city', 'City')}
-              {text('region', 'State or region')}
-              {text('postalCode', 'Postal code')}
-              {text('country', 'Country', { description: 'Two-letter code', maxLength: 2 })}
+              {text('phone', 'phone', { type: 'tel' })}
+              {text('email', 'email', { type: 'email' })}
+              {text('addressLine1', 'address')}
+              {text('addressLine2', 'addressLine2')}
+              {text('city', 'city')}
+              {text('region', 'region')}
+              {text('postalCode', 'postalCode')}
+              {text('country', 'country', {
+                description: intl.formatMessage(messages.countryDescription),
+                maxLength: 2,
+              })}
             </SimpleGrid>
           </Fieldset>
-          <Fieldset legend="Emergency contact">
+          <Fieldset legend={intl.formatMessage(messages.emergencyContact)}>
             <SimpleGrid cols={{ base: 1, sm: 3 }}>
-              {text('emergencyContactName', 'Name')}
-              {text('emergencyContactRelationship', 'Relationship')}
-              {text('emergencyContactPhone', 'Phone', { type: 'tel' })}
+              {text('emergencyContactName', 'emergencyContactName')}
+              {text('emergencyContactRelationship', 'emergencyContactRelationship')}
+              {text('emergencyContactPhone', 'phone', { type: 'tel' })}
             </SimpleGrid>
           </Fieldset>
           <Group justify="flex-end">
             <Button type="submit" leftSection={<IconUserPlus size={16} />} loading={register.isPending}>
-              Register patient
+              <FormattedMessage id="admission.registerPatientPage.submit" defaultMessage="Register patient" />
             </Button>
           </Group>
         </Stack>
@@ -210,26 +329,37 @@ function DuplicateDialog({
   onClose: () => void;
   onConfirmNew: () => void;
 }) {
+  const intl = useIntl();
   return (
     <Dialog
       opened={matches !== null}
       onClose={onClose}
-      title="This person may already be registered"
+      title={intl.formatMessage(messages.duplicateTitle)}
       size="lg"
     >
       <Stack>
         <Text size="sm">
-          A patient with the same date of birth and a similar name is already in the program. Open their
-          record instead of registering them twice.
+          <FormattedMessage
+            id="admission.duplicateDialog.explanation"
+            defaultMessage="A patient with the same date of birth and a similar name is already in the program. Open their record instead of registering them twice."
+          />
         </Text>
         <Table data-testid="possible-duplicates">
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>Name</Table.Th>
-              <Table.Th>MRN</Table.Th>
-              <Table.Th>Date of birth</Table.Th>
               <Table.Th>
-                <VisuallyHidden>Actions</VisuallyHidden>
+                <FormattedMessage id="admission.duplicateDialog.name" defaultMessage="Name" />
+              </Table.Th>
+              <Table.Th>
+                <FormattedMessage id="admission.duplicateDialog.mrn" defaultMessage="MRN" />
+              </Table.Th>
+              <Table.Th>
+                <FormattedMessage id="admission.duplicateDialog.dateOfBirth" defaultMessage="Date of birth" />
+              </Table.Th>
+              <Table.Th>
+                <VisuallyHidden>
+                  <FormattedMessage id="admission.duplicateDialog.actions" defaultMessage="Actions" />
+                </VisuallyHidden>
               </Table.Th>
             </Table.Tr>
           </Table.Thead>
@@ -241,10 +371,13 @@ function DuplicateDialog({
                   {match.preferredName ? ` (${match.preferredName})` : ''}
                 </Table.Td>
                 <Table.Td>{match.mrn}</Table.Td>
-                <Table.Td>{match.dateOfBirth}</Table.Td>
+                <Table.Td>{formatCalendarDate(intl, match.dateOfBirth)}</Table.Td>
                 <Table.Td>
                   <AnchorLink to="/patients/$patientId" params={{ patientId: match.id }} data-autofocus>
-                    Open the existing record
+                    <FormattedMessage
+                      id="admission.duplicateDialog.openExisting"
+                      defaultMessage="Open the existing record"
+                    />
                   </AnchorLink>
                 </Table.Td>
               </Table.Tr>
@@ -253,10 +386,13 @@ function DuplicateDialog({
         </Table>
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
-            Back to the form
+            <FormattedMessage id="admission.duplicateDialog.back" defaultMessage="Back to the form" />
           </Button>
           <Button color="orange" onClick={onConfirmNew}>
-            This is someone else: register
+            <FormattedMessage
+              id="admission.duplicateDialog.registerAnyway"
+              defaultMessage="This is someone else: register"
+            />
           </Button>
         </Group>
       </Stack>

@@ -1,21 +1,41 @@
 import { Button, Group, Select, Stack, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { type CareTeamRole, careTeamRoles } from '@tandem/core/access/resources';
-import { careTeamRoleLabels } from '@tandem/core/admission/vocabulary';
 import { mayHoldCareTeamPlace } from '@tandem/core/care-team/places';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
+import { defineMessages, FormattedMessage, useIntl } from 'react-intl';
 import { describeProblem } from '../../api/problem.ts';
 import { Dialog } from '../../app/Dialog.tsx';
 import { roleLabels } from '../../auth/roles.ts';
 import { staffListQueryOptions } from '../../staff/api.ts';
 import { assignCareTeamPlace, invalidateAfterTeamChange } from '../api.ts';
+import { careTeamRoleLabels } from '../labels.ts';
 
 // The primary therapist place has its own dialog, with the ranking.
 const otherPlaces = careTeamRoles.filter((role) => role !== 'primary_therapist');
 
+const messages = defineMessages({
+  title: { id: 'careTeam.addPlaceDialog.title', defaultMessage: 'Add to the care team' },
+  added: { id: 'careTeam.addPlaceDialog.added', defaultMessage: 'Added to the care team.' },
+  choosePlace: { id: 'careTeam.addPlaceDialog.choosePlace', defaultMessage: 'Choose a place' },
+  chooseStaffMember: {
+    id: 'careTeam.addPlaceDialog.chooseStaffMember',
+    defaultMessage: 'Choose a staff member',
+  },
+  place: { id: 'careTeam.addPlaceDialog.place', defaultMessage: 'Place' },
+  staffMember: { id: 'careTeam.addPlaceDialog.staffMember', defaultMessage: 'Staff member' },
+  placeFirst: { id: 'careTeam.addPlaceDialog.placeFirst', defaultMessage: 'Choose the place first' },
+  reason: { id: 'careTeam.addPlaceDialog.reason', defaultMessage: 'Reason' },
+  reasonDescription: {
+    id: 'careTeam.addPlaceDialog.reasonDescription',
+    defaultMessage: 'Optional; kept in the care team history.',
+  },
+});
+
 /** Adds a prescriber, case manager, supervisor or group facilitator; only staff whose job fits are offered. */
 export function AddPlaceDialog({ patientId, onClose }: { patientId: string; onClose: () => void }) {
+  const intl = useIntl();
   const queryClient = useQueryClient();
   const staff = useQuery(staffListQueryOptions);
   const [role, setRole] = useState<CareTeamRole | null>(null);
@@ -33,7 +53,7 @@ export function AddPlaceDialog({ patientId, onClose }: { patientId: string; onCl
         reason: reason.trim() === '' ? undefined : reason.trim(),
       }),
     onSuccess: () => {
-      notifications.show({ color: 'teal', message: 'Added to the care team.' });
+      notifications.show({ color: 'teal', message: intl.formatMessage(messages.added) });
       invalidateAfterTeamChange(queryClient, patientId);
       onClose();
     },
@@ -46,19 +66,22 @@ export function AddPlaceDialog({ patientId, onClose }: { patientId: string; onCl
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const found: typeof errors = {};
-    if (role === null) found.role = 'Choose a place';
-    if (staffMemberId === null) found.staffMemberId = 'Choose a staff member';
+    if (role === null) found.role = intl.formatMessage(messages.choosePlace);
+    if (staffMemberId === null) found.staffMemberId = intl.formatMessage(messages.chooseStaffMember);
     setErrors(found);
     if (Object.keys(found).length === 0) add.mutate();
   };
   const problem = add.isError ? describeProblem(add.error) : null;
   return (
-    <Dialog opened onClose={onClose} title="Add to the care team">
+    <Dialog opened onClose={onClose} title={intl.formatMessage(messages.title)}>
       <form onSubmit={submit} noValidate>
         <Stack>
           <Select
-            label="Place"
-            data={otherPlaces.map((value) => ({ value, label: careTeamRoleLabels[value] }))}
+            label={intl.formatMessage(messages.place)}
+            data={otherPlaces.map((value) => ({
+              value,
+              label: intl.formatMessage(careTeamRoleLabels[value]),
+            }))}
             value={role}
             onChange={(value) => {
               setRole(value as CareTeamRole | null);
@@ -69,11 +92,14 @@ export function AddPlaceDialog({ patientId, onClose }: { patientId: string; onCl
             withAsterisk
           />
           <Select
-            label="Staff member"
-            description={role === null ? 'Choose the place first' : undefined}
+            label={intl.formatMessage(messages.staffMember)}
+            description={role === null ? intl.formatMessage(messages.placeFirst) : undefined}
             data={eligible.map((member) => ({
               value: member.id,
-              label: `${member.displayName} (${roleLabels[member.role]})`,
+              label: intl.formatMessage(
+                { id: 'careTeam.addPlaceDialog.staffOption', defaultMessage: '{name} ({role})' },
+                { name: member.displayName, role: intl.formatMessage(roleLabels[member.role]) },
+              ),
             }))}
             value={staffMemberId}
             onChange={(value) => {
@@ -86,8 +112,8 @@ export function AddPlaceDialog({ patientId, onClose }: { patientId: string; onCl
             withAsterisk
           />
           <Textarea
-            label="Reason"
-            description="Optional; kept in the care team history."
+            label={intl.formatMessage(messages.reason)}
+            description={intl.formatMessage(messages.reasonDescription)}
             value={reason}
             onChange={(event) => setReason(event.currentTarget.value)}
             error={errors.reason}
@@ -102,10 +128,10 @@ export function AddPlaceDialog({ patientId, onClose }: { patientId: string; onCl
           )}
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
-              Cancel
+              <FormattedMessage id="careTeam.addPlaceDialog.cancel" defaultMessage="Cancel" />
             </Button>
             <Button type="submit" loading={add.isPending}>
-              Add
+              <FormattedMessage id="careTeam.addPlaceDialog.submit" defaultMessage="Add" />
             </Button>
           </Group>
         </Stack>

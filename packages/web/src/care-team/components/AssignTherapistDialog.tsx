@@ -15,9 +15,9 @@ import {
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconInfoCircle } from '@tabler/icons-react';
-import { therapeuticApproachLabels } from '@tandem/core/staff/approaches';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
+import { defineMessages, FormattedMessage, useIntl } from 'react-intl';
 import { describeProblem } from '../../api/problem.ts';
 import { Dialog } from '../../app/Dialog.tsx';
 import { ErrorPanel } from '../../app/ErrorPanel.tsx';
@@ -38,6 +38,45 @@ import {
   reasonsLine,
   validateAssignment,
 } from '../choice.ts';
+import { therapeuticApproachLabels } from '../labels.ts';
+
+const messages = defineMessages({
+  assignTitle: {
+    id: 'careTeam.assignTherapistDialog.assignTitle',
+    defaultMessage: 'Assign a primary therapist',
+  },
+  changeTitle: {
+    id: 'careTeam.assignTherapistDialog.changeTitle',
+    defaultMessage: 'Change the primary therapist',
+  },
+  theClinician: { id: 'careTeam.assignTherapistDialog.theClinician', defaultMessage: 'The clinician' },
+  conflictTitle: {
+    id: 'careTeam.assignTherapistDialog.conflictTitle',
+    defaultMessage: 'The care team changed meanwhile',
+  },
+  ranking: { id: 'careTeam.assignTherapistDialog.ranking', defaultMessage: 'Ranking clinicians' },
+  primaryTherapist: {
+    id: 'careTeam.assignTherapistDialog.primaryTherapist',
+    defaultMessage: 'Primary therapist',
+  },
+  bestFitFirst: {
+    id: 'careTeam.assignTherapistDialog.bestFitFirst',
+    defaultMessage: 'Clinicians, best fit first',
+  },
+  bestFitFirstDescription: {
+    id: 'careTeam.assignTherapistDialog.bestFitFirstDescription',
+    defaultMessage: 'The ranking suggests; the choice is yours. Use the arrow keys to move through the list.',
+  },
+  reason: { id: 'careTeam.assignTherapistDialog.reason', defaultMessage: 'Reason' },
+  reasonOptional: {
+    id: 'careTeam.assignTherapistDialog.reasonOptional',
+    defaultMessage: 'Optional; kept in the care team history.',
+  },
+  reasonForChange: {
+    id: 'careTeam.assignTherapistDialog.reasonForChange',
+    defaultMessage: 'Why the primary therapist changes; kept in the care team history.',
+  },
+});
 
 interface AssignTherapistDialogProps {
   patientId: string;
@@ -53,6 +92,7 @@ interface AssignTherapistDialogProps {
  * (one without room after confirming) and says why when it replaces someone. A conflict keeps what was typed.
  */
 export function AssignTherapistDialog({ patientId, current, canRank, onClose }: AssignTherapistDialogProps) {
+  const intl = useIntl();
   const queryClient = useQueryClient();
   const suggestions = useQuery({ ...therapistSuggestionsQueryOptions(patientId), enabled: canRank });
   const staff = useQuery({ ...staffListQueryOptions, enabled: !canRank });
@@ -94,7 +134,13 @@ export function AssignTherapistDialog({ patientId, current, canRank, onClose }: 
     onSuccess: () => {
       notifications.show({
         color: 'teal',
-        message: `${chosen?.displayName ?? 'The clinician'} is now the primary therapist.`,
+        message: intl.formatMessage(
+          {
+            id: 'careTeam.assignTherapistDialog.assigned',
+            defaultMessage: '{name} is now the primary therapist.',
+          },
+          { name: chosen?.displayName ?? intl.formatMessage(messages.theClinician) },
+        ),
       });
       invalidateAfterTeamChange(queryClient, patientId);
       onClose();
@@ -124,7 +170,7 @@ export function AssignTherapistDialog({ patientId, current, canRank, onClose }: 
   };
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const found = validateAssignment(values, { replacing: current !== null, chosen });
+    const found = validateAssignment(intl, values, { replacing: current !== null, chosen });
     setErrors(found);
     if (Object.keys(found).length === 0) {
       setConflict(null);
@@ -132,41 +178,57 @@ export function AssignTherapistDialog({ patientId, current, canRank, onClose }: 
     }
   };
   const problem = assign.isError ? describeProblem(assign.error) : null;
-  const confirmation = chosen === undefined ? null : confirmationFor(chosen);
+  const confirmation = chosen === undefined ? null : confirmationFor(intl, chosen);
 
   return (
     <Dialog
       opened
       onClose={onClose}
       size="xl"
-      title={current === null ? 'Assign a primary therapist' : 'Change the primary therapist'}
+      title={intl.formatMessage(current === null ? messages.assignTitle : messages.changeTitle)}
     >
       <form onSubmit={submit} noValidate>
         <Stack>
           {current !== null && (
             <Text size="sm">
-              Now: <strong>{current.staffName}</strong>. Assigning someone else ends their place.
+              <FormattedMessage
+                id="careTeam.assignTherapistDialog.now"
+                defaultMessage="Now: <b>{name}</b>. Assigning someone else ends their place."
+                values={{ name: current.staffName, b: (chunks) => <strong>{chunks}</strong> }}
+              />
             </Text>
           )}
           {conflict !== null && (
-            <Alert color="yellow" icon={<IconAlertTriangle />} title="The care team changed meanwhile">
-              {conflict} Your choice and reason are kept: check the list and assign again.
+            <Alert
+              color="yellow"
+              icon={<IconAlertTriangle />}
+              title={intl.formatMessage(messages.conflictTitle)}
+            >
+              {conflict}{' '}
+              <FormattedMessage
+                id="careTeam.assignTherapistDialog.conflict"
+                defaultMessage="Your choice and reason are kept: check the list and assign again."
+              />
             </Alert>
           )}
-          {canRank && suggestions.isPending && <Skeleton height={240} aria-label="Ranking clinicians" />}
+          {canRank && suggestions.isPending && (
+            <Skeleton height={240} aria-label={intl.formatMessage(messages.ranking)} />
+          )}
           {canRank && suggestions.isError && (
             <ErrorPanel error={suggestions.error} onRetry={() => void suggestions.refetch()} />
           )}
           {canRank && suggestions.isSuccess && <RankingBasis ranking={suggestions.data} />}
           {!canRank && (
             <Text size="sm" c="dimmed">
-              The ranking reads the patient’s admission, which is open to the care team only; choose from the
-              program’s clinicians.
+              <FormattedMessage
+                id="careTeam.assignTherapistDialog.unranked"
+                defaultMessage="The ranking reads the patient’s admission, which is open to the care team only; choose from the program’s clinicians."
+              />
             </Text>
           )}
           {!canRank ? (
             <Select
-              label="Primary therapist"
+              label={intl.formatMessage(messages.primaryTherapist)}
               data={unranked.map((option) => ({ value: option.staffMemberId, label: option.displayName }))}
               value={values.staffMemberId}
               onChange={(value) => set('staffMemberId', value)}
@@ -177,8 +239,8 @@ export function AssignTherapistDialog({ patientId, current, canRank, onClose }: 
           ) : (
             suggestions.isSuccess && (
               <Radio.Group
-                label="Clinicians, best fit first"
-                description="The ranking suggests; the choice is yours. Use the arrow keys to move through the list."
+                label={intl.formatMessage(messages.bestFitFirst)}
+                description={intl.formatMessage(messages.bestFitFirstDescription)}
                 value={values.staffMemberId}
                 onChange={(value) => set('staffMemberId', value)}
                 error={errors.staffMemberId}
@@ -195,12 +257,10 @@ export function AssignTherapistDialog({ patientId, current, canRank, onClose }: 
             )
           )}
           <Textarea
-            label="Reason"
-            description={
-              current === null
-                ? 'Optional; kept in the care team history.'
-                : 'Why the primary therapist changes; kept in the care team history.'
-            }
+            label={intl.formatMessage(messages.reason)}
+            description={intl.formatMessage(
+              current === null ? messages.reasonOptional : messages.reasonForChange,
+            )}
             value={values.reason}
             onChange={(event) => set('reason', event.currentTarget.value)}
             error={errors.reason}
@@ -224,10 +284,18 @@ export function AssignTherapistDialog({ patientId, current, canRank, onClose }: 
           )}
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
-              Cancel
+              <FormattedMessage id="careTeam.assignTherapistDialog.cancel" defaultMessage="Cancel" />
             </Button>
             <Button type="submit" loading={assign.isPending} disabled={options.length === 0}>
-              Assign {chosen?.displayName ?? ''}
+              {chosen === undefined ? (
+                <FormattedMessage id="careTeam.assignTherapistDialog.assign" defaultMessage="Assign" />
+              ) : (
+                <FormattedMessage
+                  id="careTeam.assignTherapistDialog.assignName"
+                  defaultMessage="Assign {name}"
+                  values={{ name: chosen.displayName }}
+                />
+              )}
             </Button>
           </Group>
         </Stack>
@@ -238,29 +306,64 @@ export function AssignTherapistDialog({ patientId, current, canRank, onClose }: 
 
 /** What the ranking was given, so the clinician can check it: substances, conditions, language, preferences. */
 function RankingBasis({ ranking }: { ranking: TherapistSuggestions }) {
+  const intl = useIntl();
   const { basis } = ranking;
   return (
     <Stack gap="xs">
       {ranking.episode === null && (
         <Text size="sm" c="dimmed">
-          No admission recorded yet: the ranking weighs language, preferences and caseload only.
+          <FormattedMessage
+            id="careTeam.rankingBasis.noAdmission"
+            defaultMessage="No admission recorded yet: the ranking weighs language, preferences and caseload only."
+          />
         </Text>
       )}
       {ranking.suggestedApproaches.length > 0 && (
         <Text size="sm">
-          <strong>Suggested approaches: </strong>
-          {ranking.suggestedApproaches.map((suggested, index) => (
-            <span key={suggested.approach} title={`${suggested.reason}. Source: ${suggested.source}`}>
-              {index > 0 ? ', ' : ''}
-              {therapeuticApproachLabels[suggested.approach]} ({suggested.reason})
-            </span>
-          ))}
+          <FormattedMessage
+            id="careTeam.rankingBasis.suggestedApproaches"
+            defaultMessage="<b>Suggested approaches:</b> {approaches}"
+            values={{
+              b: (chunks) => <strong>{chunks}</strong>,
+              approaches: ranking.suggestedApproaches.map((suggested, index) => (
+                <span
+                  key={suggested.approach}
+                  title={intl.formatMessage(
+                    {
+                      id: 'careTeam.rankingBasis.approachSource',
+                      defaultMessage: '{reason}. Source: {source}',
+                    },
+                    { reason: suggested.reason, source: suggested.source },
+                  )}
+                >
+                  {index > 0 ? ', ' : ''}
+                  <FormattedMessage
+                    id="careTeam.rankingBasis.approach"
+                    defaultMessage="{approach} ({reason})"
+                    values={{
+                      approach: intl.formatMessage(therapeuticApproachLabels[suggested.approach]),
+                      reason: suggested.reason,
+                    }}
+                  />
+                </span>
+              )),
+            }}
+          />
         </Text>
       )}
       {basis.earlierTherapists.length > 0 && (
         <Text size="sm">
-          <strong>Earlier therapists: </strong>
-          {basis.earlierTherapists.map((therapist) => therapist.displayName).join(', ')}
+          <FormattedMessage
+            id="careTeam.rankingBasis.earlierTherapists"
+            defaultMessage="<b>Earlier therapists:</b> {names}"
+            values={{
+              b: (chunks) => <strong>{chunks}</strong>,
+              names: intl.formatList(
+                basis.earlierTherapists.map((therapist) => therapist.displayName),
+                { type: 'unit', style: 'short' },
+              ),
+            }}
+          />
         </Text>
       )}
       {ranking.notes.map((note) => (
@@ -273,25 +376,41 @@ function RankingBasis({ ranking }: { ranking: TherapistSuggestions }) {
 }
 
 function SuggestionOption({ suggestion }: { suggestion: TherapistSuggestion }) {
+  const intl = useIntl();
   return (
     <Paper withBorder p="sm" bg={suggestion.available ? undefined : 'var(--mantine-color-gray-light)'}>
       <Radio
         value={suggestion.staffMemberId}
-        aria-label={`${suggestion.displayName}, score ${suggestion.score}${suggestion.available ? '' : ', unavailable'}`}
+        aria-label={intl.formatMessage(
+          {
+            id: 'careTeam.suggestionOption.label',
+            defaultMessage:
+              '{available, select, true {{name}, score {score}} other {{name}, score {score}, unavailable}}',
+          },
+          { name: suggestion.displayName, score: suggestion.score, available: String(suggestion.available) },
+        )}
         label={
           <Group gap="xs" wrap="nowrap">
             <Text fw={600} size="sm">
-              {suggestion.rank}. {suggestion.displayName}
+              <FormattedMessage
+                id="careTeam.suggestionOption.rankAndName"
+                defaultMessage="{rank}. {name}"
+                values={{ rank: suggestion.rank, name: suggestion.displayName }}
+              />
             </Text>
             <Badge variant="light" color={suggestion.available ? 'teal' : 'gray'}>
               {suggestion.score}
             </Badge>
             {!suggestion.available && (
               <Badge color="orange" variant="light">
-                Unavailable
+                <FormattedMessage id="careTeam.suggestionOption.unavailable" defaultMessage="Unavailable" />
               </Badge>
             )}
-            {suggestion.isCurrentPrimaryTherapist && <Badge variant="outline">Current</Badge>}
+            {suggestion.isCurrentPrimaryTherapist && (
+              <Badge variant="outline">
+                <FormattedMessage id="careTeam.suggestionOption.current" defaultMessage="Current" />
+              </Badge>
+            )}
           </Group>
         }
         description={

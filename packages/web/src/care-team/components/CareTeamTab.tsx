@@ -12,24 +12,23 @@ import {
   VisuallyHidden,
 } from '@mantine/core';
 import { IconUserCheck, IconUserMinus, IconUserPlus, IconUsersGroup } from '@tabler/icons-react';
-import { careTeamRoleLabels } from '@tandem/core/admission/vocabulary';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { mayOnRecord } from '../../access/policy.ts';
 import { ErrorPanel } from '../../app/ErrorPanel.tsx';
 import { roleLabels } from '../../auth/roles.ts';
 import type { RecordTabContext } from '../../patients/record-tab-context.ts';
 import { careTeamQueryOptions } from '../api.ts';
 import { historyEvents } from '../choice.ts';
+import { careTeamRoleLabels } from '../labels.ts';
 import { AddPlaceDialog } from './AddPlaceDialog.tsx';
 import { AssignTherapistDialog } from './AssignTherapistDialog.tsx';
 import { EndPlaceDialog } from './EndPlaceDialog.tsx';
 
-const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-const date = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
-
 /** Who cares for the patient now, and every change with who made it and why. */
 export function CareTeamTab({ record, viewer, now }: RecordTabContext) {
+  const intl = useIntl();
   const team = useQuery(careTeamQueryOptions(record.id));
   // The care team's therapist or case manager, or any supervisor, changes the team.
   const canChange = mayOnRecord(viewer, record, 'update', 'care_team', now);
@@ -46,30 +45,54 @@ export function CareTeamTab({ record, viewer, now }: RecordTabContext) {
       <Group justify="space-between" align="flex-start">
         <Stack gap={2}>
           <Title order={2} size="h4">
-            Care team
+            <FormattedMessage id="careTeam.careTeamTab.title" defaultMessage="Care team" />
           </Title>
           <Text size="sm" c="dimmed">
-            Who cares for the patient now. A place that ends stays in the history below.
+            <FormattedMessage
+              id="careTeam.careTeamTab.description"
+              defaultMessage="Who cares for the patient now. A place that ends stays in the history below."
+            />
           </Text>
         </Stack>
         {canChange && team.isSuccess && (
           <Group gap="xs">
             <Button leftSection={<IconUserCheck size={16} />} onClick={() => setDialog('assign')}>
-              {primary === null ? 'Assign primary therapist' : 'Change primary therapist'}
+              {primary === null ? (
+                <FormattedMessage
+                  id="careTeam.careTeamTab.assignPrimary"
+                  defaultMessage="Assign primary therapist"
+                />
+              ) : (
+                <FormattedMessage
+                  id="careTeam.careTeamTab.changePrimary"
+                  defaultMessage="Change primary therapist"
+                />
+              )}
             </Button>
             <Button variant="light" leftSection={<IconUserPlus size={16} />} onClick={() => setDialog('add')}>
-              Add to care team
+              <FormattedMessage id="careTeam.careTeamTab.add" defaultMessage="Add to care team" />
             </Button>
           </Group>
         )}
       </Group>
-      {team.isPending && <Skeleton height={120} aria-label="Loading the care team" />}
+      {team.isPending && (
+        <Skeleton
+          height={120}
+          aria-label={intl.formatMessage({
+            id: 'careTeam.careTeamTab.loading',
+            defaultMessage: 'Loading the care team',
+          })}
+        />
+      )}
       {team.isError && <ErrorPanel error={team.error} onRetry={() => void team.refetch()} />}
       {team.isSuccess && team.data.current.length === 0 && (
         <EmptyState
           icon={<IconUsersGroup />}
           withIndicatorBackground
-          title="Nobody is on the care team yet"
+          title={intl.formatMessage({
+            id: 'careTeam.careTeamTab.empty',
+            defaultMessage: 'Nobody is on the care team yet',
+          })}
         />
       )}
       {team.isSuccess && team.data.current.length > 0 && (
@@ -77,13 +100,23 @@ export function CareTeamTab({ record, viewer, now }: RecordTabContext) {
           <Table verticalSpacing="xs" data-testid="care-team-current">
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>Place</Table.Th>
-                <Table.Th>Staff member</Table.Th>
-                <Table.Th>Since</Table.Th>
-                <Table.Th>Why</Table.Th>
+                <Table.Th>
+                  <FormattedMessage id="careTeam.careTeamTab.place" defaultMessage="Place" />
+                </Table.Th>
+                <Table.Th>
+                  <FormattedMessage id="careTeam.careTeamTab.staffMember" defaultMessage="Staff member" />
+                </Table.Th>
+                <Table.Th>
+                  <FormattedMessage id="careTeam.careTeamTab.since" defaultMessage="Since" />
+                </Table.Th>
+                <Table.Th>
+                  <FormattedMessage id="careTeam.careTeamTab.why" defaultMessage="Why" />
+                </Table.Th>
                 {canChange && (
                   <Table.Th>
-                    <VisuallyHidden>Actions</VisuallyHidden>
+                    <VisuallyHidden>
+                      <FormattedMessage id="careTeam.careTeamTab.actions" defaultMessage="Actions" />
+                    </VisuallyHidden>
                   </Table.Th>
                 )}
               </Table.Tr>
@@ -93,27 +126,36 @@ export function CareTeamTab({ record, viewer, now }: RecordTabContext) {
                 <Table.Tr key={place.id}>
                   <Table.Td>
                     <Text size="sm" fw={500}>
-                      {careTeamRoleLabels[place.role]}
+                      {intl.formatMessage(careTeamRoleLabels[place.role])}
                     </Text>
                   </Table.Td>
                   <Table.Td>
                     <Text size="sm">{place.staffName}</Text>
                     <Group gap={4}>
                       <Text size="xs" c="dimmed">
-                        {[roleLabels[place.staffJobRole], ...place.staffCredentials].join(' · ')}
+                        {[intl.formatMessage(roleLabels[place.staffJobRole]), ...place.staffCredentials].join(
+                          ' · ',
+                        )}
                       </Text>
                       {!place.staffActive && (
                         <Badge size="xs" color="red" variant="light">
-                          No longer on staff
+                          <FormattedMessage
+                            id="careTeam.careTeamTab.noLongerOnStaff"
+                            defaultMessage="No longer on staff"
+                          />
                         </Badge>
                       )}
                     </Group>
                   </Table.Td>
                   <Table.Td>
-                    <Text size="sm">{date.format(new Date(place.startedAt))}</Text>
+                    <Text size="sm">{intl.formatDate(place.startedAt, { dateStyle: 'medium' })}</Text>
                     {place.assignedByName && (
                       <Text size="xs" c="dimmed">
-                        by {place.assignedByName}
+                        <FormattedMessage
+                          id="careTeam.careTeamTab.assignedBy"
+                          defaultMessage="by {name}"
+                          values={{ name: place.assignedByName }}
+                        />
                       </Text>
                     )}
                   </Table.Td>
@@ -130,9 +172,20 @@ export function CareTeamTab({ record, viewer, now }: RecordTabContext) {
                         color="red"
                         leftSection={<IconUserMinus size={14} />}
                         onClick={() => setEndingId(place.id)}
-                        aria-label={`End place: ${place.staffName}, ${careTeamRoleLabels[place.role].toLowerCase()}`}
+                        aria-label={intl.formatMessage(
+                          {
+                            id: 'careTeam.careTeamTab.endPlaceLabel',
+                            defaultMessage: 'End place: {name}, {place}',
+                          },
+                          {
+                            name: place.staffName,
+                            place: intl
+                              .formatMessage(careTeamRoleLabels[place.role])
+                              .toLocaleLowerCase(intl.locale),
+                          },
+                        )}
                       >
-                        End place
+                        <FormattedMessage id="careTeam.careTeamTab.endPlace" defaultMessage="End place" />
                       </Button>
                     </Table.Td>
                   )}
@@ -145,20 +198,28 @@ export function CareTeamTab({ record, viewer, now }: RecordTabContext) {
       {team.isSuccess && team.data.history.length > 0 && (
         <Stack gap="sm">
           <Title order={3} size="h5">
-            History
+            <FormattedMessage id="careTeam.careTeamTab.history" defaultMessage="History" />
           </Title>
           <Timeline bulletSize={14} lineWidth={2} data-testid="care-team-history">
-            {historyEvents(team.data.history).map((event) => (
+            {historyEvents(intl, team.data.history).map((event) => (
               <Timeline.Item
                 key={event.key}
                 title={event.text}
                 color={event.kind === 'ended' ? 'gray' : 'teal'}
               >
                 <Text size="xs" c="dimmed">
-                  {dateTime.format(new Date(event.when))}
+                  {intl.formatDate(event.when, { dateStyle: 'medium', timeStyle: 'short' })}
                   {event.by ? ` · ${event.by}` : ''}
                 </Text>
-                {event.reason && <Text size="sm">“{event.reason}”</Text>}
+                {event.reason && (
+                  <Text size="sm">
+                    <FormattedMessage
+                      id="careTeam.careTeamTab.quotedReason"
+                      defaultMessage="“{reason}”"
+                      values={{ reason: event.reason }}
+                    />
+                  </Text>
+                )}
               </Timeline.Item>
             ))}
           </Timeline>

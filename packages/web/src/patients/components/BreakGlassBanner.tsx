@@ -1,7 +1,7 @@
 import { Alert, Text } from '@mantine/core';
 import { IconAlertOctagon } from '@tabler/icons-react';
 import { useEffect } from 'react';
-import { formatShortTime } from '../../audit-log/labels.ts';
+import { FormattedMessage, useIntl } from 'react-intl';
 
 interface BreakGlassBannerProps {
   expiresAt: string;
@@ -11,6 +11,7 @@ interface BreakGlassBannerProps {
 
 /** The flag on a record opened under break-the-glass, until the access ends. */
 export function BreakGlassBanner({ expiresAt, onExpired }: BreakGlassBannerProps) {
+  const intl = useIntl();
   useEffect(() => {
     const remaining = Date.parse(expiresAt) - Date.now();
     // setTimeout cannot wait longer than about 24.8 days; a grant lasts an hour.
@@ -23,13 +24,21 @@ export function BreakGlassBanner({ expiresAt, onExpired }: BreakGlassBannerProps
       color="red"
       variant="filled"
       icon={<IconAlertOctagon />}
-      title="Emergency access (break the glass)"
+      title={intl.formatMessage({
+        id: 'patients.breakGlassBanner.title',
+        defaultMessage: 'Emergency access (break the glass)',
+      })}
       data-testid="break-glass-banner"
     >
       <Text size="sm">
-        You opened this record without being on the care team. Your access ends at{' '}
-        <strong>{formatShortTime(expiresAt)}</strong>; everything you view is recorded and reported to
-        supervisors.
+        <FormattedMessage
+          id="patients.breakGlassBanner.explanation"
+          defaultMessage="You opened this record without being on the care team. Your access ends at <b>{time}</b>; everything you view is recorded and reported to supervisors."
+          values={{
+            time: intl.formatDate(expiresAt, { dateStyle: 'medium', timeStyle: 'short' }),
+            b: (chunks) => <strong>{chunks}</strong>,
+          }}
+        />
       </Text>
     </Alert>
   );

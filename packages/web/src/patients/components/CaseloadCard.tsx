@@ -1,6 +1,7 @@
 import { EmptyState, Skeleton, Table, Text } from '@mantine/core';
 import { IconUsers } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { ErrorPanel } from '../../app/ErrorPanel.tsx';
 import { AnchorLink } from '../../app/links.tsx';
 import { DashboardSection } from '../../dashboard/components/DashboardSection.tsx';
@@ -17,19 +18,36 @@ const caseloadShown = 25;
  * level of care and since when. Filtered by the server (care team "mine"), like every list.
  */
 export function CaseloadCard() {
+  const intl = useIntl();
   const caseload = useQuery(
     patientPageQueryOptions({ careTeam: 'mine', status: 'active', limit: caseloadShown, offset: 0 }),
   );
   return (
-    <DashboardSection title="My caseload">
-      {caseload.isPending && <Skeleton height={60} aria-label="Loading your caseload" />}
+    <DashboardSection
+      title={intl.formatMessage({ id: 'patients.caseloadCard.title', defaultMessage: 'My caseload' })}
+    >
+      {caseload.isPending && (
+        <Skeleton
+          height={60}
+          aria-label={intl.formatMessage({
+            id: 'patients.caseloadCard.loading',
+            defaultMessage: 'Loading your caseload',
+          })}
+        />
+      )}
       {caseload.isError && <ErrorPanel error={caseload.error} onRetry={() => void caseload.refetch()} />}
       {caseload.isSuccess && caseload.data.items.length === 0 && (
         <EmptyState
           icon={<IconUsers />}
           withIndicatorBackground
-          title="No patients are assigned to you yet"
-          description="When a patient is admitted and you join their care team, they appear here."
+          title={intl.formatMessage({
+            id: 'patients.caseloadCard.emptyTitle',
+            defaultMessage: 'No patients are assigned to you yet',
+          })}
+          description={intl.formatMessage({
+            id: 'patients.caseloadCard.emptyDescription',
+            defaultMessage: 'When a patient is admitted and you join their care team, they appear here.',
+          })}
         />
       )}
       {caseload.isSuccess && caseload.data.items.length > 0 && (
@@ -38,10 +56,21 @@ export function CaseloadCard() {
             <Table verticalSpacing="xs" data-testid="my-caseload">
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th>Patient</Table.Th>
-                  <Table.Th>Level of care</Table.Th>
-                  <Table.Th>Admitted</Table.Th>
-                  <Table.Th>Primary therapist</Table.Th>
+                  <Table.Th>
+                    <FormattedMessage id="patients.caseloadCard.patient" defaultMessage="Patient" />
+                  </Table.Th>
+                  <Table.Th>
+                    <FormattedMessage id="patients.caseloadCard.levelOfCare" defaultMessage="Level of care" />
+                  </Table.Th>
+                  <Table.Th>
+                    <FormattedMessage id="patients.caseloadCard.admitted" defaultMessage="Admitted" />
+                  </Table.Th>
+                  <Table.Th>
+                    <FormattedMessage
+                      id="patients.caseloadCard.primaryTherapist"
+                      defaultMessage="Primary therapist"
+                    />
+                  </Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -51,15 +80,19 @@ export function CaseloadCard() {
                       <PatientRecordLink patient={patient} />{' '}
                       {patient.mrn !== undefined && (
                         <Text span size="xs" c="dimmed">
-                          MRN {patient.mrn}
+                          <FormattedMessage
+                            id="patients.caseloadCard.mrn"
+                            defaultMessage="MRN {mrn}"
+                            values={{ mrn: patient.mrn }}
+                          />
                         </Text>
                       )}
                     </Table.Td>
-                    <Table.Td>{levelOfCareText(patient.currentEpisode)}</Table.Td>
+                    <Table.Td>{levelOfCareText(intl, patient.currentEpisode)}</Table.Td>
                     <Table.Td>
                       {patient.currentEpisode == null
                         ? '—'
-                        : formatCalendarDate(patient.currentEpisode.admittedOn)}
+                        : formatCalendarDate(intl, patient.currentEpisode.admittedOn)}
                     </Table.Td>
                     <Table.Td>
                       <PrimaryTherapistText patient={patient} />
@@ -71,7 +104,11 @@ export function CaseloadCard() {
           </Table.ScrollContainer>
           {caseload.data.total > caseload.data.items.length && (
             <AnchorLink to="/patients" size="sm" mt="sm" display="block">
-              {caseload.data.total} patients in all: the patient list shows your caseload first
+              <FormattedMessage
+                id="patients.caseloadCard.allPatients"
+                defaultMessage="{total, plural, one {# patient} other {# patients}} in all: the patient list shows your caseload first"
+                values={{ total: caseload.data.total }}
+              />
             </AnchorLink>
           )}
         </>

@@ -1,4 +1,5 @@
 import { Text } from '@mantine/core';
+import { FormattedMessage } from 'react-intl';
 import { AnchorLink } from '../../app/links.tsx';
 import type { PatientSummary } from '../api.ts';
 import { rowName } from '../labels.ts';
@@ -17,7 +18,13 @@ export function PrimaryTherapistText({ patient }: { patient: PatientSummary }) {
   const therapist = patient.primaryTherapist;
   return (
     <Text size="sm" c={therapist == null ? 'dimmed' : undefined}>
-      {therapist === undefined ? '—' : (therapist?.displayName ?? 'None assigned')}
+      {therapist === undefined ? (
+        '—'
+      ) : therapist === null ? (
+        <FormattedMessage id="patients.primaryTherapistText.noneAssigned" defaultMessage="None assigned" />
+      ) : (
+        therapist.displayName
+      )}
     </Text>
   );
 }

@@ -1,8 +1,10 @@
 import { Button, Group, Select, TextInput } from '@mantine/core';
 import { IconSearch, IconX } from '@tabler/icons-react';
-import { patientStatuses, patientStatusLabels } from '@tandem/core/patients/status';
+import { patientStatuses } from '@tandem/core/patients/status';
 import { useQuery } from '@tanstack/react-query';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { staffListQueryOptions } from '../../staff/api.ts';
+import { patientStatusLabels } from '../labels.ts';
 import {
   emptyPatientListFilters,
   type PatientListFilters as Filters,
@@ -10,11 +12,6 @@ import {
   levelOptions,
   settingOptions,
 } from '../list-filters.ts';
-
-const statusOptions = patientStatuses.map((status) => ({
-  value: status,
-  label: patientStatusLabels[status],
-}));
 
 interface PatientListFiltersProps {
   filters: Filters;
@@ -32,7 +29,12 @@ export function PatientListFilters({
   showTherapist,
   showLevelOfCare,
 }: PatientListFiltersProps) {
+  const intl = useIntl();
   const staff = useQuery({ ...staffListQueryOptions, enabled: showTherapist });
+  const statusOptions = patientStatuses.map((status) => ({
+    value: status,
+    label: intl.formatMessage(patientStatusLabels[status]),
+  }));
   const therapists = (staff.data ?? [])
     .filter((member) => member.active && (member.role === 'clinician' || member.role === 'supervisor'))
     .map((member) => ({ value: member.id, label: member.displayName }));
@@ -40,9 +42,15 @@ export function PatientListFilters({
   return (
     <Group align="flex-end" gap="sm" wrap="wrap">
       <TextInput
-        label="Search"
-        aria-label="Search patients"
-        placeholder="Name, MRN or date of birth (MM/DD/YYYY)"
+        label={intl.formatMessage({ id: 'patients.listFilters.search', defaultMessage: 'Search' })}
+        aria-label={intl.formatMessage({
+          id: 'patients.listFilters.searchPatients',
+          defaultMessage: 'Search patients',
+        })}
+        placeholder={intl.formatMessage({
+          id: 'patients.listFilters.searchPlaceholder',
+          defaultMessage: 'Name, MRN or date of birth (MM/DD/YYYY)',
+        })}
         leftSection={<IconSearch size={16} />}
         value={filters.search}
         onChange={(event) => set('search', event.currentTarget.value)}
@@ -55,8 +63,11 @@ export function PatientListFilters({
         data-autofocus
       />
       <Select
-        label="Status"
-        placeholder="Any status"
+        label={intl.formatMessage({ id: 'patients.listFilters.status', defaultMessage: 'Status' })}
+        placeholder={intl.formatMessage({
+          id: 'patients.listFilters.anyStatus',
+          defaultMessage: 'Any status',
+        })}
         data={statusOptions}
         value={filters.status}
         onChange={(value) => set('status', value as Filters['status'])}
@@ -66,18 +77,27 @@ export function PatientListFilters({
       {showLevelOfCare && (
         <>
           <Select
-            label="Setting"
-            placeholder="Any setting"
-            data={settingOptions}
+            label={intl.formatMessage({ id: 'patients.listFilters.setting', defaultMessage: 'Setting' })}
+            placeholder={intl.formatMessage({
+              id: 'patients.listFilters.anySetting',
+              defaultMessage: 'Any setting',
+            })}
+            data={settingOptions(intl)}
             value={filters.setting}
             onChange={(value) => set('setting', value as Filters['setting'])}
             clearable
             w={210}
           />
           <Select
-            label="Level of care"
-            placeholder="Any ASAM level"
-            data={levelOptions}
+            label={intl.formatMessage({
+              id: 'patients.listFilters.levelOfCare',
+              defaultMessage: 'Level of care',
+            })}
+            placeholder={intl.formatMessage({
+              id: 'patients.listFilters.anyAsamLevel',
+              defaultMessage: 'Any ASAM level',
+            })}
+            data={levelOptions(intl)}
             value={filters.level}
             onChange={(value) => set('level', value)}
             searchable
@@ -89,14 +109,23 @@ export function PatientListFilters({
       )}
       {showTherapist && (
         <Select
-          label="Primary therapist"
-          placeholder="Any therapist"
+          label={intl.formatMessage({
+            id: 'patients.listFilters.primaryTherapist',
+            defaultMessage: 'Primary therapist',
+          })}
+          placeholder={intl.formatMessage({
+            id: 'patients.listFilters.anyTherapist',
+            defaultMessage: 'Any therapist',
+          })}
           data={therapists}
           value={filters.therapistStaffMemberId}
           onChange={(value) => set('therapistStaffMemberId', value)}
           searchable
           clearable
-          nothingFoundMessage="No such clinician"
+          nothingFoundMessage={intl.formatMessage({
+            id: 'patients.listFilters.noSuchClinician',
+            defaultMessage: 'No such clinician',
+          })}
           w={230}
         />
       )}
@@ -106,7 +135,7 @@ export function PatientListFilters({
           leftSection={<IconX size={16} />}
           onClick={() => onChange(emptyPatientListFilters)}
         >
-          Clear
+          <FormattedMessage id="patients.listFilters.clear" defaultMessage="Clear" />
         </Button>
       )}
     </Group>

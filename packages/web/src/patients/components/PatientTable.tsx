@@ -1,21 +1,37 @@
 import { Badge, EmptyState, Table, Text } from '@mantine/core';
 import { IconUserSearch } from '@tabler/icons-react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import type { PatientSummary } from '../api.ts';
-import { formatCalendarDate, patientStatusColors, patientStatusLabels } from '../labels.ts';
+import { formatCalendarDate, patientStatusColors, patientStatusLabel } from '../labels.ts';
 import { levelOfCareText } from '../list-filters.ts';
 import { PatientRecordLink, PrimaryTherapistText } from './PatientCells.tsx';
 
 export function PatientTable({ patients, searched }: { patients: PatientSummary[]; searched: boolean }) {
+  const intl = useIntl();
   if (patients.length === 0) {
     return (
       <EmptyState
         icon={<IconUserSearch />}
         withIndicatorBackground
-        title={searched ? 'No patient found' : 'No patients yet'}
+        title={
+          searched
+            ? intl.formatMessage({
+                id: 'patients.patientTable.noneFound',
+                defaultMessage: 'No patient found',
+              })
+            : intl.formatMessage({ id: 'patients.patientTable.noneYet', defaultMessage: 'No patients yet' })
+        }
         description={
           searched
-            ? 'Nobody matches that search and those filters. Check the spelling, search by MRN or date of birth, or clear the filters.'
-            : 'Admitted patients will be listed here.'
+            ? intl.formatMessage({
+                id: 'patients.patientTable.noneFoundDescription',
+                defaultMessage:
+                  'Nobody matches that search and those filters. Check the spelling, search by MRN or date of birth, or clear the filters.',
+              })
+            : intl.formatMessage({
+                id: 'patients.patientTable.noneYetDescription',
+                defaultMessage: 'Admitted patients will be listed here.',
+              })
         }
       />
     );
@@ -28,13 +44,32 @@ export function PatientTable({ patients, searched }: { patients: PatientSummary[
       <Table striped highlightOnHover verticalSpacing="sm" data-testid="patient-table">
         <Table.Thead>
           <Table.Tr>
-            <Table.Th>Name</Table.Th>
-            <Table.Th>MRN</Table.Th>
-            <Table.Th>Date of birth</Table.Th>
-            <Table.Th>Status</Table.Th>
-            {showsLevelOfCare && <Table.Th>Level of care</Table.Th>}
-            <Table.Th>Primary therapist</Table.Th>
-            <Table.Th>Care team</Table.Th>
+            <Table.Th>
+              <FormattedMessage id="patients.patientTable.name" defaultMessage="Name" />
+            </Table.Th>
+            <Table.Th>
+              <FormattedMessage id="patients.patientTable.mrn" defaultMessage="MRN" />
+            </Table.Th>
+            <Table.Th>
+              <FormattedMessage id="patients.patientTable.dateOfBirth" defaultMessage="Date of birth" />
+            </Table.Th>
+            <Table.Th>
+              <FormattedMessage id="patients.patientTable.status" defaultMessage="Status" />
+            </Table.Th>
+            {showsLevelOfCare && (
+              <Table.Th>
+                <FormattedMessage id="patients.patientTable.levelOfCare" defaultMessage="Level of care" />
+              </Table.Th>
+            )}
+            <Table.Th>
+              <FormattedMessage
+                id="patients.patientTable.primaryTherapist"
+                defaultMessage="Primary therapist"
+              />
+            </Table.Th>
+            <Table.Th>
+              <FormattedMessage id="patients.patientTable.careTeam" defaultMessage="Care team" />
+            </Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -49,19 +84,19 @@ export function PatientTable({ patients, searched }: { patients: PatientSummary[
                 </Text>
               </Table.Td>
               <Table.Td>
-                {patient.dateOfBirth === undefined ? '—' : formatCalendarDate(patient.dateOfBirth)}
+                {patient.dateOfBirth === undefined ? '—' : formatCalendarDate(intl, patient.dateOfBirth)}
               </Table.Td>
               <Table.Td>
                 {patient.status !== undefined && (
                   <Badge variant="light" color={patientStatusColors[patient.status] ?? 'gray'}>
-                    {patientStatusLabels[patient.status] ?? patient.status}
+                    {patientStatusLabel(intl, patient.status)}
                   </Badge>
                 )}
               </Table.Td>
               {showsLevelOfCare && (
                 <Table.Td>
                   <Text size="sm" c={patient.currentEpisode == null ? 'dimmed' : undefined}>
-                    {levelOfCareText(patient.currentEpisode)}
+                    {levelOfCareText(intl, patient.currentEpisode)}
                   </Text>
                 </Table.Td>
               )}
@@ -71,7 +106,7 @@ export function PatientTable({ patients, searched }: { patients: PatientSummary[
               <Table.Td>
                 {patient.onMyCareTeam && (
                   <Badge variant="dot" color="blue">
-                    My care team
+                    <FormattedMessage id="patients.patientTable.myCareTeam" defaultMessage="My care team" />
                   </Badge>
                 )}
               </Table.Td>

@@ -5,6 +5,7 @@ import { patientListFilterReach } from '@tandem/core/access/patient-list';
 import { isStaffRole } from '@tandem/core/identity/roles';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { ErrorPanel } from '../../app/ErrorPanel.tsx';
 import { ButtonLink } from '../../app/links.tsx';
 import { PageHeader } from '../../app/PageHeader.tsx';
@@ -22,6 +23,7 @@ import {
 } from '../list-filters.ts';
 
 export function PatientListPage() {
+  const intl = useIntl();
   const me = useMe();
   // The search is a name: it stays in the page and goes in a POST body, never in the URL or the browser history.
   const [filters, setFilters] = useState<Filters>(emptyPatientListFilters);
@@ -37,12 +39,19 @@ export function PatientListPage() {
     <Stack gap="lg">
       <Group justify="space-between" align="flex-start">
         <PageHeader
-          title="Patients"
-          description="Your caseload first, then everyone in the program. Levels of care show on your care team’s patients."
+          title={intl.formatMessage({ id: 'patients.patientListPage.title', defaultMessage: 'Patients' })}
+          description={intl.formatMessage({
+            id: 'patients.patientListPage.description',
+            defaultMessage:
+              'Your caseload first, then everyone in the program. Levels of care show on your care team’s patients.',
+          })}
         />
         {isStaffRole(me.role) && (
           <ButtonLink to="/patients/new" leftSection={<IconUserPlus size={16} />}>
-            Register patient
+            <FormattedMessage
+              id="patients.patientListPage.registerPatient"
+              defaultMessage="Register patient"
+            />
           </ButtonLink>
         )}
       </Group>
@@ -53,7 +62,14 @@ export function PatientListPage() {
         showLevelOfCare={patientListFilterReach(me.role, 'currentEpisode') !== 'none'}
       />
       {patients.isPending && (
-        <Stack gap="xs" aria-busy="true" aria-label="Loading patients">
+        <Stack
+          gap="xs"
+          aria-busy="true"
+          aria-label={intl.formatMessage({
+            id: 'patients.patientListPage.loading',
+            defaultMessage: 'Loading patients',
+          })}
+        >
           {[0, 1, 2, 3].map((row) => (
             <Skeleton key={row} height={32} />
           ))}
@@ -65,7 +81,7 @@ export function PatientListPage() {
           <PatientTable patients={patients.data.items} searched={isFiltered(filters)} />
           <Group justify="space-between">
             <Text size="sm" c="dimmed" aria-live="polite">
-              {describePage(patients.data, offset)}
+              {describePage(intl, patients.data, offset)}
             </Text>
             {(offset > 0 || patients.data.nextOffset !== null) && (
               <Group gap="xs">
@@ -76,7 +92,7 @@ export function PatientListPage() {
                   disabled={offset === 0}
                   onClick={() => setOffset(Math.max(0, offset - patientListPageSize))}
                 >
-                  Previous
+                  <FormattedMessage id="patients.patientListPage.previous" defaultMessage="Previous" />
                 </Button>
                 <Button
                   variant="default"
@@ -85,7 +101,7 @@ export function PatientListPage() {
                   disabled={patients.data.nextOffset === null}
                   onClick={() => setOffset(patients.data.nextOffset ?? offset)}
                 >
-                  Next
+                  <FormattedMessage id="patients.patientListPage.next" defaultMessage="Next" />
                 </Button>
               </Group>
             )}

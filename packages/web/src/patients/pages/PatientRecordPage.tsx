@@ -3,6 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { IconArrowLeft, IconLock } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { mayEverBreakGlass, type RecordViewer } from '../../access/policy.ts';
 import { describeProblem } from '../../api/problem.ts';
 import { ErrorPanel } from '../../app/ErrorPanel.tsx';
@@ -24,6 +25,7 @@ interface PatientRecordPageProps {
 
 /** A patient's record: the header, the break-the-glass flag, and the tabs each feature adds. */
 export function PatientRecordPage({ patientId, tab, onTabChange }: PatientRecordPageProps) {
+  const intl = useIntl();
   const me = useMe();
   const queryClient = useQueryClient();
   const record = useQuery(patientRecordQueryOptions(patientId));
@@ -40,11 +42,18 @@ export function PatientRecordPage({ patientId, tab, onTabChange }: PatientRecord
       <AnchorLink to="/patients" size="sm">
         <Group gap={4} component="span">
           <IconArrowLeft size={14} />
-          All patients
+          <FormattedMessage id="patients.patientRecordPage.allPatients" defaultMessage="All patients" />
         </Group>
       </AnchorLink>
       {record.isPending && (
-        <Stack gap="sm" aria-busy="true" aria-label="Loading the record">
+        <Stack
+          gap="sm"
+          aria-busy="true"
+          aria-label={intl.formatMessage({
+            id: 'patients.patientRecordPage.loading',
+            defaultMessage: 'Loading the record',
+          })}
+        >
           <Skeleton height={110} />
           <Skeleton height={200} />
         </Stack>
@@ -70,7 +79,13 @@ export function PatientRecordPage({ patientId, tab, onTabChange }: PatientRecord
         opened={breakingGlass}
         onClose={() => setBreakingGlass(false)}
         onGranted={() => {
-          notifications.show({ color: 'red', message: 'Emergency access granted for one hour.' });
+          notifications.show({
+            color: 'red',
+            message: intl.formatMessage({
+              id: 'patients.patientRecordPage.accessGranted',
+              defaultMessage: 'Emergency access granted for one hour.',
+            }),
+          });
           reload();
         }}
       />
@@ -88,6 +103,7 @@ interface RecordViewProps {
 }
 
 function RecordView({ record, viewer, tab, onTabChange, onBreakGlass, onAccessEnded }: RecordViewProps) {
+  const intl = useIntl();
   const context: RecordTabContext = { record, viewer, now: new Date(), onBreakGlass };
   const tabs = patientRecordTabs.filter((candidate) => candidate.visible(context));
   const active = tabs.some((candidate) => candidate.value === tab) ? tab : defaultRecordTab;
@@ -102,7 +118,7 @@ function RecordView({ record, viewer, tab, onTabChange, onBreakGlass, onAccessEn
         <Tabs.List>
           {tabs.map((candidate) => (
             <Tabs.Tab key={candidate.value} value={candidate.value} leftSection={candidate.icon}>
-              {candidate.label}
+              {intl.formatMessage(candidate.label)}
             </Tabs.Tab>
           ))}
         </Tabs.List>
@@ -118,13 +134,22 @@ function RecordView({ record, viewer, tab, onTabChange, onBreakGlass, onAccessEn
 
 /** The server refused the record itself; a clinician may still open it in an emergency. */
 function RefusedRecord({ error, onBreakGlass }: { error: unknown; onBreakGlass: () => void }) {
+  const intl = useIntl();
   const problem = describeProblem(error);
   return (
-    <Alert color="yellow" variant="light" icon={<IconLock />} title="This record is closed to you">
+    <Alert
+      color="yellow"
+      variant="light"
+      icon={<IconLock />}
+      title={intl.formatMessage({
+        id: 'patients.refusedRecord.title',
+        defaultMessage: 'This record is closed to you',
+      })}
+    >
       <Stack gap="xs" align="flex-start">
         <Text size="sm">{problem.detail ?? problem.title}</Text>
         <Button color="red" onClick={onBreakGlass}>
-          Break the glass
+          <FormattedMessage id="patients.refusedRecord.breakTheGlass" defaultMessage="Break the glass" />
         </Button>
       </Stack>
     </Alert>
