@@ -8,8 +8,6 @@ import {
 } from '@tanstack/react-router';
 import { parseAuditSearch } from '../audit-log/filters.ts';
 import { meQueryOptions } from '../auth/api.ts';
-import { ForgotPasswordPage } from '../auth/pages/ForgotPasswordPage.tsx';
-import { ResetPasswordPage } from '../auth/pages/ResetPasswordPage.tsx';
 import { SignInPage } from '../auth/pages/SignInPage.tsx';
 import { safeRedirectTarget, signInSearch } from '../auth/redirect-target.ts';
 import { securityQueryOptions } from '../auth/security-api.ts';
@@ -30,6 +28,15 @@ import { RouteErrorPage } from './RouteErrorPage.tsx';
 const RegisterPatientPage = lazyRouteComponent(
   () => import('../admission/pages/RegisterPatientPage.tsx'),
   'RegisterPatientPage',
+);
+// Choosing a new password is rare: its two pages stay out of everyone's first load.
+const ForgotPasswordPage = lazyRouteComponent(
+  () => import('../auth/pages/ForgotPasswordPage.tsx'),
+  'ForgotPasswordPage',
+);
+const ResetPasswordPage = lazyRouteComponent(
+  () => import('../auth/pages/ResetPasswordPage.tsx'),
+  'ResetPasswordPage',
 );
 const AuditLogPage = lazyRouteComponent(() => import('../audit-log/pages/AuditLogPage.tsx'), 'AuditLogPage');
 const AccountSecurityPage = lazyRouteComponent(

@@ -153,7 +153,7 @@ export function ProgramOverviewCard() {
             </Table.Thead>
             <Table.Tbody>
               {overview.byLevelOfCare.map(({ level, count }) => {
-                const label = levelOfCareText(level);
+                const label = levelOfCareText(intl, level);
                 return (
                   <Table.Tr key={label}>
                     <Table.Td>{label}</Table.Td>
