@@ -1,13 +1,13 @@
 import { startTestServer, type TestServer } from '@tandem/server/testing/test-server';
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions } from 'playwright-core';
 import { launchChromium } from './chromium.ts';
 import { ensureWebBuild } from './web-build.ts';
 
 export interface BrowserTandem {
   server: TestServer;
   browser: Browser;
-  /** A fresh browser profile (own cookies) whose relative URLs go to this Tandem. */
-  newContext(): Promise<BrowserContext>;
+  /** A fresh browser profile (own cookies) whose relative URLs go to this Tandem; `locale` sets its languages. */
+  newContext(options?: Pick<BrowserContextOptions, 'locale'>): Promise<BrowserContext>;
   close(): Promise<void>;
 }
 
@@ -30,10 +30,11 @@ export async function startBrowserTandem(
   return {
     server,
     browser,
-    async newContext() {
+    async newContext(options = {}) {
       const context = await browser.newContext({
         baseURL: server.url,
         viewport: { width: 1280, height: 800 },
+        ...options,
       });
       context.setDefaultTimeout(15_000);
       return context;

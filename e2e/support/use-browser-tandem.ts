@@ -1,6 +1,6 @@
 import type { Role } from '@tandem/core';
 import type { TestServer } from '@tandem/server/testing/test-server';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { signInThroughPage } from './pages.ts';
 import { type BrowserTandem, startBrowserTandem } from './tandem.ts';
@@ -8,8 +8,8 @@ import { type BrowserTandem, startBrowserTandem } from './tandem.ts';
 export interface BrowserTandemFixture {
   /** The test server behind the browser (read inside tests: it starts in `beforeAll`). */
   readonly server: TestServer;
-  /** A fresh browser profile, closed after the test. */
-  newContext(): Promise<BrowserContext>;
+  /** A fresh browser profile, closed after the test; `locale` sets the languages the browser asks for. */
+  newContext(options?: Pick<BrowserContextOptions, 'locale'>): Promise<BrowserContext>;
   /** A fresh browser profile signed in as the demo account of `role` through the sign-in page. */
   signedIn(role: Role): Promise<Page>;
 }
@@ -38,8 +38,8 @@ export function useBrowserTandem(
     if (tandem === undefined) throw new Error('The browser Tandem starts in beforeAll: use it inside a test');
     return tandem;
   };
-  const newContext = async (): Promise<BrowserContext> => {
-    const context = await started().newContext();
+  const newContext = async (options?: Pick<BrowserContextOptions, 'locale'>): Promise<BrowserContext> => {
+    const context = await started().newContext(options);
     contexts.push(context);
     return context;
   };
