@@ -134,6 +134,7 @@ export function invitationAcceptance({ records, hashPassword, now }: InvitationA
           kind: invitation.kind,
           email: invitation.email,
           ...introduction,
+          role: invitation.kind === 'staff' ? invitation.role : null,
           expiresAt: invitation.expiresAt.toISOString(),
           minimumPasswordLength,
         };

@@ -161,6 +161,7 @@ describe('staff invitations', () => {
         email,
         invitedBy: expect.stringContaining('Alex Admin'),
         organizationName: demoOrganization.name,
+        role: 'clinician',
         roleLabel: 'Clinician',
         expiresAt: created.invitation.expiresAt,
         minimumPasswordLength: 12,

@@ -107,6 +107,9 @@ export const invitationPreviewSchema = z
     invitedBy: z.string(),
     /** Null where naming the program would disclose more than the patient consented to. */
     organizationName: z.string().nullable(),
+    /** What a staff member will be (null for a patient or a loved one), for the page to word in its language. */
+    role: z.enum(roles).nullable(),
+    /** The same in English. */
     roleLabel: z.string().nullable(),
     expiresAt: z.iso.datetime(),
     minimumPasswordLength: z.number().int(),

@@ -4896,6 +4896,17 @@ export interface components {
                 terms: {
                     [key: string]: string | null;
                 };
+                signedTerms: {
+                    recipientName: string | null;
+                    recipientKind: ("support_contact" | "person" | "organization") | null;
+                    categories: string[] | null;
+                    purpose: string | null;
+                    startsOn: string | null;
+                    expiresOn: string | null;
+                    expiryEvent: string | null;
+                    signedName: string | null;
+                    signedAt: string | null;
+                };
                 reason: string | null;
                 authorName: string;
                 signedAt: string | null;
@@ -4956,6 +4967,9 @@ export interface components {
             consents: {
                 /** Format: uuid */
                 id: string;
+                recipientName: string;
+                /** Format: date */
+                signedOn: string;
                 categories: ("attendance" | "diagnosis" | "medications" | "drug_test_results" | "progress_notes_summary" | "treatment_plan")[];
                 purpose: string;
                 /** Format: date */
@@ -5034,6 +5048,7 @@ export interface components {
             email: string;
             invitedBy: string;
             organizationName: string | null;
+            role: ("admin" | "clinician" | "prescriber" | "front_desk" | "supervisor" | "patient" | "family_member") | null;
             roleLabel: string | null;
             /** Format: date-time */
             expiresAt: string;
@@ -6045,6 +6060,17 @@ export interface components {
                 terms: {
                     [key: string]: string | null;
                 };
+                signedTerms: {
+                    recipientName: string | null;
+                    recipientKind: ("support_contact" | "person" | "organization") | null;
+                    categories: string[] | null;
+                    purpose: string | null;
+                    startsOn: string | null;
+                    expiresOn: string | null;
+                    expiryEvent: string | null;
+                    signedName: string | null;
+                    signedAt: string | null;
+                };
                 reason: string | null;
                 authorName: string;
                 signedAt: string | null;
@@ -6105,6 +6131,9 @@ export interface components {
             consents: {
                 /** Format: uuid */
                 id: string;
+                recipientName: string;
+                /** Format: date */
+                signedOn: string;
                 categories: ("attendance" | "diagnosis" | "medications" | "drug_test_results" | "progress_notes_summary" | "treatment_plan")[];
                 purpose: string;
                 /** Format: date */
@@ -6183,6 +6212,7 @@ export interface components {
             email: string;
             invitedBy: string;
             organizationName: string | null;
+            role: ("admin" | "clinician" | "prescriber" | "front_desk" | "supervisor" | "patient" | "family_member") | null;
             roleLabel: string | null;
             /** Format: date-time */
             expiresAt: string;
