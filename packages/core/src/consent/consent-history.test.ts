@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { type ConsentSignedContent, consentTermChanges, readableConsentTerms } from './consent-history.ts';
+import {
+  type ConsentSignedContent,
+  consentTermChanges,
+  readableConsentTerms,
+  signedConsentTerms,
+} from './consent-history.ts';
 
 const signed: ConsentSignedContent = {
   recipientKind: 'support_contact',
@@ -20,6 +25,21 @@ describe('consent history', () => {
       recipientKind: 'Support contact',
       categories: 'Attendance and appointments, Treatment plan',
     });
+  });
+
+  it('gives the terms as codes for a reader to word in their own language', () => {
+    expect(signedConsentTerms(signed)).toEqual({
+      recipientName: 'Jordan Example',
+      recipientKind: 'support_contact',
+      categories: ['attendance', 'treatment_plan'],
+      purpose: 'Family support',
+      startsOn: '2026-01-05',
+      expiresOn: '2026-07-05',
+      expiryEvent: null,
+      signedName: 'Pat Example',
+      signedAt: '2026-01-05T17:00:00.000Z',
+    });
+    expect(signedConsentTerms({ purpose: 'Court' })).toMatchObject({ purpose: 'Court', categories: null });
   });
 
   it('names each amended term once, in the order of the form, with readable values', () => {

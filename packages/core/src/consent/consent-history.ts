@@ -44,6 +44,33 @@ const recipientKindLabels: Record<ConsentRecipientKind, string> = {
   organization: 'Organization',
 };
 
+/** A signed version's terms as stored, codes and all, every term present (null where the version lacks it). */
+export type SignedConsentTerms = {
+  [Term in keyof typeof consentTermLabels]: Term extends 'categories'
+    ? string[] | null
+    : Term extends 'recipientKind'
+      ? ConsentRecipientKind | null
+      : string | null;
+};
+
+/**
+ * The terms for a reader who words them in their own language (the web app): codes as codes, the signature time
+ * in ISO 8601. The support contact's id is not a term a reader compares, as in readableConsentTerms.
+ */
+export function signedConsentTerms(content: Partial<ConsentSignedContent>): SignedConsentTerms {
+  return {
+    recipientName: content.recipientName ?? null,
+    recipientKind: content.recipientKind ?? null,
+    categories: content.categories === undefined ? null : [...content.categories],
+    purpose: content.purpose ?? null,
+    startsOn: content.startsOn ?? null,
+    expiresOn: content.expiresOn ?? null,
+    expiryEvent: content.expiryEvent ?? null,
+    signedName: content.signedName ?? null,
+    signedAt: content.signedAt === undefined ? null : new Date(content.signedAt).toISOString(),
+  };
+}
+
 /** The terms as the consent form reads them: labels for codes, one line for the list of categories. */
 export function readableConsentTerms(content: Partial<ConsentSignedContent>): Record<string, string | null> {
   return {

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { type NewConsentTerms, normalizedCategories, validateNewConsent } from './new-consent.ts';
+import {
+  consentTermsProblemMessages,
+  type NewConsentTerms,
+  normalizedCategories,
+  validateNewConsent,
+} from './new-consent.ts';
 
 const now = new Date('2026-03-10T18:00:00Z');
 const context = { now, timeZone: 'America/Los_Angeles' };
@@ -29,7 +34,9 @@ describe('validateNewConsent', () => {
 
   it('requires an expiry date or an ending event (42 CFR 2.31)', () => {
     const errors = validateNewConsent(terms({ expiresOn: null, expiryEvent: null }), context);
-    expect(errors).toEqual([{ path: 'expiresOn', message: expect.stringMatching(/expires or the event/) }]);
+    expect(errors).toEqual([
+      { path: 'expiresOn', problem: 'end_missing', message: expect.stringMatching(/expires or the event/) },
+    ]);
     expect(paths(terms({ expiresOn: null, expiryEvent: '   ' }))).toEqual(['expiryEvent']);
   });
 
@@ -74,6 +81,17 @@ describe('validateNewConsent', () => {
     const skewed = new Date(now.getTime() + 60_000);
     expect(paths(terms({ signature: { typedName: 'Pat Example', signedAt: skewed } }))).toEqual([]);
     expect(paths(terms({ startsOn: '2026-03-09' }))).toEqual(['startsOn']);
+  });
+});
+
+describe('consent terms problems', () => {
+  it('come as codes (worded in the reader’s language), each with the English the API answers with', () => {
+    const errors = validateNewConsent(
+      terms({ purpose: ' ', startsOn: '2026-04-01', expiresOn: '2026-03-31' }),
+      context,
+    );
+    expect(errors.map(({ problem }) => problem)).toEqual(['purpose_missing', 'expires_before_start']);
+    for (const error of errors) expect(error.message).toBe(consentTermsProblemMessages[error.problem]);
   });
 });
 

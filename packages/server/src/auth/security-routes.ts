@@ -22,6 +22,8 @@ const allowedBeforeEnrolment = new Set([
   'POST /api/auth/two-factor/verify-totp',
   'POST /api/auth/sign-out',
   'POST /api/me/sessions/revoke-all',
+  // The set-up is read in the person's language; choosing it discloses nothing.
+  'PUT /api/me/language',
 ]);
 
 const securitySchema = z

@@ -101,6 +101,19 @@ const termChangeSchema = z.object({
   after: z.string().nullable(),
 });
 
+/** A version's terms as signed, codes and all, for the reader to word in their own language. */
+const signedTermsSchema = z.object({
+  recipientName: z.string().nullable(),
+  recipientKind: z.enum(consentRecipientKinds).nullable(),
+  categories: z.array(z.string()).nullable(),
+  purpose: z.string().nullable(),
+  startsOn: z.string().nullable(),
+  expiresOn: z.string().nullable(),
+  expiryEvent: z.string().nullable(),
+  signedName: z.string().nullable(),
+  signedAt: z.string().nullable(),
+});
+
 /** A consent's signed versions, oldest first, each with what it changed from the one before, and its addenda. */
 export const consentHistorySchema = z
   .object({
@@ -111,8 +124,10 @@ export const consentHistorySchema = z
         /** The consent this version is (one consent per signed version). */
         consentId: z.uuid().nullable(),
         status: z.enum(signedRecordStatuses),
-        /** The terms as the consent form reads them. */
+        /** The terms as the consent form reads them, in English. */
         terms: z.record(z.string(), z.string().nullable()),
+        /** The same terms as codes (`terms` and `changes` name them): what a reader words in their language. */
+        signedTerms: signedTermsSchema,
         /** Why it was amended (none for the first version). */
         reason: z.string().nullable(),
         authorName: z.string(),

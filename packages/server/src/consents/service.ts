@@ -6,6 +6,7 @@ import {
   type FieldError,
   normalizedCategories,
   readableConsentTerms,
+  signedConsentTerms,
   validateNewConsent,
 } from '@tandem/core';
 import { organizationOf, type RecordContext } from '../records/record-context.ts';
@@ -18,7 +19,7 @@ import type { Consent, ConsentAmend, ConsentCreate, ConsentHistory, ConsentRevok
 
 const invalid = (fieldErrors: FieldError[]) =>
   new DomainError('invalid_input', 'Some fields are missing or invalid.', {
-    fieldErrors: fieldErrors.map((error) => ({ ...error, path: `body.${error.path}` })),
+    fieldErrors: fieldErrors.map((error) => ({ path: `body.${error.path}`, message: error.message })),
   });
 
 /**
@@ -45,7 +46,7 @@ export function consentService(
     const { principal } = context;
     const clock = await programClock();
     const signedAt = terms.signature.signedAt === undefined ? clock.now : new Date(terms.signature.signedAt);
-    const errors = validateNewConsent(
+    const errors: FieldError[] = validateNewConsent(
       {
         recipient: terms.recipient,
         categories: terms.categories,
@@ -290,6 +291,7 @@ export function consentService(
             consentId: consentOf.get(version.number) ?? null,
             status: version.status,
             terms: readableConsentTerms(content),
+            signedTerms: signedConsentTerms(content),
             reason: version.reason,
             authorName: version.authorName,
             signedAt: version.signedAt === null ? null : new Date(version.signedAt).toISOString(),

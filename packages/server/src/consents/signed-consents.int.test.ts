@@ -96,6 +96,11 @@ describe('recording a consent', () => {
             categories: 'Attendance and appointments, Treatment plan',
             expiryEvent: 'Discharge from the program',
           },
+          signedTerms: {
+            recipientKind: 'support_contact',
+            categories: ['attendance', 'treatment_plan'],
+            expiryEvent: 'Discharge from the program',
+          },
         },
       ],
       addenda: [],

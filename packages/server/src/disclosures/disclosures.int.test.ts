@@ -121,6 +121,8 @@ describe('the family portal', () => {
     expect(body.consents).toEqual([
       expect.objectContaining({
         id: seededConsent,
+        recipientName: expect.any(String),
+        signedOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
         scope: expect.stringContaining('The patient may revoke it'),
       }),
     ]);

@@ -38,12 +38,15 @@ export const sharedRecordSchema = z
     consents: z.array(
       z.object({
         id: z.uuid(),
+        recipientName: z.string(),
+        /** When the patient signed, in the program's calendar. */
+        signedOn: z.iso.date(),
         categories: z.array(z.enum(disclosureCategories)),
         purpose: z.string(),
         startsOn: z.iso.date(),
         expiresOn: z.iso.date().nullable(),
         expiryEvent: z.string().nullable(),
-        /** A plain explanation of the consent's scope (42 CFR 2.32(b)). */
+        /** A plain explanation of the consent's scope (42 CFR 2.32(b)), in English; the web words it from the fields. */
         scope: z.string(),
       }),
     ),

@@ -27,6 +27,9 @@ export interface SharedRecordView {
   /** The consents the view was made under, each with a plain explanation of its scope (42 CFR 2.32(b)). */
   consents: {
     id: string;
+    recipientName: string;
+    /** When the patient signed: a calendar date in the program's time zone. */
+    signedOn: string;
     categories: DisclosureCategory[];
     purpose: string;
     startsOn: string;
@@ -153,6 +156,8 @@ export function disclosureService(records: RecordKernel, repository: DisclosureR
           sections,
           consents: opened.activeConsents.map((consent) => ({
             id: consent.id,
+            recipientName: consent.recipientName,
+            signedOn: localDateAt(consent.signedAt, clock.timeZone),
             categories: consent.categories,
             purpose: consent.purpose,
             startsOn: consent.startsOn,

@@ -4978,6 +4978,17 @@ export interface components {
                 terms: {
                     [key: string]: string | null;
                 };
+                signedTerms: {
+                    recipientName: string | null;
+                    recipientKind: ("support_contact" | "person" | "organization") | null;
+                    categories: string[] | null;
+                    purpose: string | null;
+                    startsOn: string | null;
+                    expiresOn: string | null;
+                    expiryEvent: string | null;
+                    signedName: string | null;
+                    signedAt: string | null;
+                };
                 reason: string | null;
                 authorName: string;
                 signedAt: string | null;
@@ -5038,6 +5049,9 @@ export interface components {
             consents: {
                 /** Format: uuid */
                 id: string;
+                recipientName: string;
+                /** Format: date */
+                signedOn: string;
                 categories: ("attendance" | "diagnosis" | "medications" | "drug_test_results" | "progress_notes_summary" | "treatment_plan")[];
                 purpose: string;
                 /** Format: date */
@@ -6153,6 +6167,17 @@ export interface components {
                 terms: {
                     [key: string]: string | null;
                 };
+                signedTerms: {
+                    recipientName: string | null;
+                    recipientKind: ("support_contact" | "person" | "organization") | null;
+                    categories: string[] | null;
+                    purpose: string | null;
+                    startsOn: string | null;
+                    expiresOn: string | null;
+                    expiryEvent: string | null;
+                    signedName: string | null;
+                    signedAt: string | null;
+                };
                 reason: string | null;
                 authorName: string;
                 signedAt: string | null;
@@ -6213,6 +6238,9 @@ export interface components {
             consents: {
                 /** Format: uuid */
                 id: string;
+                recipientName: string;
+                /** Format: date */
+                signedOn: string;
                 categories: ("attendance" | "diagnosis" | "medications" | "drug_test_results" | "progress_notes_summary" | "treatment_plan")[];
                 purpose: string;
                 /** Format: date */

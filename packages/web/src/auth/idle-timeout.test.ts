@@ -1,3 +1,4 @@
+import { createIntl } from 'react-intl';
 import { describe, expect, it } from 'vitest';
 import {
   durationText,
@@ -32,10 +33,17 @@ describe('idle timeout in the browser', () => {
   });
 
   it('says how long in words', () => {
-    expect(durationText(900)).toBe('15 minutes');
-    expect(durationText(60)).toBe('1 minute');
-    expect(durationText(15)).toBe('15 seconds');
-    expect(durationText(1)).toBe('1 second');
-    expect(durationText(90)).toBe('90 seconds');
+    const intl = createIntl({ locale: 'en', messages: {} });
+    expect(durationText(intl, 900)).toBe('15 minutes');
+    expect(durationText(intl, 60)).toBe('1 minute');
+    expect(durationText(intl, 15)).toBe('15 seconds');
+    expect(durationText(intl, 1)).toBe('1 second');
+    expect(durationText(intl, 90)).toBe('90 seconds');
+  });
+
+  it('says it in the reader’s language', () => {
+    const intl = createIntl({ locale: 'es', messages: {} });
+    expect(durationText(intl, 900)).toBe('15 minutos');
+    expect(durationText(intl, 1)).toBe('1 segundo');
   });
 });

@@ -1,3 +1,5 @@
+import type { IntlShape } from 'react-intl';
+
 /**
  * The web side of the idle timeout. The server ends a session whose last authenticated request is older than the
  * idle timeout; the browser keeps the same clock: it counts from the last request the server saw (any API call,
@@ -41,12 +43,10 @@ export function shouldKeepAlive(clock: IdleClock, now: number): boolean {
   return now - clock.lastSeenAt >= keepAliveIntervalMs(clock.idleTimeoutMs);
 }
 
-/** "15 minutes", "1 minute", "20 seconds": for the warning and the signed-out notice. */
-export function durationText(seconds: number): string {
-  if (seconds >= 60 && seconds % 60 === 0) {
-    const minutes = seconds / 60;
-    return `${minutes} minute${minutes === 1 ? '' : 's'}`;
-  }
-  const whole = Math.max(0, Math.round(seconds));
-  return `${whole} second${whole === 1 ? '' : 's'}`;
+/** "15 minutes", "1 minute", "20 seconds" (in the reader's language): for the warning and the signed-out notice. */
+export function durationText(intl: IntlShape, seconds: number): string {
+  const inUnit = (value: number, unit: 'minute' | 'second') =>
+    intl.formatNumber(value, { style: 'unit', unit, unitDisplay: 'long' });
+  if (seconds >= 60 && seconds % 60 === 0) return inUnit(seconds / 60, 'minute');
+  return inUnit(Math.max(0, Math.round(seconds)), 'second');
 }

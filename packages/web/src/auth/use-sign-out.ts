@@ -1,12 +1,14 @@
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
+import { useIntl } from 'react-intl';
 import { describeProblem } from '../api/problem.ts';
 import { signOut } from './api.ts';
 
 export function useSignOut() {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
+  const intl = useIntl();
   return useMutation({
     mutationFn: signOut,
     onSuccess: async () => {
@@ -19,7 +21,7 @@ export function useSignOut() {
       const problem = describeProblem(error);
       notifications.show({
         color: 'red',
-        title: 'Could not sign out',
+        title: intl.formatMessage({ id: 'auth.useSignOut.failed', defaultMessage: 'Could not sign out' }),
         message: problem.detail ?? problem.title,
       });
     },

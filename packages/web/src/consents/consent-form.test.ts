@@ -1,3 +1,4 @@
+import { createIntl } from 'react-intl';
 import { describe, expect, it } from 'vitest';
 import type { Consent } from './api.ts';
 import {
@@ -12,6 +13,7 @@ import {
 const now = new Date('2026-03-10T18:00:00Z');
 const context = { now, timeZone: 'America/Los_Angeles' };
 const today = '2026-03-10';
+const intl = createIntl({ locale: 'en', messages: {} });
 
 function filled() {
   return {
@@ -48,8 +50,9 @@ describe('the consent form', () => {
   });
 
   it('reports every missing element on its field, with the rules the server applies', () => {
-    expect(validateConsentForm(filled(), context)).toEqual({});
+    expect(validateConsentForm(intl, filled(), context)).toEqual({});
     const errors = validateConsentForm(
+      intl,
       {
         ...emptyConsentForm(today),
         endsBy: 'event',
@@ -64,12 +67,24 @@ describe('the consent form', () => {
       'supportContactId',
       'typedName',
     ]);
-    expect(validateConsentForm({ ...filled(), expiresOn: '2026-03-01' }, context)).toEqual({
+    expect(validateConsentForm(intl, { ...filled(), expiresOn: '2026-03-01' }, context)).toEqual({
       expiresOn: 'The consent cannot expire before it starts',
     });
     expect(
-      validateConsentForm({ ...filled(), recipientKind: 'person', recipientName: '' }, context),
+      validateConsentForm(intl, { ...filled(), recipientKind: 'person', recipientName: '' }, context),
     ).toHaveProperty('recipientName');
+  });
+
+  it('says each problem in the reader’s language', () => {
+    const spanish = createIntl({
+      locale: 'es',
+      messages: {
+        'consents.termsProblem.expiresBeforeStart': 'El consentimiento no puede vencer antes de comenzar',
+      },
+    });
+    expect(validateConsentForm(spanish, { ...filled(), expiresOn: '2026-03-01' }, context)).toEqual({
+      expiresOn: 'El consentimiento no puede vencer antes de comenzar',
+    });
   });
 
   it('puts the server’s field errors on the matching fields', () => {

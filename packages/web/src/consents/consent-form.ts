@@ -1,6 +1,8 @@
 import type { DisclosureCategory } from '@tandem/core/access/resources';
 import { validateNewConsent } from '@tandem/core/consent/new-consent';
+import type { IntlShape } from 'react-intl';
 import type { Consent, ConsentCreate } from './api.ts';
+import { consentTermsProblemLabels } from './labels.ts';
 
 /** How the consent ends: 42 CFR 2.31 requires an expiry date, an event, or both (whichever comes first). */
 export type ConsentEnd = 'date' | 'event' | 'both';
@@ -84,8 +86,13 @@ export function consentRequestBody(values: ConsentFormValues): ConsentCreate {
 }
 
 /** An amendment says why the signed consent changes, as the server requires (at least 3 characters). */
-export function amendmentReasonError(reason: string): string | undefined {
-  return reason.trim().length < 3 ? 'Say why the consent is amended' : undefined;
+export function amendmentReasonError(intl: IntlShape, reason: string): string | undefined {
+  return reason.trim().length < 3
+    ? intl.formatMessage({
+        id: 'consents.consentForm.reasonMissing',
+        defaultMessage: 'Say why the consent is amended',
+      })
+    : undefined;
 }
 
 /** Where the server's (or the core rules') field paths land in this form. */
@@ -118,6 +125,7 @@ export function formErrorsFrom(fieldErrors: Record<string, string>): ConsentForm
  * every problem at once before sending; the server still decides.
  */
 export function validateConsentForm(
+  intl: IntlShape,
   values: ConsentFormValues,
   context: { now: Date; timeZone: string },
 ): ConsentFormErrors {
@@ -138,14 +146,20 @@ export function validateConsentForm(
           signature: { typedName: body.signature.typedName, signedAt: context.now },
         },
         context,
-      ).map((error) => [error.path, error.message]),
+      ).map((error) => [error.path, intl.formatMessage(consentTermsProblemLabels[error.problem])]),
     ),
   );
   if (values.recipientKind === 'support_contact' && values.supportContactId === null) {
-    errors.supportContactId = 'Choose which support contact may receive the information';
+    errors.supportContactId = intl.formatMessage({
+      id: 'consents.consentForm.supportContactMissing',
+      defaultMessage: 'Choose which support contact may receive the information',
+    });
   }
   if (values.endsBy !== 'date' && values.expiryEvent.trim() === '') {
-    errors.expiryEvent = 'Describe the event that ends the consent (for example, discharge)';
+    errors.expiryEvent = intl.formatMessage({
+      id: 'consents.consentForm.expiryEventMissing',
+      defaultMessage: 'Describe the event that ends the consent (for example, discharge)',
+    });
   }
   return errors;
 }

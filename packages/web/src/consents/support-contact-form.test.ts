@@ -1,5 +1,8 @@
+import { createIntl } from 'react-intl';
 import { describe, expect, it } from 'vitest';
 import { supportContactBody, validateSupportContact } from './support-contact-form.ts';
+
+const intl = createIntl({ locale: 'en', messages: {} });
 
 const values = {
   name: ' Sam Example ',
@@ -12,10 +15,16 @@ const values = {
 
 describe('the support contact form', () => {
   it('needs a name and a relationship, and checks phone and email only when given', () => {
-    expect(validateSupportContact(values)).toEqual({});
+    expect(validateSupportContact(intl, values)).toEqual({});
     expect(
       Object.keys(
-        validateSupportContact({ ...values, name: ' ', relationship: '', phone: 'call me', email: 'sam@' }),
+        validateSupportContact(intl, {
+          ...values,
+          name: ' ',
+          relationship: '',
+          phone: 'call me',
+          email: 'sam@',
+        }),
       ),
     ).toEqual(['name', 'relationship', 'phone', 'email']);
   });

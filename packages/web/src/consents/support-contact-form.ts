@@ -1,3 +1,4 @@
+import type { IntlShape } from 'react-intl';
 import type { SupportContactCreate } from './api.ts';
 
 export interface SupportContactFormValues {
@@ -14,14 +15,34 @@ const phonePattern = /^[0-9+()\-.\s]*$/;
 const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export function validateSupportContact(
+  intl: IntlShape,
   values: SupportContactFormValues,
 ): Partial<Record<keyof SupportContactFormValues, string>> {
   const errors: Partial<Record<keyof SupportContactFormValues, string>> = {};
-  if (values.name.trim() === '') errors.name = 'Enter their name';
-  if (values.relationship.trim() === '') errors.relationship = 'Say how they relate to the patient';
-  if (!phonePattern.test(values.phone)) errors.phone = 'Use digits, spaces and + ( ) - only';
-  if (values.email.trim() !== '' && !emailPattern.test(values.email.trim()))
-    errors.email = 'Enter an email address';
+  if (values.name.trim() === '') {
+    errors.name = intl.formatMessage({
+      id: 'consents.supportContactForm.nameMissing',
+      defaultMessage: 'Enter their name',
+    });
+  }
+  if (values.relationship.trim() === '') {
+    errors.relationship = intl.formatMessage({
+      id: 'consents.supportContactForm.relationshipMissing',
+      defaultMessage: 'Say how they relate to the patient',
+    });
+  }
+  if (!phonePattern.test(values.phone)) {
+    errors.phone = intl.formatMessage({
+      id: 'consents.supportContactForm.phoneInvalid',
+      defaultMessage: 'Use digits, spaces and + ( ) - only',
+    });
+  }
+  if (values.email.trim() !== '' && !emailPattern.test(values.email.trim())) {
+    errors.email = intl.formatMessage({
+      id: 'consents.supportContactForm.emailInvalid',
+      defaultMessage: 'Enter an email address',
+    });
+  }
   return errors;
 }
 

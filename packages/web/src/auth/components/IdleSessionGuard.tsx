@@ -3,6 +3,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import type { Middleware } from 'openapi-fetch';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { api } from '../../api/client.ts';
 import { Dialog } from '../../app/Dialog.tsx';
 import { signOut } from '../api.ts';
@@ -35,6 +36,7 @@ export function IdleSessionGuard() {
 function IdleWatch({ idleTimeoutSeconds }: { idleTimeoutSeconds: number }) {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
+  const intl = useIntl();
   const idleTimeoutMs = idleTimeoutSeconds * 1000;
   const lastSeenAt = useRef(Date.now());
   const keepingAlive = useRef(false);
@@ -132,21 +134,31 @@ function IdleWatch({ idleTimeoutSeconds }: { idleTimeoutSeconds: number }) {
     <Dialog
       opened={phase === 'warning'}
       onClose={() => void keepAlive()}
-      title="Are you still there?"
+      title={intl.formatMessage({
+        id: 'auth.idleSessionGuard.title',
+        defaultMessage: 'Are you still there?',
+      })}
       centered
       closeOnClickOutside={false}
     >
       <Stack>
         <Text size="sm">
-          To protect patients' information, Tandem signs you out after {durationText(idleTimeoutSeconds)}{' '}
-          without activity. You will be signed out in <strong>{durationText(secondsLeft)}</strong>.
+          <FormattedMessage
+            id="auth.idleSessionGuard.warning"
+            defaultMessage="To protect patients' information, Tandem signs you out after {timeout} without activity. You will be signed out in <strong>{left}</strong>."
+            values={{
+              timeout: durationText(intl, idleTimeoutSeconds),
+              left: durationText(intl, secondsLeft),
+              strong: (chunks) => <strong>{chunks}</strong>,
+            }}
+          />
         </Text>
         <Group justify="flex-end">
           <Button variant="default" onClick={() => void signOutIdle()}>
-            Sign out now
+            <FormattedMessage id="auth.idleSessionGuard.signOutNow" defaultMessage="Sign out now" />
           </Button>
           <Button onClick={() => void keepAlive()} data-autofocus>
-            Stay signed in
+            <FormattedMessage id="auth.idleSessionGuard.staySignedIn" defaultMessage="Stay signed in" />
           </Button>
         </Group>
       </Stack>

@@ -1,5 +1,6 @@
 import { Button, Group, PasswordInput, Stack } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 
 /** Asks for the current password before a change to how the person signs in. */
 export function PasswordConfirm({
@@ -19,6 +20,7 @@ export function PasswordConfirm({
   onCancel?: () => void;
   danger?: boolean;
 }) {
+  const intl = useIntl();
   const [password, setPassword] = useState('');
   const [missing, setMissing] = useState(false);
   function submit(event: FormEvent<HTMLFormElement>) {
@@ -37,9 +39,21 @@ export function PasswordConfirm({
             setPassword(event.currentTarget.value);
             setMissing(false);
           }}
-          error={missing ? 'Enter your password' : error}
+          error={
+            missing
+              ? intl.formatMessage({
+                  id: 'auth.passwordConfirm.missing',
+                  defaultMessage: 'Enter your password',
+                })
+              : error
+          }
           withAsterisk
-          visibilityToggleButtonProps={{ 'aria-label': 'Show typed characters' }}
+          visibilityToggleButtonProps={{
+            'aria-label': intl.formatMessage({
+              id: 'auth.passwordConfirm.showTypedCharacters',
+              defaultMessage: 'Show typed characters',
+            }),
+          }}
         />
         <Group gap="sm">
           <Button type="submit" loading={pending} color={danger ? 'red' : undefined}>
@@ -47,7 +61,7 @@ export function PasswordConfirm({
           </Button>
           {onCancel && (
             <Button variant="default" onClick={onCancel}>
-              Cancel
+              <FormattedMessage id="auth.passwordConfirm.cancel" defaultMessage="Cancel" />
             </Button>
           )}
         </Group>

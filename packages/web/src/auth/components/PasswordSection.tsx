@@ -3,6 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { IconAlertCircle } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { describeProblem } from '../../api/problem.ts';
 import { changePassword } from '../security-api.ts';
 
@@ -10,6 +11,7 @@ const minimumLength = 12;
 
 /** Changing the password; the server says on each field why a choice is refused. */
 export function PasswordSection() {
+  const intl = useIntl();
   const [currentPassword, setCurrentPassword] = useState('');
   const [newPassword, setNewPassword] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -20,8 +22,14 @@ export function PasswordSection() {
       setNewPassword('');
       notifications.show({
         color: 'green',
-        title: 'Password changed',
-        message: 'You stay signed in here; every other session was signed out.',
+        title: intl.formatMessage({
+          id: 'auth.passwordSection.changedTitle',
+          defaultMessage: 'Password changed',
+        }),
+        message: intl.formatMessage({
+          id: 'auth.passwordSection.changed',
+          defaultMessage: 'You stay signed in here; every other session was signed out.',
+        }),
       });
     },
     onError: (error) => setErrors(describeProblem(error).fieldErrors),
@@ -30,8 +38,18 @@ export function PasswordSection() {
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const found: Record<string, string> = {};
-    if (currentPassword === '') found.currentPassword = 'Enter your current password';
-    if (newPassword.length < minimumLength) found.newPassword = `Use at least ${minimumLength} characters`;
+    if (currentPassword === '') {
+      found.currentPassword = intl.formatMessage({
+        id: 'auth.passwordSection.currentMissing',
+        defaultMessage: 'Enter your current password',
+      });
+    }
+    if (newPassword.length < minimumLength) {
+      found.newPassword = intl.formatMessage(
+        { id: 'auth.passwordSection.tooShort', defaultMessage: 'Use at least {minimumLength} characters' },
+        { minimumLength },
+      );
+    }
     setErrors(found);
     if (Object.keys(found).length === 0) change.mutate({ currentPassword, newPassword });
   }
@@ -44,11 +62,14 @@ export function PasswordSection() {
       <form onSubmit={submit} noValidate>
         <Stack gap="sm" maw={400}>
           <Title order={2} size="h4">
-            Password
+            <FormattedMessage id="auth.passwordSection.title" defaultMessage="Password" />
           </Title>
           <Text size="sm" c="dimmed">
-            At least {minimumLength} characters. Common passwords and passwords containing your email name are
-            refused. A few unrelated words work well.
+            <FormattedMessage
+              id="auth.passwordSection.policy"
+              defaultMessage="At least {minimumLength} characters. Common passwords and passwords containing your email name are refused. A few unrelated words work well."
+              values={{ minimumLength }}
+            />
           </Text>
           {unplaced && (
             <Alert color="red" variant="light" icon={<IconAlertCircle />} title={unplaced.title}>
@@ -56,7 +77,10 @@ export function PasswordSection() {
             </Alert>
           )}
           <PasswordInput
-            label="Current password"
+            label={intl.formatMessage({
+              id: 'auth.passwordSection.current',
+              defaultMessage: 'Current password',
+            })}
             autoComplete="current-password"
             value={currentPassword}
             onChange={(event) => setCurrentPassword(event.currentTarget.value)}
@@ -64,7 +88,7 @@ export function PasswordSection() {
             withAsterisk
           />
           <PasswordInput
-            label="New password"
+            label={intl.formatMessage({ id: 'auth.passwordSection.new', defaultMessage: 'New password' })}
             autoComplete="new-password"
             value={newPassword}
             onChange={(event) => setNewPassword(event.currentTarget.value)}
@@ -72,7 +96,7 @@ export function PasswordSection() {
             withAsterisk
           />
           <Button type="submit" w="fit-content" loading={change.isPending}>
-            Change password
+            <FormattedMessage id="auth.passwordSection.submit" defaultMessage="Change password" />
           </Button>
         </Stack>
       </form>

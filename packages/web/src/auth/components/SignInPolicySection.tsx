@@ -4,7 +4,7 @@ import { IconAlertCircle } from '@tabler/icons-react';
 import { staffRoles } from '@tandem/core/identity/roles';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { FormattedMessage } from 'react-intl';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { describeProblem } from '../../api/problem.ts';
 import type { SignInPolicy } from '../../api/types.ts';
 import { roleLabels } from '../roles.ts';
@@ -13,6 +13,7 @@ import { signInPolicyQueryOptions, updateSignInPolicy } from '../security-api.ts
 /** Administrators: which staff roles must use two-step verification in this organization. */
 export function SignInPolicySection() {
   const queryClient = useQueryClient();
+  const intl = useIntl();
   const policy = useQuery(signInPolicyQueryOptions);
   const [roles, setRoles] = useState<SignInPolicy['twoFactorRequiredRoles']>([]);
   useEffect(() => {
@@ -25,8 +26,14 @@ export function SignInPolicySection() {
       queryClient.setQueryData(signInPolicyQueryOptions.queryKey, saved);
       notifications.show({
         color: 'green',
-        title: 'Sign-in policy saved',
-        message: 'It applies within seconds.',
+        title: intl.formatMessage({
+          id: 'auth.signInPolicySection.savedTitle',
+          defaultMessage: 'Sign-in policy saved',
+        }),
+        message: intl.formatMessage({
+          id: 'auth.signInPolicySection.saved',
+          defaultMessage: 'It applies within seconds.',
+        }),
       });
     },
     onError: () => void policy.refetch(),
@@ -37,11 +44,16 @@ export function SignInPolicySection() {
     <Paper withBorder p="lg">
       <Stack gap="sm">
         <Title order={2} size="h4">
-          Organization sign-in policy
+          <FormattedMessage
+            id="auth.signInPolicySection.title"
+            defaultMessage="Organization sign-in policy"
+          />
         </Title>
         <Text size="sm" c="dimmed">
-          Staff in these roles must set up two-step verification; until they do, Tandem shows them nothing but
-          the set-up.
+          <FormattedMessage
+            id="auth.signInPolicySection.explanation"
+            defaultMessage="Staff in these roles must set up two-step verification; until they do, Tandem shows them nothing but the set-up."
+          />
         </Text>
         {problem && (
           <Alert color="red" variant="light" icon={<IconAlertCircle />} title={problem.title}>
@@ -52,7 +64,10 @@ export function SignInPolicySection() {
           <Skeleton height={120} />
         ) : (
           <Checkbox.Group
-            label="Require two-step verification for"
+            label={intl.formatMessage({
+              id: 'auth.signInPolicySection.rolesLabel',
+              defaultMessage: 'Require two-step verification for',
+            })}
             value={roles}
             onChange={(value) => setRoles(value as typeof roles)}
           >
@@ -71,7 +86,7 @@ export function SignInPolicySection() {
               policy.data && save.mutate({ twoFactorRequiredRoles: roles, version: policy.data.version })
             }
           >
-            Save policy
+            <FormattedMessage id="auth.signInPolicySection.save" defaultMessage="Save policy" />
           </Button>
         </Group>
       </Stack>

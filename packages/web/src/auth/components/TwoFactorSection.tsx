@@ -4,6 +4,7 @@ import { IconAlertCircle, IconShieldCheck } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { QRCodeSVG } from 'qrcode.react';
 import { type FormEvent, useState } from 'react';
+import { defineMessages, FormattedMessage, useIntl } from 'react-intl';
 import { describeProblem } from '../../api/problem.ts';
 import type { AccountSecurity, TwoFactorEnrolment } from '../../api/types.ts';
 import { meQueryKey } from '../api.ts';
@@ -24,6 +25,12 @@ function setupKey(totpUri: string): string {
   return secret.replace(/(.{4})/g, '$1 ').trim();
 }
 
+const messages = defineMessages({
+  yourPassword: { id: 'auth.twoFactorSection.yourPassword', defaultMessage: 'Your password' },
+  cancel: { id: 'auth.twoFactorSection.cancel', defaultMessage: 'Cancel' },
+  turnOff: { id: 'auth.twoFactorSection.turnOff', defaultMessage: 'Turn off' },
+});
+
 function problemText(error: unknown): { field?: string; alert?: string } {
   if (!error) return {};
   const problem = describeProblem(error);
@@ -34,6 +41,7 @@ function problemText(error: unknown): { field?: string; alert?: string } {
 /** Two-step verification: set up with an authenticator app, recovery codes, and turning it off. */
 export function TwoFactorSection({ security }: { security: AccountSecurity }) {
   const queryClient = useQueryClient();
+  const intl = useIntl();
   const [mode, setMode] = useState<Mode>('idle');
   const [enrolment, setEnrolment] = useState<TwoFactorEnrolment | null>(null);
   const [shownCodes, setShownCodes] = useState<string[] | null>(null);
@@ -60,8 +68,14 @@ export function TwoFactorSection({ security }: { security: AccountSecurity }) {
       setMode('idle');
       notifications.show({
         color: 'green',
-        title: 'Two-step verification is on',
-        message: 'Save your recovery codes.',
+        title: intl.formatMessage({
+          id: 'auth.twoFactorSection.onTitle',
+          defaultMessage: 'Two-step verification is on',
+        }),
+        message: intl.formatMessage({
+          id: 'auth.twoFactorSection.on',
+          defaultMessage: 'Save your recovery codes.',
+        }),
       });
       await refresh();
     },
@@ -80,8 +94,14 @@ export function TwoFactorSection({ security }: { security: AccountSecurity }) {
       setMode('idle');
       setShownCodes(null);
       notifications.show({
-        title: 'Two-step verification is off',
-        message: 'Sign-in asks for your password only.',
+        title: intl.formatMessage({
+          id: 'auth.twoFactorSection.offTitle',
+          defaultMessage: 'Two-step verification is off',
+        }),
+        message: intl.formatMessage({
+          id: 'auth.twoFactorSection.off',
+          defaultMessage: 'Sign-in asks for your password only.',
+        }),
       });
       await refresh();
     },
@@ -97,8 +117,14 @@ export function TwoFactorSection({ security }: { security: AccountSecurity }) {
   function submitCode(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const digits = code.replace(/\s/g, '');
-    if (!/^\d{6}$/.test(digits)) setCodeError('Enter the 6-digit code from your authenticator app');
-    else confirm.mutate(digits);
+    if (!/^\d{6}$/.test(digits)) {
+      setCodeError(
+        intl.formatMessage({
+          id: 'auth.twoFactorSection.codeInvalid',
+          defaultMessage: 'Enter the 6-digit code from your authenticator app',
+        }),
+      );
+    } else confirm.mutate(digits);
   }
 
   const failure = problemText(start.error ?? confirm.error ?? regenerate.error ?? turnOff.error).alert;
@@ -109,25 +135,47 @@ export function TwoFactorSection({ security }: { security: AccountSecurity }) {
         <Group justify="space-between" align="flex-start">
           <Stack gap={2}>
             <Title order={2} size="h4">
-              Two-step verification
+              <FormattedMessage id="auth.twoFactorSection.title" defaultMessage="Two-step verification" />
             </Title>
             <Text size="sm" c="dimmed">
-              After your password, sign-in asks for a code from an authenticator app on your phone.
+              <FormattedMessage
+                id="auth.twoFactorSection.explanation"
+                defaultMessage="After your password, sign-in asks for a code from an authenticator app on your phone."
+              />
             </Text>
           </Stack>
           <Group gap="xs">
-            {required && <Badge variant="light">Required for your role</Badge>}
+            {required && (
+              <Badge variant="light">
+                <FormattedMessage
+                  id="auth.twoFactorSection.required"
+                  defaultMessage="Required for your role"
+                />
+              </Badge>
+            )}
             <Badge
               color={enabled ? 'green' : 'gray'}
               leftSection={enabled ? <IconShieldCheck size={12} /> : null}
             >
-              {enabled ? 'On' : 'Off'}
+              {enabled ? (
+                <FormattedMessage id="auth.twoFactorSection.stateOn" defaultMessage="On" />
+              ) : (
+                <FormattedMessage id="auth.twoFactorSection.stateOff" defaultMessage="Off" />
+              )}
             </Badge>
           </Group>
         </Group>
 
         {failure && (
-          <Alert color="red" variant="light" icon={<IconAlertCircle />} title="That did not work">
+          <Alert
+            color="red"
+            variant="light"
+            icon={<IconAlertCircle />}
+            title={intl.formatMessage({
+              id: 'auth.twoFactorSection.failed',
+              defaultMessage: 'That did not work',
+            })}
+          >
             {failure}
           </Alert>
         )}
@@ -135,13 +183,19 @@ export function TwoFactorSection({ security }: { security: AccountSecurity }) {
 
         {!enabled && mode === 'idle' && (
           <Button w="fit-content" onClick={() => go('start')}>
-            Set up two-step verification
+            <FormattedMessage
+              id="auth.twoFactorSection.setUp"
+              defaultMessage="Set up two-step verification"
+            />
           </Button>
         )}
         {mode === 'start' && (
           <PasswordConfirm
-            label="Your password"
-            submitLabel="Continue"
+            label={intl.formatMessage(messages.yourPassword)}
+            submitLabel={intl.formatMessage({
+              id: 'auth.twoFactorSection.continue',
+              defaultMessage: 'Continue',
+            })}
             pending={start.isPending}
             error={problemText(start.error).field}
             onSubmit={(password) => start.mutate(password)}
@@ -151,21 +205,36 @@ export function TwoFactorSection({ security }: { security: AccountSecurity }) {
         {mode === 'confirm' && enrolment && (
           <Stack gap="sm">
             <Text size="sm">
-              1. Scan this code with an authenticator app (such as Google Authenticator, Microsoft
-              Authenticator, 1Password or Aegis).
+              <FormattedMessage
+                id="auth.twoFactorSection.scan"
+                defaultMessage="1. Scan this code with an authenticator app (such as Google Authenticator, Microsoft Authenticator, 1Password or Aegis)."
+              />
             </Text>
             <div style={{ background: 'white', padding: 12, width: 'fit-content', borderRadius: 8 }}>
               {/* The SVG is the image (role="img"); its <title> names it. */}
-              <QRCodeSVG value={enrolment.totpUri} size={176} title="QR code for your authenticator app" />
+              <QRCodeSVG
+                value={enrolment.totpUri}
+                size={176}
+                title={intl.formatMessage({
+                  id: 'auth.twoFactorSection.qrCode',
+                  defaultMessage: 'QR code for your authenticator app',
+                })}
+              />
             </div>
             <Text size="sm">
-              Cannot scan? Enter this setup key instead:{' '}
-              <Code data-testid="setup-key">{setupKey(enrolment.totpUri)}</Code>
+              <FormattedMessage
+                id="auth.twoFactorSection.setupKey"
+                defaultMessage="Cannot scan? Enter this setup key instead: {key}"
+                values={{ key: <Code data-testid="setup-key">{setupKey(enrolment.totpUri)}</Code> }}
+              />
             </Text>
             <form onSubmit={submitCode} noValidate>
               <Stack gap="sm" maw={360}>
                 <TextInput
-                  label="2. Enter the 6-digit code the app shows"
+                  label={intl.formatMessage({
+                    id: 'auth.twoFactorSection.codeLabel',
+                    defaultMessage: '2. Enter the 6-digit code the app shows',
+                  })}
                   value={code}
                   onChange={(event) => {
                     setCode(event.currentTarget.value);
@@ -179,10 +248,10 @@ export function TwoFactorSection({ security }: { security: AccountSecurity }) {
                 />
                 <Group gap="sm">
                   <Button type="submit" loading={confirm.isPending}>
-                    Turn on
+                    <FormattedMessage id="auth.twoFactorSection.turnOn" defaultMessage="Turn on" />
                   </Button>
                   <Button variant="default" onClick={() => go('idle')}>
-                    Cancel
+                    <FormattedMessage {...messages.cancel} />
                   </Button>
                 </Group>
               </Stack>
@@ -193,24 +262,30 @@ export function TwoFactorSection({ security }: { security: AccountSecurity }) {
         {enabled && mode === 'idle' && (
           <Group gap="sm">
             <Button variant="default" onClick={() => go('regenerate')}>
-              New recovery codes
+              <FormattedMessage id="auth.twoFactorSection.newCodes" defaultMessage="New recovery codes" />
             </Button>
             {!required && (
               <Button variant="subtle" color="red" onClick={() => go('turn-off')}>
-                Turn off
+                <FormattedMessage {...messages.turnOff} />
               </Button>
             )}
           </Group>
         )}
         {enabled && required && mode === 'idle' && (
           <Text size="xs" c="dimmed">
-            Your organization requires two-step verification for your role, so it cannot be turned off.
+            <FormattedMessage
+              id="auth.twoFactorSection.cannotTurnOff"
+              defaultMessage="Your organization requires two-step verification for your role, so it cannot be turned off."
+            />
           </Text>
         )}
         {mode === 'regenerate' && (
           <PasswordConfirm
-            label="Your password"
-            submitLabel="Replace recovery codes"
+            label={intl.formatMessage(messages.yourPassword)}
+            submitLabel={intl.formatMessage({
+              id: 'auth.twoFactorSection.replaceCodes',
+              defaultMessage: 'Replace recovery codes',
+            })}
             pending={regenerate.isPending}
             error={problemText(regenerate.error).field}
             onSubmit={(password) => regenerate.mutate(password)}
@@ -219,8 +294,11 @@ export function TwoFactorSection({ security }: { security: AccountSecurity }) {
         )}
         {mode === 'turn-off' && (
           <PasswordConfirm
-            label="Your password"
-            submitLabel="Turn off two-step verification"
+            label={intl.formatMessage(messages.yourPassword)}
+            submitLabel={intl.formatMessage({
+              id: 'auth.twoFactorSection.turnOffConfirm',
+              defaultMessage: 'Turn off two-step verification',
+            })}
             danger
             pending={turnOff.isPending}
             error={problemText(turnOff.error).field}

@@ -1,9 +1,11 @@
 import { Alert, Skeleton, Stack } from '@mantine/core';
 import { IconShieldLock } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { mayInOrganization } from '../../access/policy.ts';
 import { ErrorPanel } from '../../app/ErrorPanel.tsx';
 import { PageHeader } from '../../app/PageHeader.tsx';
+import { LanguageSection } from '../components/LanguageSection.tsx';
 import { PasswordSection } from '../components/PasswordSection.tsx';
 import { SessionsSection } from '../components/SessionsSection.tsx';
 import { SignInPolicySection } from '../components/SignInPolicySection.tsx';
@@ -15,15 +17,36 @@ import { securityQueryOptions } from '../security-api.ts';
 export function AccountSecurityPage() {
   const me = useMe();
   const security = useQuery(securityQueryOptions);
+  const intl = useIntl();
   return (
     <Stack gap="lg" maw={760}>
-      <PageHeader title="Account security" description={`How ${me.user.email} signs in to Tandem.`} />
+      <PageHeader
+        title={intl.formatMessage({
+          id: 'auth.accountSecurityPage.title',
+          defaultMessage: 'Account security',
+        })}
+        description={intl.formatMessage(
+          { id: 'auth.accountSecurityPage.description', defaultMessage: 'How {email} signs in to Tandem.' },
+          { email: me.user.email },
+        )}
+      />
       {security.isPending && <Skeleton height={200} />}
       {security.isError && <ErrorPanel error={security.error} onRetry={() => void security.refetch()} />}
       {security.data?.twoFactor.enrolmentRequired && (
-        <Alert color="yellow" variant="light" icon={<IconShieldLock />} title="Set up two-step verification">
-          {me.organization.name} requires two-step verification for your role. Set it up below to continue to
-          Tandem.
+        <Alert
+          color="yellow"
+          variant="light"
+          icon={<IconShieldLock />}
+          title={intl.formatMessage({
+            id: 'auth.accountSecurityPage.enrolmentRequiredTitle',
+            defaultMessage: 'Set up two-step verification',
+          })}
+        >
+          <FormattedMessage
+            id="auth.accountSecurityPage.enrolmentRequired"
+            defaultMessage="{organization} requires two-step verification for your role. Set it up below to continue to Tandem."
+            values={{ organization: me.organization.name }}
+          />
         </Alert>
       )}
       {security.data && <TwoFactorSection security={security.data} />}
@@ -34,6 +57,8 @@ export function AccountSecurityPage() {
           {mayInOrganization(me.role, 'update', 'organization_settings') && <SignInPolicySection />}
         </>
       )}
+      {/* Also while a required enrolment blocks everything else: the set-up should be readable. */}
+      <LanguageSection />
     </Stack>
   );
 }

@@ -2,6 +2,7 @@ import { Alert, Button, Center, Paper, Stack, Text, TextInput, Title } from '@ma
 import { IconAlertCircle, IconMailCheck } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useRef, useState } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { describeProblem } from '../../api/problem.ts';
 import { ColorSchemeToggle } from '../../app/ColorSchemeToggle.tsx';
 import { AnchorLink } from '../../app/links.tsx';
@@ -12,6 +13,7 @@ import { requestPasswordReset } from '../password-reset-api.ts';
  * (the link goes only to the mailbox). Public.
  */
 export function ForgotPasswordPage() {
+  const intl = useIntl();
   const emailRef = useRef<HTMLInputElement>(null);
   const [email, setEmail] = useState('');
   const [fieldError, setFieldError] = useState<string | undefined>();
@@ -27,7 +29,12 @@ export function ForgotPasswordPage() {
     event.preventDefault();
     const trimmed = email.trim();
     if (!/^[^\s@]+@[^\s@]+$/.test(trimmed)) {
-      setFieldError('Enter an email address');
+      setFieldError(
+        intl.formatMessage({
+          id: 'auth.forgotPasswordPage.emailInvalid',
+          defaultMessage: 'Enter an email address',
+        }),
+      );
       emailRef.current?.focus();
       return;
     }
@@ -49,10 +56,13 @@ export function ForgotPasswordPage() {
         <Stack>
           <Stack gap={4}>
             <Title order={1} size="h2">
-              Forgot your password?
+              <FormattedMessage id="auth.forgotPasswordPage.title" defaultMessage="Forgot your password?" />
             </Title>
             <Text c="dimmed" size="sm">
-              Enter the email address you sign in with. We will send a link to choose a new password.
+              <FormattedMessage
+                id="auth.forgotPasswordPage.explanation"
+                defaultMessage="Enter the email address you sign in with. We will send a link to choose a new password."
+              />
             </Text>
           </Stack>
           {ask.isSuccess ? (
@@ -60,10 +70,17 @@ export function ForgotPasswordPage() {
               color="teal"
               variant="light"
               icon={<IconMailCheck />}
-              title="Check your email"
+              title={intl.formatMessage({
+                id: 'auth.forgotPasswordPage.sentTitle',
+                defaultMessage: 'Check your email',
+              })}
               role="status"
             >
-              {ask.data}
+              {/* The server answers the same whether or not an account has the address; said here in the page's language. */}
+              <FormattedMessage
+                id="auth.forgotPasswordPage.sent"
+                defaultMessage="If an account uses this email address, a link to choose a new password is on its way. It works for a limited time."
+              />
             </Alert>
           ) : (
             <form onSubmit={submit} noValidate>
@@ -75,7 +92,7 @@ export function ForgotPasswordPage() {
                 )}
                 <TextInput
                   ref={emailRef}
-                  label="Email"
+                  label={intl.formatMessage({ id: 'auth.forgotPasswordPage.email', defaultMessage: 'Email' })}
                   type="email"
                   autoComplete="username"
                   value={email}
@@ -88,13 +105,13 @@ export function ForgotPasswordPage() {
                   autoFocus
                 />
                 <Button type="submit" fullWidth loading={ask.isPending}>
-                  Send the link
+                  <FormattedMessage id="auth.forgotPasswordPage.submit" defaultMessage="Send the link" />
                 </Button>
               </Stack>
             </form>
           )}
           <AnchorLink to="/sign-in" size="sm">
-            Back to sign-in
+            <FormattedMessage id="auth.forgotPasswordPage.backToSignIn" defaultMessage="Back to sign-in" />
           </AnchorLink>
         </Stack>
       </Paper>

@@ -2,6 +2,7 @@ import { Alert, Button, Center, Paper, PasswordInput, Stack, Text, Title } from 
 import { IconAlertCircle, IconCircleCheck } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { describeProblem } from '../../api/problem.ts';
 import { ColorSchemeToggle } from '../../app/ColorSchemeToggle.tsx';
 import { AnchorLink, ButtonLink } from '../../app/links.tsx';
@@ -17,6 +18,7 @@ type FieldErrors = Partial<Record<'newPassword' | 'confirmation' | 'token', stri
  */
 export function ResetPasswordPage({ token }: { token: string }) {
   const queryClient = useQueryClient();
+  const intl = useIntl();
   const [newPassword, setNewPassword] = useState('');
   const [confirmation, setConfirmation] = useState('');
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -29,13 +31,27 @@ export function ResetPasswordPage({ token }: { token: string }) {
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const found: FieldErrors = {};
-    if (newPassword.length < minimumLength) found.newPassword = `Use at least ${minimumLength} characters`;
-    if (confirmation !== newPassword) found.confirmation = 'The two passwords differ';
+    if (newPassword.length < minimumLength) {
+      found.newPassword = intl.formatMessage(
+        { id: 'auth.resetPasswordPage.tooShort', defaultMessage: 'Use at least {minimumLength} characters' },
+        { minimumLength },
+      );
+    }
+    if (confirmation !== newPassword) {
+      found.confirmation = intl.formatMessage({
+        id: 'auth.resetPasswordPage.passwordsDiffer',
+        defaultMessage: 'The two passwords differ',
+      });
+    }
     setErrors(found);
     if (Object.keys(found).length === 0) reset.mutate();
   }
 
   const problem = reset.error ? describeProblem(reset.error) : null;
+  const showTyped = intl.formatMessage({
+    id: 'auth.resetPasswordPage.showTypedCharacters',
+    defaultMessage: 'Show typed characters',
+  });
   const unplaced = problem && !problem.fieldErrors.newPassword ? problem : null;
 
   return (
@@ -48,7 +64,7 @@ export function ResetPasswordPage({ token }: { token: string }) {
       <Paper withBorder shadow="sm" p="xl" w="100%" maw={420}>
         <Stack>
           <Title order={1} size="h2">
-            Choose a new password
+            <FormattedMessage id="auth.resetPasswordPage.title" defaultMessage="Choose a new password" />
           </Title>
           {reset.isSuccess ? (
             <Stack>
@@ -56,53 +72,76 @@ export function ResetPasswordPage({ token }: { token: string }) {
                 color="teal"
                 variant="light"
                 icon={<IconCircleCheck />}
-                title="Password changed"
+                title={intl.formatMessage({
+                  id: 'auth.resetPasswordPage.doneTitle',
+                  defaultMessage: 'Password changed',
+                })}
                 role="status"
               >
-                Your new password is set. Every session of your account was signed out; sign in again with it.
+                <FormattedMessage
+                  id="auth.resetPasswordPage.done"
+                  defaultMessage="Your new password is set. Every session of your account was signed out; sign in again with it."
+                />
               </Alert>
               <ButtonLink to="/sign-in" fullWidth>
-                Sign in
+                <FormattedMessage id="auth.resetPasswordPage.signIn" defaultMessage="Sign in" />
               </ButtonLink>
             </Stack>
           ) : (
             <form onSubmit={submit} noValidate>
               <Stack>
                 <Text size="sm" c="dimmed">
-                  At least {minimumLength} characters. Common passwords and passwords containing your email
-                  name are refused. A few unrelated words work well.
+                  <FormattedMessage
+                    id="auth.resetPasswordPage.policy"
+                    defaultMessage="At least {minimumLength} characters. Common passwords and passwords containing your email name are refused. A few unrelated words work well."
+                    values={{ minimumLength }}
+                  />
                 </Text>
                 {unplaced && (
                   <Alert color="red" variant="light" icon={<IconAlertCircle />} title={unplaced.title}>
                     {unplaced.fieldErrors.token ?? unplaced.detail}
                     {unplaced.fieldErrors.token && (
                       <Text size="sm" mt="xs">
-                        <AnchorLink to="/forgot-password">Ask for a new link</AnchorLink>
+                        <AnchorLink to="/forgot-password">
+                          <FormattedMessage
+                            id="auth.resetPasswordPage.askAgain"
+                            defaultMessage="Ask for a new link"
+                          />
+                        </AnchorLink>
                       </Text>
                     )}
                   </Alert>
                 )}
                 <PasswordInput
-                  label="New password"
+                  label={intl.formatMessage({
+                    id: 'auth.resetPasswordPage.newPassword',
+                    defaultMessage: 'New password',
+                  })}
                   autoComplete="new-password"
                   value={newPassword}
                   onChange={(event) => setNewPassword(event.currentTarget.value)}
                   error={errors.newPassword}
                   withAsterisk
                   autoFocus
-                  visibilityToggleButtonProps={{ 'aria-label': 'Show typed characters' }}
+                  visibilityToggleButtonProps={{ 'aria-label': showTyped }}
                 />
                 <PasswordInput
-                  label="New password again"
+                  label={intl.formatMessage({
+                    id: 'auth.resetPasswordPage.newPasswordAgain',
+                    defaultMessage: 'New password again',
+                  })}
                   autoComplete="new-password"
                   value={confirmation}
                   onChange={(event) => setConfirmation(event.currentTarget.value)}
                   error={errors.confirmation}
                   withAsterisk
-                  visibilityToggleButtonProps={{ 'aria-label': 'Show typed characters' }}
+                  visibilityToggleButtonProps={{ 'aria-label': showTyped }}
                 />
                 <Button type="submit" fullWidth loading={reset.isPending}>
-                  Set the new password
+                  <FormattedMessage
+                    id="auth.resetPasswordPage.submit"
+                    defaultMessage="Set the new password"
+                  />
                 </Button>
               </Stack>
             </form>

@@ -15,6 +15,7 @@ import { IconAlertCircle, IconClockPause } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { defineMessages, FormattedMessage, type IntlShape, useIntl } from 'react-intl';
 import { describeProblem, type ProblemMessage } from '../../api/problem.ts';
 import type { SignInBody } from '../../api/types.ts';
 import { ColorSchemeToggle } from '../../app/ColorSchemeToggle.tsx';
@@ -26,29 +27,48 @@ import { safeRedirectTarget } from '../redirect-target.ts';
 type FieldErrors = Partial<Record<keyof SignInBody | 'code', string>>;
 type SecondStep = 'totp' | 'recovery';
 
-function validate(values: SignInBody): FieldErrors {
+const messages = defineMessages({
+  emailRequired: { id: 'auth.signInPage.emailRequired', defaultMessage: 'Email is required' },
+  passwordRequired: { id: 'auth.signInPage.passwordRequired', defaultMessage: 'Password is required' },
+  codeInvalid: {
+    id: 'auth.signInPage.codeInvalid',
+    defaultMessage: 'Enter the 6-digit code from your authenticator app',
+  },
+  recoveryCodeMissing: {
+    id: 'auth.signInPage.recoveryCodeMissing',
+    defaultMessage: 'Enter one of your recovery codes',
+  },
+  failedTitle: { id: 'auth.signInPage.failedTitle', defaultMessage: 'Sign-in failed' },
+  failedDetail: {
+    id: 'auth.signInPage.failedDetail',
+    defaultMessage: 'The email or password is not correct.',
+  },
+  showTyped: { id: 'auth.signInPage.showTypedCharacters', defaultMessage: 'Show typed characters' },
+});
+
+function validate(intl: IntlShape, values: SignInBody): FieldErrors {
   const errors: FieldErrors = {};
-  if (values.email.trim() === '') errors.email = 'Email is required';
-  if (values.password === '') errors.password = 'Password is required';
+  if (values.email.trim() === '') errors.email = intl.formatMessage(messages.emailRequired);
+  if (values.password === '') errors.password = intl.formatMessage(messages.passwordRequired);
   return errors;
 }
 
-function validateCode(kind: SecondStep, code: string): string | undefined {
+function validateCode(intl: IntlShape, kind: SecondStep, code: string): string | undefined {
   if (kind === 'totp' && !/^\d{6}$/.test(code.replace(/\s/g, ''))) {
-    return 'Enter the 6-digit code from your authenticator app';
+    return intl.formatMessage(messages.codeInvalid);
   }
-  if (kind === 'recovery' && code.trim() === '') return 'Enter one of your recovery codes';
+  if (kind === 'recovery' && code.trim() === '') return intl.formatMessage(messages.recoveryCodeMissing);
   return undefined;
 }
 
 /** A 401 here means wrong credentials, not "signed out", so it gets its own wording. */
-function signInFailure(error: unknown): ProblemMessage {
+function signInFailure(intl: IntlShape, error: unknown): ProblemMessage {
   const problem = describeProblem(error);
   if (problem.status !== 401) return problem;
   return {
     ...problem,
-    title: 'Sign-in failed',
-    detail: problem.detail ?? 'The email or password is not correct.',
+    title: intl.formatMessage(messages.failedTitle),
+    detail: problem.detail ?? intl.formatMessage(messages.failedDetail),
   };
 }
 
@@ -57,6 +77,7 @@ class SessionNotKeptError extends Error {}
 export function SignInPage({ redirectTo, idleSeconds }: { redirectTo?: string; idleSeconds?: number }) {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
+  const intl = useIntl();
   const emailRef = useRef<HTMLInputElement>(null);
   const passwordRef = useRef<HTMLInputElement>(null);
   const codeRef = useRef<HTMLInputElement>(null);
@@ -79,7 +100,7 @@ export function SignInPage({ redirectTo, idleSeconds }: { redirectTo?: string; i
 
   const onFailure = (error: Error) => {
     if (error instanceof SessionNotKeptError) return;
-    setFieldErrors(signInFailure(error).fieldErrors);
+    setFieldErrors(signInFailure(intl, error).fieldErrors);
   };
   const onSignedIn = () => navigate({ href: safeRedirectTarget(redirectTo), replace: true });
 
@@ -111,7 +132,7 @@ export function SignInPage({ redirectTo, idleSeconds }: { redirectTo?: string; i
 
   function handlePassword(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const errors = validate(values);
+    const errors = validate(intl, values);
     setFieldErrors(errors);
     if (errors.email) emailRef.current?.focus();
     else if (errors.password) passwordRef.current?.focus();
@@ -121,7 +142,7 @@ export function SignInPage({ redirectTo, idleSeconds }: { redirectTo?: string; i
   function handleCode(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (secondStep === null) return;
-    const error = validateCode(secondStep, code);
+    const error = validateCode(intl, secondStep, code);
     setFieldErrors({ code: error });
     if (error) codeRef.current?.focus();
     else codeStep.mutate({ kind: secondStep, value: code });
@@ -152,8 +173,10 @@ export function SignInPage({ redirectTo, idleSeconds }: { redirectTo?: string; i
   const failedWith = activeMutation.error;
   // Field messages sit on their field; the alert carries the rest.
   const failure =
-    failedWith && !(failedWith instanceof SessionNotKeptError) && !signInFailure(failedWith).fieldErrors.code
-      ? signInFailure(failedWith)
+    failedWith &&
+    !(failedWith instanceof SessionNotKeptError) &&
+    !signInFailure(intl, failedWith).fieldErrors.code
+      ? signInFailure(intl, failedWith)
       : null;
 
   return (
@@ -170,13 +193,29 @@ export function SignInPage({ redirectTo, idleSeconds }: { redirectTo?: string; i
               Tandem
             </Title>
             <Text c="dimmed" size="sm">
-              {secondStep === null ? 'Sign in to your account' : 'Two-step verification'}
+              {secondStep === null ? (
+                <FormattedMessage id="auth.signInPage.subtitle" defaultMessage="Sign in to your account" />
+              ) : (
+                <FormattedMessage
+                  id="auth.signInPage.twoStepSubtitle"
+                  defaultMessage="Two-step verification"
+                />
+              )}
             </Text>
           </Stack>
           {idleSeconds !== undefined && secondStep === null && !failure && (
-            <Alert color="blue" variant="light" icon={<IconClockPause />} title="Signed out" role="status">
-              Signed out after {durationText(idleSeconds)} of inactivity, to protect patients' information.
-              Sign in again to continue.
+            <Alert
+              color="blue"
+              variant="light"
+              icon={<IconClockPause />}
+              title={intl.formatMessage({ id: 'auth.signInPage.idleTitle', defaultMessage: 'Signed out' })}
+              role="status"
+            >
+              <FormattedMessage
+                id="auth.signInPage.idleExplanation"
+                defaultMessage="Signed out after {duration} of inactivity, to protect patients' information. Sign in again to continue."
+                values={{ duration: durationText(intl, idleSeconds) }}
+              />
             </Alert>
           )}
           {failure && (
@@ -184,15 +223,29 @@ export function SignInPage({ redirectTo, idleSeconds }: { redirectTo?: string; i
               {failure.detail}
               {failure.requestId && (
                 <Text size="xs" c="dimmed" mt={4}>
-                  Request id: {failure.requestId}
+                  <FormattedMessage
+                    id="auth.signInPage.requestId"
+                    defaultMessage="Request id: {requestId}"
+                    values={{ requestId: failure.requestId }}
+                  />
                 </Text>
               )}
             </Alert>
           )}
           {failedWith instanceof SessionNotKeptError && (
-            <Alert color="red" variant="light" icon={<IconAlertCircle />} title="Signed in, but no session">
-              The server accepted the sign-in but the browser did not keep the session cookie. Check that
-              cookies are allowed for this site.
+            <Alert
+              color="red"
+              variant="light"
+              icon={<IconAlertCircle />}
+              title={intl.formatMessage({
+                id: 'auth.signInPage.noSessionTitle',
+                defaultMessage: 'Signed in, but no session',
+              })}
+            >
+              <FormattedMessage
+                id="auth.signInPage.noSessionExplanation"
+                defaultMessage="The server accepted the sign-in but the browser did not keep the session cookie. Check that cookies are allowed for this site."
+              />
             </Alert>
           )}
           {secondStep === null ? (
@@ -200,7 +253,7 @@ export function SignInPage({ redirectTo, idleSeconds }: { redirectTo?: string; i
               <Stack>
                 <TextInput
                   ref={emailRef}
-                  label="Email"
+                  label={intl.formatMessage({ id: 'auth.signInPage.email', defaultMessage: 'Email' })}
                   type="email"
                   autoComplete="username"
                   value={values.email}
@@ -210,19 +263,19 @@ export function SignInPage({ redirectTo, idleSeconds }: { redirectTo?: string; i
                 />
                 <PasswordInput
                   ref={passwordRef}
-                  label="Password"
+                  label={intl.formatMessage({ id: 'auth.signInPage.password', defaultMessage: 'Password' })}
                   autoComplete="current-password"
                   value={values.password}
                   onChange={(event) => update('password', event.currentTarget.value)}
                   error={fieldErrors.password}
                   withAsterisk
-                  visibilityToggleButtonProps={{ 'aria-label': 'Show typed characters' }}
+                  visibilityToggleButtonProps={{ 'aria-label': intl.formatMessage(messages.showTyped) }}
                 />
                 <Button type="submit" fullWidth loading={passwordStep.isPending}>
-                  Sign in
+                  <FormattedMessage id="auth.signInPage.submit" defaultMessage="Sign in" />
                 </Button>
                 <AnchorLink to="/forgot-password" size="sm" ta="center">
-                  Forgot password?
+                  <FormattedMessage id="auth.signInPage.forgotPassword" defaultMessage="Forgot password?" />
                 </AnchorLink>
               </Stack>
             </form>
@@ -230,13 +283,31 @@ export function SignInPage({ redirectTo, idleSeconds }: { redirectTo?: string; i
             <form onSubmit={handleCode} noValidate>
               <Stack>
                 <Text size="sm">
-                  {secondStep === 'totp'
-                    ? 'Open your authenticator app and enter the 6-digit code it shows for Tandem.'
-                    : 'Enter one of the recovery codes you saved when you set up two-step verification. Each works once.'}
+                  {secondStep === 'totp' ? (
+                    <FormattedMessage
+                      id="auth.signInPage.totpInstructions"
+                      defaultMessage="Open your authenticator app and enter the 6-digit code it shows for Tandem."
+                    />
+                  ) : (
+                    <FormattedMessage
+                      id="auth.signInPage.recoveryInstructions"
+                      defaultMessage="Enter one of the recovery codes you saved when you set up two-step verification. Each works once."
+                    />
+                  )}
                 </Text>
                 <TextInput
                   ref={codeRef}
-                  label={secondStep === 'totp' ? 'Authentication code' : 'Recovery code'}
+                  label={
+                    secondStep === 'totp'
+                      ? intl.formatMessage({
+                          id: 'auth.signInPage.authenticationCode',
+                          defaultMessage: 'Authentication code',
+                        })
+                      : intl.formatMessage({
+                          id: 'auth.signInPage.recoveryCode',
+                          defaultMessage: 'Recovery code',
+                        })
+                  }
                   value={code}
                   onChange={(event) => {
                     setCode(event.currentTarget.value);
@@ -250,7 +321,7 @@ export function SignInPage({ redirectTo, idleSeconds }: { redirectTo?: string; i
                   withAsterisk
                 />
                 <Button type="submit" fullWidth loading={codeStep.isPending}>
-                  Verify
+                  <FormattedMessage id="auth.signInPage.verify" defaultMessage="Verify" />
                 </Button>
                 <Group justify="space-between">
                   <Anchor
@@ -259,10 +330,20 @@ export function SignInPage({ redirectTo, idleSeconds }: { redirectTo?: string; i
                     size="sm"
                     onClick={() => switchMethod(secondStep === 'totp' ? 'recovery' : 'totp')}
                   >
-                    {secondStep === 'totp' ? 'Use a recovery code instead' : 'Use my authenticator app'}
+                    {secondStep === 'totp' ? (
+                      <FormattedMessage
+                        id="auth.signInPage.useRecoveryCode"
+                        defaultMessage="Use a recovery code instead"
+                      />
+                    ) : (
+                      <FormattedMessage
+                        id="auth.signInPage.useAuthenticator"
+                        defaultMessage="Use my authenticator app"
+                      />
+                    )}
                   </Anchor>
                   <Anchor component="button" type="button" size="sm" c="dimmed" onClick={startOver}>
-                    Start over
+                    <FormattedMessage id="auth.signInPage.startOver" defaultMessage="Start over" />
                   </Anchor>
                 </Group>
               </Stack>

@@ -1,5 +1,6 @@
 import { Anchor, Badge, Button, Group, Paper, Stack, Text } from '@mantine/core';
 import { IconPrinter } from '@tabler/icons-react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import type { Consent } from '../api.ts';
 import { releasePrintoutUrl } from '../api.ts';
 import { consentPeriod, disclosureCategoryLabels, formatDateTime, recipientKindLabels } from '../labels.ts';
@@ -24,6 +25,7 @@ export function ConsentCard({
   onShowHistory,
   canPrintRelease,
 }: ConsentCardProps) {
+  const intl = useIntl();
   const inForce = consent.status === 'active' || consent.status === 'not_yet_active';
   return (
     <Paper withBorder p="md" data-testid="consent" data-consent-status={consent.status}>
@@ -32,7 +34,7 @@ export function ConsentCard({
           <Stack gap={0}>
             <Text fw={600}>{consent.recipient.name}</Text>
             <Text size="xs" c="dimmed">
-              {recipientKindLabels[consent.recipient.kind]}
+              <FormattedMessage {...recipientKindLabels[consent.recipient.kind]} />
             </Text>
           </Stack>
           <ConsentStatusBadge status={consent.status} />
@@ -40,28 +42,59 @@ export function ConsentCard({
         <Group gap={6}>
           {consent.categories.map((category) => (
             <Badge key={category} variant="outline" color="gray" tt="none">
-              {disclosureCategoryLabels[category]}
+              <FormattedMessage {...disclosureCategoryLabels[category]} />
             </Badge>
           ))}
         </Group>
         <Text size="sm">
-          <Text span fw={600} size="sm">
-            Purpose:{' '}
-          </Text>
-          {consent.purpose}
+          <FormattedMessage
+            id="consents.consentCard.purpose"
+            defaultMessage="<b>Purpose:</b> {purpose}"
+            values={{
+              purpose: consent.purpose,
+              b: (chunks) => (
+                <Text span fw={600} size="sm">
+                  {chunks}
+                </Text>
+              ),
+            }}
+          />
         </Text>
-        <Text size="sm">{consentPeriod(consent)}.</Text>
+        <Text size="sm">{consentPeriod(intl, consent)}</Text>
         <Text size="xs" c="dimmed">
-          Signed “{consent.signature.typedName}” on {formatDateTime(consent.signature.signedAt)}, witnessed by{' '}
-          {consent.witnessedBy.name}.
-          {consent.signedRecord.version > 1 &&
-            ` Version ${consent.signedRecord.version}: amends an earlier consent.`}
+          <FormattedMessage
+            id="consents.consentCard.signed"
+            defaultMessage="Signed “{typedName}” on {signedAt}, witnessed by {witness}."
+            values={{
+              typedName: consent.signature.typedName,
+              signedAt: formatDateTime(intl, consent.signature.signedAt),
+              witness: consent.witnessedBy.name,
+            }}
+          />
+          {consent.signedRecord.version > 1 && (
+            <>
+              {' '}
+              <FormattedMessage
+                id="consents.consentCard.amends"
+                defaultMessage="Version {version}: amends an earlier consent."
+                values={{ version: consent.signedRecord.version }}
+              />
+            </>
+          )}
         </Text>
         {consent.revocation !== null && (
           <Text size="xs" c={consent.status === 'superseded' ? 'dimmed' : 'red'}>
-            {consent.status === 'superseded' ? 'Replaced' : 'Revoked'} on{' '}
-            {formatDateTime(consent.revocation.revokedAt)} by {consent.revocation.revokedBy.name}
-            {consent.revocation.reason ? `: ${consent.revocation.reason}` : '.'}
+            <FormattedMessage
+              id="consents.consentCard.ended"
+              defaultMessage="{replaced, select, yes {Replaced} other {Revoked}} on {revokedAt} by {revokedBy}{hasReason, select, yes {: {reason}} other {.}}"
+              values={{
+                replaced: consent.status === 'superseded' ? 'yes' : 'no',
+                revokedAt: formatDateTime(intl, consent.revocation.revokedAt),
+                revokedBy: consent.revocation.revokedBy.name,
+                hasReason: consent.revocation.reason ? 'yes' : 'no',
+                reason: consent.revocation.reason ?? '',
+              }}
+            />
           </Text>
         )}
         {(onShowHistory !== undefined ||
@@ -72,19 +105,25 @@ export function ConsentCard({
                 size="xs"
                 variant="subtle"
                 onClick={() => onShowHistory(consent)}
-                aria-label={`History of the consent for ${consent.recipient.name}, version ${consent.signedRecord.version}`}
+                aria-label={intl.formatMessage(
+                  {
+                    id: 'consents.consentCard.historyLabel',
+                    defaultMessage: 'History of the consent for {recipient}, version {version}',
+                  },
+                  { recipient: consent.recipient.name, version: consent.signedRecord.version },
+                )}
               >
-                History
+                <FormattedMessage id="consents.consentCard.history" defaultMessage="History" />
               </Button>
             )}
             {inForce && onRevoke !== undefined && (
               <Button size="xs" color="red" variant="light" onClick={() => onRevoke(consent)}>
-                Revoke
+                <FormattedMessage id="consents.consentCard.revoke" defaultMessage="Revoke" />
               </Button>
             )}
             {inForce && onAmend !== undefined && (
               <Button size="xs" variant="light" onClick={() => onAmend(consent)}>
-                Amend
+                <FormattedMessage id="consents.consentCard.amend" defaultMessage="Amend" />
               </Button>
             )}
             {inForce && canPrintRelease && consent.status === 'active' && (
@@ -93,11 +132,19 @@ export function ConsentCard({
                 target="_blank"
                 rel="noopener"
                 size="xs"
-                title="Prints the consented records for this recipient; the release is recorded in the accounting of disclosures"
+                title={intl.formatMessage({
+                  id: 'consents.consentCard.printReleaseHint',
+                  defaultMessage:
+                    'Prints the consented records for this recipient; the release is recorded in the accounting of disclosures',
+                })}
               >
                 <Group gap={4} component="span">
                   <IconPrinter size={14} />
-                  Print release for {consent.recipient.name}
+                  <FormattedMessage
+                    id="consents.consentCard.printRelease"
+                    defaultMessage="Print release for {recipient}"
+                    values={{ recipient: consent.recipient.name }}
+                  />
                 </Group>
               </Anchor>
             )}

@@ -15,6 +15,7 @@ import {
 import { IconAlertCircle, IconSignature } from '@tabler/icons-react';
 import { disclosureCategories } from '@tandem/core/access/resources';
 import { type FormEvent, useState } from 'react';
+import { defineMessages, FormattedMessage, type MessageDescriptor, useIntl } from 'react-intl';
 import { describeProblem } from '../../api/problem.ts';
 import { useMe } from '../../auth/me-context.ts';
 import type { ConsentCreate, SupportContact } from '../api.ts';
@@ -43,17 +44,20 @@ interface ConsentFormProps {
   onCancel: () => void;
 }
 
-const recipientKinds: { value: RecipientKind; label: string }[] = [
-  { value: 'support_contact', label: 'A support contact' },
-  { value: 'person', label: 'Another person' },
-  { value: 'organization', label: 'An organization' },
-];
+const recipientKinds: Record<RecipientKind, MessageDescriptor> = defineMessages({
+  support_contact: {
+    id: 'consents.consentForm.recipientSupportContact',
+    defaultMessage: 'A support contact',
+  },
+  person: { id: 'consents.consentForm.recipientPerson', defaultMessage: 'Another person' },
+  organization: { id: 'consents.consentForm.recipientOrganization', defaultMessage: 'An organization' },
+});
 
-const consentEnds: { value: ConsentEnd; label: string }[] = [
-  { value: 'date', label: 'On a date' },
-  { value: 'event', label: 'When an event happens' },
-  { value: 'both', label: 'Date or event, whichever first' },
-];
+const consentEnds: Record<ConsentEnd, MessageDescriptor> = defineMessages({
+  date: { id: 'consents.consentForm.endsOnDate', defaultMessage: 'On a date' },
+  event: { id: 'consents.consentForm.endsOnEvent', defaultMessage: 'When an event happens' },
+  both: { id: 'consents.consentForm.endsOnEither', defaultMessage: 'Date or event, whichever first' },
+});
 
 /**
  * The written consent of 42 CFR 2.31: to whom, what, why, from when until when or what event, signed by the
@@ -70,6 +74,7 @@ export function ConsentForm({
   onCancel,
 }: ConsentFormProps) {
   const programTimeZone = useMe().organization.timeZone;
+  const intl = useIntl();
   const [values, setValues] = useState<ConsentFormValues>(initial);
   const [errors, setErrors] = useState<ConsentFormErrors>({});
   const [reason, setReason] = useState('');
@@ -85,13 +90,13 @@ export function ConsentForm({
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setFailure(null);
-    const found = validateConsentForm(values, {
+    const found = validateConsentForm(intl, values, {
       now: new Date(),
       // The program's calendar, which the server judges a consent's dates by.
       timeZone: programTimeZone,
     });
     setErrors(found);
-    const missingReason = asksReason ? amendmentReasonError(reason) : undefined;
+    const missingReason = asksReason ? amendmentReasonError(intl, reason) : undefined;
     setReasonError(missingReason);
     if (Object.keys(found).length > 0 || missingReason !== undefined) return;
     setSending(true);
@@ -110,25 +115,57 @@ export function ConsentForm({
   };
 
   return (
-    <form onSubmit={(event) => void submit(event)} noValidate aria-label="Consent to disclose">
+    <form
+      onSubmit={(event) => void submit(event)}
+      noValidate
+      aria-label={intl.formatMessage({
+        id: 'consents.consentForm.label',
+        defaultMessage: 'Consent to disclose',
+      })}
+    >
       <Stack gap="md">
         <Stack gap={6}>
           <Text fw={600} size="sm">
-            Who may receive the information
+            <FormattedMessage
+              id="consents.consentForm.recipient"
+              defaultMessage="Who may receive the information"
+            />
           </Text>
           <SegmentedControl
             fullWidth
-            data={recipientKinds}
+            data={Object.entries(recipientKinds).map(([value, label]) => ({
+              value,
+              label: intl.formatMessage(label),
+            }))}
             value={values.recipientKind}
             onChange={(value) => set('recipientKind', value as RecipientKind)}
           />
           {values.recipientKind === 'support_contact' ? (
             <Select
-              label="Support contact"
-              placeholder={activeContacts.length === 0 ? 'Add a support contact first' : 'Choose one'}
+              label={intl.formatMessage({
+                id: 'consents.consentForm.supportContact',
+                defaultMessage: 'Support contact',
+              })}
+              placeholder={
+                activeContacts.length === 0
+                  ? intl.formatMessage({
+                      id: 'consents.consentForm.noSupportContact',
+                      defaultMessage: 'Add a support contact first',
+                    })
+                  : intl.formatMessage({
+                      id: 'consents.consentForm.chooseSupportContact',
+                      defaultMessage: 'Choose one',
+                    })
+              }
               data={activeContacts.map((contact) => ({
                 value: contact.id,
-                label: `${contact.name} (${contact.relationship})`,
+                label: intl.formatMessage(
+                  {
+                    id: 'consents.consentForm.supportContactOption',
+                    defaultMessage: '{name} ({relationship})',
+                  },
+                  { name: contact.name, relationship: contact.relationship },
+                ),
               }))}
               value={values.supportContactId}
               onChange={(value) => set('supportContactId', value)}
@@ -138,7 +175,15 @@ export function ConsentForm({
           ) : (
             <TextInput
               label={
-                values.recipientKind === 'person' ? 'Full name of the person' : 'Name of the organization'
+                values.recipientKind === 'person'
+                  ? intl.formatMessage({
+                      id: 'consents.consentForm.personName',
+                      defaultMessage: 'Full name of the person',
+                    })
+                  : intl.formatMessage({
+                      id: 'consents.consentForm.organizationName',
+                      defaultMessage: 'Name of the organization',
+                    })
               }
               value={values.recipientName}
               onChange={(event) => set('recipientName', event.currentTarget.value)}
@@ -150,8 +195,14 @@ export function ConsentForm({
         </Stack>
 
         <Checkbox.Group
-          label="What may be disclosed"
-          description="Only what is ticked is shared. Psychotherapy notes are never shared this way."
+          label={intl.formatMessage({
+            id: 'consents.consentForm.categories',
+            defaultMessage: 'What may be disclosed',
+          })}
+          description={intl.formatMessage({
+            id: 'consents.consentForm.categoriesHint',
+            defaultMessage: 'Only what is ticked is shared. Psychotherapy notes are never shared this way.',
+          })}
           value={values.categories}
           onChange={(value) => set('categories', value as ConsentFormValues['categories'])}
           error={errors.categories}
@@ -159,14 +210,24 @@ export function ConsentForm({
         >
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs" mt="xs">
             {disclosureCategories.map((category) => (
-              <Checkbox key={category} value={category} label={disclosureCategoryLabels[category]} />
+              <Checkbox
+                key={category}
+                value={category}
+                label={intl.formatMessage(disclosureCategoryLabels[category])}
+              />
             ))}
           </SimpleGrid>
         </Checkbox.Group>
 
         <Textarea
-          label="Purpose of the disclosure"
-          placeholder="For example: family support during treatment"
+          label={intl.formatMessage({
+            id: 'consents.consentForm.purpose',
+            defaultMessage: 'Purpose of the disclosure',
+          })}
+          placeholder={intl.formatMessage({
+            id: 'consents.consentForm.purposeExample',
+            defaultMessage: 'For example: family support during treatment',
+          })}
           value={values.purpose}
           onChange={(event) => set('purpose', event.currentTarget.value)}
           error={errors.purpose}
@@ -179,7 +240,10 @@ export function ConsentForm({
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <TextInput
             type="date"
-            label="In effect from"
+            label={intl.formatMessage({
+              id: 'consents.consentForm.startsOn',
+              defaultMessage: 'In effect from',
+            })}
             value={values.startsOn}
             onChange={(event) => set('startsOn', event.currentTarget.value)}
             error={errors.startsOn}
@@ -188,11 +252,14 @@ export function ConsentForm({
         </SimpleGrid>
         <Stack gap={6}>
           <Text fw={600} size="sm">
-            The consent ends
+            <FormattedMessage id="consents.consentForm.ends" defaultMessage="The consent ends" />
           </Text>
           <SegmentedControl
             fullWidth
-            data={consentEnds}
+            data={Object.entries(consentEnds).map(([value, label]) => ({
+              value,
+              label: intl.formatMessage(label),
+            }))}
             value={values.endsBy}
             onChange={(value) => set('endsBy', value as ConsentEnd)}
           />
@@ -200,7 +267,10 @@ export function ConsentForm({
             {values.endsBy !== 'event' && (
               <TextInput
                 type="date"
-                label="Expires at the end of"
+                label={intl.formatMessage({
+                  id: 'consents.consentForm.expiresOn',
+                  defaultMessage: 'Expires at the end of',
+                })}
                 value={values.expiresOn}
                 onChange={(event) => set('expiresOn', event.currentTarget.value)}
                 error={errors.expiresOn}
@@ -209,8 +279,14 @@ export function ConsentForm({
             )}
             {values.endsBy !== 'date' && (
               <TextInput
-                label="Ending event"
-                placeholder="For example: discharge from the program"
+                label={intl.formatMessage({
+                  id: 'consents.consentForm.expiryEvent',
+                  defaultMessage: 'Ending event',
+                })}
+                placeholder={intl.formatMessage({
+                  id: 'consents.consentForm.expiryEventExample',
+                  defaultMessage: 'For example: discharge from the program',
+                })}
                 value={values.expiryEvent}
                 onChange={(event) => set('expiryEvent', event.currentTarget.value)}
                 error={errors.expiryEvent}
@@ -223,8 +299,14 @@ export function ConsentForm({
 
         {asksReason && (
           <Textarea
-            label="Reason for the amendment"
-            description="Kept with the new version and shown in the consent's history."
+            label={intl.formatMessage({
+              id: 'consents.consentForm.reason',
+              defaultMessage: 'Reason for the amendment',
+            })}
+            description={intl.formatMessage({
+              id: 'consents.consentForm.reasonHint',
+              defaultMessage: "Kept with the new version and shown in the consent's history.",
+            })}
             value={reason}
             onChange={(event) => {
               setReason(event.currentTarget.value);
@@ -243,16 +325,21 @@ export function ConsentForm({
             <Group gap="xs">
               <IconSignature size={18} />
               <Text fw={600} size="sm">
-                Signature
+                <FormattedMessage id="consents.consentForm.signature" defaultMessage="Signature" />
               </Text>
             </Group>
             <Text size="sm">
-              {patientName} consents to this disclosure and understands that they may revoke this consent at
-              any time, except for what was already shared in reliance on it, and that their treatment does
-              not depend on signing it.
+              <FormattedMessage
+                id="consents.consentForm.statement"
+                defaultMessage="{patient} consents to this disclosure and understands that they may revoke this consent at any time, except for what was already shared in reliance on it, and that their treatment does not depend on signing it."
+                values={{ patient: patientName }}
+              />
             </Text>
             <TextInput
-              label="The patient types their full name"
+              label={intl.formatMessage({
+                id: 'consents.consentForm.typedName',
+                defaultMessage: 'The patient types their full name',
+              })}
               value={values.typedName}
               onChange={(event) => set('typedName', event.currentTarget.value)}
               error={errors.typedName}
@@ -261,7 +348,11 @@ export function ConsentForm({
               withAsterisk
             />
             <Text size="xs" c="dimmed">
-              Witnessed by {witnessName} (you), now.
+              <FormattedMessage
+                id="consents.consentForm.witness"
+                defaultMessage="Witnessed by {witness} (you), now."
+                values={{ witness: witnessName }}
+              />
             </Text>
           </Stack>
         </Paper>
@@ -273,7 +364,7 @@ export function ConsentForm({
         )}
         <Group justify="flex-end">
           <Button variant="default" onClick={onCancel}>
-            Cancel
+            <FormattedMessage id="consents.consentForm.cancel" defaultMessage="Cancel" />
           </Button>
           <Button type="submit" loading={sending}>
             {submitLabel}

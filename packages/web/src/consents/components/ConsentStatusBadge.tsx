@@ -1,4 +1,5 @@
 import { Badge } from '@mantine/core';
+import { FormattedMessage } from 'react-intl';
 import type { Consent } from '../api.ts';
 import { consentStatusColors, consentStatusLabels } from '../labels.ts';
 
@@ -9,7 +10,7 @@ export function ConsentStatusBadge({ status }: { status: Consent['status'] }) {
       variant={status === 'active' ? 'filled' : 'light'}
       data-status={status}
     >
-      {consentStatusLabels[status]}
+      <FormattedMessage {...consentStatusLabels[status]} />
     </Badge>
   );
 }

@@ -3,6 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { IconFileCertificate, IconPlus } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { Dialog } from '../../app/Dialog.tsx';
 import { ErrorPanel } from '../../app/ErrorPanel.tsx';
 import { useProgramToday } from '../../app/program-today.ts';
@@ -42,6 +43,7 @@ export function ConsentsPanel({
   byPatient = false,
 }: ConsentsPanelProps) {
   const today = useProgramToday();
+  const intl = useIntl();
   const queryClient = useQueryClient();
   const consents = useQuery(consentListQueryOptions(patientId));
   const contacts = useQuery({
@@ -67,28 +69,58 @@ export function ConsentsPanel({
       <Group justify="space-between" align="flex-start">
         <Stack gap={2}>
           <Title order={2} size="h4">
-            {byPatient ? 'Your consents' : 'Consents to disclose (42 CFR Part 2)'}
+            {byPatient ? (
+              <FormattedMessage id="consents.consentsPanel.titleForPatient" defaultMessage="Your consents" />
+            ) : (
+              <FormattedMessage
+                id="consents.consentsPanel.title"
+                defaultMessage="Consents to disclose (42 CFR Part 2)"
+              />
+            )}
           </Title>
           <Text size="sm" c="dimmed">
-            {byPatient
-              ? 'Who may receive which of your records, and until when. You can revoke a consent at any time.'
-              : 'Nothing leaves the program without one: each names who may receive what, why and until when.'}
+            {byPatient ? (
+              <FormattedMessage
+                id="consents.consentsPanel.explanationForPatient"
+                defaultMessage="Who may receive which of your records, and until when. You can revoke a consent at any time."
+              />
+            ) : (
+              <FormattedMessage
+                id="consents.consentsPanel.explanation"
+                defaultMessage="Nothing leaves the program without one: each names who may receive what, why and until when."
+              />
+            )}
           </Text>
         </Stack>
         {abilities.recordConsent && (
           <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing({ kind: 'new' })}>
-            Record consent
+            <FormattedMessage id="consents.consentsPanel.record" defaultMessage="Record consent" />
           </Button>
         )}
       </Group>
-      {consents.isPending && <Skeleton height={120} aria-label="Loading consents" />}
+      {consents.isPending && (
+        <Skeleton
+          height={120}
+          aria-label={intl.formatMessage({
+            id: 'consents.consentsPanel.loading',
+            defaultMessage: 'Loading consents',
+          })}
+        />
+      )}
       {consents.isError && <ErrorPanel error={consents.error} onRetry={() => void consents.refetch()} />}
       {consents.isSuccess && consents.data.length === 0 && (
         <EmptyState
           icon={<IconFileCertificate />}
           withIndicatorBackground
-          title="No consent on record"
-          description="Without a written consent nothing about this patient is shared outside the program."
+          title={intl.formatMessage({
+            id: 'consents.consentsPanel.emptyTitle',
+            defaultMessage: 'No consent on record',
+          })}
+          description={intl.formatMessage({
+            id: 'consents.consentsPanel.empty',
+            defaultMessage:
+              'Without a written consent nothing about this patient is shared outside the program.',
+          })}
         />
       )}
       {consents.isSuccess &&
@@ -110,7 +142,15 @@ export function ConsentsPanel({
         opened={editing !== null}
         onClose={() => setEditing(null)}
         title={
-          editing?.kind === 'amend' ? 'Amend consent (the signed version is replaced)' : 'Record a consent'
+          editing?.kind === 'amend'
+            ? intl.formatMessage({
+                id: 'consents.consentsPanel.amendTitle',
+                defaultMessage: 'Amend consent (the signed version is replaced)',
+              })
+            : intl.formatMessage({
+                id: 'consents.consentsPanel.recordTitle',
+                defaultMessage: 'Record a consent',
+              })
         }
         size="lg"
       >
@@ -122,16 +162,36 @@ export function ConsentsPanel({
             supportContacts={contacts.data ?? []}
             patientName={patientName}
             witnessName={viewerName}
-            submitLabel={editing.kind === 'amend' ? 'Sign amended consent' : 'Record consent'}
+            submitLabel={
+              editing.kind === 'amend'
+                ? intl.formatMessage({
+                    id: 'consents.consentsPanel.signAmended',
+                    defaultMessage: 'Sign amended consent',
+                  })
+                : intl.formatMessage({
+                    id: 'consents.consentsPanel.record',
+                    defaultMessage: 'Record consent',
+                  })
+            }
             asksReason={editing.kind === 'amend'}
             onCancel={() => setEditing(null)}
             onSubmit={async (body, reason) => {
               if (editing.kind === 'amend') {
                 await amendConsent(patientId, editing.consent, body, reason);
-                saved('Amended consent signed; the earlier version is replaced.');
+                saved(
+                  intl.formatMessage({
+                    id: 'consents.consentsPanel.amended',
+                    defaultMessage: 'Amended consent signed; the earlier version is replaced.',
+                  }),
+                );
               } else {
                 await recordConsent(patientId, body);
-                saved('Consent recorded.');
+                saved(
+                  intl.formatMessage({
+                    id: 'consents.consentsPanel.recorded',
+                    defaultMessage: 'Consent recorded.',
+                  }),
+                );
               }
             }}
           />
@@ -146,7 +206,13 @@ export function ConsentsPanel({
         onStale={refresh}
         onRevoked={() => {
           setRevoking(null);
-          notifications.show({ color: 'teal', message: 'Consent revoked. Nothing more is shared under it.' });
+          notifications.show({
+            color: 'teal',
+            message: intl.formatMessage({
+              id: 'consents.consentsPanel.revoked',
+              defaultMessage: 'Consent revoked. Nothing more is shared under it.',
+            }),
+          });
           refresh();
         }}
       />

@@ -2,6 +2,7 @@ import { Alert, Button, Group, Stack, Text, Textarea } from '@mantine/core';
 import { IconAlertCircle } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { describeProblem } from '../../api/problem.ts';
 import { Dialog } from '../../app/Dialog.tsx';
 import { type Consent, revokeConsent } from '../api.ts';
@@ -26,6 +27,7 @@ export function RevokeConsentDialog({
   onRevoked,
   onStale,
 }: RevokeConsentDialogProps) {
+  const intl = useIntl();
   const [reason, setReason] = useState('');
   const revoke = useMutation({
     mutationFn: (target: Consent) => revokeConsent(patientId, target, reason),
@@ -48,20 +50,46 @@ export function RevokeConsentDialog({
   };
   const problem = revoke.isError ? describeProblem(revoke.error) : null;
   return (
-    <Dialog opened={consent !== null} onClose={close} title="Revoke this consent">
+    <Dialog
+      opened={consent !== null}
+      onClose={close}
+      title={intl.formatMessage({
+        id: 'consents.revokeConsentDialog.title',
+        defaultMessage: 'Revoke this consent',
+      })}
+    >
       {consent !== null && (
         <form onSubmit={submit} noValidate>
           <Stack>
             <Text size="sm">
-              {consent.recipient.name} will no longer receive anything under this consent, from this moment
-              on. What was already shared cannot be taken back.
+              <FormattedMessage
+                id="consents.revokeConsentDialog.explanation"
+                defaultMessage="{recipient} will no longer receive anything under this consent, from this moment on. What was already shared cannot be taken back."
+                values={{ recipient: consent.recipient.name }}
+              />
             </Text>
             <Textarea
-              label={byPatient ? 'Reason (optional)' : 'How the revocation was received, or why'}
+              label={
+                byPatient
+                  ? intl.formatMessage({
+                      id: 'consents.revokeConsentDialog.reasonForPatient',
+                      defaultMessage: 'Reason (optional)',
+                    })
+                  : intl.formatMessage({
+                      id: 'consents.revokeConsentDialog.reason',
+                      defaultMessage: 'How the revocation was received, or why',
+                    })
+              }
               description={
                 byPatient
-                  ? 'You do not have to give one.'
-                  : 'For example: the patient revoked it in writing today.'
+                  ? intl.formatMessage({
+                      id: 'consents.revokeConsentDialog.reasonHintForPatient',
+                      defaultMessage: 'You do not have to give one.',
+                    })
+                  : intl.formatMessage({
+                      id: 'consents.revokeConsentDialog.reasonHint',
+                      defaultMessage: 'For example: the patient revoked it in writing today.',
+                    })
               }
               value={reason}
               onChange={(event) => setReason(event.currentTarget.value)}
@@ -77,10 +105,10 @@ export function RevokeConsentDialog({
             )}
             <Group justify="flex-end">
               <Button variant="default" onClick={close}>
-                Keep it
+                <FormattedMessage id="consents.revokeConsentDialog.keep" defaultMessage="Keep it" />
               </Button>
               <Button type="submit" color="red" loading={revoke.isPending}>
-                Revoke consent
+                <FormattedMessage id="consents.revokeConsentDialog.submit" defaultMessage="Revoke consent" />
               </Button>
             </Group>
           </Stack>

@@ -15,6 +15,7 @@ import { notifications } from '@mantine/notifications';
 import { IconUserPlus, IconUsers } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { describeProblem } from '../../api/problem.ts';
 import { Dialog } from '../../app/Dialog.tsx';
 import { ErrorPanel } from '../../app/ErrorPanel.tsx';
@@ -28,6 +29,7 @@ import {
 
 /** The patient's loved ones. Naming one shares nothing: only a written consent does. */
 export function SupportContactsPanel({ patientId, canEdit }: { patientId: string; canEdit: boolean }) {
+  const intl = useIntl();
   const contacts = useQuery(supportContactListQueryOptions(patientId));
   const [adding, setAdding] = useState(false);
   return (
@@ -35,33 +37,64 @@ export function SupportContactsPanel({ patientId, canEdit }: { patientId: string
       <Group justify="space-between" align="flex-start">
         <Stack gap={2}>
           <Title order={2} size="h4">
-            Support contacts
+            <FormattedMessage id="consents.supportContactsPanel.title" defaultMessage="Support contacts" />
           </Title>
           <Text size="sm" c="dimmed">
-            Family and friends the patient names. They see nothing unless a consent below names them.
+            <FormattedMessage
+              id="consents.supportContactsPanel.explanation"
+              defaultMessage="Family and friends the patient names. They see nothing unless a consent below names them."
+            />
           </Text>
         </Stack>
         {canEdit && (
           <Button variant="light" leftSection={<IconUserPlus size={16} />} onClick={() => setAdding(true)}>
-            Add support contact
+            <FormattedMessage id="consents.supportContactsPanel.add" defaultMessage="Add support contact" />
           </Button>
         )}
       </Group>
-      {contacts.isPending && <Skeleton height={80} aria-label="Loading support contacts" />}
+      {contacts.isPending && (
+        <Skeleton
+          height={80}
+          aria-label={intl.formatMessage({
+            id: 'consents.supportContactsPanel.loading',
+            defaultMessage: 'Loading support contacts',
+          })}
+        />
+      )}
       {contacts.isError && <ErrorPanel error={contacts.error} onRetry={() => void contacts.refetch()} />}
       {contacts.isSuccess && contacts.data.length === 0 && (
-        <EmptyState icon={<IconUsers />} withIndicatorBackground title="No support contacts named yet" />
+        <EmptyState
+          icon={<IconUsers />}
+          withIndicatorBackground
+          title={intl.formatMessage({
+            id: 'consents.supportContactsPanel.empty',
+            defaultMessage: 'No support contacts named yet',
+          })}
+        />
       )}
       {contacts.isSuccess && contacts.data.length > 0 && (
         <Table.ScrollContainer minWidth={600}>
           <Table verticalSpacing="xs" data-testid="support-contacts">
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>Name</Table.Th>
-                <Table.Th>Relationship</Table.Th>
-                <Table.Th>Phone</Table.Th>
-                <Table.Th>Email</Table.Th>
-                <Table.Th>Portal</Table.Th>
+                <Table.Th>
+                  <FormattedMessage id="consents.supportContactsPanel.name" defaultMessage="Name" />
+                </Table.Th>
+                <Table.Th>
+                  <FormattedMessage
+                    id="consents.supportContactsPanel.relationship"
+                    defaultMessage="Relationship"
+                  />
+                </Table.Th>
+                <Table.Th>
+                  <FormattedMessage id="consents.supportContactsPanel.phone" defaultMessage="Phone" />
+                </Table.Th>
+                <Table.Th>
+                  <FormattedMessage id="consents.supportContactsPanel.email" defaultMessage="Email" />
+                </Table.Th>
+                <Table.Th>
+                  <FormattedMessage id="consents.supportContactsPanel.portal" defaultMessage="Portal" />
+                </Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -74,17 +107,26 @@ export function SupportContactsPanel({ patientId, canEdit }: { patientId: string
                     <Group gap={4}>
                       {!contact.active && (
                         <Badge size="xs" color="gray">
-                          Inactive
+                          <FormattedMessage
+                            id="consents.supportContactsPanel.inactive"
+                            defaultMessage="Inactive"
+                          />
                         </Badge>
                       )}
                       {contact.tookPartInAdmission && (
                         <Badge size="xs" variant="light">
-                          At admission
+                          <FormattedMessage
+                            id="consents.supportContactsPanel.atAdmission"
+                            defaultMessage="At admission"
+                          />
                         </Badge>
                       )}
                       {contact.mayJoinFamilySessions && (
                         <Badge size="xs" variant="light" color="grape">
-                          Family sessions
+                          <FormattedMessage
+                            id="consents.supportContactsPanel.familySessions"
+                            defaultMessage="Family sessions"
+                          />
                         </Badge>
                       )}
                     </Group>
@@ -95,7 +137,10 @@ export function SupportContactsPanel({ patientId, canEdit }: { patientId: string
                   <Table.Td>
                     {contact.hasPortalAccount ? (
                       <Badge size="sm" color="teal" variant="light">
-                        Signs in
+                        <FormattedMessage
+                          id="consents.supportContactsPanel.signsIn"
+                          defaultMessage="Signs in"
+                        />
                       </Badge>
                     ) : (
                       canEdit &&
@@ -117,7 +162,14 @@ export function SupportContactsPanel({ patientId, canEdit }: { patientId: string
           </Table>
         </Table.ScrollContainer>
       )}
-      <Dialog opened={adding} onClose={() => setAdding(false)} title="Add a support contact">
+      <Dialog
+        opened={adding}
+        onClose={() => setAdding(false)}
+        title={intl.formatMessage({
+          id: 'consents.supportContactsPanel.addTitle',
+          defaultMessage: 'Add a support contact',
+        })}
+      >
         {adding && <AddSupportContactForm patientId={patientId} onDone={() => setAdding(false)} />}
       </Dialog>
     </Stack>
@@ -135,12 +187,22 @@ const emptyContact: SupportContactFormValues = {
 
 function AddSupportContactForm({ patientId, onDone }: { patientId: string; onDone: () => void }) {
   const queryClient = useQueryClient();
+  const intl = useIntl();
   const [values, setValues] = useState(emptyContact);
   const [errors, setErrors] = useState<Partial<Record<keyof SupportContactFormValues, string>>>({});
   const create = useMutation({
     mutationFn: () => createSupportContact(patientId, supportContactBody(values)),
     onSuccess: (contact) => {
-      notifications.show({ color: 'teal', message: `${contact.name} added as a support contact.` });
+      notifications.show({
+        color: 'teal',
+        message: intl.formatMessage(
+          {
+            id: 'consents.addSupportContactForm.added',
+            defaultMessage: '{name} added as a support contact.',
+          },
+          { name: contact.name },
+        ),
+      });
       void queryClient.invalidateQueries({ queryKey: consentQueryKeys.supportContacts(patientId) });
       onDone();
     },
@@ -152,7 +214,7 @@ function AddSupportContactForm({ patientId, onDone }: { patientId: string; onDon
   };
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const found = validateSupportContact(values);
+    const found = validateSupportContact(intl, values);
     setErrors(found);
     if (Object.keys(found).length === 0) create.mutate();
   };
@@ -161,7 +223,7 @@ function AddSupportContactForm({ patientId, onDone }: { patientId: string; onDon
     <form onSubmit={submit} noValidate>
       <Stack>
         <TextInput
-          label="Name"
+          label={intl.formatMessage({ id: 'consents.addSupportContactForm.name', defaultMessage: 'Name' })}
           value={values.name}
           onChange={(event) => set('name', event.currentTarget.value)}
           error={errors.name}
@@ -169,8 +231,14 @@ function AddSupportContactForm({ patientId, onDone }: { patientId: string; onDon
           maxLength={200}
         />
         <TextInput
-          label="Relationship to the patient"
-          placeholder="Partner, mother, friend"
+          label={intl.formatMessage({
+            id: 'consents.addSupportContactForm.relationship',
+            defaultMessage: 'Relationship to the patient',
+          })}
+          placeholder={intl.formatMessage({
+            id: 'consents.addSupportContactForm.relationshipExample',
+            defaultMessage: 'Partner, mother, friend',
+          })}
           value={values.relationship}
           onChange={(event) => set('relationship', event.currentTarget.value)}
           error={errors.relationship}
@@ -179,14 +247,20 @@ function AddSupportContactForm({ patientId, onDone }: { patientId: string; onDon
         />
         <Group grow>
           <TextInput
-            label="Phone"
+            label={intl.formatMessage({
+              id: 'consents.addSupportContactForm.phone',
+              defaultMessage: 'Phone',
+            })}
             value={values.phone}
             onChange={(event) => set('phone', event.currentTarget.value)}
             error={errors.phone}
             maxLength={40}
           />
           <TextInput
-            label="Email"
+            label={intl.formatMessage({
+              id: 'consents.addSupportContactForm.email',
+              defaultMessage: 'Email',
+            })}
             type="email"
             value={values.email}
             onChange={(event) => set('email', event.currentTarget.value)}
@@ -195,12 +269,18 @@ function AddSupportContactForm({ patientId, onDone }: { patientId: string; onDon
           />
         </Group>
         <Checkbox
-          label="Came along at admission"
+          label={intl.formatMessage({
+            id: 'consents.addSupportContactForm.tookPartInAdmission',
+            defaultMessage: 'Came along at admission',
+          })}
           checked={values.tookPartInAdmission}
           onChange={(event) => set('tookPartInAdmission', event.currentTarget.checked)}
         />
         <Checkbox
-          label="May join family sessions"
+          label={intl.formatMessage({
+            id: 'consents.addSupportContactForm.mayJoinFamilySessions',
+            defaultMessage: 'May join family sessions',
+          })}
           checked={values.mayJoinFamilySessions}
           onChange={(event) => set('mayJoinFamilySessions', event.currentTarget.checked)}
         />
@@ -211,10 +291,13 @@ function AddSupportContactForm({ patientId, onDone }: { patientId: string; onDon
         )}
         <Group justify="flex-end">
           <Button variant="default" onClick={onDone}>
-            Cancel
+            <FormattedMessage id="consents.addSupportContactForm.cancel" defaultMessage="Cancel" />
           </Button>
           <Button type="submit" loading={create.isPending}>
-            Add support contact
+            <FormattedMessage
+              id="consents.addSupportContactForm.submit"
+              defaultMessage="Add support contact"
+            />
           </Button>
         </Group>
       </Stack>

@@ -1,5 +1,6 @@
 import { Divider, Skeleton, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { ErrorPanel } from '../../app/ErrorPanel.tsx';
 import { PageHeader } from '../../app/PageHeader.tsx';
 import { useMe } from '../../auth/me-context.ts';
@@ -14,18 +15,31 @@ const ownRecord = { careTeam: [], access: { basis: 'subject', breakGlassExpiresA
 /** The patient portal: their consents (with revoke) and who received their information. */
 export function MyConsentsPage() {
   const me = useMe();
+  const intl = useIntl();
   const portal = useQuery(portalPatientsQueryOptions);
   const own = portal.data?.find((patient) => patient.relationship === 'self');
   return (
     <Stack gap="lg">
       <PageHeader
-        title="Sharing your information"
-        description="Nothing from your treatment record is shared outside the program without your written consent."
+        title={intl.formatMessage({
+          id: 'consents.myConsentsPage.title',
+          defaultMessage: 'Sharing your information',
+        })}
+        description={intl.formatMessage({
+          id: 'consents.myConsentsPage.description',
+          defaultMessage:
+            'Nothing from your treatment record is shared outside the program without your written consent.',
+        })}
       />
       {portal.isPending && <Skeleton height={160} />}
       {portal.isError && <ErrorPanel error={portal.error} onRetry={() => void portal.refetch()} />}
       {portal.isSuccess && own === undefined && (
-        <Text c="dimmed">Your sign-in is not linked to a treatment record yet. Ask your care team.</Text>
+        <Text c="dimmed">
+          <FormattedMessage
+            id="consents.myConsentsPage.notLinked"
+            defaultMessage="Your sign-in is not linked to a treatment record yet. Ask your care team."
+          />
+        </Text>
       )}
       {own !== undefined && (
         <>

@@ -1,6 +1,7 @@
 import { Anchor, Badge, EmptyState, Group, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
 import { IconDownload, IconListCheck } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { ErrorPanel } from '../../app/ErrorPanel.tsx';
 import { disclosureCategoryLabels, formatDateTime } from '../../consents/labels.ts';
 import { accountingCsvUrl, accountingQueryOptions } from '../api.ts';
@@ -15,27 +16,57 @@ export function DisclosureAccountingTable({
   forPatient?: boolean;
 }) {
   const accounting = useQuery(accountingQueryOptions(patientId));
+  const intl = useIntl();
   return (
     <Stack gap="md">
       <Group justify="space-between" align="flex-start">
         <Stack gap={2}>
           <Title order={2} size="h4">
-            {forPatient ? 'Who received your information' : 'Accounting of disclosures'}
+            {forPatient ? (
+              <FormattedMessage
+                id="disclosures.disclosureAccountingTable.titleForPatient"
+                defaultMessage="Who received your information"
+              />
+            ) : (
+              <FormattedMessage
+                id="disclosures.disclosureAccountingTable.title"
+                defaultMessage="Accounting of disclosures"
+              />
+            )}
           </Title>
           <Text size="sm" c="dimmed">
-            {forPatient
-              ? 'Every time something from your record was shared under one of your consents.'
-              : 'Every disclosure made under the patient’s consents, which the patient may ask for.'}
+            {forPatient ? (
+              <FormattedMessage
+                id="disclosures.disclosureAccountingTable.explanationForPatient"
+                defaultMessage="Every time something from your record was shared under one of your consents."
+              />
+            ) : (
+              <FormattedMessage
+                id="disclosures.disclosureAccountingTable.explanation"
+                defaultMessage="Every disclosure made under the patient’s consents, which the patient may ask for."
+              />
+            )}
           </Text>
         </Stack>
         <Anchor href={accountingCsvUrl(patientId)} download size="sm">
           <Group gap={4} component="span">
             <IconDownload size={16} />
-            Download CSV
+            <FormattedMessage
+              id="disclosures.disclosureAccountingTable.downloadCsv"
+              defaultMessage="Download CSV"
+            />
           </Group>
         </Anchor>
       </Group>
-      {accounting.isPending && <Skeleton height={100} aria-label="Loading the accounting of disclosures" />}
+      {accounting.isPending && (
+        <Skeleton
+          height={100}
+          aria-label={intl.formatMessage({
+            id: 'disclosures.disclosureAccountingTable.loading',
+            defaultMessage: 'Loading the accounting of disclosures',
+          })}
+        />
+      )}
       {accounting.isError && (
         <ErrorPanel error={accounting.error} onRetry={() => void accounting.refetch()} />
       )}
@@ -43,8 +74,14 @@ export function DisclosureAccountingTable({
         <EmptyState
           icon={<IconListCheck />}
           withIndicatorBackground
-          title="Nothing has been disclosed"
-          description="Each disclosure under a consent will be listed here."
+          title={intl.formatMessage({
+            id: 'disclosures.disclosureAccountingTable.emptyTitle',
+            defaultMessage: 'Nothing has been disclosed',
+          })}
+          description={intl.formatMessage({
+            id: 'disclosures.disclosureAccountingTable.empty',
+            defaultMessage: 'Each disclosure under a consent will be listed here.',
+          })}
         />
       )}
       {accounting.isSuccess && accounting.data.length > 0 && (
@@ -52,30 +89,52 @@ export function DisclosureAccountingTable({
           <Table verticalSpacing="xs" data-testid="disclosure-accounting">
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>When</Table.Th>
-                <Table.Th>To whom</Table.Th>
-                <Table.Th>What</Table.Th>
-                <Table.Th>Purpose</Table.Th>
-                <Table.Th>How, by whom</Table.Th>
+                <Table.Th>
+                  <FormattedMessage id="disclosures.disclosureAccountingTable.when" defaultMessage="When" />
+                </Table.Th>
+                <Table.Th>
+                  <FormattedMessage
+                    id="disclosures.disclosureAccountingTable.toWhom"
+                    defaultMessage="To whom"
+                  />
+                </Table.Th>
+                <Table.Th>
+                  <FormattedMessage id="disclosures.disclosureAccountingTable.what" defaultMessage="What" />
+                </Table.Th>
+                <Table.Th>
+                  <FormattedMessage
+                    id="disclosures.disclosureAccountingTable.purpose"
+                    defaultMessage="Purpose"
+                  />
+                </Table.Th>
+                <Table.Th>
+                  <FormattedMessage
+                    id="disclosures.disclosureAccountingTable.how"
+                    defaultMessage="How, by whom"
+                  />
+                </Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
               {accounting.data.map((disclosure) => (
                 <Table.Tr key={disclosure.id}>
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                    {formatDateTime(disclosure.disclosedAt)}
+                    {formatDateTime(intl, disclosure.disclosedAt)}
                   </Table.Td>
                   <Table.Td>{disclosure.recipientName}</Table.Td>
                   <Table.Td>
                     <Group gap={4}>
                       {disclosure.categories.length === 0 && (
                         <Text size="sm" c="dimmed">
-                          The patient’s name only
+                          <FormattedMessage
+                            id="disclosures.disclosureAccountingTable.nameOnly"
+                            defaultMessage="The patient’s name only"
+                          />
                         </Text>
                       )}
                       {disclosure.categories.map((category) => (
                         <Badge key={category} size="sm" variant="outline" color="gray" tt="none">
-                          {disclosureCategoryLabels[category]}
+                          <FormattedMessage {...disclosureCategoryLabels[category]} />
                         </Badge>
                       ))}
                     </Group>
@@ -86,9 +145,11 @@ export function DisclosureAccountingTable({
                     </Text>
                   </Table.Td>
                   <Table.Td>
-                    <Text size="sm">{channelLabels[disclosure.channel]}</Text>
+                    <Text size="sm">
+                      <FormattedMessage {...channelLabels[disclosure.channel]} />
+                    </Text>
                     <Text size="xs" c="dimmed">
-                      {disclosedByLabel(disclosure)}
+                      {disclosedByLabel(intl, disclosure)}
                     </Text>
                   </Table.Td>
                 </Table.Tr>

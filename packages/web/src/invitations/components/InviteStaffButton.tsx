@@ -13,7 +13,7 @@ import { IconAlertCircle, IconUserPlus } from '@tabler/icons-react';
 import { staffRoles } from '@tandem/core/identity/roles';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { useIntl } from 'react-intl';
+import { FormattedMessage, type IntlShape, useIntl } from 'react-intl';
 import { describeProblem } from '../../api/problem.ts';
 import { Dialog } from '../../app/Dialog.tsx';
 import { roleLabels } from '../../auth/roles.ts';
@@ -40,17 +40,40 @@ const emptyForm: FormValues = { staffMemberId: null, displayName: '', email: '',
 
 type FieldErrors = Partial<Record<keyof FormValues, string>>;
 
-function validate(mode: Mode, values: FormValues, candidateHasEmail: boolean): FieldErrors {
+function validate(intl: IntlShape, mode: Mode, values: FormValues, candidateHasEmail: boolean): FieldErrors {
   const errors: FieldErrors = {};
   if (mode === 'listed') {
-    if (values.staffMemberId === null) errors.staffMemberId = 'Choose a staff member';
-    else if (!candidateHasEmail && values.email.trim() === '')
-      errors.email = 'Enter the email address to invite';
+    if (values.staffMemberId === null) {
+      errors.staffMemberId = intl.formatMessage({
+        id: 'invitations.inviteStaffForm.staffMemberMissing',
+        defaultMessage: 'Choose a staff member',
+      });
+    } else if (!candidateHasEmail && values.email.trim() === '') {
+      errors.email = intl.formatMessage({
+        id: 'invitations.inviteStaffForm.emailToInviteMissing',
+        defaultMessage: 'Enter the email address to invite',
+      });
+    }
     return errors;
   }
-  if (values.displayName.trim() === '') errors.displayName = 'Enter a name';
-  if (values.email.trim() === '') errors.email = 'Enter an email address';
-  if (values.jobRole === null) errors.jobRole = 'Choose a role';
+  if (values.displayName.trim() === '') {
+    errors.displayName = intl.formatMessage({
+      id: 'invitations.inviteStaffForm.nameMissing',
+      defaultMessage: 'Enter a name',
+    });
+  }
+  if (values.email.trim() === '') {
+    errors.email = intl.formatMessage({
+      id: 'invitations.inviteStaffForm.emailMissing',
+      defaultMessage: 'Enter an email address',
+    });
+  }
+  if (values.jobRole === null) {
+    errors.jobRole = intl.formatMessage({
+      id: 'invitations.inviteStaffForm.roleMissing',
+      defaultMessage: 'Choose a role',
+    });
+  }
   return errors;
 }
 
@@ -69,12 +92,21 @@ function requestBody(mode: Mode, values: FormValues): StaffInvitationRequest {
 /** "Invite staff" for administrators: someone already in the directory without a sign-in, or someone new. */
 export function InviteStaffButton() {
   const [opened, setOpened] = useState(false);
+  const intl = useIntl();
   return (
     <>
       <Button leftSection={<IconUserPlus size={18} />} onClick={() => setOpened(true)}>
-        Invite staff
+        <FormattedMessage id="invitations.inviteStaffButton.label" defaultMessage="Invite staff" />
       </Button>
-      <Dialog opened={opened} onClose={() => setOpened(false)} title="Invite a staff member" size="lg">
+      <Dialog
+        opened={opened}
+        onClose={() => setOpened(false)}
+        title={intl.formatMessage({
+          id: 'invitations.inviteStaffButton.title',
+          defaultMessage: 'Invite a staff member',
+        })}
+        size="lg"
+      >
         {opened && <InviteStaffForm onClose={() => setOpened(false)} />}
       </Dialog>
     </>
@@ -112,7 +144,7 @@ function InviteStaffForm({ onClose }: { onClose: () => void }) {
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const errors = validate(mode, values, Boolean(chosen?.email));
+    const errors = validate(intl, mode, values, Boolean(chosen?.email));
     setFieldErrors(errors);
     if (Object.keys(errors).length === 0) mutation.mutate(requestBody(mode, values));
   }
@@ -129,8 +161,20 @@ function InviteStaffForm({ onClose }: { onClose: () => void }) {
             mutation.reset();
           }}
           data={[
-            { value: 'new', label: 'Someone new' },
-            { value: 'listed', label: 'Already in the staff list' },
+            {
+              value: 'new',
+              label: intl.formatMessage({
+                id: 'invitations.inviteStaffForm.modeNew',
+                defaultMessage: 'Someone new',
+              }),
+            },
+            {
+              value: 'listed',
+              label: intl.formatMessage({
+                id: 'invitations.inviteStaffForm.modeListed',
+                defaultMessage: 'Already in the staff list',
+              }),
+            },
           ]}
         />
         {failure && (
@@ -141,8 +185,11 @@ function InviteStaffForm({ onClose }: { onClose: () => void }) {
         {mode === 'new' ? (
           <>
             <TextInput
-              label="Name"
-              description="As it should appear in the staff list, with credentials if any"
+              label={intl.formatMessage({ id: 'invitations.inviteStaffForm.name', defaultMessage: 'Name' })}
+              description={intl.formatMessage({
+                id: 'invitations.inviteStaffForm.nameHint',
+                defaultMessage: 'As it should appear in the staff list, with credentials if any',
+              })}
               value={values.displayName}
               onChange={(event) => update('displayName', event.currentTarget.value)}
               error={fieldErrors.displayName}
@@ -150,7 +197,7 @@ function InviteStaffForm({ onClose }: { onClose: () => void }) {
               data-autofocus
             />
             <TextInput
-              label="Email"
+              label={intl.formatMessage({ id: 'invitations.inviteStaffForm.email', defaultMessage: 'Email' })}
               type="email"
               value={values.email}
               onChange={(event) => update('email', event.currentTarget.value)}
@@ -158,7 +205,7 @@ function InviteStaffForm({ onClose }: { onClose: () => void }) {
               withAsterisk
             />
             <Select
-              label="Role"
+              label={intl.formatMessage({ id: 'invitations.inviteStaffForm.role', defaultMessage: 'Role' })}
               data={staffRoles.map((role) => ({ value: role, label: intl.formatMessage(roleLabels[role]) }))}
               value={values.jobRole}
               onChange={(value) => update('jobRole', value)}
@@ -170,23 +217,47 @@ function InviteStaffForm({ onClose }: { onClose: () => void }) {
         ) : candidates.isPending ? (
           <Skeleton height={60} />
         ) : candidates.isError ? (
-          <Alert color="red" variant="light" title="Could not load the staff list">
+          <Alert
+            color="red"
+            variant="light"
+            title={intl.formatMessage({
+              id: 'invitations.inviteStaffForm.candidatesFailed',
+              defaultMessage: 'Could not load the staff list',
+            })}
+          >
             {describeProblem(candidates.error).detail}
           </Alert>
         ) : candidates.data.length === 0 ? (
           <Text c="dimmed" size="sm">
-            Everyone in the staff list already has a sign-in. Invite someone new instead.
+            <FormattedMessage
+              id="invitations.inviteStaffForm.noCandidates"
+              defaultMessage="Everyone in the staff list already has a sign-in. Invite someone new instead."
+            />
           </Text>
         ) : (
           <>
             <Select
-              label="Staff member"
-              description="Active staff members who have no sign-in yet"
+              label={intl.formatMessage({
+                id: 'invitations.inviteStaffForm.staffMember',
+                defaultMessage: 'Staff member',
+              })}
+              description={intl.formatMessage({
+                id: 'invitations.inviteStaffForm.staffMemberHint',
+                defaultMessage: 'Active staff members who have no sign-in yet',
+              })}
               data={candidates.data.map((candidate) => ({
                 value: candidate.id,
-                label: `${candidate.displayName} (${roleLabels[candidate.role]})${
-                  candidate.hasOpenInvitation ? ' · invited' : ''
-                }`,
+                label: intl.formatMessage(
+                  {
+                    id: 'invitations.inviteStaffForm.candidate',
+                    defaultMessage: '{name} ({role}){invited, select, yes { · invited} other {}}',
+                  },
+                  {
+                    name: candidate.displayName,
+                    role: intl.formatMessage(roleLabels[candidate.role]),
+                    invited: candidate.hasOpenInvitation ? 'yes' : 'no',
+                  },
+                ),
               }))}
               value={values.staffMemberId}
               onChange={(value) => update('staffMemberId', value)}
@@ -196,17 +267,30 @@ function InviteStaffForm({ onClose }: { onClose: () => void }) {
             />
             {chosen?.hasOpenInvitation && (
               <Text size="sm" c="dimmed">
-                {chosen.displayName} already has an open invitation; a new one replaces its link.
+                <FormattedMessage
+                  id="invitations.inviteStaffForm.alreadyInvited"
+                  defaultMessage="{name} already has an open invitation; a new one replaces its link."
+                  values={{ name: chosen.displayName }}
+                />
               </Text>
             )}
             <TextInput
-              label="Email"
+              label={intl.formatMessage({ id: 'invitations.inviteStaffForm.email', defaultMessage: 'Email' })}
               type="email"
               placeholder={chosen?.email ?? undefined}
               description={
                 chosen?.email
-                  ? `Leave empty to use ${chosen.email}`
-                  : 'This staff member has no email on file'
+                  ? intl.formatMessage(
+                      {
+                        id: 'invitations.inviteStaffForm.emailOnRecord',
+                        defaultMessage: 'Leave empty to use {email}',
+                      },
+                      { email: chosen.email },
+                    )
+                  : intl.formatMessage({
+                      id: 'invitations.inviteStaffForm.noEmailOnRecord',
+                      defaultMessage: 'This staff member has no email on file',
+                    })
               }
               value={values.email}
               onChange={(event) => update('email', event.currentTarget.value)}
@@ -217,10 +301,10 @@ function InviteStaffForm({ onClose }: { onClose: () => void }) {
         )}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
-            Cancel
+            <FormattedMessage id="invitations.inviteStaffForm.cancel" defaultMessage="Cancel" />
           </Button>
           <Button type="submit" loading={mutation.isPending}>
-            Create invitation
+            <FormattedMessage id="invitations.inviteStaffForm.submit" defaultMessage="Create invitation" />
           </Button>
         </Group>
       </Stack>

@@ -1,4 +1,5 @@
 import { Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { FormattedMessage } from 'react-intl';
 import { PendingInvitations } from './PendingInvitations.tsx';
 import { InvitePatientButton } from './PortalInvitationButtons.tsx';
 
@@ -22,11 +23,17 @@ export function PatientInvitationsPanel({
         <Group justify="space-between" align="flex-start">
           <Stack gap={2}>
             <Title order={2} size="h4">
-              Portal invitations
+              <FormattedMessage
+                id="invitations.patientInvitationsPanel.title"
+                defaultMessage="Portal invitations"
+              />
             </Title>
             <Text size="sm" c="dimmed">
-              A one-time link lets {patientName} choose a password for the patient portal. Support contacts
-              are invited only while a written consent names them.
+              <FormattedMessage
+                id="invitations.patientInvitationsPanel.explanation"
+                defaultMessage="A one-time link lets {patient} choose a password for the patient portal. Support contacts are invited only while a written consent names them."
+                values={{ patient: patientName }}
+              />
             </Text>
           </Stack>
           <InvitePatientButton
@@ -35,7 +42,15 @@ export function PatientInvitationsPanel({
             emailOnRecord={emailOnRecord}
           />
         </Group>
-        <PendingInvitations patientId={patientId} emptyText="No open invitation for this patient." />
+        <PendingInvitations
+          patientId={patientId}
+          emptyText={
+            <FormattedMessage
+              id="invitations.patientInvitationsPanel.empty"
+              defaultMessage="No open invitation for this patient."
+            />
+          }
+        />
       </Stack>
     </Paper>
   );

@@ -2,8 +2,8 @@ import { Alert, Badge, Button, Group, Skeleton, Stack, Table, Text, VisuallyHidd
 import { notifications } from '@mantine/notifications';
 import { IconMailOff } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
-import { FormattedMessage } from 'react-intl';
+import { type ReactNode, useState } from 'react';
+import { defineMessages, FormattedMessage, type MessageDescriptor, useIntl } from 'react-intl';
 import { describeProblem } from '../../api/problem.ts';
 import { Dialog } from '../../app/Dialog.tsx';
 import { ErrorPanel } from '../../app/ErrorPanel.tsx';
@@ -16,11 +16,11 @@ import {
 } from '../api.ts';
 import { formatDateTime } from '../format.ts';
 
-const kindLabels: Record<Invitation['kind'], string> = {
-  staff: 'Staff',
-  patient: 'Patient portal',
-  family_member: 'Support contact',
-};
+const kindLabels: Record<Invitation['kind'], MessageDescriptor> = defineMessages({
+  staff: { id: 'invitations.pendingInvitations.kindStaff', defaultMessage: 'Staff' },
+  patient: { id: 'invitations.pendingInvitations.kindPatient', defaultMessage: 'Patient portal' },
+  family_member: { id: 'invitations.pendingInvitations.kindFamilyMember', defaultMessage: 'Support contact' },
+});
 
 /**
  * Invitations not yet accepted or withdrawn, with a way to withdraw each. Which ones the person sees is the
@@ -30,18 +30,27 @@ const kindLabels: Record<Invitation['kind'], string> = {
 export function PendingInvitations({
   patientId,
   kinds,
-  emptyText = 'No open invitations.',
+  emptyText,
 }: {
   patientId?: string;
   kinds?: readonly Invitation['kind'][];
-  emptyText?: string;
+  /** What shows when nothing is open (already in the reader's language). */
+  emptyText?: ReactNode;
 }) {
+  const intl = useIntl();
   const invitations = useQuery(openInvitationsQueryOptions(patientId));
   const [confirming, setConfirming] = useState<Invitation | null>(null);
 
   if (invitations.isPending) {
     return (
-      <Stack gap="xs" aria-busy="true" aria-label="Loading invitations">
+      <Stack
+        gap="xs"
+        aria-busy="true"
+        aria-label={intl.formatMessage({
+          id: 'invitations.pendingInvitations.loading',
+          defaultMessage: 'Loading invitations',
+        })}
+      >
         <Skeleton height={28} />
         <Skeleton height={28} />
       </Stack>
@@ -56,7 +65,9 @@ export function PendingInvitations({
   if (shown.length === 0) {
     return (
       <Text c="dimmed" size="sm">
-        {emptyText}
+        {emptyText ?? (
+          <FormattedMessage id="invitations.pendingInvitations.empty" defaultMessage="No open invitations." />
+        )}
       </Text>
     );
   }
@@ -66,13 +77,25 @@ export function PendingInvitations({
         <Table verticalSpacing="xs" data-testid="pending-invitations">
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>Invited</Table.Th>
-              <Table.Th>Email</Table.Th>
-              <Table.Th>As</Table.Th>
-              <Table.Th>By</Table.Th>
-              <Table.Th>Expires</Table.Th>
               <Table.Th>
-                <VisuallyHidden>Actions</VisuallyHidden>
+                <FormattedMessage id="invitations.pendingInvitations.invited" defaultMessage="Invited" />
+              </Table.Th>
+              <Table.Th>
+                <FormattedMessage id="invitations.pendingInvitations.email" defaultMessage="Email" />
+              </Table.Th>
+              <Table.Th>
+                <FormattedMessage id="invitations.pendingInvitations.as" defaultMessage="As" />
+              </Table.Th>
+              <Table.Th>
+                <FormattedMessage id="invitations.pendingInvitations.by" defaultMessage="By" />
+              </Table.Th>
+              <Table.Th>
+                <FormattedMessage id="invitations.pendingInvitations.expires" defaultMessage="Expires" />
+              </Table.Th>
+              <Table.Th>
+                <VisuallyHidden>
+                  <FormattedMessage id="invitations.pendingInvitations.actions" defaultMessage="Actions" />
+                </VisuallyHidden>
               </Table.Th>
             </Table.Tr>
           </Table.Thead>
@@ -85,17 +108,20 @@ export function PendingInvitations({
                   {invitation.kind === 'staff' ? (
                     <FormattedMessage {...roleLabels[invitation.role]} />
                   ) : (
-                    kindLabels[invitation.kind]
+                    <FormattedMessage {...kindLabels[invitation.kind]} />
                   )}
                 </Table.Td>
                 <Table.Td>{invitation.createdByName}</Table.Td>
                 <Table.Td>
                   {invitation.status === 'expired' ? (
                     <Badge color="gray" variant="light">
-                      Expired
+                      <FormattedMessage
+                        id="invitations.pendingInvitations.expired"
+                        defaultMessage="Expired"
+                      />
                     </Badge>
                   ) : (
-                    formatDateTime(invitation.expiresAt)
+                    formatDateTime(invitation.expiresAt, intl)
                   )}
                 </Table.Td>
                 <Table.Td ta="right">
@@ -104,9 +130,18 @@ export function PendingInvitations({
                     variant="subtle"
                     color="red"
                     onClick={() => setConfirming(invitation)}
-                    aria-label={`Withdraw the invitation of ${invitation.inviteeName}`}
+                    aria-label={intl.formatMessage(
+                      {
+                        id: 'invitations.pendingInvitations.withdrawLabel',
+                        defaultMessage: 'Withdraw the invitation of {invitee}',
+                      },
+                      { invitee: invitation.inviteeName },
+                    )}
                   >
-                    Withdraw
+                    <FormattedMessage
+                      id="invitations.pendingInvitations.withdraw"
+                      defaultMessage="Withdraw"
+                    />
                   </Button>
                 </Table.Td>
               </Table.Tr>
@@ -117,7 +152,10 @@ export function PendingInvitations({
       <Dialog
         opened={confirming !== null}
         onClose={() => setConfirming(null)}
-        title="Withdraw this invitation?"
+        title={intl.formatMessage({
+          id: 'invitations.pendingInvitations.confirmTitle',
+          defaultMessage: 'Withdraw this invitation?',
+        })}
       >
         {confirming !== null && <ConfirmRevoke invitation={confirming} onClose={() => setConfirming(null)} />}
       </Dialog>
@@ -127,6 +165,7 @@ export function PendingInvitations({
 
 function ConfirmRevoke({ invitation, onClose }: { invitation: Invitation; onClose: () => void }) {
   const queryClient = useQueryClient();
+  const intl = useIntl();
   const mutation = useMutation({
     mutationFn: revokeInvitation,
     onSuccess: () => {
@@ -134,8 +173,17 @@ function ConfirmRevoke({ invitation, onClose }: { invitation: Invitation; onClos
       notifications.show({
         color: 'teal',
         icon: <IconMailOff size={18} />,
-        title: 'Invitation withdrawn',
-        message: `The link sent to ${invitation.email} no longer works.`,
+        title: intl.formatMessage({
+          id: 'invitations.confirmRevoke.withdrawnTitle',
+          defaultMessage: 'Invitation withdrawn',
+        }),
+        message: intl.formatMessage(
+          {
+            id: 'invitations.confirmRevoke.withdrawn',
+            defaultMessage: 'The link sent to {email} no longer works.',
+          },
+          { email: invitation.email },
+        ),
       });
       onClose();
     },
@@ -145,8 +193,15 @@ function ConfirmRevoke({ invitation, onClose }: { invitation: Invitation; onClos
   return (
     <Stack>
       <Text size="sm">
-        The link sent to <b>{invitation.email}</b> stops working at once. You can invite{' '}
-        {invitation.inviteeName} again later.
+        <FormattedMessage
+          id="invitations.confirmRevoke.explanation"
+          defaultMessage="The link sent to <b>{email}</b> stops working at once. You can invite {invitee} again later."
+          values={{
+            email: invitation.email,
+            invitee: invitation.inviteeName,
+            b: (chunks) => <b>{chunks}</b>,
+          }}
+        />
       </Text>
       {failure && (
         <Alert color="red" variant="light" title={failure.title}>
@@ -155,10 +210,10 @@ function ConfirmRevoke({ invitation, onClose }: { invitation: Invitation; onClos
       )}
       <Group justify="flex-end">
         <Button variant="default" onClick={onClose}>
-          Keep it
+          <FormattedMessage id="invitations.confirmRevoke.keep" defaultMessage="Keep it" />
         </Button>
         <Button color="red" loading={mutation.isPending} onClick={() => mutation.mutate(invitation)}>
-          Withdraw invitation
+          <FormattedMessage id="invitations.confirmRevoke.submit" defaultMessage="Withdraw invitation" />
         </Button>
       </Group>
     </Stack>

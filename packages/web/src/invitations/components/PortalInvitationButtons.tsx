@@ -2,6 +2,7 @@ import { Alert, Button, type ButtonProps, Group, Stack, Text, TextInput } from '
 import { IconAlertCircle, IconMailPlus } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { describeProblem } from '../../api/problem.ts';
 import { Dialog } from '../../app/Dialog.tsx';
 import { type CreatedInvitation, invitationQueryKeys, invitePatient, inviteSupportContact } from '../api.ts';
@@ -22,11 +23,27 @@ export function InvitePatientButton({
   patientName: string;
   emailOnRecord: string | null;
 } & ButtonProps) {
+  const intl = useIntl();
   return (
     <PortalInvitationButton
-      label="Invite to the portal"
-      title={`Invite ${patientName} to the patient portal`}
-      explanation={`${patientName} gets a one-time link to choose a password and see their own record.`}
+      label={intl.formatMessage({
+        id: 'invitations.invitePatientButton.label',
+        defaultMessage: 'Invite to the portal',
+      })}
+      title={intl.formatMessage(
+        {
+          id: 'invitations.invitePatientButton.title',
+          defaultMessage: 'Invite {patient} to the patient portal',
+        },
+        { patient: patientName },
+      )}
+      explanation={intl.formatMessage(
+        {
+          id: 'invitations.invitePatientButton.explanation',
+          defaultMessage: '{patient} gets a one-time link to choose a password and see their own record.',
+        },
+        { patient: patientName },
+      )}
       emailOnRecord={emailOnRecord}
       invite={(email) => invitePatient(patientId, email)}
       {...buttonProps}
@@ -46,11 +63,25 @@ export function InviteSupportContactButton({
   contactName: string;
   emailOnRecord: string | null;
 } & ButtonProps) {
+  const intl = useIntl();
   return (
     <PortalInvitationButton
-      label="Invite"
-      title={`Invite ${contactName}`}
-      explanation={`${contactName} gets a one-time link to the family portal, where they see only what the patient's active written consent names. The message names the patient and, unless the consent covers attendance, not the program.`}
+      label={intl.formatMessage({
+        id: 'invitations.inviteSupportContactButton.label',
+        defaultMessage: 'Invite',
+      })}
+      title={intl.formatMessage(
+        { id: 'invitations.inviteSupportContactButton.title', defaultMessage: 'Invite {contact}' },
+        { contact: contactName },
+      )}
+      explanation={intl.formatMessage(
+        {
+          id: 'invitations.inviteSupportContactButton.explanation',
+          defaultMessage:
+            "{contact} gets a one-time link to the family portal, where they see only what the patient's active written consent names. The message names the patient and, unless the consent covers attendance, not the program.",
+        },
+        { contact: contactName },
+      )}
       emailOnRecord={emailOnRecord}
       invite={(email) => inviteSupportContact(patientId, supportContactId, email)}
       {...buttonProps}
@@ -109,6 +140,7 @@ function PortalInvitationForm({
   onClose: () => void;
 }) {
   const queryClient = useQueryClient();
+  const intl = useIntl();
   const [email, setEmail] = useState('');
   const [emailError, setEmailError] = useState<string | undefined>();
   const mutation = useMutation({
@@ -124,7 +156,12 @@ function PortalInvitationForm({
     event.preventDefault();
     const typed = email.trim();
     if (typed === '' && emailOnRecord === null) {
-      setEmailError('Enter the email address to invite');
+      setEmailError(
+        intl.formatMessage({
+          id: 'invitations.portalInvitationForm.emailMissing',
+          defaultMessage: 'Enter the email address to invite',
+        }),
+      );
       return;
     }
     mutation.mutate(typed === '' ? undefined : typed);
@@ -140,10 +177,26 @@ function PortalInvitationForm({
           </Alert>
         )}
         <TextInput
-          label="Email"
+          label={intl.formatMessage({
+            id: 'invitations.portalInvitationForm.email',
+            defaultMessage: 'Email',
+          })}
           type="email"
           placeholder={emailOnRecord ?? undefined}
-          description={emailOnRecord ? `Leave empty to use ${emailOnRecord}` : 'No email address on file'}
+          description={
+            emailOnRecord
+              ? intl.formatMessage(
+                  {
+                    id: 'invitations.portalInvitationForm.emailOnRecord',
+                    defaultMessage: 'Leave empty to use {email}',
+                  },
+                  { email: emailOnRecord },
+                )
+              : intl.formatMessage({
+                  id: 'invitations.portalInvitationForm.noEmailOnRecord',
+                  defaultMessage: 'No email address on file',
+                })
+          }
           value={email}
           onChange={(event) => {
             setEmail(event.currentTarget.value);
@@ -155,10 +208,13 @@ function PortalInvitationForm({
         />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
-            Cancel
+            <FormattedMessage id="invitations.portalInvitationForm.cancel" defaultMessage="Cancel" />
           </Button>
           <Button type="submit" loading={mutation.isPending}>
-            Create invitation
+            <FormattedMessage
+              id="invitations.portalInvitationForm.submit"
+              defaultMessage="Create invitation"
+            />
           </Button>
         </Group>
       </Stack>

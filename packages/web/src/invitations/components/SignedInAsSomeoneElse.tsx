@@ -1,6 +1,7 @@
 import { Alert, Button, Stack, Text, Title } from '@mantine/core';
 import { IconUserExclamation } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { describeProblem } from '../../api/problem.ts';
 import type { Me } from '../../api/types.ts';
 import { meQueryKey, signOut } from '../../auth/api.ts';
@@ -12,6 +13,7 @@ import { invitationQueryKeys } from '../api.ts';
  */
 export function SignedInAsSomeoneElse({ me, inviteeEmail }: { me: Me; inviteeEmail: string }) {
   const queryClient = useQueryClient();
+  const intl = useIntl();
   const signingOut = useMutation({
     mutationFn: signOut,
     onSuccess: () => {
@@ -29,12 +31,22 @@ export function SignedInAsSomeoneElse({ me, inviteeEmail }: { me: Me; inviteeEma
   return (
     <Stack>
       <Title order={1} size="h2">
-        Sign out to accept
+        <FormattedMessage id="invitations.signedInAsSomeoneElse.title" defaultMessage="Sign out to accept" />
       </Title>
-      <Alert color="orange" variant="light" icon={<IconUserExclamation />} title="You are signed in">
-        This browser is signed in to Tandem as <b>{me.user.name}</b>. The invitation is for{' '}
-        <b>{inviteeEmail}</b> and makes a new sign-in for them. Sign out first, then accept it; if it is not
-        meant for you, close this page.
+      <Alert
+        color="orange"
+        variant="light"
+        icon={<IconUserExclamation />}
+        title={intl.formatMessage({
+          id: 'invitations.signedInAsSomeoneElse.signedInTitle',
+          defaultMessage: 'You are signed in',
+        })}
+      >
+        <FormattedMessage
+          id="invitations.signedInAsSomeoneElse.explanation"
+          defaultMessage="This browser is signed in to Tandem as <b>{name}</b>. The invitation is for <b>{email}</b> and makes a new sign-in for them. Sign out first, then accept it; if it is not meant for you, close this page."
+          values={{ name: me.user.name, email: inviteeEmail, b: (chunks) => <b>{chunks}</b> }}
+        />
       </Alert>
       {failure && (
         <Text c="red" size="sm">
@@ -42,7 +54,7 @@ export function SignedInAsSomeoneElse({ me, inviteeEmail }: { me: Me; inviteeEma
         </Text>
       )}
       <Button onClick={() => signingOut.mutate()} loading={signingOut.isPending}>
-        Sign out
+        <FormattedMessage id="invitations.signedInAsSomeoneElse.signOut" defaultMessage="Sign out" />
       </Button>
     </Stack>
   );

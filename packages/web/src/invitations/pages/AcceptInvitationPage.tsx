@@ -14,10 +14,12 @@ import { IconAlertCircle, IconLinkOff } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
+import { FormattedMessage, type IntlShape, useIntl } from 'react-intl';
 import { ApiError, describeProblem } from '../../api/problem.ts';
 import { ColorSchemeToggle } from '../../app/ColorSchemeToggle.tsx';
 import { AnchorLink, ButtonLink } from '../../app/links.tsx';
 import { meQueryOptions, signIn } from '../../auth/api.ts';
+import { roleLabels } from '../../auth/roles.ts';
 import { acceptInvitation, type InvitationPreview, invitationPreviewQueryOptions } from '../api.ts';
 import { SignedInAsSomeoneElse } from '../components/SignedInAsSomeoneElse.tsx';
 import { formatDateTime } from '../format.ts';
@@ -30,11 +32,29 @@ interface FormValues {
 
 type FieldErrors = Partial<Record<keyof FormValues, string>>;
 
-function validate(values: FormValues, minimumLength: number): FieldErrors {
+function validate(intl: IntlShape, values: FormValues, minimumLength: number): FieldErrors {
   const errors: FieldErrors = {};
-  if (values.name.trim() === '') errors.name = 'Enter your name';
-  if (values.password.length < minimumLength) errors.password = `Use at least ${minimumLength} characters`;
-  if (values.confirmation !== values.password) errors.confirmation = 'The two passwords differ';
+  if (values.name.trim() === '') {
+    errors.name = intl.formatMessage({
+      id: 'invitations.acceptForm.nameMissing',
+      defaultMessage: 'Enter your name',
+    });
+  }
+  if (values.password.length < minimumLength) {
+    errors.password = intl.formatMessage(
+      {
+        id: 'invitations.acceptForm.passwordTooShort',
+        defaultMessage: 'Use at least {minimumLength} characters',
+      },
+      { minimumLength },
+    );
+  }
+  if (values.confirmation !== values.password) {
+    errors.confirmation = intl.formatMessage({
+      id: 'invitations.acceptForm.passwordsDiffer',
+      defaultMessage: 'The two passwords differ',
+    });
+  }
   return errors;
 }
 
@@ -49,6 +69,7 @@ class SignInNeededError extends Error {}
 export function AcceptInvitationPage({ token }: { token: string }) {
   const preview = useQuery(invitationPreviewQueryOptions(token));
   const me = useQuery(meQueryOptions);
+  const intl = useIntl();
   return (
     <Center component="main" mih="100vh" p="md" pos="relative">
       <div
@@ -58,7 +79,13 @@ export function AcceptInvitationPage({ token }: { token: string }) {
       </div>
       <Paper withBorder shadow="sm" p="xl" w="100%" maw={460}>
         {preview.isPending && (
-          <Stack aria-busy="true" aria-label="Loading invitation">
+          <Stack
+            aria-busy="true"
+            aria-label={intl.formatMessage({
+              id: 'invitations.acceptInvitationPage.loading',
+              defaultMessage: 'Loading invitation',
+            })}
+          >
             <Skeleton height={32} width="60%" />
             <Skeleton height={120} />
           </Stack>
@@ -77,11 +104,18 @@ export function AcceptInvitationPage({ token }: { token: string }) {
 
 function UnusableLink({ error }: { error: unknown }) {
   const problem = describeProblem(error);
+  const intl = useIntl();
   const title =
     problem.status === 410
-      ? 'This invitation can no longer be used'
+      ? intl.formatMessage({
+          id: 'invitations.unusableLink.gone',
+          defaultMessage: 'This invitation can no longer be used',
+        })
       : problem.status === 404 || problem.status === 400
-        ? 'This invitation link is not valid'
+        ? intl.formatMessage({
+            id: 'invitations.unusableLink.invalid',
+            defaultMessage: 'This invitation link is not valid',
+          })
         : problem.title;
   return (
     <Stack>
@@ -92,7 +126,7 @@ function UnusableLink({ error }: { error: unknown }) {
         {problem.detail}
       </Alert>
       <ButtonLink to="/sign-in" variant="default">
-        Go to sign-in
+        <FormattedMessage id="invitations.unusableLink.toSignIn" defaultMessage="Go to sign-in" />
       </ButtonLink>
     </Stack>
   );
@@ -101,6 +135,7 @@ function UnusableLink({ error }: { error: unknown }) {
 function AcceptForm({ token, preview }: { token: string; preview: InvitationPreview }) {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
+  const intl = useIntl();
   const [values, setValues] = useState<FormValues>({ name: '', password: '', confirmation: '' });
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
 
@@ -130,7 +165,7 @@ function AcceptForm({ token, preview }: { token: string; preview: InvitationPrev
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const errors = validate(values, preview.minimumPasswordLength);
+    const errors = validate(intl, values, preview.minimumPasswordLength);
     setFieldErrors(errors);
     if (Object.keys(errors).length === 0) mutation.mutate(values);
   }
@@ -139,30 +174,63 @@ function AcceptForm({ token, preview }: { token: string; preview: InvitationPrev
     return (
       <Stack>
         <Title order={1} size="h2">
-          Your sign-in is ready
+          <FormattedMessage id="invitations.acceptForm.readyTitle" defaultMessage="Your sign-in is ready" />
         </Title>
         <Text size="sm">
-          Sign in with <b>{preview.email}</b> and the password you chose.
+          <FormattedMessage
+            id="invitations.acceptForm.ready"
+            defaultMessage="Sign in with <b>{email}</b> and the password you chose."
+            values={{ email: preview.email, b: (chunks) => <b>{chunks}</b> }}
+          />
         </Text>
-        <ButtonLink to="/sign-in">Sign in</ButtonLink>
+        <ButtonLink to="/sign-in">
+          <FormattedMessage id="invitations.acceptForm.signIn" defaultMessage="Sign in" />
+        </ButtonLink>
       </Stack>
     );
   }
 
   const failure = mutation.error ? describeProblem(mutation.error) : null;
+  const showTyped = intl.formatMessage({
+    id: 'invitations.acceptForm.showTypedCharacters',
+    defaultMessage: 'Show typed characters',
+  });
   const where = preview.organizationName ?? 'Tandem';
+  // Who invites, as what and where, said as one sentence in the reader's language.
+  const invitedAs =
+    preview.role !== null
+      ? preview.organizationName !== null
+        ? 'roleAtOrganization'
+        : 'role'
+      : preview.organizationName !== null
+        ? 'atOrganization'
+        : 'other';
   return (
     <form onSubmit={handleSubmit} noValidate>
       <Stack>
         <Stack gap={4}>
           <Title order={1} size="h2">
-            Join {where}
+            <FormattedMessage
+              id="invitations.acceptForm.title"
+              defaultMessage="Join {where}"
+              values={{ where }}
+            />
           </Title>
           <Text c="dimmed" size="sm">
-            {preview.invitedBy} has invited you
-            {preview.roleLabel ? ` as ${preview.roleLabel.toLowerCase()}` : ''}
-            {preview.organizationName ? ` at ${preview.organizationName}` : ' to Tandem'}. Choose your
-            password to finish. This link works once and expires {formatDateTime(preview.expiresAt)}.
+            <FormattedMessage
+              id="invitations.acceptForm.invitedBy"
+              defaultMessage="{invitedAs, select, roleAtOrganization {{invitedBy} has invited you as {role} at {organization}.} role {{invitedBy} has invited you as {role} to Tandem.} atOrganization {{invitedBy} has invited you at {organization}.} other {{invitedBy} has invited you to Tandem.}} Choose your password to finish. This link works once and expires {expiresAt}."
+              values={{
+                invitedAs,
+                invitedBy: preview.invitedBy,
+                role:
+                  preview.role === null
+                    ? ''
+                    : intl.formatMessage(roleLabels[preview.role]).toLocaleLowerCase(intl.locale),
+                organization: preview.organizationName ?? '',
+                expiresAt: formatDateTime(preview.expiresAt, intl),
+              }}
+            />
           </Text>
         </Stack>
         {failure && Object.keys(failure.fieldErrors).length === 0 && (
@@ -170,9 +238,14 @@ function AcceptForm({ token, preview }: { token: string; preview: InvitationPrev
             {failure.detail}
           </Alert>
         )}
-        <TextInput label="Email" value={preview.email} readOnly autoComplete="username" />
         <TextInput
-          label="Your name"
+          label={intl.formatMessage({ id: 'invitations.acceptForm.email', defaultMessage: 'Email' })}
+          value={preview.email}
+          readOnly
+          autoComplete="username"
+        />
+        <TextInput
+          label={intl.formatMessage({ id: 'invitations.acceptForm.name', defaultMessage: 'Your name' })}
           autoComplete="name"
           value={values.name}
           onChange={(event) => update('name', event.currentTarget.value)}
@@ -181,29 +254,43 @@ function AcceptForm({ token, preview }: { token: string; preview: InvitationPrev
           autoFocus
         />
         <PasswordInput
-          label="Password"
-          description={`At least ${preview.minimumPasswordLength} characters; not a common password, and not your email name`}
+          label={intl.formatMessage({ id: 'invitations.acceptForm.password', defaultMessage: 'Password' })}
+          description={intl.formatMessage(
+            {
+              id: 'invitations.acceptForm.passwordHint',
+              defaultMessage:
+                'At least {minimumLength} characters; not a common password, and not your email name',
+            },
+            { minimumLength: preview.minimumPasswordLength },
+          )}
           autoComplete="new-password"
           value={values.password}
           onChange={(event) => update('password', event.currentTarget.value)}
           error={fieldErrors.password}
           withAsterisk
-          visibilityToggleButtonProps={{ 'aria-label': 'Show typed characters' }}
+          visibilityToggleButtonProps={{ 'aria-label': showTyped }}
         />
         <PasswordInput
-          label="Repeat password"
+          label={intl.formatMessage({
+            id: 'invitations.acceptForm.repeatPassword',
+            defaultMessage: 'Repeat password',
+          })}
           autoComplete="new-password"
           value={values.confirmation}
           onChange={(event) => update('confirmation', event.currentTarget.value)}
           error={fieldErrors.confirmation}
           withAsterisk
-          visibilityToggleButtonProps={{ 'aria-label': 'Show typed characters' }}
+          visibilityToggleButtonProps={{ 'aria-label': showTyped }}
         />
         <Button type="submit" fullWidth loading={mutation.isPending}>
-          Create my sign-in
+          <FormattedMessage id="invitations.acceptForm.submit" defaultMessage="Create my sign-in" />
         </Button>
         <Text size="xs" c="dimmed" ta="center">
-          Already have a sign-in? <AnchorLink to="/sign-in">Sign in</AnchorLink>
+          <FormattedMessage
+            id="invitations.acceptForm.haveSignIn"
+            defaultMessage="Already have a sign-in? <link>Sign in</link>"
+            values={{ link: (chunks) => <AnchorLink to="/sign-in">{chunks}</AnchorLink> }}
+          />
         </Text>
       </Stack>
     </form>
