@@ -1,3 +1,4 @@
+import { demoPassword, spanishDemoFamilyMember, spanishDemoPatient } from '@tandem/server/demo/demo-accounts';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { expectNoAxeViolations } from './support/axe.ts';
@@ -23,6 +24,25 @@ async function chooseSpanish(page: Page): Promise<void> {
   await page.getByTestId('language-es').click();
   await page.waitForFunction(() => document.documentElement.lang === 'es');
 }
+
+/** Signs in through the sign-in page of a browser that asks for `locale`; resolves on the dashboard. */
+async function signInWithBrowserIn(
+  locale: string,
+  email: string,
+  labels: { email: string; password: string; submit: string },
+) {
+  const page = await (await newContext({ locale })).newPage();
+  await page.goto('/sign-in');
+  await page.getByRole('button', { name: labels.submit }).waitFor();
+  await page.getByLabel(labels.email).fill(email);
+  await page.getByLabel(labels.password).fill(demoPassword);
+  await page.getByRole('button', { name: labels.submit }).click();
+  await page.getByRole('heading', { level: 1 }).first().waitFor();
+  return page;
+}
+
+const spanishSignIn = { email: 'Correo electrónico', password: 'Contraseña', submit: 'Iniciar sesión' };
+const englishSignIn = { email: 'Email', password: 'Password', submit: 'Sign in' };
 
 async function chooseLanguage(form: Locator, name: string) {
   await form.getByRole('combobox', { name: 'Idioma preferido' }).fill(name.slice(0, 4));
@@ -114,5 +134,48 @@ describe('Tandem in Spanish', () => {
     await saveScreenshot(page, 'es-episodes-tab');
     // Nothing English is left on the page but data (names, the diagnosis' ICD-10 wording, notes).
     expect(await page.getByRole('button', { name: 'Discharge' }).count()).toBe(0);
+  });
+
+  it("greets a Spanish browser in Spanish before sign-in, and the patient's portal follows her record's language", async () => {
+    const signInPage = await (await newContext({ locale: 'es-MX' })).newPage();
+    await signInPage.goto('/sign-in');
+    await signInPage.getByRole('button', { name: 'Iniciar sesión' }).waitFor();
+    expect(await signInPage.evaluate(() => document.documentElement.lang)).toBe('es');
+    await expectNoAxeViolations(signInPage, 'es-sign-in');
+
+    const page = await signInWithBrowserIn('es-MX', spanishDemoPatient, spanishSignIn);
+    await page.getByRole('heading', { level: 1, name: 'Panel principal del paciente' }).waitFor();
+    await page.getByText('Le damos la bienvenida, Lucía Morales.').waitFor();
+    await expectNoAxeViolations(page, 'es-patient-dashboard');
+    await page.getByRole('link', { name: /Sus consentimientos/ }).click();
+    await page.getByRole('heading', { level: 1, name: 'Compartir su información' }).waitFor();
+    // Her consent naming her mother, in her words and the program's Spanish.
+    await page.getByText('Apoyo familiar durante el tratamiento', { exact: false }).first().waitFor();
+    await page.getByText('Rosa Morales', { exact: false }).first().waitFor();
+    await expectNoAxeViolations(page, 'es-patient-consents');
+    await saveScreenshot(page, 'es-patient-consents');
+  });
+
+  it('shows her mother, who chose Spanish, the family portal in Spanish whatever her browser asks for', async () => {
+    const page = await signInWithBrowserIn('en-US', spanishDemoFamilyMember, englishSignIn);
+    await page.getByRole('heading', { level: 1, name: 'Panel principal del familiar' }).waitFor();
+    await expectNoAxeViolations(page, 'es-family-dashboard');
+    await page
+      .getByRole('link', { name: /comparte con usted/ })
+      .first()
+      .click();
+    await page.getByRole('heading', { level: 1, name: /Lo que Lucía.* comparte con usted/ }).waitFor();
+    // The redisclosure notice: the law's own English, and a translation labelled as one.
+    const full = page.getByRole('button', { name: 'Leer el aviso completo' });
+    if ((await full.count()) > 0) await full.first().click();
+    await page.getByText('Texto oficial (inglés)').first().waitFor();
+    await page.getByText('Traducción al español').first().waitFor();
+    await page
+      .getByText('This record which has been disclosed to you is protected', { exact: false })
+      .first()
+      .waitFor();
+    await page.getByText('Este registro, que se le ha divulgado a usted', { exact: false }).first().waitFor();
+    await expectNoAxeViolations(page, 'es-family-shared-record');
+    await saveScreenshot(page, 'es-family-shared-record');
   });
 });
