@@ -5,7 +5,13 @@ import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { settled } from './support/axe.ts';
 import { saveScreenshot } from './support/pages.ts';
-import { dataStrings, type ShownText, shownTexts, unwrappedTexts } from './support/pseudo-locale-check.ts';
+import {
+  dataStrings,
+  type ShownText,
+  shownTexts,
+  unwrappedTexts,
+  withLanguageNames,
+} from './support/pseudo-locale-check.ts';
 import { useBrowserTandem } from './support/use-browser-tandem.ts';
 
 /**
@@ -27,7 +33,7 @@ async function inPseudoLocale(page: Page): Promise<PseudoPage> {
     if (!new URL(response.url()).pathname.startsWith('/api/')) return;
     if (!(response.headers()['content-type'] ?? '').includes('json')) return;
     try {
-      dataStrings(await response.json(), data);
+      withLanguageNames(dataStrings(await response.json(), data));
     } catch {
       // A response the page navigated away from: nothing to read.
     }
@@ -144,6 +150,7 @@ describe('the pseudo-locale', () => {
     await walk(patient, '/my-consents', 'patient-consents');
     const family = await signIn('family_member');
     await walk(family, '/', 'family-home');
+    await walk(family, `/shared/${await patientId('Pat')}`, 'family-shared-record');
     expect(found).toEqual([]);
   });
 

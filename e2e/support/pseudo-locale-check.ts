@@ -83,3 +83,23 @@ export async function shownTexts(page: Page): Promise<ShownText[]> {
     return shown;
   });
 }
+
+const languageTag = /^[a-z]{2,3}(?:-[A-Z]{2}|-[0-9]{3})?$/;
+
+/**
+ * Language codes in the data, named as Intl names them in English (the pseudo-locale formats as English does):
+ * a staff member's "es" shows as "Spanish", which Intl wrote, not a forgotten string.
+ */
+export function withLanguageNames(data: Set<string>): Set<string> {
+  const names = new Intl.DisplayNames(['en'], { type: 'language' });
+  for (const value of [...data]) {
+    if (!languageTag.test(value)) continue;
+    try {
+      const name = names.of(value);
+      if (name !== undefined) data.add(name);
+    } catch {
+      // Not a language Intl knows.
+    }
+  }
+  return data;
+}

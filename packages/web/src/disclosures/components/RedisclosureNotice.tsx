@@ -27,7 +27,8 @@ function OfficialWithTranslation({
             defaultMessage="Official text (English)"
           />
         </Text>
-        <Text lang="en" {...textProps}>
+        {/* The law's own words: never translated, by a person or a browser's translation tool. */}
+        <Text lang="en" translate="no" {...textProps}>
           {official}
         </Text>
       </div>
@@ -58,7 +59,7 @@ export function RedisclosureNotice() {
       color="orange"
       variant="light"
       icon={<IconShieldLock />}
-      title={official ? redisclosureNotice : undefined}
+      title={official ? <span translate="no">{redisclosureNotice}</span> : undefined}
       data-testid="redisclosure-notice"
       styles={{ title: { fontSize: 'var(--mantine-font-size-md)' } }}
     >
@@ -88,7 +89,9 @@ export function RedisclosureNotice() {
           })}
         >
           {official ? (
-            <Text size="xs">{redisclosureStatement}</Text>
+            <Text size="xs" translate="no">
+              {redisclosureStatement}
+            </Text>
           ) : (
             <OfficialWithTranslation
               official={redisclosureStatement}
@@ -107,7 +110,7 @@ export function RedisclosureNoticeLine() {
   const intl = useIntl();
   if (readsOfficialLanguage(intl.locale)) {
     return (
-      <Text size="sm" fw={700} ta="center">
+      <Text size="sm" fw={700} ta="center" translate="no">
         {redisclosureNotice}
       </Text>
     );
