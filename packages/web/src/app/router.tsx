@@ -8,7 +8,6 @@ import {
 } from '@tanstack/react-router';
 import { parseAuditSearch } from '../audit-log/filters.ts';
 import { meQueryOptions } from '../auth/api.ts';
-import { SignInPage } from '../auth/pages/SignInPage.tsx';
 import { safeRedirectTarget, signInSearch } from '../auth/redirect-target.ts';
 import { securityQueryOptions } from '../auth/security-api.ts';
 import { DashboardPage } from '../dashboard/pages/DashboardPage.tsx';
@@ -21,7 +20,7 @@ import { RootLayout } from './RootLayout.tsx';
 import { RouteErrorPage } from './RouteErrorPage.tsx';
 
 /**
- * Every page but sign-in and the dashboard is a chunk of its own, loaded when it is first opened (or on hover,
+ * Every page but the dashboard is a chunk of its own, loaded when it is first opened (or on hover,
  * with the router's preload): a patient's first visit does not download the clinician workspace.
  * bench/portal-bundle.ts measures what it does download.
  */
@@ -29,6 +28,8 @@ const RegisterPatientPage = lazyRouteComponent(
   () => import('../admission/pages/RegisterPatientPage.tsx'),
   'RegisterPatientPage',
 );
+// Signed-in people (most loads: a patient opening the portal again) never need the sign-in page's code.
+const SignInPage = lazyRouteComponent(() => import('../auth/pages/SignInPage.tsx'), 'SignInPage');
 // Choosing a new password is rare: its two pages stay out of everyone's first load.
 const ForgotPasswordPage = lazyRouteComponent(
   () => import('../auth/pages/ForgotPasswordPage.tsx'),
