@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import helmet from '@fastify/helmet';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FastifyInstance } from 'fastify';
+import helmet, { type HelmetOptions } from 'helmet';
 
 /**
  * The headers every answer carries (helmet): a Content-Security-Policy that the web app and the API reference run
@@ -10,7 +11,7 @@ import type { FastifyInstance } from 'fastify';
  */
 export async function registerSecurityHeaders(app: FastifyInstance, publicUrl: string): Promise<void> {
   const https = publicUrl.startsWith('https://');
-  await app.register(helmet, {
+  const headers = helmetHeaders({
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {
@@ -37,6 +38,9 @@ export async function registerSecurityHeaders(app: FastifyInstance, publicUrl: s
     // Cross-origin isolation would stop nothing Tandem loads and is not needed by any feature.
     crossOriginEmbedderPolicy: false,
   });
+  app.addHook('onRequest', async (_request, reply) => {
+    reply.headers(headers);
+  });
 
   app.addHook('onSend', async (request, reply, payload) => {
     const path = request.url;
@@ -50,11 +54,33 @@ export async function registerSecurityHeaders(app: FastifyInstance, publicUrl: s
     ) {
       reply.header(
         'content-security-policy',
-        referencePagePolicy(reply.raw.getHeader('content-security-policy'), payload),
+        referencePagePolicy(reply.getHeader('content-security-policy'), payload),
       );
     }
     return payload;
   });
+}
+
+/**
+ * The headers helmet sets, worked out once: the same for every answer, so a request only copies them (helmet's
+ * middleware would parse the policy's directives again on each one).
+ */
+export function helmetHeaders(options: Readonly<HelmetOptions>): Record<string, string> {
+  const headers: Record<string, string> = {};
+  const response = {
+    setHeader(name: string, value: unknown) {
+      headers[name.toLowerCase()] = String(value);
+    },
+    removeHeader(name: string) {
+      delete headers[name.toLowerCase()];
+    },
+  };
+  let failure: unknown;
+  helmet(options)({} as IncomingMessage, response as unknown as ServerResponse, (error?: unknown) => {
+    failure = error;
+  });
+  if (failure) throw failure;
+  return headers;
 }
 
 function isHtml(contentType: unknown): boolean {
