@@ -302,6 +302,31 @@ describe('the family portal', () => {
 });
 
 describe('a printout marked for release', () => {
+  it("is written in its recipient's language: Lucía's mother reads Spanish, so her release is in Spanish", async () => {
+    const { db } = server.database;
+    const lucia = await db
+      .selectFrom('consents')
+      .innerJoin('patients', (join) =>
+        join
+          .onRef('patients.organizationId', '=', 'consents.organizationId')
+          .onRef('patients.id', '=', 'consents.patientId'),
+      )
+      .select(['consents.id as consentId', 'patients.id as patientId'])
+      .where('patients.legalGivenName', '=', 'Lucía')
+      .executeTakeFirstOrThrow();
+    const response = await clinician.request(
+      'GET',
+      `/api/patients/${lucia.patientId}/releases/${lucia.consentId}.pdf`,
+    );
+    expect(response.status).toBe(200);
+    const text = (await pdfPageTexts(Buffer.from(await response.arrayBuffer()))).join('\n');
+    expect(text).toContain('Divulgación de información');
+    expect(text).toContain('Texto oficial (inglés)');
+    expect(text).toContain(redisclosureNotice);
+    expect(text).toContain('Rosa Morales');
+    expect(text).not.toContain('Release of information');
+  });
+
   it('is a PDF for the consent’s recipient with the notice on every page, accounted as a printout', async () => {
     const before = await countDisclosures(server.database.db, pat);
     const response = await clinician.request('GET', `/api/patients/${pat}/releases/${seededConsent}.pdf`);

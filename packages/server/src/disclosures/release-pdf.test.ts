@@ -2,9 +2,12 @@ import { redisclosureNotice, redisclosureStatement } from '@tandem/core';
 import { describe, expect, it } from 'vitest';
 import { pdfPageCount, pdfPageTexts } from '../testing/pdf-text.ts';
 import { printableText, type ReleaseDocument, renderReleasePdf } from './release-pdf.ts';
+import { releaseWords } from './release-wording.ts';
 
-function release(entries: number): ReleaseDocument {
+function release(entries: number, language: ReleaseDocument['language'] = 'en'): ReleaseDocument {
   return {
+    language,
+    timeZone: 'America/Los_Angeles',
     programName: 'Demo Recovery Center',
     patient: { name: 'José Nguyễn', dateOfBirth: '1975-09-30', mrn: 'MRN-000002' },
     recipientName: 'Jordan Example',
@@ -13,7 +16,7 @@ function release(entries: number): ReleaseDocument {
       categories: ['attendance', 'medications'],
       purpose: 'Family support',
       signedName: 'José Nguyễn',
-      signedAt: '2026-03-01 10:00 (America/Los_Angeles)',
+      signedAt: new Date('2026-03-01T18:00:00Z'),
       signedOn: '2026-03-01',
       startsOn: '2026-03-01',
       expiresOn: '2026-09-01',
@@ -34,7 +37,6 @@ function release(entries: number): ReleaseDocument {
       { category: 'medications', label: 'Medications', emptyMessage: 'Nothing recorded yet.', entries: [] },
     ],
     releasedAt: new Date('2026-03-10T18:00:00Z'),
-    releasedAtText: '2026-03-10 11:00 (America/Los_Angeles)',
     releasedBy: 'Dr. Casey Rivera',
   };
 }
@@ -63,9 +65,37 @@ describe('renderReleasePdf', () => {
     expect(text).toContain('José Nguyễn');
     expect(text).toContain('Jordan Example');
     expect(text).toContain(
-      'The patient consented in writing on 2026-03-01 to share attendance and appointments',
+      'The patient consented in writing on March 1, 2026 to share attendance and appointments and medications',
     );
+    expect(text).toContain('September 30, 1975');
+    expect(text).toContain('March 10, 2026 at 11:00 AM (America/Los_Angeles) by Dr. Casey Rivera');
     expect(text).toContain('Nothing recorded yet.');
+    // An English reader reads the official notice alone.
+    expect(text).not.toContain('Official text (English)');
+  });
+
+  it('in Spanish, prints the official English notices with their labelled translations, and the rest in Spanish', async () => {
+    const pdf = await renderReleasePdf(release(60, 'es'));
+    const pages = await pdfPageTexts(pdf);
+    const squashed = (value: string) => value.replace(/\s+/g, '');
+    const first = (pages[0] ?? '').replaceAll('\n', ' ');
+    expect(first).toContain('Texto oficial (inglés)');
+    expect(squashed(first)).toContain(squashed(redisclosureStatement));
+    expect(squashed(first)).toContain(squashed('Este registro, que se le ha divulgado a usted'));
+    expect(first).toContain('El paciente dio su consentimiento por escrito el 1 de marzo de 2026');
+    expect(first).toContain('Asistencia y citas');
+    pages.forEach((page, index) => {
+      // Every page: the law's English notice, its translation, and the page count in Spanish.
+      expect(page).toContain(redisclosureNotice);
+      expect(page.replaceAll('\n', ' ')).toContain('prohíbe el uso o la divulgación no autorizados');
+      expect(page).toContain(`Página ${index + 1} de ${pages.length}`);
+    });
+    expect(pages.join(' ')).not.toMatch(/Release of information|Nothing recorded yet|Date of birth/);
+  });
+
+  it("holds the notices' translated English to the law's text as core keeps it", () => {
+    expect(releaseWords.notice.defaultMessage).toBe(redisclosureNotice);
+    expect(releaseWords.statement.defaultMessage).toBe(redisclosureStatement);
   });
 });
 

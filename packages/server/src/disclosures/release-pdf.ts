@@ -1,15 +1,22 @@
 import { createRequire } from 'node:module';
 import {
-  consentScopeExplanation,
   type DisclosureCategory,
   redisclosureNotice,
   redisclosureStatement,
+  type UiLanguage,
 } from '@tandem/core';
 import PDFDocument from 'pdfkit';
+import { intlFor } from '../i18n/intl.ts';
+import { categoriesInSentence, categoryHeadings, releaseWords } from './release-wording.ts';
 import type { SharedSection } from './shared-content.ts';
 
 export interface ReleaseDocument {
+  /** The recipient's language: the release is written for them. */
+  language: UiLanguage;
+  /** The program's time zone, for the times printed. */
+  timeZone: string;
   programName: string;
+  /** dateOfBirth: a calendar date, YYYY-MM-DD. */
   patient: { name: string; dateOfBirth: string; mrn: string };
   recipientName: string;
   consent: {
@@ -17,7 +24,8 @@ export interface ReleaseDocument {
     categories: DisclosureCategory[];
     purpose: string;
     signedName: string;
-    signedAt: string;
+    signedAt: Date;
+    /** The day it was signed where the program is (YYYY-MM-DD); startsOn and expiresOn likewise. */
     signedOn: string;
     startsOn: string;
     expiresOn: string | null;
@@ -26,12 +34,10 @@ export interface ReleaseDocument {
   };
   sections: SharedSection[];
   releasedAt: Date;
-  releasedAtText: string;
   releasedBy: string;
 }
 
 const pageMargin = 60;
-const footerHeight = 54;
 
 // DejaVu Sans (Bitstream Vera licence, DejaVu changes public domain), embedded and subset by pdfkit: names print
 // as written (José Nguyễn), in Latin, Greek and Cyrillic scripts and Vietnamese; the standard PDF fonts cover
@@ -59,13 +65,22 @@ export function printableText(text: string): string {
  * abbreviated notice at the foot of every page (42 CFR 2.32(a)).
  */
 export async function renderReleasePdf(release: ReleaseDocument): Promise<Buffer> {
+  const intl = intlFor(release.language, release.timeZone);
+  // A calendar day, printed as the reader's language writes dates; a moment, in the program's time zone.
+  const day = (date: string) =>
+    intl.formatDate(new Date(`${date}T00:00:00Z`), { dateStyle: 'long', timeZone: 'UTC' });
+  const moment = (date: Date) =>
+    `${intl.formatDate(date, { dateStyle: 'long', timeStyle: 'short' })} (${intl.timeZone ?? 'UTC'})`;
+  const inOfficialLanguage = release.language === 'en';
+  // The footer holds the official notice and, for another reader, its translation too.
+  const footerHeight = inOfficialLanguage ? 54 : 84;
   const doc = new PDFDocument({
     size: 'LETTER',
     margins: { top: pageMargin, left: pageMargin, right: pageMargin, bottom: pageMargin + footerHeight },
     bufferPages: true,
     font: fonts.regular,
     info: {
-      Title: 'Release of information',
+      Title: intl.formatMessage(releaseWords.title),
       Author: printableText(release.programName),
       Producer: 'Tandem',
       Creator: 'Tandem',
@@ -88,17 +103,32 @@ export async function renderReleasePdf(release: ReleaseDocument): Promise<Buffer
   };
 
   doc.font(fonts.bold).fontSize(18);
-  text('Release of information');
+  text(intl.formatMessage(releaseWords.title));
   doc.font(fonts.regular).fontSize(11).fillColor('#444444');
   text(release.programName);
   doc.fillColor('black').moveDown();
 
   // The full notice first, boxed, so that nobody reads the record before reading the prohibition.
+  // In another language: the official English, then the translation, each labelled; never the translation alone.
   const boxTop = doc.y;
+  const boxWidth = doc.page.width - 2 * pageMargin - 16;
   doc.font(fonts.bold).fontSize(9);
-  text('NOTICE TO THE RECIPIENT (42 CFR 2.32)', { width: doc.page.width - 2 * pageMargin - 16 });
+  text(intl.formatMessage(releaseWords.noticeHeading), { width: boxWidth });
+  if (!inOfficialLanguage) {
+    doc.font(fonts.bold).fontSize(7.5).fillColor('#555555');
+    text(intl.formatMessage(releaseWords.officialText), { width: boxWidth });
+    doc.fillColor('black');
+  }
   doc.font(fonts.regular).fontSize(8.5);
-  text(redisclosureStatement, { width: doc.page.width - 2 * pageMargin - 16, align: 'justify' });
+  text(redisclosureStatement, { width: boxWidth, align: 'justify' });
+  if (!inOfficialLanguage) {
+    doc.moveDown(0.5);
+    doc.font(fonts.bold).fontSize(7.5).fillColor('#555555');
+    text(intl.formatMessage(releaseWords.translation), { width: boxWidth });
+    doc.fillColor('black');
+    doc.font(fonts.regular).fontSize(8.5);
+    text(intl.formatMessage(releaseWords.statement), { width: boxWidth, align: 'justify' });
+  }
   const boxBottom = doc.y;
   doc
     .rect(pageMargin - 8, boxTop - 8, doc.page.width - 2 * pageMargin + 16, boxBottom - boxTop + 16)
@@ -106,40 +136,62 @@ export async function renderReleasePdf(release: ReleaseDocument): Promise<Buffer
     .stroke();
   doc.moveDown(2);
 
-  field('Patient', release.patient.name);
-  field('Date of birth', release.patient.dateOfBirth);
-  field('Medical record number', release.patient.mrn);
-  field('Released to', release.recipientName);
-  field('Released', `${release.releasedAtText} by ${release.releasedBy}`);
+  field(intl.formatMessage(releaseWords.patient), release.patient.name);
+  field(intl.formatMessage(releaseWords.dateOfBirth), day(release.patient.dateOfBirth));
+  field(intl.formatMessage(releaseWords.mrn), release.patient.mrn);
+  field(intl.formatMessage(releaseWords.releasedTo), release.recipientName);
+  field(
+    intl.formatMessage(releaseWords.released),
+    intl.formatMessage(releaseWords.releasedValue, {
+      when: moment(release.releasedAt),
+      name: release.releasedBy,
+    }),
+  );
   doc.moveDown();
 
+  const { consent } = release;
   doc.font(fonts.bold).fontSize(12);
-  text('Scope of the patient’s consent');
+  text(intl.formatMessage(releaseWords.scopeHeading));
   doc.font(fonts.regular).fontSize(10);
   text(
-    consentScopeExplanation({
-      recipientName: release.recipientName,
-      categories: release.consent.categories,
-      purpose: release.consent.purpose,
-      signedOn: release.consent.signedOn,
-      startsOn: release.consent.startsOn,
-      expiresOn: release.consent.expiresOn,
-      expiryEvent: release.consent.expiryEvent,
+    intl.formatMessage(releaseWords.scope, {
+      signedOn: day(consent.signedOn),
+      categories: intl.formatList(
+        consent.categories.map((category) => intl.formatMessage(categoriesInSentence[category])),
+      ),
+      recipient: release.recipientName,
+      purpose: consent.purpose.trim().replace(/[.\s]+$/, ''),
+      ends:
+        consent.expiresOn !== null && consent.expiryEvent !== null
+          ? 'both'
+          : consent.expiresOn !== null
+            ? 'date'
+            : consent.expiryEvent !== null
+              ? 'event'
+              : 'none',
+      startsOn: day(consent.startsOn),
+      expiresOn: consent.expiresOn === null ? '' : day(consent.expiresOn),
+      expiryEvent: consent.expiryEvent ?? '',
     }),
   );
   doc.moveDown(0.5);
   text(
-    `Signed "${release.consent.signedName}" on ${release.consent.signedAt}, witnessed by ${release.consent.witnessName}. Consent ${release.consent.id}.`,
+    intl.formatMessage(releaseWords.signed, {
+      typedName: consent.signedName,
+      signedAt: moment(consent.signedAt),
+      witness: consent.witnessName,
+      consentId: consent.id,
+    }),
   );
   doc.moveDown();
 
   for (const section of release.sections) {
     doc.font(fonts.bold).fontSize(12);
-    text(section.label);
+    text(intl.formatMessage(categoryHeadings[section.category]));
     doc.font(fonts.regular).fontSize(10);
     if (section.entries.length === 0) {
       doc.fillColor('#555555');
-      text(section.emptyMessage);
+      text(intl.formatMessage(releaseWords.nothingRecorded));
       doc.fillColor('black');
     }
     for (const entry of section.entries) {
@@ -163,17 +215,34 @@ export async function renderReleasePdf(release: ReleaseDocument): Promise<Buffer
       .lineTo(doc.page.width - pageMargin, top - 6)
       .lineWidth(0.5)
       .stroke();
+    const width = doc.page.width - 2 * pageMargin;
     doc.font(fonts.bold).fontSize(9);
-    doc.text(redisclosureNotice, pageMargin, top, {
-      width: doc.page.width - 2 * pageMargin,
-      align: 'center',
-    });
+    doc.text(redisclosureNotice, pageMargin, top, { width, align: 'center' });
+    let next = top + 14;
+    if (!inOfficialLanguage) {
+      doc.font(fonts.regular).fontSize(8.5);
+      doc.text(
+        printableText(
+          `${intl.formatMessage(releaseWords.translation)}: ${intl.formatMessage(releaseWords.notice)}`,
+        ),
+        pageMargin,
+        next,
+        { width, align: 'center' },
+      );
+      next = doc.y + 4;
+    }
     doc.font(fonts.regular).fontSize(8).fillColor('#555555');
     doc.text(
-      `Page ${index - range.start + 1} of ${range.count}  ·  Release under consent ${release.consent.id}`,
+      printableText(
+        intl.formatMessage(releaseWords.footer, {
+          page: index - range.start + 1,
+          pages: range.count,
+          consentId: release.consent.id,
+        }),
+      ),
       pageMargin,
-      top + 14,
-      { width: doc.page.width - 2 * pageMargin, align: 'center' },
+      next,
+      { width, align: 'center' },
     );
     doc.fillColor('black');
     doc.page.margins.bottom = bottomMargin;

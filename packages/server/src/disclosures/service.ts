@@ -14,6 +14,7 @@ import {
   redisclosureStatement,
   resourceByDisclosureCategory,
 } from '@tandem/core';
+import { languageRepository } from '../languages/repository.ts';
 import { organizationOf, type RecordContext } from '../records/record-context.ts';
 import type { AuditedChange, RecordKernel } from '../records/unit-of-work.ts';
 import { programTime } from './program-time.ts';
@@ -226,7 +227,16 @@ export function disclosureService(records: RecordKernel, repository: DisclosureR
           ]);
           if (accounted === undefined) throw new Error('the release was not accounted');
           // Rendered before commit: if it fails, the accounting does not claim a release that never happened.
+          // Written for its recipient: in their language when they read Tandem, else in the program's.
+          const languages = languageRepository(records.db);
+          const language =
+            consent.recipientUserId === null
+              ? ((await languages.organizationSetting(principal.organizationId, trx))?.defaultLanguage ??
+                'en')
+              : await languages.readerLanguage(trx, consent.recipientUserId, principal.organizationId);
           const pdf = await renderReleasePdf({
+            language,
+            timeZone: clock.timeZone,
             programName: patient.programName,
             patient: {
               name: `${patient.legalGivenName} ${patient.legalFamilyName}`,
@@ -239,7 +249,7 @@ export function disclosureService(records: RecordKernel, repository: DisclosureR
               categories: consent.categories,
               purpose: consent.purpose,
               signedName: consent.signedName,
-              signedAt: programTime(consent.signedAt, clock.timeZone),
+              signedAt: consent.signedAt,
               signedOn: localDateAt(consent.signedAt, clock.timeZone),
               startsOn: consent.startsOn,
               expiresOn: consent.expiresOn,
@@ -248,7 +258,6 @@ export function disclosureService(records: RecordKernel, repository: DisclosureR
             },
             sections,
             releasedAt: accounted.disclosedAt,
-            releasedAtText: programTime(accounted.disclosedAt, clock.timeZone),
             releasedBy: principal.name,
           });
           audit({ resourceType: 'disclosure', resourceId: accounted.id, fieldsChanged: null });
