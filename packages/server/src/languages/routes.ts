@@ -23,8 +23,16 @@ const organizationLanguageChange = z.object({
   version: z.number().int().positive(),
 });
 
-/** The organization's default language (administrators), with its audit event; 409 with the current one if stale. */
-export function languageRoutes(records: RecordKernel, languages: LanguageRepository): FastifyPluginAsyncZod {
+/**
+ * The organization's default language (administrators), with its audit event; 409 with the current one if stale.
+ * A change drops the organization's cached principals (`forgetOrganization`): its people read the new default
+ * from their next request.
+ */
+export function languageRoutes(
+  records: RecordKernel,
+  languages: LanguageRepository,
+  forgetOrganization: (organizationId: string) => void,
+): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/api/organization/language',
@@ -61,7 +69,7 @@ export function languageRoutes(records: RecordKernel, languages: LanguageReposit
       async (request) => {
         const context = recordContext(request);
         const organizationId = organizationOf(context);
-        return records.write(context, async ({ trx, audit }) => {
+        const saved = await records.write(context, async ({ trx, audit }) => {
           const saved = await languages.setOrganizationDefault(trx, organizationId, request.body);
           if (saved === undefined) {
             // Answered after the rollback, from outside the failed transaction.
@@ -76,6 +84,8 @@ export function languageRoutes(records: RecordKernel, languages: LanguageReposit
           });
           return saved;
         });
+        forgetOrganization(organizationId);
+        return saved;
       },
     );
   };

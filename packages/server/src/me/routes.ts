@@ -46,12 +46,15 @@ export interface MeRoutesOptions {
   organizations: ReturnType<typeof organizationRepository>;
   languages: LanguageRepository;
   records: RecordKernel;
+  /** Drops the cached principal, so that the next request is answered in the new language. */
+  forgetUser: (userId: string) => void;
 }
 
 export function meRoutes({
   organizations,
   languages: languageData,
   records,
+  forgetUser,
 }: MeRoutesOptions): FastifyPluginAsyncZod {
   return async (app) => {
     async function describe(principal: ReturnType<typeof requirePrincipal>) {
@@ -115,6 +118,7 @@ export function meRoutes({
             reason: null,
           });
         });
+        forgetUser(context.principal.userId);
         return describe(context.principal);
       },
     );

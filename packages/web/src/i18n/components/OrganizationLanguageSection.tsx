@@ -85,7 +85,11 @@ export function OrganizationLanguageSection() {
                 <Radio
                   key={language}
                   value={language}
-                  label={<span lang={language} translate="no">{languageEndonyms[language]}</span>}
+                  label={
+                    <span lang={language} translate="no">
+                      {languageEndonyms[language]}
+                    </span>
+                  }
                 />
               ))}
             </Group>
