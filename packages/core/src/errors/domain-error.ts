@@ -1,3 +1,5 @@
+import { renderEnglish } from './render-english.ts';
+
 /**
  * The one error type of the domain. Core never knows about HTTP: the server maps each code to a status in
  * exactly one place (packages/server/src/http/problem.ts).
@@ -41,23 +43,16 @@ export interface FieldError<Message extends ErrorMessage = string> {
   message: Message;
 }
 
+/** A message in English with its values: for logs, audit reasons and `Error.message`. */
+export function englishOf(message: ErrorMessage): string {
+  return typeof message === 'string' ? message : renderEnglish(message.defaultMessage, message.values ?? {});
+}
+
 export interface DomainErrorOptions {
   cause?: unknown;
   fieldErrors?: FieldError<ErrorMessage>[];
   /** Safe, non-PHI data the client may use (for example the current version after a version conflict). */
   details?: Record<string, unknown>;
-}
-
-/**
- * A message in English with its simple `{name}` placeholders filled: for logs and `Error.message`. Plurals and
- * selects stay as written; people read the message formatted by the server.
- */
-export function englishOf(message: ErrorMessage): string {
-  if (typeof message === 'string') return message;
-  const values = message.values ?? {};
-  return message.defaultMessage.replace(/\{(\w+)\}/g, (placeholder, name: string) =>
-    Object.hasOwn(values, name) ? String(values[name]) : placeholder,
-  );
 }
 
 export class DomainError extends Error {

@@ -11,7 +11,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { formatErrorMessage } from '../i18n/error-message.ts';
-import { intlFor } from '../i18n/intl.ts';
+import { catalogueMessage, intlFor } from '../i18n/intl.ts';
 import { violatedConstraint } from '../records/refusal.ts';
 import { requestLanguage } from './request-language.ts';
 
@@ -60,7 +60,8 @@ const statusByCode: Record<DomainErrorCode, number> = {
   unavailable: 503,
 };
 
-const titleByCode = defineMessages({
+/** The title of each code's problem. */
+export const problemTitles = defineMessages({
   invalid_input: { id: 'problem.title.invalidInput', defaultMessage: 'The request has invalid fields' },
   unauthenticated: { id: 'problem.title.unauthenticated', defaultMessage: 'Sign-in required' },
   forbidden: { id: 'problem.title.forbidden', defaultMessage: 'Not allowed' },
@@ -136,7 +137,7 @@ export function toProblem(error: unknown, request: FastifyRequest): ProblemState
     const status = statusByCode[domainError.code];
     return {
       type: problemType(domainError.code),
-      title: titleByCode[domainError.code],
+      title: problemTitles[domainError.code],
       status,
       detail: domainError.detail,
       code: domainError.code,
@@ -164,8 +165,8 @@ export function toDomainError(error: unknown): DomainError | undefined {
       const instancePath = issue.instancePath.replace(/^\//, '').replaceAll('/', '.');
       return {
         path: instancePath ? `${where}.${instancePath}` : where,
-        // A schema's own message is a catalogue id (formatErrorMessage formats it); zod's built-in ones are English.
-        message: issue.message ?? errors.invalidValue,
+        message:
+          issue.message === undefined ? errors.invalidValue : schemaMessage(issue.message, issue.params),
       };
     });
     return new DomainError('invalid_input', errors.invalidFields, {
@@ -183,6 +184,29 @@ export function toDomainError(error: unknown): DomainError | undefined {
     return new DomainError(code, clientErrorMessage(fastifyError), { cause: error });
   }
   return undefined;
+}
+
+/**
+ * A route schema's own message is a catalogue id (zod runs before any handler, in no one's language): it becomes
+ * the catalogue's message, its placeholders filled from the issue (`{minimum}`, `{maximum}`, an enum's
+ * `{values}`, a custom issue's `params`). Zod's built-in messages are English and stay so.
+ */
+function schemaMessage(message: string, params: Record<string, unknown> | undefined): ErrorMessage {
+  const known = catalogueMessage(message);
+  if (known === undefined) return message;
+  const values: Record<string, string | number> = {};
+  const custom = params?.params;
+  const fields = { ...params, ...(typeof custom === 'object' && custom !== null ? custom : {}) };
+  for (const [name, value] of Object.entries(fields)) {
+    if (typeof value === 'string' || typeof value === 'number') values[name] = value;
+    else if (typeof value === 'bigint') values[name] = Number(value);
+    else if (
+      Array.isArray(value) &&
+      value.every((item) => typeof item === 'string' || typeof item === 'number')
+    )
+      values[name] = value.join(', ');
+  }
+  return { ...known, values };
 }
 
 function clientErrorMessage(error: Partial<FastifyError>): ErrorMessage {
@@ -217,7 +241,7 @@ export function routerProblem(error: FastifyError, request: FastifyRequest): Pro
   }
   return {
     type: problemType('invalid_input'),
-    title: titleByCode.invalid_input,
+    title: problemTitles.invalid_input,
     status: 400,
     detail: errors.invalidAddress,
     code: 'invalid_input',
