@@ -17,6 +17,7 @@ const errors = defineMessages({
     defaultMessage: 'Either choose an existing staff member or describe a new one, not both',
   },
   notInvitationLink: { id: 'invitations.errors.notInvitationLink', defaultMessage: 'Not an invitation link' },
+  notPatientId: { id: 'invitations.errors.notPatientId', defaultMessage: 'Not a patient id' },
   enterYourName: { id: 'invitations.errors.enterYourName', defaultMessage: 'Enter your name' },
   choosePassword: { id: 'invitations.errors.choosePassword', defaultMessage: 'Choose a password' },
   passwordTooShort: {
@@ -119,7 +120,7 @@ export const staffCandidateSchema = z
 export type StaffCandidate = z.infer<typeof staffCandidateSchema>;
 
 export const invitationListQuerySchema = z.object({
-  patientId: z.uuid('Not a patient id').optional(),
+  patientId: z.uuid(errors.notPatientId.id).optional(),
 });
 
 export const revokeInvitationSchema = z
