@@ -179,7 +179,7 @@ describe('someone not signed in', () => {
 
   it('is answered in English when the browser asks for a language Tandem is not written in, or none', async () => {
     const email = demoAccountFor('clinician').email;
-    for (const headers of [{ 'accept-language': 'vi,fr;q=0.8' }, {}]) {
+    for (const headers of [{ 'accept-language': 'vi,fr;q=0.8' }, {}] as Record<string, string>[]) {
       const english = await signIn({ email, password: 'not-the-password' }, headers);
       expect(await english.json()).toMatchObject({
         title: 'Sign-in failed',

@@ -11,13 +11,21 @@ const messages = defineMessages<{ inactive: { name: string } }>({
 describe('formatErrorMessage', () => {
   it('formats a message in the reader’s language, with its values', () => {
     const message = withValues(messages.inactive, { name: 'Dr. Casey Rivera' });
-    expect(formatErrorMessage(intlFor('en'), message)).toBe('Dr. Casey Rivera is inactive; reactivate them first.');
-    expect(formatErrorMessage(intlFor('es'), message)).toBe('Dr. Casey Rivera está inactivo; reactívelo primero.');
+    expect(formatErrorMessage(intlFor('en'), message)).toBe(
+      'Dr. Casey Rivera is inactive; reactivate them first.',
+    );
+    expect(formatErrorMessage(intlFor('es'), message)).toBe(
+      'Dr. Casey Rivera está inactivo; reactívelo primero.',
+    );
   });
 
   it('formats a catalogue id (what a route schema gives zod), and passes any other text as it is', () => {
-    expect(formatErrorMessage(intlFor('es'), 'patients.errors.enterGivenName')).toBe('Ingrese el nombre legal');
-    expect(formatErrorMessage(intlFor('en'), 'patients.errors.enterGivenName')).toBe('Enter the legal given name');
+    expect(formatErrorMessage(intlFor('es'), 'patients.errors.enterGivenName')).toBe(
+      'Ingrese el nombre legal',
+    );
+    expect(formatErrorMessage(intlFor('en'), 'patients.errors.enterGivenName')).toBe(
+      'Enter the legal given name',
+    );
     expect(formatErrorMessage(intlFor('es'), 'Invalid input: expected string')).toBe(
       'Invalid input: expected string',
     );

@@ -89,10 +89,12 @@ const patientListFilterShape = {
     .number()
     .int()
     .min(0, errors.atLeast.id)
+    // A refinement rather than .max(), so that the message can name the depth; meta keeps the bound documented.
     .refine((offset) => offset < patientListDepth, {
       message: errors.listDepth.id,
       params: { depth: patientListDepth },
     })
+    .meta({ maximum: patientListDepth - 1 })
     .default(0),
 };
 
