@@ -38,7 +38,8 @@ export const catalogues: Catalogue[] = [
   },
   {
     name: 'server',
-    sources: ['packages/server/src/**/*.ts'],
+    // Core's error messages are plain data the server formats (core's errors/define-messages.ts).
+    sources: ['packages/server/src/**/*.ts', 'packages/core/src/**/*.ts'],
     directory: 'packages/server/src/i18n/messages',
     translations: ['es'],
   },

@@ -125,6 +125,33 @@ describe('decideAccess: invariants over the whole matrix', () => {
   });
 });
 
+describe('decideAccess: what a refusal says', () => {
+  it('says why in English for the audit trail, and as a message for the person refused', () => {
+    expect(ask('front_desk', 'update', 'staff_directory')).toEqual({
+      allowed: false,
+      reason: 'A front_desk may not update staff directory.',
+      message: expect.objectContaining({
+        id: 'access.errors.roleMayNot',
+        values: { role: 'front_desk', action: 'update', resource: 'staff_directory' },
+      }),
+    });
+    expect(ask('clinician', 'sign', 'medication', { careTeamRoles: ['case_manager'] })).toMatchObject({
+      reason: 'Your place on this care team does not allow you to sign medication.',
+    });
+    expect(ask('front_desk', 'read', 'treatment_plan')).toMatchObject({
+      reason: 'Front desk staff do not see clinical content.',
+      message: { id: 'access.errors.frontDeskNoClinical' },
+    });
+  });
+
+  it('has a message for every refusal of the matrix', () => {
+    for (const { role, action, resource, relationship } of matrix()) {
+      const decision = ask(role, action, resource, relationship);
+      if (!decision.allowed) expect(decision.message.id).toMatch(/^access\.errors\./);
+    }
+  });
+});
+
 describe('decideAccess: the program’s roles', () => {
   it('gives the staff directory to staff, its changes to administrators, and neither to patients or family', () => {
     for (const role of ['admin', 'clinician', 'prescriber', 'front_desk', 'supervisor'] as const) {
@@ -459,7 +486,7 @@ describe('portal invitations', () => {
 
   it('are refused to the front desk, administrators and clinicians off the team, and to the portal', () => {
     for (const role of ['front_desk', 'admin', 'clinician', 'supervisor', 'prescriber'] as const) {
-      expect(ask(role, 'create', 'portal_invitation')).toEqual({
+      expect(ask(role, 'create', 'portal_invitation')).toMatchObject({
         allowed: false,
         reason: 'Only the patient’s care team can invite them or their loved ones.',
       });
@@ -485,7 +512,7 @@ describe('the shared record (the family portal)', () => {
       basis: 'consent',
       isDisclosure: true,
     });
-    expect(ask('family_member', 'read', 'shared_record')).toEqual({
+    expect(ask('family_member', 'read', 'shared_record')).toMatchObject({
       allowed: false,
       reason: 'The patient has no consent in effect that shares anything with you.',
     });
@@ -497,7 +524,7 @@ describe('the shared record (the family portal)', () => {
   it('is only for support contacts: the patient and every staff role are refused', () => {
     for (const role of roles.filter((role) => role !== 'family_member')) {
       for (const relationship of relationships) {
-        expect(ask(role, 'read', 'shared_record', relationship)).toEqual({
+        expect(ask(role, 'read', 'shared_record', relationship)).toMatchObject({
           allowed: false,
           reason: 'This page shows what a patient shared with a support contact.',
         });
@@ -545,7 +572,7 @@ describe('decidePatientList', () => {
       isDisclosure: true,
     });
     for (const role of ['admin', 'clinician', 'prescriber', 'front_desk', 'supervisor'] as const) {
-      expect(decidePatientList(role, 'shared_record')).toEqual({
+      expect(decidePatientList(role, 'shared_record')).toMatchObject({
         allowed: false,
         reason: 'The portal is for patients and the people they share with.',
       });

@@ -1,3 +1,5 @@
+import { defineMessages } from '../errors/define-messages.ts';
+import { type ErrorMessageDescriptor, englishOf } from '../errors/domain-error.ts';
 import { isStaffRole, type Role } from '../identity/roles.ts';
 import {
   type Action,
@@ -57,14 +59,129 @@ export type AccessDecision =
       /** A disclosure outside the treating program: check consent now, account for it, attach the notice. */
       isDisclosure: boolean;
     }
-  | { allowed: false; reason: string };
+  | DeniedAccess;
+
+/** Why not: `reason` in English for the audit trail, `message` for the person refused, in their language. */
+export interface DeniedAccess {
+  allowed: false;
+  reason: string;
+  message: ErrorMessageDescriptor;
+}
+
+const denials = defineMessages({
+  otherOrganization: {
+    id: 'access.errors.otherOrganization',
+    defaultMessage: 'The record belongs to another organization.',
+  },
+  breakGlassRole: {
+    id: 'access.errors.breakGlassRole',
+    defaultMessage: 'A {role} may not use break-the-glass access.',
+  },
+  onCareTeamNoEmergency: {
+    id: 'access.errors.onCareTeamNoEmergency',
+    defaultMessage: 'You are on this patient’s care team and need no emergency access.',
+  },
+  portalInvitationsByCareTeam: {
+    id: 'access.errors.portalInvitationsByCareTeam',
+    defaultMessage: 'Portal invitations are sent by the patient’s care team.',
+  },
+  portalForPatients: {
+    id: 'access.errors.portalForPatients',
+    defaultMessage: 'The portal is for patients and the people they share with.',
+  },
+  nobodyLists: {
+    id: 'access.errors.nobodyLists',
+    defaultMessage:
+      'Nobody lists {resource, select, patient_demographics {patient demographics} schedule {schedule} care_team {care team} intake_checklist {intake checklist} episode_of_care {episode of care} support_contacts {support contacts} diagnosis {diagnosis} assessment {assessment} treatment_plan {treatment plan} progress_note {progress note} progress_summary {progress summary} medication {medication} drug_test {drug test} contingency_ledger {contingency ledger} consent_record {consent record} release_of_information {release of information} access_log {access log} disclosure_accounting {disclosure accounting} portal_invitation {portal invitation} shared_record {shared record} other {these records}} across patients.',
+  },
+  roleMayNot: {
+    id: 'access.errors.roleMayNot',
+    defaultMessage:
+      'A {role} may not {action} {resource, select, staff_directory {staff directory} organization_settings {organization settings} audit_log {audit log} outbox {outbox} break_glass_review {break glass review} alert_inbox {alert inbox} on_duty_roster {on duty roster} other {this}}.',
+  },
+  patientOwnRecordOnly: {
+    id: 'access.errors.patientOwnRecordOnly',
+    defaultMessage: 'A patient sees only their own record.',
+  },
+  patientMayNot: {
+    id: 'access.errors.patientMayNot',
+    defaultMessage: 'A patient may not {action} this part of their record here; ask the care team.',
+  },
+  contactsOnlyRead: {
+    id: 'access.errors.contactsOnlyRead',
+    defaultMessage: 'Support contacts can only read what the patient shared.',
+  },
+  notConsented: {
+    id: 'access.errors.notConsented',
+    defaultMessage: 'The patient has not consented to share this with you.',
+  },
+  unknownRole: { id: 'access.errors.unknownRole', defaultMessage: 'Unknown role.' },
+  nobodySignsInvitation: {
+    id: 'access.errors.nobodySignsInvitation',
+    defaultMessage: 'Nobody signs an invitation.',
+  },
+  onlyCareTeamInvites: {
+    id: 'access.errors.onlyCareTeamInvites',
+    defaultMessage: 'Only the patient’s care team can invite them or their loved ones.',
+  },
+  writtenByTandem: {
+    id: 'access.errors.writtenByTandem',
+    defaultMessage: 'This record is written by Tandem itself, never by hand.',
+  },
+  notOnCareTeamMayNotRead: {
+    id: 'access.errors.notOnCareTeamMayNotRead',
+    defaultMessage: 'A {role} who is not on the care team may not read this.',
+  },
+  nobodySignsCareTeam: {
+    id: 'access.errors.nobodySignsCareTeam',
+    defaultMessage: 'Nobody signs a care team.',
+  },
+  careTeamChangers: {
+    id: 'access.errors.careTeamChangers',
+    defaultMessage: 'Only the care team’s therapist or case manager, or a supervisor, changes the care team.',
+  },
+  nobodySigns: {
+    id: 'access.errors.nobodySigns',
+    defaultMessage:
+      'Nobody signs {resource, select, patient_demographics {patient demographics} schedule {schedule} intake_checklist {intake checklist} other {this}}.',
+  },
+  unknownResource: { id: 'access.errors.unknownResource', defaultMessage: 'Unknown resource.' },
+  frontDeskNoClinical: {
+    id: 'access.errors.frontDeskNoClinical',
+    defaultMessage: 'Front desk staff do not see clinical content.',
+  },
+  placeDoesNotAllow: {
+    id: 'access.errors.placeDoesNotAllow',
+    defaultMessage:
+      'Your place on this care team does not allow you to {action} {resource, select, episode_of_care {episode of care} diagnosis {diagnosis} assessment {assessment} treatment_plan {treatment plan} progress_note {progress note} progress_summary {progress summary} medication {medication} drug_test {drug test} contingency_ledger {contingency ledger} consent_record {consent record} release_of_information {release of information} support_contacts {support contacts} other {this}}.',
+  },
+  adminsThroughCareTeam: {
+    id: 'access.errors.adminsThroughCareTeam',
+    defaultMessage: 'Administrators read clinical content only when they are on the care team.',
+  },
+  notOnCareTeam: {
+    id: 'access.errors.notOnCareTeam',
+    defaultMessage: 'You are not on this patient’s care team. In an emergency, use break-the-glass access.',
+  },
+  sharedRecordForContacts: {
+    id: 'access.errors.sharedRecordForContacts',
+    defaultMessage: 'This page shows what a patient shared with a support contact.',
+  },
+  noConsentInEffect: {
+    id: 'access.errors.noConsentInEffect',
+    defaultMessage: 'The patient has no consent in effect that shares anything with you.',
+  },
+});
 
 const allow = (basis: AccessBasis): AccessDecision => ({
   allowed: true,
   basis,
   isDisclosure: basis === 'consent',
 });
-const deny = (reason: string): AccessDecision => ({ allowed: false, reason });
+const deny = (message: ErrorMessageDescriptor, values?: Record<string, string>): DeniedAccess => {
+  const said = values === undefined ? message : { ...message, values };
+  return { allowed: false, reason: englishOf(said), message: said };
+};
 
 const organizationRules: Record<OrganizationResource, Partial<Record<Action, readonly Role[]>>> = {
   staff_directory: {
@@ -210,13 +327,13 @@ export function mayBreakGlass(
   relationship: PatientRelationship,
 ): AccessDecision {
   if (principal.organizationId !== patientOrganizationId) {
-    return deny('The record belongs to another organization.');
+    return deny(denials.otherOrganization);
   }
   if (!breakGlassRoles.includes(principal.role)) {
-    return deny(`A ${principal.role} may not use break-the-glass access.`);
+    return deny(denials.breakGlassRole, { role: principal.role });
   }
   if (relationship.careTeamRoles.length > 0) {
-    return deny('You are on this patient’s care team and need no emergency access.');
+    return deny(denials.onCareTeamNoEmergency);
   }
   return allow('break_glass');
 }
@@ -243,7 +360,7 @@ export function patientListScope(role: Role): PatientListScope {
 export type PatientListReach = PatientListScope | 'care_team';
 export type PatientListDecision =
   | { allowed: true; scope: PatientListReach; basis: AccessBasis; isDisclosure: boolean }
-  | { allowed: false; reason: string };
+  | DeniedAccess;
 
 const listBasis: Record<PatientListReach, AccessBasis> = {
   organization: 'organization_role',
@@ -271,15 +388,13 @@ export function decidePatientList(role: Role, resource: PatientResource): Patien
     case 'patient_demographics':
       return list(patientListScope(role));
     case 'portal_invitation':
-      return isStaffRole(role)
-        ? list('care_team')
-        : { allowed: false, reason: 'Portal invitations are sent by the patient’s care team.' };
+      return isStaffRole(role) ? list('care_team') : deny(denials.portalInvitationsByCareTeam);
     case 'shared_record':
       return patientListScope(role) === 'organization'
-        ? { allowed: false, reason: 'The portal is for patients and the people they share with.' }
+        ? deny(denials.portalForPatients)
         : list(patientListScope(role));
     default:
-      return { allowed: false, reason: `Nobody lists ${resource.replaceAll('_', ' ')} across patients.` };
+      return deny(denials.nobodyLists, { resource });
   }
 }
 
@@ -299,14 +414,14 @@ export function decideAccess({
   now,
 }: AccessQuestion): AccessDecision {
   if (principal.organizationId !== request.organizationId) {
-    return deny('The record belongs to another organization.');
+    return deny(denials.otherOrganization);
   }
   const { action, resource } = request;
   if (!isPatientResource(resource)) {
     const roles = organizationRules[resource][action] ?? [];
     return roles.includes(principal.role)
       ? allow('organization_role')
-      : deny(`A ${principal.role} may not ${action} ${resource.replaceAll('_', ' ')}.`);
+      : deny(denials.roleMayNot, { role: principal.role, action, resource });
   }
   return decidePatientAccess(principal.role, action, resource, relationship, now);
 }
@@ -320,53 +435,53 @@ function decidePatientAccess(
 ): AccessDecision {
   if (resource === 'shared_record') return decideSharedRecord(role, action, relationship, now);
   if (role === 'patient') {
-    if (!relationship.isSubject) return deny('A patient sees only their own record.');
+    if (!relationship.isSubject) return deny(denials.patientOwnRecordOnly);
     if (action === 'read' && subjectReads.includes(resource)) return allow('subject');
     if (action === 'create' && subjectCreates.includes(resource)) return allow('subject');
     if (action === 'update' && subjectUpdates.includes(resource)) return allow('subject');
-    return deny(`A patient may not ${action} this part of their record here; ask the care team.`);
+    return deny(denials.patientMayNot, { action });
   }
   if (role === 'family_member') {
-    if (action !== 'read') return deny('Support contacts can only read what the patient shared.');
+    if (action !== 'read') return deny(denials.contactsOnlyRead);
     const opened = relationship.consentedCategories.some(
       (category) => resourceByDisclosureCategory[category] === resource,
     );
-    return opened ? allow('consent') : deny('The patient has not consented to share this with you.');
+    return opened ? allow('consent') : deny(denials.notConsented);
   }
-  if (!isStaffRole(role)) return deny('Unknown role.');
+  if (!isStaffRole(role)) return deny(denials.unknownRole);
 
   if (resource === 'portal_invitation') {
-    if (action === 'sign') return deny('Nobody signs an invitation.');
+    if (action === 'sign') return deny(denials.nobodySignsInvitation);
     // Demographics are every staff role's to keep, but a sign-in to the portal is the care team's to offer (a
     // supervisor's through the team member they supervise).
     if (relationship.careTeamRoles.length > 0) return allow('care_team');
-    return deny('Only the patient’s care team can invite them or their loved ones.');
+    return deny(denials.onlyCareTeamInvites);
   }
   const compliance = complianceReaders[resource as ComplianceResource];
   if (compliance !== undefined) {
-    if (action !== 'read') return deny('This record is written by Tandem itself, never by hand.');
+    if (action !== 'read') return deny(denials.writtenByTandem);
     if (relationship.careTeamRoles.length > 0) return allow('care_team');
     if (compliance.includes(role)) return allow('organization_role');
-    return deny(`A ${role} who is not on the care team may not read this.`);
+    return deny(denials.notOnCareTeamMayNotRead, { role });
   }
   if (resource === 'care_team') {
     if (action === 'read') return allow('organization_role');
-    if (action === 'sign') return deny('Nobody signs a care team.');
+    if (action === 'sign') return deny(denials.nobodySignsCareTeam);
     if (relationship.careTeamRoles.some((place) => careTeamWrites[place].includes('care_team'))) {
       return allow('care_team');
     }
     if (careTeamAssigners.includes(role)) return allow('organization_role');
-    return deny('Only the care team’s therapist or case manager, or a supervisor, changes the care team.');
+    return deny(denials.careTeamChangers);
   }
   if (resource === 'episode_of_care' && action === 'create' && admittingRoles.includes(role)) {
     return allow(relationship.careTeamRoles.length > 0 ? 'care_team' : 'organization_role');
   }
   if (frontOfficeResources.includes(resource)) {
     if (action !== 'sign') return allow('organization_role');
-    return deny(`Nobody signs ${resource.replaceAll('_', ' ')}.`);
+    return deny(denials.nobodySigns, { resource });
   }
-  if (!clinicalResources.includes(resource)) return deny('Unknown resource.');
-  if (role === 'front_desk') return deny('Front desk staff do not see clinical content.');
+  if (!clinicalResources.includes(resource)) return deny(denials.unknownResource);
+  if (role === 'front_desk') return deny(denials.frontDeskNoClinical);
   const team = relationship.careTeamRoles;
   if (team.length > 0) {
     if (action === 'read') return allow('care_team');
@@ -378,9 +493,7 @@ function decidePatientAccess(
     ) {
       return allow('care_team');
     }
-    return deny(
-      `Your place on this care team does not allow you to ${action} ${resource.replaceAll('_', ' ')}.`,
-    );
+    return deny(denials.placeDoesNotAllow, { action, resource });
   }
   if (
     action === 'read' &&
@@ -390,9 +503,8 @@ function decidePatientAccess(
   ) {
     return allow('break_glass');
   }
-  if (role === 'admin')
-    return deny('Administrators read clinical content only when they are on the care team.');
-  return deny('You are not on this patient’s care team. In an emergency, use break-the-glass access.');
+  if (role === 'admin') return deny(denials.adminsThroughCareTeam);
+  return deny(denials.notOnCareTeam);
 }
 
 /**
@@ -405,13 +517,11 @@ function decideSharedRecord(
   relationship: PatientRelationship,
   now: Date,
 ): AccessDecision {
-  if (role !== 'family_member') return deny('This page shows what a patient shared with a support contact.');
-  if (action !== 'read') return deny('Support contacts can only read what the patient shared.');
+  if (role !== 'family_member') return deny(denials.sharedRecordForContacts);
+  if (action !== 'read') return deny(denials.contactsOnlyRead);
   const opened = relationship.consentedCategories.some(
     (category) =>
       decidePatientAccess(role, 'read', resourceByDisclosureCategory[category], relationship, now).allowed,
   );
-  return opened
-    ? allow('consent')
-    : deny('The patient has no consent in effect that shares anything with you.');
+  return opened ? allow('consent') : deny(denials.noConsentInEffect);
 }

@@ -1,5 +1,6 @@
 import type { ClinicianGender, CoOccurringCondition, SubstanceClass } from '../admission/vocabulary.ts';
-import { DomainError, type FieldError } from '../errors/domain-error.ts';
+import { defineMessages } from '../errors/define-messages.ts';
+import { DomainError, type ErrorMessage, type FieldError } from '../errors/domain-error.ts';
 import type { TherapeuticApproach } from '../staff/approaches.ts';
 import { capacityOf, type FactorFit, factorRules, type Situation } from './factors.ts';
 import {
@@ -126,26 +127,34 @@ const concernOrder: readonly MatchingFactor[] = [
   'continuity',
 ];
 
+const errors = defineMessages({
+  invalidInput: {
+    id: 'matching.errors.invalidInput',
+    defaultMessage: 'Therapist matching was given invalid input',
+  },
+  wholeNumber: { id: 'matching.errors.wholeNumber', defaultMessage: 'Use a whole number, 0 or more' },
+  number: { id: 'matching.errors.number', defaultMessage: 'Use a number, 0 or more' },
+  listedTwice: { id: 'matching.errors.listedTwice', defaultMessage: 'Listed twice' },
+});
+
 function validate(candidates: readonly TherapistCandidate[], settings: MatchingSettings): void {
-  const fieldErrors: FieldError[] = [];
+  const fieldErrors: FieldError<ErrorMessage>[] = [];
   if (!Number.isInteger(settings.defaultMaxCaseload) || settings.defaultMaxCaseload < 0) {
-    fieldErrors.push({ path: 'settings.defaultMaxCaseload', message: 'Use a whole number, 0 or more' });
+    fieldErrors.push({ path: 'settings.defaultMaxCaseload', message: errors.wholeNumber });
   }
   for (const [factor, weight] of Object.entries(settings.weights ?? {})) {
     if (weight !== undefined && (!Number.isFinite(weight) || weight < 0)) {
-      fieldErrors.push({ path: `settings.weights.${factor}`, message: 'Use a number, 0 or more' });
+      fieldErrors.push({ path: `settings.weights.${factor}`, message: errors.number });
     }
   }
   const seen = new Set<string>();
   candidates.forEach((candidate, index) => {
     if (seen.has(candidate.staffMemberId)) {
-      fieldErrors.push({ path: `candidates.${index}.staffMemberId`, message: 'Listed twice' });
+      fieldErrors.push({ path: `candidates.${index}.staffMemberId`, message: errors.listedTwice });
     }
     seen.add(candidate.staffMemberId);
   });
-  if (fieldErrors.length > 0) {
-    throw new DomainError('invalid_input', 'Therapist matching was given invalid input', { fieldErrors });
-  }
+  if (fieldErrors.length > 0) throw new DomainError('invalid_input', errors.invalidInput, { fieldErrors });
 }
 
 function weightsFor(settings: MatchingSettings): Record<MatchingFactor, number> {

@@ -1,3 +1,5 @@
+import { defineMessages } from '../errors/define-messages.ts';
+import type { ErrorMessageDescriptor } from '../errors/domain-error.ts';
 import type { StaffRole } from '../identity/roles.ts';
 
 /**
@@ -30,26 +32,43 @@ export interface OnDutyShiftDraft {
   endsAt: Date;
 }
 
+const refusalMessages = defineMessages({
+  // One sentence per duty: the job roles named are onDutyJobRoles' (duties.test.ts holds them in step).
+  dutyNeedsJob: {
+    id: 'onDuty.errors.dutyNeedsJob',
+    defaultMessage:
+      '{duty, select, clinician_on_call {Clinician on call is a duty for a clinician or supervisor} prescriber_on_call {Prescriber on call is a duty for a prescriber} other {Supervisor on call is a duty for a supervisor}}',
+  },
+  endAfterStart: { id: 'onDuty.errors.endAfterStart', defaultMessage: 'The shift must end after it starts' },
+  tooLong: {
+    id: 'onDuty.errors.tooLong',
+    defaultMessage: 'A shift lasts at most {days, plural, one {# day} other {# days}}',
+  },
+  alreadyOver: { id: 'onDuty.errors.alreadyOver', defaultMessage: 'The shift would already be over' },
+});
+
 /** Why a shift cannot go on the roster, per field, or nothing when it can. `now` is the program clock's. */
 export function onDutyShiftRefusals(
   shift: OnDutyShiftDraft,
   now: Date,
-): { path: 'staffMemberId' | 'startsAt' | 'endsAt'; message: string }[] {
-  const refusals: { path: 'staffMemberId' | 'startsAt' | 'endsAt'; message: string }[] = [];
+): { path: 'staffMemberId' | 'startsAt' | 'endsAt'; message: ErrorMessageDescriptor }[] {
+  const refusals: { path: 'staffMemberId' | 'startsAt' | 'endsAt'; message: ErrorMessageDescriptor }[] = [];
   if (!onDutyJobRoles[shift.duty].includes(shift.jobRole)) {
-    const who = onDutyJobRoles[shift.duty].join(' or ');
     refusals.push({
       path: 'staffMemberId',
-      message: `${onDutyDutyLabels[shift.duty]} is a duty for a ${who}`,
+      message: { ...refusalMessages.dutyNeedsJob, values: { duty: shift.duty } },
     });
   }
   if (shift.endsAt.getTime() <= shift.startsAt.getTime()) {
-    refusals.push({ path: 'endsAt', message: 'The shift must end after it starts' });
+    refusals.push({ path: 'endsAt', message: refusalMessages.endAfterStart });
   } else if (shift.endsAt.getTime() - shift.startsAt.getTime() > longestOnDutyShiftHours * 3_600_000) {
-    refusals.push({ path: 'endsAt', message: `A shift lasts at most ${longestOnDutyShiftHours / 24} days` });
+    refusals.push({
+      path: 'endsAt',
+      message: { ...refusalMessages.tooLong, values: { days: longestOnDutyShiftHours / 24 } },
+    });
   }
   if (shift.endsAt.getTime() <= now.getTime()) {
-    refusals.push({ path: 'endsAt', message: 'The shift would already be over' });
+    refusals.push({ path: 'endsAt', message: refusalMessages.alreadyOver });
   }
   return refusals;
 }

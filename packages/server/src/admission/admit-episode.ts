@@ -12,11 +12,11 @@ import { admissionFieldError } from './admission-problems.ts';
 import { blank, type EpisodeReads } from './episode-reads.ts';
 import type { EpisodeRepository } from './episode-repository.ts';
 import { invalidBody } from './episode-validation.ts';
+import { admissionErrors } from './errors.ts';
 import type { IntakeRepository } from './intake-repository.ts';
 import type { Admission, Episode } from './schemas.ts';
 
-const alreadyAdmittedMessage =
-  'This patient is already admitted; record a level-of-care change in the current episode instead.';
+const alreadyAdmittedMessage = admissionErrors.alreadyAdmitted;
 
 /**
  * Admission: a new episode of care with its substances and diagnoses, the patient made active. The patient row
@@ -44,12 +44,9 @@ export function admitEpisode(
       context,
       async ({ trx, audit, today }) => {
         const patient = await repository.lockPatient(trx, organizationId, patientId);
-        if (patient === undefined) throw new DomainError('not_found', 'No such patient.');
+        if (patient === undefined) throw new DomainError('not_found', admissionErrors.noSuchPatient);
         if (patient.status === 'deceased') {
-          throw new DomainError(
-            'conflict',
-            'The record says this patient has died; they cannot be admitted.',
-          );
+          throw new DomainError('conflict', admissionErrors.patientDied);
         }
         // The same rules the admission form ran, judged by the program's today.
         const errors = validateAdmission(admission, await today());

@@ -1,4 +1,5 @@
-import { DomainError, type FieldError, levelOfCareMisfit } from '@tandem/core';
+import { DomainError, type ErrorMessage, type FieldError, levelOfCareMisfit } from '@tandem/core';
+import { withValues } from '../i18n/error-message.ts';
 import { organizationOf, type RecordContext } from '../records/record-context.ts';
 import { staleVersion } from '../records/refusal.ts';
 import type { RecordKernel } from '../records/unit-of-work.ts';
@@ -6,6 +7,7 @@ import { admissionFieldError } from './admission-problems.ts';
 import type { EpisodeReads } from './episode-reads.ts';
 import type { EpisodeRepository } from './episode-repository.ts';
 import { invalidBody } from './episode-validation.ts';
+import { admissionErrors } from './errors.ts';
 import { lockedEpisode, staleEpisodeMessage } from './locked-episode.ts';
 import type { Episode, LevelOfCareChangeInput } from './schemas.ts';
 
@@ -21,28 +23,28 @@ export function changeLevelOfCare(records: RecordKernel, repository: EpisodeRepo
     await records.write(context, async ({ trx, audit, today }) => {
       const episode = await lockedEpisode(repository, trx, organizationId, patientId, episodeId);
       if (episode.status !== 'active') {
-        throw new DomainError('conflict', 'This episode is discharged; admit the patient again instead.');
+        throw new DomainError('conflict', admissionErrors.dischargedAdmitAgain);
       }
       if (episode.version !== input.version) {
         staleVersion(staleEpisodeMessage, () => reads.one(organizationId, patientId, episodeId));
       }
       const programToday = await today();
-      const errors: FieldError[] = [];
+      const errors: FieldError<ErrorMessage>[] = [];
       if (input.effectiveOn < episode.admittedOn) {
         errors.push({
           path: 'effectiveOn',
-          message: `The change cannot be before admission (${episode.admittedOn})`,
+          message: withValues(admissionErrors.changeBeforeAdmission, { admittedOn: episode.admittedOn }),
         });
       } else if (episode.lastChangeOn !== null && input.effectiveOn < episode.lastChangeOn) {
         errors.push({
           path: 'effectiveOn',
-          message: `The change cannot be before the last one (${episode.lastChangeOn})`,
+          message: withValues(admissionErrors.changeBeforeLastChange, { lastChangeOn: episode.lastChangeOn }),
         });
       }
       if (input.effectiveOn > programToday) {
         errors.push({
           path: 'effectiveOn',
-          message: `Record the change once it happens (today is ${programToday})`,
+          message: withValues(admissionErrors.changeInFuture, { today: programToday }),
         });
       }
       const asamEdition = input.asam?.edition ?? null;
@@ -52,7 +54,7 @@ export function changeLevelOfCare(records: RecordKernel, repository: EpisodeRepo
         asamEdition === episode.asamEdition &&
         asamLevel === episode.asamLevel
       ) {
-        errors.push({ path: 'setting', message: 'This is the current setting and level of care' });
+        errors.push({ path: 'setting', message: admissionErrors.currentLevelOfCare });
       }
       const misfit = levelOfCareMisfit(input.setting, input.asam);
       if (misfit !== undefined) errors.push(admissionFieldError(misfit));

@@ -1,10 +1,12 @@
 import { billableDiagnosis, DomainError } from '@tandem/core';
+import { withValues } from '../i18n/error-message.ts';
 import { organizationOf, type RecordContext } from '../records/record-context.ts';
 import { staleVersion } from '../records/refusal.ts';
 import type { RecordKernel } from '../records/unit-of-work.ts';
 import { admissionFieldError } from './admission-problems.ts';
 import { episodeRepository } from './episode-repository.ts';
 import { invalidBody } from './episode-validation.ts';
+import { admissionErrors } from './errors.ts';
 import { lockedEpisode } from './locked-episode.ts';
 import type { DiagnosisInput, DiagnosisUpdate, EpisodeDiagnosis } from './schemas.ts';
 
@@ -29,7 +31,8 @@ export function diagnosisService(records: RecordKernel) {
       const diagnosisId = await records.write(context, async ({ trx, audit }) => {
         await lockedEpisode(repository, trx, organizationId, patientId, episodeId);
         if (await repository.hasDiagnosisCode(trx, organizationId, episodeId, found.code)) {
-          throw invalidBody([{ path: 'code', message: `${found.code} is already recorded in this episode` }]);
+          const message = withValues(admissionErrors.diagnosisRecorded, { code: found.code });
+          throw invalidBody([{ path: 'code', message }]);
         }
         const makePrimary = input.isPrimary && input.verificationStatus !== 'entered-in-error';
         if (makePrimary) await repository.demotePrimaryDiagnosis(trx, organizationId, episodeId, null);
@@ -67,15 +70,15 @@ export function diagnosisService(records: RecordKernel) {
       const { version, ...fields } = change;
       const now = async () => {
         const diagnosis = await repository.findDiagnosis(organizationId, episodeId, diagnosisId);
-        if (diagnosis === undefined) throw new DomainError('not_found', 'No such diagnosis.');
+        if (diagnosis === undefined) throw new DomainError('not_found', admissionErrors.noSuchDiagnosis);
         return diagnosis;
       };
       await records.write(context, async ({ trx, audit }) => {
         await lockedEpisode(repository, trx, organizationId, patientId, episodeId);
         const current = await repository.findDiagnosis(organizationId, episodeId, diagnosisId, trx);
-        if (current === undefined) throw new DomainError('not_found', 'No such diagnosis.');
+        if (current === undefined) throw new DomainError('not_found', admissionErrors.noSuchDiagnosis);
         if (current.version !== version) {
-          staleVersion('Someone else changed this diagnosis; review their change.', now);
+          staleVersion(admissionErrors.staleDiagnosis, now);
         }
         const verification = fields.verificationStatus ?? current.verificationStatus;
         let isPrimary = fields.isPrimary ?? current.isPrimary;

@@ -1,11 +1,12 @@
-import type { FieldError } from '@tandem/core';
-import { DomainError } from '@tandem/core';
+import { DomainError, type ErrorMessage, type FieldError } from '@tandem/core';
+import { withValues } from '../i18n/error-message.ts';
 import { organizationOf, type RecordContext } from '../records/record-context.ts';
 import { Refusal, staleVersion } from '../records/refusal.ts';
 import type { RecordKernel } from '../records/unit-of-work.ts';
 import { blank, type EpisodeReads } from './episode-reads.ts';
 import type { EpisodeRepository } from './episode-repository.ts';
 import { invalidBody } from './episode-validation.ts';
+import { admissionErrors } from './errors.ts';
 import { lockedEpisode, staleEpisodeMessage } from './locked-episode.ts';
 import type { Discharge } from './schemas.ts';
 
@@ -25,35 +26,40 @@ export function dischargeEpisode(records: RecordKernel, repository: EpisodeRepos
     const current = () => reads.one(organizationId, patientId, episodeId);
     await records.write(context, async ({ trx, audit, today }) => {
       const patient = await repository.lockPatient(trx, organizationId, patientId);
-      if (patient === undefined) throw new DomainError('not_found', 'No such patient.');
+      if (patient === undefined) throw new DomainError('not_found', admissionErrors.noSuchPatient);
       const episode = await lockedEpisode(repository, trx, organizationId, patientId, episodeId);
       if (episode.status !== 'active') {
-        throw new Refusal('conflict', 'This episode is already discharged.', {
+        throw new Refusal('conflict', admissionErrors.alreadyDischarged, {
           details: { reason: 'already_discharged' },
           current,
         });
       }
       if (episode.version !== input.version) staleVersion(staleEpisodeMessage, current);
       const programToday = await today();
-      const errors: FieldError[] = [];
+      const errors: FieldError<ErrorMessage>[] = [];
       if (input.dischargedOn < episode.admittedOn) {
         errors.push({
           path: 'dischargedOn',
-          message: `Discharge cannot be before admission (${episode.admittedOn})`,
+          message: withValues(admissionErrors.dischargeBeforeAdmission, { admittedOn: episode.admittedOn }),
         });
       } else if (episode.lastChangeOn !== null && input.dischargedOn < episode.lastChangeOn) {
         errors.push({
           path: 'dischargedOn',
-          message: `Discharge cannot be before the last level-of-care change (${episode.lastChangeOn})`,
+          message: withValues(admissionErrors.dischargeBeforeLastChange, {
+            lastChangeOn: episode.lastChangeOn,
+          }),
         });
       }
       if (input.dischargedOn > programToday) {
-        errors.push({ path: 'dischargedOn', message: `Discharge cannot be after today (${programToday})` });
+        errors.push({
+          path: 'dischargedOn',
+          message: withValues(admissionErrors.dischargeInFuture, { today: programToday }),
+        });
       }
       if (input.dischargeType !== 'death' && input.aftercarePlan === '') {
         errors.push({
           path: 'aftercarePlan',
-          message: 'Write the aftercare plan: follow-up, recovery supports, who to call',
+          message: admissionErrors.writeAftercarePlan,
         });
       }
       if (errors.length > 0) throw invalidBody(errors);

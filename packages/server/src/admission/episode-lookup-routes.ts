@@ -1,3 +1,4 @@
+import { defineMessages } from '@formatjs/intl';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireAccess } from '../http/authorization.ts';
@@ -6,7 +7,11 @@ import { requirePrincipal } from '../http/record-context.ts';
 import type { EpisodeService } from './episode-service.ts';
 import { episodeSchema } from './schemas.ts';
 
-const episodeParams = z.object({ episodeId: z.uuid('Not an episode id') });
+const errors = defineMessages({
+  notEpisodeId: { id: 'admission.errors.notEpisodeId', defaultMessage: 'Not an episode id' },
+});
+
+const episodeParams = z.object({ episodeId: z.uuid(errors.notEpisodeId.id) });
 
 /**
  * An episode of care named by its own id, as links from elsewhere (and later the FHIR facade) name it: the

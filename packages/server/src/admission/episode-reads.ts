@@ -2,6 +2,7 @@ import { DomainError } from '@tandem/core';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.generated.ts';
 import { episodeRepository } from './episode-repository.ts';
+import { admissionErrors } from './errors.ts';
 import { intakeRepository } from './intake-repository.ts';
 import type { Episode } from './schemas.ts';
 
@@ -34,7 +35,7 @@ export function episodeReads(db: Kysely<DB>) {
         await repository.listEpisodes(organizationId, patientId, episodeId),
         organizationId,
       );
-      if (episode === undefined) throw new DomainError('not_found', 'No such episode of care.');
+      if (episode === undefined) throw new DomainError('not_found', admissionErrors.noSuchEpisode);
       return episode;
     },
   };

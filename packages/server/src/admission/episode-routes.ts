@@ -1,3 +1,4 @@
+import { defineMessages } from '@formatjs/intl';
 import { careTeamRoles, searchDiagnoses } from '@tandem/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -21,8 +22,13 @@ import {
   levelOfCareChangeInputSchema,
 } from './schemas.ts';
 
-const episodeParams = patientParams.extend({ episodeId: z.uuid('Not an episode id') });
-const diagnosisParams = episodeParams.extend({ diagnosisId: z.uuid('Not a diagnosis id') });
+const errors = defineMessages({
+  notEpisodeId: { id: 'admission.errors.notEpisodeId', defaultMessage: 'Not an episode id' },
+  notDiagnosisId: { id: 'admission.errors.notDiagnosisId', defaultMessage: 'Not a diagnosis id' },
+});
+
+const episodeParams = patientParams.extend({ episodeId: z.uuid(errors.notEpisodeId.id) });
+const diagnosisParams = episodeParams.extend({ diagnosisId: z.uuid(errors.notDiagnosisId.id) });
 const responses = <T extends z.ZodType>(ok: T) => ({ 200: ok, '4xx': problemSchema });
 
 /** Admission to discharge: a patient's episodes of care, their level-of-care changes and diagnoses. */

@@ -92,6 +92,7 @@ describe('completing an overdue intake item', () => {
         organizationId,
         role: 'clinician' as const,
         staffMemberId: null,
+        language: 'en' as const,
       },
       access: null,
       actor: { actorUserId: clinicianUserId, actorRole: 'clinician', ipAddress: null, userAgent: 'vitest' },

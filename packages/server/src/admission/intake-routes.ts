@@ -1,3 +1,4 @@
+import { defineMessages } from '@formatjs/intl';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireAccess, requirePrincipal } from '../http/authorization.ts';
@@ -14,11 +15,17 @@ import {
 } from './intake-schemas.ts';
 import type { IntakeService } from './intake-service.ts';
 
-const episodeParams = z.object({
-  patientId: z.uuid('Not a patient id'),
-  episodeId: z.uuid('Not an episode id'),
+const errors = defineMessages({
+  notPatientId: { id: 'intake.errors.notPatientId', defaultMessage: 'Not a patient id' },
+  notEpisodeId: { id: 'intake.errors.notEpisodeId', defaultMessage: 'Not an episode id' },
+  notItemId: { id: 'intake.errors.notItemId', defaultMessage: 'Not a checklist item id' },
 });
-const itemParams = episodeParams.extend({ itemId: z.uuid('Not a checklist item id') });
+
+const episodeParams = z.object({
+  patientId: z.uuid(errors.notPatientId.id),
+  episodeId: z.uuid(errors.notEpisodeId.id),
+});
+const itemParams = episodeParams.extend({ itemId: z.uuid(errors.notItemId.id) });
 const checklist = z.object({ items: z.array(episodeIntakeItemSchema) });
 
 /**
@@ -64,7 +71,7 @@ export function intakeRoutes(service: IntakeService): FastifyPluginAsyncZod {
         schema: {
           tags: ['intake'],
           summary: 'Rename an item, change its days or order, or retire it (active: false); 409 if stale',
-          params: z.object({ itemId: z.uuid('Not a checklist item id') }),
+          params: z.object({ itemId: z.uuid(errors.notItemId.id) }),
           body: intakeChecklistItemUpdateSchema,
           response: { 200: intakeChecklistItemSchema, '4xx': problemSchema },
         },

@@ -1,7 +1,30 @@
+import { defineMessages } from '@formatjs/intl';
 import { intakeItemKinds } from '@tandem/core';
 import { z } from 'zod';
 
-const kind = z.enum(intakeItemKinds, 'Choose clinical or administrative');
+const errors = defineMessages({
+  chooseKind: { id: 'intake.errors.chooseKind', defaultMessage: 'Choose clinical or administrative' },
+  nameItem: { id: 'intake.errors.nameItem', defaultMessage: 'Name the item' },
+  nameTooLong: {
+    id: 'intake.errors.nameTooLong',
+    defaultMessage: 'Keep the name under {maximum} characters',
+  },
+  enterDays: { id: 'intake.errors.enterDays', defaultMessage: 'Enter a number of days' },
+  wholeDays: { id: 'intake.errors.wholeDays', defaultMessage: 'Enter whole days' },
+  daysAtLeast: { id: 'intake.errors.daysAtLeast', defaultMessage: 'Enter {minimum} days or more' },
+  daysAtMost: { id: 'intake.errors.daysAtMost', defaultMessage: 'Enter at most {maximum} days' },
+  keyCharacters: {
+    id: 'intake.errors.keyCharacters',
+    defaultMessage: 'Use lower-case letters, digits and _ (starting with a letter)',
+  },
+  dateFormat: { id: 'intake.errors.dateFormat', defaultMessage: 'Enter the date as YYYY-MM-DD' },
+  noteTooLong: {
+    id: 'intake.errors.noteTooLong',
+    defaultMessage: 'Keep the note under {maximum} characters',
+  },
+});
+
+const kind = z.enum(intakeItemKinds, errors.chooseKind.id);
 
 export const intakeChecklistItemSchema = z
   .object({
@@ -19,19 +42,19 @@ export const intakeChecklistItemSchema = z
   .meta({ id: 'IntakeChecklistItem' });
 export type IntakeChecklistItem = z.infer<typeof intakeChecklistItemSchema>;
 
-const label = z.string().trim().min(1, 'Name the item').max(200, 'Keep the name under 200 characters');
+const label = z.string().trim().min(1, errors.nameItem.id).max(200, errors.nameTooLong.id);
 const dueWithinDays = z
-  .number('Enter a number of days')
-  .int('Enter whole days')
-  .min(0, 'Enter 0 days or more')
-  .max(365, 'Enter at most 365 days');
+  .number(errors.enterDays.id)
+  .int(errors.wholeDays.id)
+  .min(0, errors.daysAtLeast.id)
+  .max(365, errors.daysAtMost.id);
 
 export const intakeChecklistItemCreateSchema = z
   .object({
     key: z
       .string()
       .trim()
-      .regex(/^[a-z][a-z0-9_]{0,62}$/, 'Use lower-case letters, digits and _ (starting with a letter)')
+      .regex(/^[a-z][a-z0-9_]{0,62}$/, errors.keyCharacters.id)
       .optional(),
     label,
     dueWithinDays,
@@ -74,8 +97,8 @@ export type EpisodeIntakeItem = z.infer<typeof episodeIntakeItemSchema>;
 
 export const intakeCompletionSchema = z
   .object({
-    completedOn: z.iso.date('Enter the date as YYYY-MM-DD'),
-    note: z.string().trim().max(1000, 'Keep the note under 1000 characters').nullable().optional(),
+    completedOn: z.iso.date(errors.dateFormat.id),
+    note: z.string().trim().max(1000, errors.noteTooLong.id).nullable().optional(),
   })
   .meta({ id: 'IntakeCompletion' });
 export type IntakeCompletion = z.infer<typeof intakeCompletionSchema>;

@@ -1,11 +1,13 @@
-import { DomainError, intakeItemRefusal } from '@tandem/core';
+import { DomainError, mayCompleteIntakeItem } from '@tandem/core';
 import { type AlertRepository, alertRepository } from '../alerts/repository.ts';
 import { resolveAlertOf } from '../alerts/resolve-alert.ts';
+import { withValues } from '../i18n/error-message.ts';
 import { organizationOf, type RecordContext } from '../records/record-context.ts';
 import { Refusal, staleVersion, violatedConstraint } from '../records/refusal.ts';
 import type { RecordKernel } from '../records/unit-of-work.ts';
 import { episodeRepository } from './episode-repository.ts';
 import { invalidBody } from './episode-validation.ts';
+import { admissionErrors } from './errors.ts';
 import { intakeItemSource } from './intake-overdue-alerts.ts';
 import { intakeRepository } from './intake-repository.ts';
 import type {
@@ -69,7 +71,7 @@ export function intakeService(records: RecordKernel, alerts: AlertRepository = a
               throw invalidBody([
                 {
                   path: item.key === undefined ? 'label' : 'key',
-                  message: 'The checklist already has this item',
+                  message: admissionErrors.checklistHasItem,
                 },
               ]);
             }
@@ -94,8 +96,8 @@ export function intakeService(records: RecordKernel, alerts: AlertRepository = a
         const row = await repository.updateItem(trx, organizationId, itemId, change);
         if (row === undefined) {
           const current = await repository.findItem(organizationId, itemId, trx);
-          if (current === undefined) throw new DomainError('not_found', 'No such checklist item.');
-          staleVersion('Someone else changed this checklist item; review their change.', async () => current);
+          if (current === undefined) throw new DomainError('not_found', admissionErrors.noSuchChecklistItem);
+          staleVersion(admissionErrors.staleChecklistItem, async () => current);
         }
         const { version: _version, ...fields } = change;
         audit({
@@ -113,7 +115,7 @@ export function intakeService(records: RecordKernel, alerts: AlertRepository = a
       episodeId: string,
     ): Promise<EpisodeIntakeItem[]> {
       const active = await episodes.listEpisodes(organizationId, patientId, episodeId);
-      if (active.length === 0) throw new DomainError('not_found', 'No such episode of care.');
+      if (active.length === 0) throw new DomainError('not_found', admissionErrors.noSuchEpisode);
       return checklist(organizationId, episodeId);
     },
 
@@ -129,13 +131,12 @@ export function intakeService(records: RecordKernel, alerts: AlertRepository = a
       await records.write(context, async (unit) => {
         const { trx, audit, today } = unit;
         const episode = await episodes.lockEpisode(trx, organizationId, patientId, episodeId);
-        if (episode === undefined) throw new DomainError('not_found', 'No such episode of care.');
+        if (episode === undefined) throw new DomainError('not_found', admissionErrors.noSuchEpisode);
         const item = await repository.findItem(organizationId, itemId, trx);
-        if (item === undefined) throw new DomainError('not_found', 'No such checklist item.');
+        if (item === undefined) throw new DomainError('not_found', admissionErrors.noSuchChecklistItem);
         // Decided in core: the front desk keeps the paperwork, not the clinical items (nor their alerts).
-        const refusal = intakeItemRefusal(context.principal.role, item.kind);
-        if (refusal !== undefined) {
-          throw new Refusal('forbidden', refusal, {
+        if (!mayCompleteIntakeItem(context.principal.role, item.kind)) {
+          throw new Refusal('forbidden', admissionErrors.clinicalItemsOnly, {
             deniedAttempt: {
               resourceType: 'intake_checklist',
               resourceId: itemId,
@@ -151,7 +152,10 @@ export function intakeService(records: RecordKernel, alerts: AlertRepository = a
             throw invalidBody([
               {
                 path: 'completedOn',
-                message: `Choose a date from admission (${episode.admittedOn}) to today (${programToday})`,
+                message: withValues(admissionErrors.completionDate, {
+                  admittedOn: episode.admittedOn,
+                  today: programToday,
+                }),
               },
             ]);
           }

@@ -1,7 +1,16 @@
+import { defineMessages } from '@formatjs/intl';
 import { type AlertKind, alertKindRules, DomainError, routeAlert } from '@tandem/core';
 import type { UnitOfWork } from '../records/unit-of-work.ts';
 import { alertMail } from './alert-mail.ts';
 import type { AlertRepository } from './repository.ts';
+
+const errors = defineMessages({
+  nobodyToReceive: {
+    id: 'alerts.errors.nobodyToReceive',
+    defaultMessage:
+      'Nobody in the program can receive this alert: the program needs an active clinical supervisor or administrator.',
+  },
+});
 
 export interface AlertToRaise {
   kind: AlertKind;
@@ -35,10 +44,7 @@ export async function raiseAlert(
   );
   if (recipients.length === 0) {
     // Refusing rolls back what raised it too: a risk signal is never recorded where nobody can see it.
-    throw new DomainError(
-      'conflict',
-      'Nobody in the program can receive this alert: the program needs an active clinical supervisor or administrator.',
-    );
+    throw new DomainError('conflict', errors.nobodyToReceive);
   }
   const alertId = await repository.insertAlert(trx, {
     organizationId,

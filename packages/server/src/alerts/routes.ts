@@ -1,3 +1,4 @@
+import { defineMessages } from '@formatjs/intl';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { problemSchema } from '../http/problem.ts';
@@ -10,7 +11,11 @@ import {
 } from './schemas.ts';
 import type { AlertService } from './service.ts';
 
-const alertParams = z.object({ alertId: z.uuid('Not an alert id') });
+const errors = defineMessages({
+  notAlertId: { id: 'alerts.errors.notAlertId', defaultMessage: 'Not an alert id' },
+});
+
+const alertParams = z.object({ alertId: z.uuid(errors.notAlertId.id) });
 
 /** The caller's alerts: what was routed to them, acknowledged and resolved by them. */
 export function alertRoutes(service: AlertService): FastifyPluginAsyncZod {

@@ -1,5 +1,13 @@
+import { defineMessages } from '@formatjs/intl';
 import { alertKinds, alertSeverities, alertStatuses, minimumResolutionLength } from '@tandem/core';
 import { z } from 'zod';
+
+const errors = defineMessages({
+  sayWhatWasDone: {
+    id: 'alerts.errors.sayWhatWasDone',
+    defaultMessage: 'Say what was done (at least {minimum} characters)',
+  },
+});
 
 export const alertSchema = z
   .object({
@@ -31,10 +39,6 @@ export const alertAcknowledgementSchema = z.object({ version: z.number().int().p
 
 export const alertResolutionSchema = z.object({
   version: z.number().int().positive(),
-  resolution: z
-    .string()
-    .trim()
-    .min(minimumResolutionLength, `Say what was done (at least ${minimumResolutionLength} characters)`)
-    .max(4000),
+  resolution: z.string().trim().min(minimumResolutionLength, errors.sayWhatWasDone.id).max(4000),
 });
 export type AlertResolution = z.infer<typeof alertResolutionSchema>;

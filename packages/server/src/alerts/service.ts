@@ -1,3 +1,4 @@
+import { defineMessages } from '@formatjs/intl';
 import {
   type AlertKind,
   alertStatus,
@@ -11,6 +12,14 @@ import type { RecordKernel, UnitOfWork } from '../records/unit-of-work.ts';
 import { alertMail } from './alert-mail.ts';
 import type { AlertRepository, AlertRow } from './repository.ts';
 import type { Alert, AlertResolution } from './schemas.ts';
+
+const errors = defineMessages({
+  noSuchAlert: { id: 'alerts.errors.noSuchAlert', defaultMessage: 'No such alert among yours.' },
+  answeredMeanwhile: {
+    id: 'alerts.errors.answeredMeanwhile',
+    defaultMessage: 'Someone else answered this alert meanwhile; here it is as it is now.',
+  },
+});
 
 const iso = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString());
 
@@ -51,7 +60,7 @@ export function alertService(records: RecordKernel, repository: AlertRepository)
 
   async function mine(context: RecordContext, alertId: string): Promise<Alert> {
     const row = await repository.oneFor(db, organizationOf(context), alertId, context.principal.userId);
-    if (row === undefined) throw new DomainError('not_found', 'No such alert among yours.');
+    if (row === undefined) throw new DomainError('not_found', errors.noSuchAlert);
     return toAlert(row);
   }
 
@@ -64,11 +73,9 @@ export function alertService(records: RecordKernel, repository: AlertRepository)
     const organizationId = organizationOf(context);
     await records.write(context, async ({ trx, audit }) => {
       const before = await repository.oneFor(trx, organizationId, alertId, context.principal.userId);
-      if (before === undefined) throw new DomainError('not_found', 'No such alert among yours.');
+      if (before === undefined) throw new DomainError('not_found', errors.noSuchAlert);
       if (!(await apply(trx))) {
-        staleVersion('Someone else answered this alert meanwhile; here it is as it is now.', () =>
-          mine(context, alertId),
-        );
+        staleVersion(errors.answeredMeanwhile, () => mine(context, alertId));
       }
       audit({ patientId: before.patientId, resourceType: 'alert', resourceId: alertId, fieldsChanged });
     });

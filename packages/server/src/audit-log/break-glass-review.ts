@@ -1,4 +1,5 @@
-import { DomainError } from '@tandem/core';
+import { defineMessages } from '@formatjs/intl';
+import { DomainError, englishOf } from '@tandem/core';
 import { type AlertRepository, alertRepository } from '../alerts/repository.ts';
 import { resolveAlertOf } from '../alerts/resolve-alert.ts';
 import { breakGlassReviewSource } from '../patients/break-glass.ts';
@@ -7,6 +8,25 @@ import { Refusal, staleVersion } from '../records/refusal.ts';
 import type { RecordKernel } from '../records/unit-of-work.ts';
 import { breakGlassGrantRepository } from './repository.ts';
 import type { BreakGlassGrantEntry, BreakGlassReview } from './schemas.ts';
+
+const errors = defineMessages({
+  noSuchAccess: {
+    id: 'auditLog.errors.noSuchBreakGlassAccess',
+    defaultMessage: 'No such break-the-glass access.',
+  },
+  ownAccess: {
+    id: 'auditLog.errors.ownBreakGlassAccess',
+    defaultMessage: 'Nobody reviews their own emergency access; another supervisor reviews it.',
+  },
+  alreadyReviewed: {
+    id: 'auditLog.errors.alreadyReviewed',
+    defaultMessage: 'This emergency access has already been reviewed.',
+  },
+  reviewChanged: {
+    id: 'auditLog.errors.reviewChanged',
+    defaultMessage: 'Someone else changed this review; look at their change.',
+  },
+});
 
 const reviewedFields = ['reviewedByUserId', 'reviewedAt', 'reviewNote'] as const;
 
@@ -31,32 +51,32 @@ export async function reviewBreakGlassGrant(
   const grants = breakGlassGrantRepository(records.db);
   const current = async (): Promise<BreakGlassGrantEntry> => {
     const grant = await grants.find(organizationId, grantId);
-    if (grant === undefined) throw new DomainError('not_found', 'No such break-the-glass access.');
+    if (grant === undefined) throw new DomainError('not_found', errors.noSuchAccess);
     return grant;
   };
   // The review concerns this patient's record: it belongs in the patient's audit history.
   const change = { resourceType: 'break_glass_grant', resourceId: grantId, action: 'review' } as const;
 
   const grant = await grants.findForReview(organizationId, grantId);
-  if (grant === undefined) throw new DomainError('not_found', 'No such break-the-glass access.');
+  if (grant === undefined) throw new DomainError('not_found', errors.noSuchAccess);
   if (grant.userId === userId) {
-    const reason = 'Nobody reviews their own emergency access; another supervisor reviews it.';
+    const reason = englishOf(errors.ownAccess);
     await records.write(context, async ({ audit }) =>
       audit({ ...change, fieldsChanged: null, patientId: grant.patientId, outcome: 'denied', reason }),
     );
-    throw new DomainError('forbidden', reason);
+    throw new DomainError('forbidden', errors.ownAccess);
   }
 
   await records.write(context, async (unit) => {
     const { trx, audit } = unit;
     const locked = breakGlassGrantRepository(trx);
     const facts = await locked.findForReview(organizationId, grantId, { lock: true });
-    if (facts === undefined) throw new DomainError('not_found', 'No such break-the-glass access.');
+    if (facts === undefined) throw new DomainError('not_found', errors.noSuchAccess);
     if (facts.reviewedAt !== null) {
-      throw new Refusal('conflict', 'This emergency access has already been reviewed.', { current });
+      throw new Refusal('conflict', errors.alreadyReviewed, { current });
     }
     if (facts.version !== review.version) {
-      staleVersion('Someone else changed this review; look at their change.', current);
+      staleVersion(errors.reviewChanged, current);
     }
     await locked.recordReview(organizationId, grantId, {
       reviewerUserId: userId,
@@ -79,6 +99,6 @@ export async function breakGlassGrant(
   grantId: string,
 ): Promise<BreakGlassGrantEntry> {
   const grant = await breakGlassGrantRepository(records.db).find(organizationOf(context), grantId);
-  if (grant === undefined) throw new DomainError('not_found', 'No such break-the-glass access.');
+  if (grant === undefined) throw new DomainError('not_found', errors.noSuchAccess);
   return grant;
 }

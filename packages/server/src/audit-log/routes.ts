@@ -1,3 +1,4 @@
+import { defineMessages } from '@formatjs/intl';
 import { DomainError } from '@tandem/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -23,13 +24,26 @@ import {
 } from './schemas.ts';
 
 const auditLogRead = { resource: 'audit_log', action: 'read' } as const;
-const grantParams = z.object({ grantId: z.uuid('Not a break-the-glass access id') });
+const errors = defineMessages({
+  notGrantId: { id: 'auditLog.errors.notGrantId', defaultMessage: 'Not a break-the-glass access id' },
+  notPatientId: { id: 'auditLog.errors.notPatientId', defaultMessage: 'Not a patient id' },
+  invalidFields: {
+    id: 'auditLog.errors.invalidFields',
+    defaultMessage: 'Some fields are missing or invalid.',
+  },
+  endBeforeStart: {
+    id: 'auditLog.errors.endBeforeStart',
+    defaultMessage: 'The end date is before the start date',
+  },
+});
+
+const grantParams = z.object({ grantId: z.uuid(errors.notGrantId.id) });
 
 /** A filter whose date range runs backwards is the caller's mistake, said per field. */
 function checkDateRange(filter: AuditEventFilter): AuditEventFilter {
   if (filter.from !== undefined && filter.to !== undefined && filter.from > filter.to) {
-    throw new DomainError('invalid_input', 'Some fields are missing or invalid.', {
-      fieldErrors: [{ path: 'querystring.to', message: 'The end date is before the start date' }],
+    throw new DomainError('invalid_input', errors.invalidFields, {
+      fieldErrors: [{ path: 'querystring.to', message: errors.endBeforeStart }],
     });
   }
   return filter;
@@ -113,7 +127,7 @@ export function auditLogRoutes(records: RecordKernel): FastifyPluginAsyncZod {
         schema: {
           tags: ['audit'],
           summary: 'Who accessed this patient’s record: every audited read, change and refusal, newest first',
-          params: z.object({ patientId: z.uuid('Not a patient id') }),
+          params: z.object({ patientId: z.uuid(errors.notPatientId.id) }),
           querystring: accessLogQuerySchema,
           response: { 200: accessLogPageSchema, '4xx': problemSchema },
         },

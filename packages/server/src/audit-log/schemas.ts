@@ -1,5 +1,28 @@
+import { defineMessages } from '@formatjs/intl';
 import { auditOutcomes } from '@tandem/core/audit/audit-chain';
 import { z } from 'zod';
+
+const errors = defineMessages({
+  notUserId: { id: 'auditLog.errors.notUserId', defaultMessage: 'Not a user id' },
+  notPatientId: { id: 'auditLog.errors.notPatientId', defaultMessage: 'Not a patient id' },
+  dateFormat: { id: 'auditLog.errors.dateFormat', defaultMessage: 'Use a date like 2026-11-23' },
+  notAction: { id: 'auditLog.errors.notAction', defaultMessage: 'Not an action name' },
+  chooseOutcome: {
+    id: 'auditLog.errors.chooseOutcome',
+    defaultMessage: 'Choose allowed, denied or break_glass',
+  },
+  notResourceType: { id: 'auditLog.errors.notResourceType', defaultMessage: 'Not a resource type' },
+  notCursor: { id: 'auditLog.errors.notCursor', defaultMessage: 'Not a cursor from a previous page' },
+  reviewedFlag: { id: 'auditLog.errors.reviewedFlag', defaultMessage: 'Use reviewed=true or reviewed=false' },
+  writeFinding: {
+    id: 'auditLog.errors.writeFinding',
+    defaultMessage: 'Write what you found (at least {minimum} characters)',
+  },
+  noteTooLong: {
+    id: 'auditLog.errors.noteTooLong',
+    defaultMessage: 'Keep the note under {maximum} characters',
+  },
+});
 
 const isoDate = (message: string) => z.iso.date(message);
 
@@ -8,18 +31,18 @@ const isoDate = (message: string) => z.iso.date(message);
  * Actions and resource types are open sets (features add their own), so they are checked for shape only.
  */
 export const auditEventFilterSchema = z.object({
-  userId: z.uuid('Not a user id').optional(),
-  patientId: z.uuid('Not a patient id').optional(),
-  from: isoDate('Use a date like 2026-11-23').optional(),
-  to: isoDate('Use a date like 2026-11-23').optional(),
+  userId: z.uuid(errors.notUserId.id).optional(),
+  patientId: z.uuid(errors.notPatientId.id).optional(),
+  from: isoDate(errors.dateFormat.id).optional(),
+  to: isoDate(errors.dateFormat.id).optional(),
   action: z
     .string()
-    .regex(/^[a-z][a-z_]{0,39}$/, 'Not an action name')
+    .regex(/^[a-z][a-z_]{0,39}$/, errors.notAction.id)
     .optional(),
-  outcome: z.enum(auditOutcomes, 'Choose allowed, denied or break_glass').optional(),
+  outcome: z.enum(auditOutcomes, errors.chooseOutcome.id).optional(),
   resourceType: z
     .string()
-    .regex(/^[a-z][a-z_]{0,63}$/, 'Not a resource type')
+    .regex(/^[a-z][a-z_]{0,63}$/, errors.notResourceType.id)
     .optional(),
 });
 export type AuditEventFilter = z.infer<typeof auditEventFilterSchema>;
@@ -28,7 +51,7 @@ export type AuditEventFilter = z.infer<typeof auditEventFilterSchema>;
 const pageQuery = {
   cursor: z
     .string()
-    .regex(/^[1-9][0-9]{0,15}$/, 'Not a cursor from a previous page')
+    .regex(/^[1-9][0-9]{0,15}$/, errors.notCursor.id)
     .optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 };
@@ -107,8 +130,8 @@ export const organizationMemberSchema = z
 export type OrganizationMember = z.infer<typeof organizationMemberSchema>;
 
 export const breakGlassGrantListQuerySchema = z.object({
-  reviewed: z.enum(['true', 'false'], 'Use reviewed=true or reviewed=false').optional(),
-  cursor: z.uuid('Not a cursor from a previous page').optional(),
+  reviewed: z.enum(['true', 'false'], errors.reviewedFlag.id).optional(),
+  cursor: z.uuid(errors.notCursor.id).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 
@@ -141,11 +164,7 @@ export const breakGlassGrantPageSchema = z
 export const breakGlassReviewSchema = z
   .object({
     version: z.number().int().positive(),
-    note: z
-      .string()
-      .trim()
-      .min(3, 'Write what you found (at least 3 characters)')
-      .max(2000, 'Keep the note under 2000 characters'),
+    note: z.string().trim().min(3, errors.writeFinding.id).max(2000, errors.noteTooLong.id),
   })
   .meta({ id: 'BreakGlassReview' });
 export type BreakGlassReview = z.infer<typeof breakGlassReviewSchema>;

@@ -1,3 +1,4 @@
+import { englishOf } from '@tandem/core';
 import { betterAuth } from 'better-auth';
 import { APIError, createAuthMiddleware, getSessionFromCtx } from 'better-auth/api';
 import { twoFactor } from 'better-auth/plugins/two-factor';
@@ -142,7 +143,7 @@ export function createAuth(options: AuthOptions) {
         if (typeof newPassword !== 'string' || session === null) return;
         const problem = passwordProblem(newPassword, session.user.email);
         if (problem !== undefined)
-          throw new APIError('BAD_REQUEST', { message: problem, code: 'WEAK_PASSWORD' });
+          throw new APIError('BAD_REQUEST', { message: englishOf(problem), code: 'WEAK_PASSWORD' });
       }),
     },
     databaseHooks: {

@@ -30,6 +30,7 @@ function fakes() {
       staffMemberId: 'staff-1',
       twoFactorRequiredRoles: ['clinician'],
       lastActiveAt: new Date(),
+      language: 'es',
     })),
   } as unknown as ReturnType<typeof identityRepository>;
   return { auth, identity, getSession, release: () => release() };
@@ -77,6 +78,23 @@ describe('authenticator', () => {
     await inFlight;
     await authenticator.authenticate({ cookie: cookieHeader });
     expect(getSession).toHaveBeenCalledTimes(2);
+  });
+
+  it('forgets every cached principal of an organization (its default language changed), in flight too', async () => {
+    const { auth, identity, getSession, release } = fakes();
+    const authenticator = createAuthenticator(auth, identity, { cacheSeconds: 5 });
+    const inFlight = authenticator.authenticate({ cookie: cookieHeader });
+    authenticator.forgetOrganization('org-1');
+    release();
+    expect((await inFlight)?.language).toBe('es');
+    await authenticator.authenticate({ cookie: cookieHeader });
+    expect(getSession).toHaveBeenCalledTimes(2);
+    authenticator.forgetOrganization('another-org');
+    await authenticator.authenticate({ cookie: cookieHeader });
+    expect(getSession).toHaveBeenCalledTimes(2);
+    authenticator.forgetOrganization('org-1');
+    await authenticator.authenticate({ cookie: cookieHeader });
+    expect(getSession).toHaveBeenCalledTimes(3);
   });
 
   it('asks nothing for a request without a session cookie', async () => {

@@ -74,9 +74,11 @@ export function createAuthenticator(
   const cache = new SessionCache<Principal | null>({ ttlMs: options.cacheSeconds * 1000 });
   // Concurrent requests of one session share a single lookup when the cache entry is missing or expired.
   const lookups = new Map<string, Promise<Principal | null>>();
-  // forgetUser bumps the epoch; a lookup that started before a user was forgotten must not cache its answer.
+  // forgetUser and forgetOrganization bump the epoch; a lookup that started before its user or organization
+  // was forgotten must not cache its answer.
   let epoch = 0;
   const forgottenAt = new Map<string, number>();
+  const organizationForgottenAt = new Map<string, number>();
 
   async function authenticate(headers: IncomingHttpHeaders): Promise<Principal | null> {
     const cookie = sessionCookieValue(headers.cookie);
@@ -153,7 +155,12 @@ export function createAuthenticator(
         // Sign-out during the lookup removed it from `lookups`: then its answer must not be cached.
         if (lookups.get(cookie) === lookup) {
           lookups.delete(cookie);
-          const forgotten = resolved !== undefined && (forgottenAt.get(resolved.userId) ?? -1) >= startedAt;
+          const organizationId = resolved?.principal?.organizationId;
+          const forgotten =
+            resolved !== undefined &&
+            ((forgottenAt.get(resolved.userId) ?? -1) >= startedAt ||
+              (organizationId !== undefined &&
+                (organizationForgottenAt.get(organizationId) ?? -1) >= startedAt));
           if (resolved !== undefined && !forgotten) cache.set(cookie, resolved.userId, resolved.principal);
         }
         return resolved?.principal ?? null;
@@ -190,6 +197,7 @@ export function createAuthenticator(
             organizationId: facts.organizationId,
             role,
             staffMemberId: facts.staffMemberId,
+            language: facts.language,
             twoFactor: {
               enabled: (result.user as { twoFactorEnabled?: boolean | null }).twoFactorEnabled === true,
               required: facts.twoFactorRequiredRoles.includes(role),
@@ -212,9 +220,16 @@ export function createAuthenticator(
       cache.evict(cookie);
       lookups.delete(cookie);
     },
+    /** Called when what a user's principal says changed (role, two-step, language): read afresh next time. */
     forgetUser(userId: string) {
       cache.evictUser(userId);
       forgottenAt.set(userId, epoch);
+      epoch += 1;
+    },
+    /** Every principal of the organization read afresh next time (its default language changed). */
+    forgetOrganization(organizationId: string) {
+      cache.evictWhere((principal) => principal?.organizationId === organizationId);
+      organizationForgottenAt.set(organizationId, epoch);
       epoch += 1;
     },
     /** Writes pending session activity and stops the timer. */

@@ -1,5 +1,7 @@
+import { defineMessages } from '@formatjs/intl';
+import type { ErrorMessageDescriptor } from '@tandem/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { problemInstance, problemType, sendProblem } from '../http/problem.ts';
+import { problemInstance, problemTitles, problemType, sendProblem } from '../http/problem.ts';
 import { type Auth, clientIpHeader } from './auth.ts';
 import { toWebHeaders } from './authenticate.ts';
 import type { RequestOrigin } from './security-audit.ts';
@@ -10,25 +12,65 @@ import type { RequestOrigin } from './security-audit.ts';
  */
 
 /** Tandem's words for better-auth's error codes (which are terse, and sometimes say more than they should). */
-const messages: Record<string, string> = {
-  invalid_email_or_password: 'The email or password is not correct.',
-  invalid_code: 'That code is not right. Type the newest code your authenticator app shows.',
-  invalid_backup_code: 'That recovery code is not right, or it was used already.',
-  invalid_two_factor_cookie: 'This sign-in took too long. Sign in with your password again.',
-  too_many_attempts_request_new_code: 'Too many wrong codes. Sign in with your password again.',
-  account_temporarily_locked:
-    'Too many wrong codes: two-step sign-in is locked for 15 minutes. Try again later or ask your administrator.',
-  not_found:
-    'Tandem does not offer this. Names and email addresses change only through Tandem’s own pages, which record each change.',
-  totp_already_enabled: 'Two-step verification is already on.',
-  two_factor_not_enabled: 'Two-step verification is not on.',
-};
+const messages: Record<string, ErrorMessageDescriptor> = defineMessages({
+  invalid_email_or_password: {
+    id: 'auth.errors.wrongEmailOrPassword',
+    defaultMessage: 'The email or password is not correct.',
+  },
+  invalid_code: {
+    id: 'auth.errors.wrongCode',
+    defaultMessage: 'That code is not right. Type the newest code your authenticator app shows.',
+  },
+  invalid_backup_code: {
+    id: 'auth.errors.wrongRecoveryCode',
+    defaultMessage: 'That recovery code is not right, or it was used already.',
+  },
+  invalid_two_factor_cookie: {
+    id: 'auth.errors.secondStepTooSlow',
+    defaultMessage: 'This sign-in took too long. Sign in with your password again.',
+  },
+  too_many_attempts_request_new_code: {
+    id: 'auth.errors.tooManyWrongCodes',
+    defaultMessage: 'Too many wrong codes. Sign in with your password again.',
+  },
+  account_temporarily_locked: {
+    id: 'auth.errors.secondStepLocked',
+    defaultMessage:
+      'Too many wrong codes: two-step sign-in is locked for 15 minutes. Try again later or ask your administrator.',
+  },
+  account_inactive: {
+    id: 'auth.errors.accountInactive',
+    defaultMessage: 'This account is not active. Ask your administrator.',
+  },
+  not_found: {
+    id: 'auth.errors.notOffered',
+    defaultMessage:
+      'Tandem does not offer this. Names and email addresses change only through Tandem’s own pages, which record each change.',
+  },
+  totp_already_enabled: {
+    id: 'auth.errors.twoFactorAlreadyOn',
+    defaultMessage: 'Two-step verification is already on.',
+  },
+  two_factor_not_enabled: {
+    id: 'auth.errors.twoFactorNotOn',
+    defaultMessage: 'Two-step verification is not on.',
+  },
+});
+
+const titles = defineMessages({
+  signInFailed: { id: 'auth.errors.signInFailedTitle', defaultMessage: 'Sign-in failed' },
+  refused: { id: 'auth.errors.refusedTitle', defaultMessage: 'Request refused' },
+});
+
+const wrongPassword = defineMessages({
+  message: { id: 'auth.errors.wrongPassword', defaultMessage: 'The password is not correct.' },
+}).message;
 
 /** Errors that belong to one field of the form. */
-const fieldOfCode: Record<string, { path: string; message: string }> = {
-  invalid_password: { path: 'body.password', message: 'The password is not correct.' },
-  invalid_code: { path: 'body.code', message: messages.invalid_code as string },
-  invalid_backup_code: { path: 'body.code', message: messages.invalid_backup_code as string },
+const fieldOfCode: Record<string, { path: string; message: ErrorMessageDescriptor }> = {
+  invalid_password: { path: 'body.password', message: wrongPassword },
+  invalid_code: { path: 'body.code', message: messages.invalid_code as ErrorMessageDescriptor },
+  invalid_backup_code: { path: 'body.code', message: messages.invalid_backup_code as ErrorMessageDescriptor },
 };
 
 export function originOf(request: FastifyRequest): RequestOrigin {
@@ -66,6 +108,7 @@ export function copySetCookies(response: Response, reply: FastifyReply): void {
 export async function relayFailure(request: FastifyRequest, reply: FastifyReply, response: Response) {
   copySetCookies(response, reply);
   const text = await response.text();
+  // better-auth's own English, for a code Tandem has no words for.
   let message = response.statusText || 'Request failed';
   let code = 'auth_error';
   try {
@@ -83,7 +126,8 @@ export async function relayFailure(request: FastifyRequest, reply: FastifyReply,
   const field = fieldOfCode[code];
   return sendProblem(reply, {
     type: problemType(code),
-    title: status === 401 ? 'Sign-in failed' : status === 429 ? 'Too many requests' : 'Request refused',
+    title:
+      status === 401 ? titles.signInFailed : status === 429 ? problemTitles.rate_limited : titles.refused,
     status,
     detail: field?.message ?? messages[code] ?? message,
     code,

@@ -1,4 +1,7 @@
+import { defineMessages } from '@formatjs/intl';
+import type { ErrorMessageDescriptor } from '@tandem/core';
 import { dictionary } from '@zxcvbn-ts/language-common';
+import { type NoValues, withValues } from '../i18n/error-message.ts';
 
 /**
  * What a new password must not be, beyond its length: one of the passwords attackers try first (zxcvbn's list of
@@ -25,16 +28,30 @@ function emailNames(email: string): string[] {
   return [local, ...pieces].filter((name) => name.length >= 3);
 }
 
-export function passwordProblem(password: string, email: string): string | undefined {
+const problems = defineMessages<{
+  tooShort: { minimum: number };
+  emailName: NoValues;
+  common: NoValues;
+}>({
+  tooShort: { id: 'auth.errors.passwordTooShort', defaultMessage: 'Use at least {minimum} characters.' },
+  emailName: {
+    id: 'auth.errors.passwordHasEmailName',
+    defaultMessage:
+      'Leave out your email name (the part before the @): it is the first thing an attacker tries.',
+  },
+  common: {
+    id: 'auth.errors.passwordCommon',
+    defaultMessage: 'This is one of the most common passwords, which attackers try first. Choose another.',
+  },
+});
+
+/** What is wrong with a new password, for its form field; undefined when it will do. */
+export function passwordProblem(password: string, email: string): ErrorMessageDescriptor | undefined {
   if (password.length < minimumPasswordLength) {
-    return `Use at least ${minimumPasswordLength} characters.`;
+    return withValues(problems.tooShort, { minimum: minimumPasswordLength });
   }
   const lowered = password.toLowerCase();
-  if (emailNames(email).some((name) => lowered.includes(name))) {
-    return 'Leave out your email name (the part before the @): it is the first thing an attacker tries.';
-  }
-  if (isCommon(password)) {
-    return 'This is one of the most common passwords, which attackers try first. Choose another.';
-  }
+  if (emailNames(email).some((name) => lowered.includes(name))) return problems.emailName;
+  if (isCommon(password)) return problems.common;
   return undefined;
 }

@@ -1,8 +1,10 @@
+import { defineMessages } from '@formatjs/intl';
 import { DomainError } from '@tandem/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { problemInstance, problemSchema, problemType, sendProblem } from '../http/problem.ts';
+import { problemInstance, problemSchema, problemTitles, problemType, sendProblem } from '../http/problem.ts';
 import { recordContext } from '../http/record-context.ts';
+import { type NoValues, withValues } from '../i18n/error-message.ts';
 import type { Auth } from './auth.ts';
 import type { Authenticator } from './authenticate.ts';
 import { forward, originOf, relayFailure } from './better-auth-relay.ts';
@@ -10,20 +12,44 @@ import { passwordProblem } from './password-policy.ts';
 import type { PasswordResetService } from './password-reset-service.ts';
 import type { AuthRepository } from './repository.ts';
 
-const requestBody = z.object({ email: z.email('Enter an email address').max(320) });
-const resetBody = z.object({
-  token: z
-    .string({ error: 'This link is not complete. Open the link from the message again.' })
-    .regex(/^[A-Za-z0-9_-]{43}$/, 'This link is not complete. Open the link from the message again.'),
-  newPassword: z.string({ error: 'Choose a new password' }).min(1, 'Choose a new password').max(256),
+const errors = defineMessages<{
+  enterEmail: NoValues;
+  linkIncomplete: NoValues;
+  chooseNewPassword: NoValues;
+  notStaffMemberId: NoValues;
+  linkExpired: NoValues;
+  tooManyLinks: { minutes: number };
+}>({
+  enterEmail: { id: 'auth.errors.enterEmail', defaultMessage: 'Enter an email address' },
+  linkIncomplete: {
+    id: 'auth.errors.resetLinkIncomplete',
+    defaultMessage: 'This link is not complete. Open the link from the message again.',
+  },
+  chooseNewPassword: { id: 'auth.errors.chooseNewPassword', defaultMessage: 'Choose a new password' },
+  notStaffMemberId: { id: 'staff.errors.notStaffMemberId', defaultMessage: 'Not a staff member id' },
+  linkExpired: {
+    id: 'auth.errors.resetLinkExpired',
+    defaultMessage: 'This link has expired or was used already. Ask for a new one from the sign-in page.',
+  },
+  tooManyLinks: {
+    id: 'auth.errors.tooManyResetLinks',
+    defaultMessage:
+      'Too many links were asked for. Try again in {minutes, plural, one {# minute} other {# minutes}}, or ask your administrator.',
+  },
 });
-const staffMemberParams = z.object({ staffMemberId: z.uuid('Not a staff member id') });
+
+const requestBody = z.object({ email: z.email(errors.enterEmail.id).max(320) });
+const resetBody = z.object({
+  token: z.string({ error: errors.linkIncomplete.id }).regex(/^[A-Za-z0-9_-]{43}$/, errors.linkIncomplete.id),
+  newPassword: z.string({ error: errors.chooseNewPassword.id }).min(1, errors.chooseNewPassword.id).max(256),
+});
+const staffMemberParams = z.object({ staffMemberId: z.uuid(errors.notStaffMemberId.id) });
 
 /** The one answer to a request, whether or not an account has this email. */
 export const passwordResetAnswer =
   'If an account uses this email address, a link to choose a new password is on its way. It works for a limited time.';
 
-const expiredLink = 'This link has expired or was used already. Ask for a new one from the sign-in page.';
+const expiredLink = errors.linkExpired;
 
 /** "Forgot password": asking for a link, choosing the new password with it, and an administrator's reset. */
 export function passwordResetRoutes(options: {
@@ -57,9 +83,9 @@ export function passwordResetRoutes(options: {
           reply.header('retry-after', String(seconds));
           return sendProblem(reply, {
             type: problemType('password_reset_paused'),
-            title: 'Too many requests',
+            title: problemTitles.rate_limited,
             status: 429,
-            detail: `Too many links were asked for. Try again in ${Math.ceil(seconds / 60)} minutes, or ask your administrator.`,
+            detail: withValues(errors.tooManyLinks, { minutes: Math.ceil(seconds / 60) }),
             code: 'password_reset_paused',
             ...problemInstance(request),
             requestId: String(request.id),

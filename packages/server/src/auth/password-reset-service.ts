@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { defineMessages } from '@formatjs/intl';
 import { DomainError } from '@tandem/core';
+import { type NoValues, withValues } from '../i18n/error-message.ts';
 import type { LanguageRepository } from '../languages/repository.ts';
 import { outboxRepository } from '../outbox/repository.ts';
 import { organizationOf, type RecordContext } from '../records/record-context.ts';
@@ -8,6 +10,19 @@ import { type PasswordResetMailInput, passwordResetMail } from './password-reset
 import type { AuthRepository } from './repository.ts';
 import { membershipAudiences, type RequestOrigin, securityChange } from './security-audit.ts';
 import { accountKey, ipKey } from './sign-in-throttle.ts';
+
+const errors = defineMessages<{
+  noSuchStaffMember: NoValues;
+  noSignInYet: { name: string };
+  inactive: { name: string };
+}>({
+  noSuchStaffMember: { id: 'auth.errors.noSuchStaffMember', defaultMessage: 'No such staff member.' },
+  noSignInYet: {
+    id: 'auth.errors.resetNoSignInYet',
+    defaultMessage: '{name} has no sign-in yet: invite them instead.',
+  },
+  inactive: { id: 'auth.errors.resetInactive', defaultMessage: '{name} is inactive; reactivate them first.' },
+});
 
 export interface PasswordResetOptions {
   records: RecordKernel;
@@ -109,12 +124,12 @@ export function passwordResetService(options: PasswordResetOptions) {
       const organizationId = organizationOf(context);
       const recipient = await records.write(context, async ({ trx, audit }) => {
         const staff = await accounts.staffAccount(trx, organizationId, staffMemberId);
-        if (staff === undefined) throw new DomainError('not_found', 'No such staff member.');
+        if (staff === undefined) throw new DomainError('not_found', errors.noSuchStaffMember);
         if (staff.userId === null || staff.email === null) {
-          throw new DomainError('conflict', `${staff.displayName} has no sign-in yet: invite them instead.`);
+          throw new DomainError('conflict', withValues(errors.noSignInYet, { name: staff.displayName }));
         }
         if (!staff.active) {
-          throw new DomainError('conflict', `${staff.displayName} is inactive; reactivate them first.`);
+          throw new DomainError('conflict', withValues(errors.inactive, { name: staff.displayName }));
         }
         const account = { userId: staff.userId, email: staff.email };
         await queueLink(

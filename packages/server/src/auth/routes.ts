@@ -1,3 +1,4 @@
+import { defineMessages } from '@formatjs/intl';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requirePrincipal } from '../http/authorization.ts';
@@ -27,9 +28,31 @@ import { accountKey, ipKey } from './sign-in-throttle.ts';
 import { totpReplayGuard } from './totp-replay.ts';
 import { totpStepRepository } from './totp-step-repository.ts';
 
+const errors = defineMessages({
+  enterEmail: { id: 'auth.errors.enterEmail', defaultMessage: 'Enter an email address' },
+  enterPassword: { id: 'auth.errors.enterPassword', defaultMessage: 'Enter your password' },
+  enterCode: {
+    id: 'auth.errors.enterCode',
+    defaultMessage: 'Enter the 6-digit code from your authenticator app',
+  },
+  enterRecoveryCode: {
+    id: 'auth.errors.enterRecoveryCode',
+    defaultMessage: 'Enter one of your recovery codes',
+  },
+  twoFactorRequiredTitle: {
+    id: 'auth.errors.twoFactorRequiredTitle',
+    defaultMessage: 'Two-step verification is required',
+  },
+  twoFactorRequired: {
+    id: 'auth.errors.twoFactorRequired',
+    defaultMessage:
+      'Your organization requires two-step verification for your role, so it cannot be turned off.',
+  },
+});
+
 const signInBody = z.object({
-  email: z.email('Enter an email address').max(320),
-  password: z.string({ error: 'Enter your password' }).min(1, 'Enter your password').max(256),
+  email: z.email(errors.enterEmail.id).max(320),
+  password: z.string({ error: errors.enterPassword.id }).min(1, errors.enterPassword.id).max(256),
   rememberMe: z.boolean().optional(),
 });
 
@@ -48,19 +71,15 @@ const signInResult = z.union([
 
 const totpCodeBody = z.object({
   code: z
-    .string({ error: 'Enter the 6-digit code from your authenticator app' })
+    .string({ error: errors.enterCode.id })
     .trim()
-    .regex(/^\d{6}$/, 'Enter the 6-digit code from your authenticator app'),
+    .regex(/^\d{6}$/, errors.enterCode.id),
 });
 const recoveryCodeBody = z.object({
-  code: z
-    .string({ error: 'Enter one of your recovery codes' })
-    .trim()
-    .min(1, 'Enter one of your recovery codes')
-    .max(64),
+  code: z.string({ error: errors.enterRecoveryCode.id }).trim().min(1, errors.enterRecoveryCode.id).max(64),
 });
 const passwordBody = z.object({
-  password: z.string({ error: 'Enter your password' }).min(1, 'Enter your password').max(256),
+  password: z.string({ error: errors.enterPassword.id }).min(1, errors.enterPassword.id).max(256),
 });
 
 /**
@@ -241,10 +260,9 @@ export function authRoutes(options: {
         if (principal.twoFactor?.required === true) {
           return sendProblem(reply, {
             type: problemType('two_factor_required'),
-            title: 'Two-step verification is required',
+            title: errors.twoFactorRequiredTitle,
             status: 403,
-            detail:
-              'Your organization requires two-step verification for your role, so it cannot be turned off.',
+            detail: errors.twoFactorRequired,
             code: 'two_factor_required',
             ...problemInstance(request),
             requestId: String(request.id),

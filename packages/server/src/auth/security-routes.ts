@@ -1,3 +1,4 @@
+import { defineMessages } from '@formatjs/intl';
 import { DomainError, staffRoles } from '@tandem/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -47,20 +48,42 @@ const signInPolicySchema = z
   .object({ twoFactorRequiredRoles: z.array(z.enum(staffRoles)), version: z.number().int() })
   .meta({ id: 'SignInPolicy' });
 
+const errors = defineMessages({
+  staffRolesOnly: { id: 'auth.errors.staffRolesOnly', defaultMessage: 'Choose staff roles only' },
+  eachRoleOnce: { id: 'auth.errors.eachRoleOnce', defaultMessage: 'Name each role once' },
+  enterCurrentPassword: {
+    id: 'auth.errors.enterCurrentPassword',
+    defaultMessage: 'Enter your current password',
+  },
+  chooseNewPassword: { id: 'auth.errors.chooseNewPassword', defaultMessage: 'Choose a new password' },
+  passwordTooLong: { id: 'auth.errors.passwordTooLong', defaultMessage: 'Use at most {maximum} characters' },
+  enrolmentRequired: {
+    id: 'auth.errors.twoFactorEnrolmentRequired',
+    defaultMessage:
+      'Your organization requires two-step verification for your role. Set it up on the Account security page before you continue.',
+  },
+  strongerPassword: { id: 'auth.errors.strongerPassword', defaultMessage: 'Choose a stronger password.' },
+  currentPasswordWrong: {
+    id: 'auth.errors.currentPasswordWrong',
+    defaultMessage: 'The current password is not correct.',
+  },
+  noSuchOrganization: { id: 'auth.errors.noSuchOrganization', defaultMessage: 'No such organization.' },
+});
+
 const signInPolicyUpdate = z.object({
   twoFactorRequiredRoles: z
-    .array(z.enum(staffRoles, { error: 'Choose staff roles only' }))
+    .array(z.enum(staffRoles, { error: errors.staffRolesOnly.id }))
     .max(staffRoles.length)
-    .refine((roles) => new Set(roles).size === roles.length, 'Name each role once'),
+    .refine((roles) => new Set(roles).size === roles.length, errors.eachRoleOnce.id),
   version: z.number().int().positive(),
 });
 
 const passwordChange = z.object({
   currentPassword: z
-    .string({ error: 'Enter your current password' })
-    .min(1, 'Enter your current password')
+    .string({ error: errors.enterCurrentPassword.id })
+    .min(1, errors.enterCurrentPassword.id)
     .max(256),
-  newPassword: z.string({ error: 'Choose a new password' }).max(256, 'Use at most 256 characters'),
+  newPassword: z.string({ error: errors.chooseNewPassword.id }).max(256, errors.passwordTooLong.id),
 });
 
 export interface SecurityRoutesOptions {
@@ -83,11 +106,9 @@ export function securityRoutes(
       const principal = request.principal;
       if (principal === null || !mustEnrolTwoFactor(principal) || !request.url.startsWith('/api/')) return;
       if (allowedBeforeEnrolment.has(`${request.method} ${request.routeOptions.url}`)) return;
-      throw new DomainError(
-        'forbidden',
-        'Your organization requires two-step verification for your role. Set it up on the Account security page before you continue.',
-        { details: { reason: 'two_factor_enrolment_required' } },
-      );
+      throw new DomainError('forbidden', errors.enrolmentRequired, {
+        details: { reason: 'two_factor_enrolment_required' },
+      });
     });
 
     app.get(
@@ -154,7 +175,7 @@ export function securityRoutes(
           const principal = requirePrincipal(request);
           const problem = passwordProblem(request.body.newPassword, principal.email);
           if (problem !== undefined) {
-            throw new DomainError('invalid_input', 'Choose a stronger password.', {
+            throw new DomainError('invalid_input', errors.strongerPassword, {
               fieldErrors: [{ path: 'body.newPassword', message: problem }],
             });
           }
@@ -175,10 +196,8 @@ export function securityRoutes(
                 .catch(() => ({}))) as { code?: string }
             ).code;
             if (code === 'INVALID_PASSWORD') {
-              throw new DomainError('invalid_input', 'The current password is not correct.', {
-                fieldErrors: [
-                  { path: 'body.currentPassword', message: 'The current password is not correct.' },
-                ],
+              throw new DomainError('invalid_input', errors.currentPasswordWrong, {
+                fieldErrors: [{ path: 'body.currentPassword', message: errors.currentPasswordWrong }],
               });
             }
             return relayFailure(request, reply, response);
@@ -203,7 +222,7 @@ export function securityRoutes(
       },
       async (request) => {
         const policy = await service.signInPolicy(recordContext(request));
-        if (policy === undefined) throw new DomainError('not_found', 'No such organization.');
+        if (policy === undefined) throw new DomainError('not_found', errors.noSuchOrganization);
         return policy;
       },
     );

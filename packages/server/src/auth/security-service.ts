@@ -1,9 +1,17 @@
+import { defineMessages } from '@formatjs/intl';
 import { staffRoles } from '@tandem/core';
 import { organizationOf, type RecordContext } from '../records/record-context.ts';
 import { staleVersion } from '../records/refusal.ts';
 import type { RecordKernel } from '../records/unit-of-work.ts';
 import type { AuthRepository } from './repository.ts';
 import { securityChange } from './security-audit.ts';
+
+const errors = defineMessages({
+  policyChanged: {
+    id: 'auth.errors.signInPolicyChanged',
+    defaultMessage: 'Someone else changed the sign-in policy; review their change.',
+  },
+});
 
 export interface SignInPolicy {
   twoFactorRequiredRoles: (typeof staffRoles)[number][];
@@ -73,7 +81,7 @@ export function accountSecurityService(records: RecordKernel, sessions: AuthRepo
       return records.write(context, async ({ trx, audit }) => {
         const row = await sessions.updateSignInPolicy(trx, organizationId, change);
         if (row === undefined) {
-          staleVersion('Someone else changed the sign-in policy; review their change.', async () => {
+          staleVersion(errors.policyChanged, async () => {
             const current = await sessions.signInPolicy(organizationId);
             return current === undefined ? null : toPolicy(current);
           });

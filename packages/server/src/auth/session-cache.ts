@@ -47,4 +47,8 @@ export class SessionCache<T> {
   evictUser(userId: string): void {
     for (const [key, entry] of this.entries) if (entry.userId === userId) this.entries.delete(key);
   }
+
+  evictWhere(matches: (value: T) => boolean): void {
+    for (const [key, entry] of this.entries) if (matches(entry.value)) this.entries.delete(key);
+  }
 }

@@ -1,5 +1,7 @@
+import { defineMessages } from '@formatjs/intl';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { problemInstance, problemType, sendProblem } from '../http/problem.ts';
+import { type NoValues, withValues } from '../i18n/error-message.ts';
 import type { RecordKernel } from '../records/unit-of-work.ts';
 import { sessionCookiePrefix } from './auth.ts';
 import { originOf } from './better-auth-relay.ts';
@@ -90,6 +92,25 @@ export async function userOfChallenge(repository: AuthRepository, cookieHeader: 
   return undefined;
 }
 
+const errors = defineMessages<{
+  signInFailed: NoValues;
+  codeUsed: NoValues;
+  lockedTitle: NoValues;
+  locked: { minutes: number };
+}>({
+  signInFailed: { id: 'auth.errors.signInFailedTitle', defaultMessage: 'Sign-in failed' },
+  codeUsed: {
+    id: 'auth.errors.codeUsed',
+    defaultMessage: 'That code was used already. Wait for the next code your authenticator app shows.',
+  },
+  lockedTitle: { id: 'auth.errors.lockedTitle', defaultMessage: 'Too many failed sign-ins' },
+  locked: {
+    id: 'auth.errors.locked',
+    defaultMessage:
+      'Sign-in is paused after too many failed attempts. Try again in {minutes, plural, one {# minute} other {# minutes}}, or ask your administrator.',
+  },
+});
+
 /** A failed second sign-in step, for the audit trail. */
 export function failedSecondStep(reason: string): SecurityEvent {
   return { action: 'sign_in_failed', resourceType: 'session', resourceId: null, outcome: 'denied', reason };
@@ -97,10 +118,10 @@ export function failedSecondStep(reason: string): SecurityEvent {
 
 /** The authenticator code was accepted once already (a replay, or the same code typed twice). */
 export function sendUsedCode(request: FastifyRequest, reply: FastifyReply) {
-  const message = 'That code was used already. Wait for the next code your authenticator app shows.';
+  const message = errors.codeUsed;
   return sendProblem(reply, {
     type: problemType('totp_code_used'),
-    title: 'Sign-in failed',
+    title: errors.signInFailed,
     status: 401,
     detail: message,
     code: 'totp_code_used',
@@ -116,9 +137,9 @@ export function sendLocked(request: FastifyRequest, reply: FastifyReply, remaini
   reply.header('retry-after', String(seconds));
   return sendProblem(reply, {
     type: problemType('sign_in_locked'),
-    title: 'Too many failed sign-ins',
+    title: errors.lockedTitle,
     status: 429,
-    detail: `Sign-in is paused after too many failed attempts. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}, or ask your administrator.`,
+    detail: withValues(errors.locked, { minutes }),
     code: 'sign_in_locked',
     ...problemInstance(request),
     requestId: String(request.id),

@@ -1,3 +1,4 @@
+import { defineMessages } from '@formatjs/intl';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requirePrincipal } from '../http/authorization.ts';
@@ -7,7 +8,11 @@ import { recordContext } from '../http/record-context.ts';
 import { careTeamAssignmentSchema, careTeamPlaceEndSchema, careTeamSchema } from './schemas.ts';
 import type { CareTeamService } from './service.ts';
 
-const memberParams = patientParams.extend({ memberId: z.uuid('Not a care team member id') });
+const errors = defineMessages({
+  notMemberId: { id: 'careTeam.errors.notMemberId', defaultMessage: 'Not a care team member id' },
+});
+
+const memberParams = patientParams.extend({ memberId: z.uuid(errors.notMemberId.id) });
 
 /** Who cares for the patient, and how that changed: read by all staff and the patient, changed by the team. */
 export function careTeamRoutes(service: CareTeamService): FastifyPluginAsyncZod {

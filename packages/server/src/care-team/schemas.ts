@@ -1,5 +1,16 @@
+import { defineMessages } from '@formatjs/intl';
 import { careTeamRoles, staffRoles } from '@tandem/core';
 import { z } from 'zod';
+
+const errors = defineMessages({
+  sayWhy: { id: 'careTeam.errors.sayWhy', defaultMessage: 'Say why, in a few words' },
+  reasonTooLong: {
+    id: 'careTeam.errors.reasonTooLong',
+    defaultMessage: 'Keep the reason under {maximum, number} characters',
+  },
+  chooseStaffMember: { id: 'careTeam.errors.chooseStaffMember', defaultMessage: 'Choose a staff member' },
+  choosePlace: { id: 'careTeam.errors.choosePlace', defaultMessage: 'Choose a place on the care team' },
+});
 
 /** One place on a patient's care team, current or ended: who, in which place, since when, and why it changed. */
 export const careTeamPlaceSchema = z
@@ -36,16 +47,12 @@ export const careTeamSchema = z
   .meta({ id: 'CareTeam' });
 export type CareTeam = z.infer<typeof careTeamSchema>;
 
-const reason = z
-  .string()
-  .trim()
-  .min(1, 'Say why, in a few words')
-  .max(1000, 'Keep the reason under 1,000 characters');
+const reason = z.string().trim().min(1, errors.sayWhy.id).max(1000, errors.reasonTooLong.id);
 
 export const careTeamAssignmentSchema = z
   .object({
-    staffMemberId: z.uuid('Choose a staff member'),
-    role: z.enum(careTeamRoles, 'Choose a place on the care team'),
+    staffMemberId: z.uuid(errors.chooseStaffMember.id),
+    role: z.enum(careTeamRoles, errors.choosePlace.id),
     reason: reason.optional(),
     /**
      * For a primary therapist: the current place this assignment replaces as the caller saw it, or null when

@@ -1,11 +1,11 @@
-import { careTeamRoleLabels, DomainError, jobRolesForCareTeamPlace, roleLabels } from '@tandem/core';
+import { DomainError, type ErrorMessage, jobRolesForCareTeamPlace } from '@tandem/core';
+import { withValues } from '../i18n/error-message.ts';
 import { organizationOf, type RecordContext } from '../records/record-context.ts';
 import { Refusal } from '../records/refusal.ts';
 import type { RecordKernel } from '../records/unit-of-work.ts';
+import { careTeamErrors as errors } from './errors.ts';
 import type { CareTeamRepository } from './repository.ts';
 import type { CareTeam, CareTeamAssignment, CareTeamPlaceEnd } from './schemas.ts';
-
-const article = (word: string) => (/^[aeiou]/i.test(word) ? 'an' : 'a');
 
 export function careTeamService(records: RecordKernel, repository: CareTeamRepository) {
   const { db } = records;
@@ -18,7 +18,7 @@ export function careTeamService(records: RecordKernel, repository: CareTeamRepos
     organizationId: string,
     patientId: string,
     code: 'conflict' | 'version_conflict',
-    message: string,
+    message: ErrorMessage,
     current?: () => Promise<unknown>,
   ) =>
     new Refusal(code, message, {
@@ -42,32 +42,38 @@ export function careTeamService(records: RecordKernel, repository: CareTeamRepos
       const { userId } = context.principal;
       const staff = await repository.staffMember(db, organizationId, assignment.staffMemberId);
       if (staff === undefined) {
-        throw new DomainError('invalid_input', 'No such staff member.', {
-          fieldErrors: [{ path: 'body.staffMemberId', message: 'No such staff member in this program' }],
+        throw new DomainError('invalid_input', errors.noSuchStaffMember, {
+          fieldErrors: [{ path: 'body.staffMemberId', message: errors.noSuchStaffMemberHere }],
         });
       }
       if (!staff.active) {
-        throw new DomainError('invalid_input', 'This staff member no longer works here.', {
-          fieldErrors: [{ path: 'body.staffMemberId', message: `${staff.displayName} is no longer active` }],
+        throw new DomainError('invalid_input', errors.staffNoLongerWorksHere, {
+          fieldErrors: [
+            {
+              path: 'body.staffMemberId',
+              message: withValues(errors.staffInactive, { name: staff.displayName }),
+            },
+          ],
         });
       }
       const allowedJobs = jobRolesForCareTeamPlace[assignment.role];
       if (!allowedJobs.includes(staff.jobRole)) {
-        const place = careTeamRoleLabels[assignment.role].toLowerCase();
-        const jobs = allowedJobs.map((job) => roleLabels[job].toLowerCase()).join(' or ');
-        throw new DomainError('invalid_input', `This job does not fit the ${place} place.`, {
+        const place = assignment.role;
+        throw new DomainError('invalid_input', withValues(errors.jobDoesNotFit, { place }), {
           fieldErrors: [
             {
               path: 'body.role',
-              message: `The ${place} place needs ${article(jobs)} ${jobs}; ${staff.displayName} is ${article(
-                roleLabels[staff.jobRole],
-              )} ${roleLabels[staff.jobRole].toLowerCase()}`,
+              message: withValues(errors.placeNeedsJob, {
+                place,
+                name: staff.displayName,
+                job: staff.jobRole,
+              }),
             },
           ],
         });
       }
       const reason = assignment.reason ?? null;
-      const placeTaken = (message: string) => ({
+      const placeTaken = (message: ErrorMessage) => ({
         message,
         loadDetails: async () => ({ careTeam: await team(organizationId, patientId) }),
       });
@@ -80,7 +86,7 @@ export function careTeamService(records: RecordKernel, repository: CareTeamRepos
               organizationId,
               patientId,
               'conflict',
-              `${staff.displayName} already holds the ${careTeamRoleLabels[assignment.role].toLowerCase()} place.`,
+              withValues(errors.alreadyHoldsPlace, { name: staff.displayName, place: assignment.role }),
             );
           }
           if (assignment.role === 'primary_therapist') {
@@ -99,7 +105,7 @@ export function careTeamService(records: RecordKernel, repository: CareTeamRepos
                 organizationId,
                 patientId,
                 'version_conflict',
-                'Someone else changed the primary therapist meanwhile; review the care team as it is now.',
+                errors.primaryTherapistChanged,
               );
             }
             if (ended !== undefined) {
@@ -126,10 +132,10 @@ export function careTeamService(records: RecordKernel, repository: CareTeamRepos
         },
         {
           conflicts: {
-            care_team_members_one_primary_therapist: placeTaken(
-              'Someone else assigned a primary therapist at the same moment; review the care team as it is now.',
+            care_team_members_one_primary_therapist: placeTaken(errors.primaryTherapistAssigned),
+            care_team_members_current: placeTaken(
+              withValues(errors.alreadyHoldsThisPlace, { name: staff.displayName }),
             ),
-            care_team_members_current: placeTaken(`${staff.displayName} already holds this place.`),
           },
         },
       );
@@ -159,13 +165,13 @@ export function careTeamService(records: RecordKernel, repository: CareTeamRepos
           return;
         }
         const current = await repository.place(trx, organizationId, patientId, memberId);
-        if (current === undefined) throw new DomainError('not_found', 'No such care team place.');
+        if (current === undefined) throw new DomainError('not_found', errors.noSuchPlace);
         if (current.endedAt !== null) {
           throw refusedWithTeam(
             organizationId,
             patientId,
             'conflict',
-            'This place has already ended.',
+            errors.placeEnded,
             async () => current,
           );
         }
@@ -173,7 +179,7 @@ export function careTeamService(records: RecordKernel, repository: CareTeamRepos
           organizationId,
           patientId,
           'version_conflict',
-          'Someone else changed this place; review their change.',
+          errors.placeChanged,
           async () => current,
         );
       });

@@ -1,3 +1,4 @@
+import { defineMessages } from '@formatjs/intl';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { patientFromPath, patientParams } from '../http/patient-params.ts';
@@ -12,7 +13,11 @@ import {
 } from './schemas.ts';
 import type { ConsentService } from './service.ts';
 
-const consentParams = patientParams.extend({ consentId: z.uuid('Not a consent id') });
+const errors = defineMessages({
+  notConsentId: { id: 'consents.errors.notConsentId', defaultMessage: 'Not a consent id' },
+});
+
+const consentParams = patientParams.extend({ consentId: z.uuid(errors.notConsentId.id) });
 
 /** A patient's written consents to disclose (42 CFR 2.31): recorded, amended and revoked, never deleted. */
 export function consentRoutes(service: ConsentService): FastifyPluginAsyncZod {

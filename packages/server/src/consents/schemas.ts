@@ -1,3 +1,4 @@
+import { defineMessages } from '@formatjs/intl';
 import {
   consentRecipientKinds,
   consentStatuses,
@@ -5,6 +6,44 @@ import {
   signedRecordStatuses,
 } from '@tandem/core';
 import { z } from 'zod';
+
+const errors = defineMessages({
+  chooseSupportContact: {
+    id: 'consents.errors.chooseSupportContact',
+    defaultMessage: 'Choose one of the patient’s support contacts',
+  },
+  nameTooLong: {
+    id: 'consents.errors.nameTooLong',
+    defaultMessage: 'Keep the name under {maximum} characters',
+  },
+  notCategory: {
+    id: 'consents.errors.notCategory',
+    defaultMessage: 'Not a kind of information Tandem shares',
+  },
+  purposeTooLong: {
+    id: 'consents.errors.purposeTooLong',
+    defaultMessage: 'Keep the purpose under {maximum} characters',
+  },
+  startDateFormat: { id: 'consents.errors.startDateFormat', defaultMessage: 'Use a date like 2026-01-31' },
+  expiryDateFormat: { id: 'consents.errors.expiryDateFormat', defaultMessage: 'Use a date like 2026-12-31' },
+  eventTooLong: {
+    id: 'consents.errors.eventTooLong',
+    defaultMessage: 'Keep the event under {maximum} characters',
+  },
+  dateTimeFormat: {
+    id: 'consents.errors.dateTimeFormat',
+    defaultMessage: 'Use a date and time like 2026-01-31T14:30:00Z',
+  },
+  sayWhyAmended: { id: 'consents.errors.sayWhyAmended', defaultMessage: 'Say why the consent is amended' },
+  amendReasonTooLong: {
+    id: 'consents.errors.amendReasonTooLong',
+    defaultMessage: 'Keep the reason under {maximum} characters',
+  },
+  reasonTooLong: {
+    id: 'consents.errors.reasonTooLong',
+    defaultMessage: 'Keep the reason under {maximum} characters',
+  },
+});
 
 const categoryList = z.array(z.enum(disclosureCategories));
 
@@ -48,11 +87,11 @@ export type Consent = z.infer<typeof consentSchema>;
 const recipientInput = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('support_contact'),
-    supportContactId: z.uuid('Choose one of the patient’s support contacts'),
+    supportContactId: z.uuid(errors.chooseSupportContact.id),
   }),
   z.object({
     kind: z.enum(['person', 'organization']),
-    name: z.string().trim().max(200, 'Keep the name under 200 characters'),
+    name: z.string().trim().max(200, errors.nameTooLong.id),
   }),
 ]);
 
@@ -63,17 +102,15 @@ const recipientInput = z.discriminatedUnion('kind', [
 export const consentCreateSchema = z
   .object({
     recipient: recipientInput,
-    categories: z.array(z.enum(disclosureCategories, 'Not a kind of information Tandem shares')).max(20),
-    purpose: z.string().trim().max(1000, 'Keep the purpose under 1000 characters'),
-    startsOn: z.iso.date('Use a date like 2026-01-31'),
-    expiresOn: z.iso.date('Use a date like 2026-12-31').nullable().default(null),
-    expiryEvent: z.string().trim().max(500, 'Keep the event under 500 characters').nullable().default(null),
+    categories: z.array(z.enum(disclosureCategories, errors.notCategory.id)).max(20),
+    purpose: z.string().trim().max(1000, errors.purposeTooLong.id),
+    startsOn: z.iso.date(errors.startDateFormat.id),
+    expiresOn: z.iso.date(errors.expiryDateFormat.id).nullable().default(null),
+    expiryEvent: z.string().trim().max(500, errors.eventTooLong.id).nullable().default(null),
     signature: z.object({
-      typedName: z.string().trim().max(200, 'Keep the name under 200 characters'),
+      typedName: z.string().trim().max(200, errors.nameTooLong.id),
       /** When the patient signed; now if not given (a consent signed on paper earlier may give its time). */
-      signedAt: z.iso
-        .datetime({ offset: true, message: 'Use a date and time like 2026-01-31T14:30:00Z' })
-        .optional(),
+      signedAt: z.iso.datetime({ offset: true, message: errors.dateTimeFormat.id }).optional(),
     }),
   })
   .meta({ id: 'ConsentCreate' });
@@ -85,10 +122,10 @@ export const consentAmendSchema = consentCreateSchema
     version: z.number().int().positive(),
     /** Why the signed consent changes; kept with the new version and shown in its history. */
     reason: z
-      .string('Say why the consent is amended')
+      .string(errors.sayWhyAmended.id)
       .trim()
-      .min(3, 'Say why the consent is amended')
-      .max(2000, 'Keep the reason under 2000 characters'),
+      .min(3, errors.sayWhyAmended.id)
+      .max(2000, errors.amendReasonTooLong.id),
   })
   .meta({ id: 'ConsentAmend' });
 export type ConsentAmend = z.infer<typeof consentAmendSchema>;
@@ -154,7 +191,7 @@ export const consentRevokeSchema = z
   .object({
     version: z.number().int().positive(),
     /** How the revocation came (in writing, at a session) or why; optional: a patient owes no reason. */
-    reason: z.string().trim().max(1000, 'Keep the reason under 1000 characters').nullable().default(null),
+    reason: z.string().trim().max(1000, errors.reasonTooLong.id).nullable().default(null),
   })
   .meta({ id: 'ConsentRevoke' });
 export type ConsentRevoke = z.infer<typeof consentRevokeSchema>;

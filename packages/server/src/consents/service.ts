@@ -1,8 +1,10 @@
+import { defineMessages } from '@formatjs/intl';
 import {
   type ConsentSignedContent,
   consentRecordType,
   consentTermChanges,
   DomainError,
+  type ErrorMessage,
   type FieldError,
   normalizedCategories,
   readableConsentTerms,
@@ -17,8 +19,36 @@ import { amendmentConflicts, signedRecordSteps } from '../signed-records/steps.t
 import { type ConsentRepository, consentSignedContent, type NewConsentRow } from './repository.ts';
 import type { Consent, ConsentAmend, ConsentCreate, ConsentHistory, ConsentRevoke } from './schemas.ts';
 
-const invalid = (fieldErrors: FieldError[]) =>
-  new DomainError('invalid_input', 'Some fields are missing or invalid.', {
+const errors = defineMessages({
+  invalidFields: {
+    id: 'consents.errors.invalidFields',
+    defaultMessage: 'Some fields are missing or invalid.',
+  },
+  notActiveContact: {
+    id: 'consents.errors.notActiveContact',
+    defaultMessage: 'Not an active support contact of this patient',
+  },
+  noSuchConsent: { id: 'consents.errors.noSuchConsent', defaultMessage: 'No such consent.' },
+  noLongerInEffect: {
+    id: 'consents.errors.noLongerInEffect',
+    defaultMessage: 'This consent is no longer in effect and does not change again.',
+  },
+  changedBySomeoneElse: {
+    id: 'consents.errors.changedBySomeoneElse',
+    defaultMessage: 'Someone else changed this consent; review their change.',
+  },
+  amendedAlready: {
+    id: 'consents.errors.amendedAlready',
+    defaultMessage: 'This consent was amended already; review the newest version.',
+  },
+  amendedMeanwhile: {
+    id: 'consents.errors.amendedMeanwhile',
+    defaultMessage: 'Someone amended this consent at the same moment; review their amendment.',
+  },
+});
+
+const invalid = (fieldErrors: FieldError<ErrorMessage>[]) =>
+  new DomainError('invalid_input', errors.invalidFields, {
     fieldErrors: fieldErrors.map((error) => ({ path: `body.${error.path}`, message: error.message })),
   });
 
@@ -46,7 +76,7 @@ export function consentService(
     const { principal } = context;
     const clock = await programClock();
     const signedAt = terms.signature.signedAt === undefined ? clock.now : new Date(terms.signature.signedAt);
-    const errors: FieldError[] = validateNewConsent(
+    const problems: FieldError<ErrorMessage>[] = validateNewConsent(
       {
         recipient: terms.recipient,
         categories: terms.categories,
@@ -68,16 +98,13 @@ export function consentService(
         terms.recipient.supportContactId,
       );
       if (contact === undefined) {
-        errors.push({
-          path: 'recipient.supportContactId',
-          message: 'Not an active support contact of this patient',
-        });
+        problems.push({ path: 'recipient.supportContactId', message: errors.notActiveContact });
       } else {
         recipientName = contact.name;
         supportContactId = contact.id;
       }
     }
-    if (errors.length > 0) throw invalid(errors);
+    if (problems.length > 0) throw invalid(problems);
     return {
       recipientKind: terms.recipient.kind,
       supportContactId,
@@ -98,7 +125,7 @@ export function consentService(
   async function current(context: RecordContext, patientId: string, consentId: string): Promise<Consent> {
     const clock = await records.clock(context);
     const consent = await repository.find(db, organizationOf(context), patientId, consentId, clock);
-    if (consent === undefined) throw new DomainError('not_found', 'No such consent.');
+    if (consent === undefined) throw new DomainError('not_found', errors.noSuchConsent);
     return consent;
   }
 
@@ -114,14 +141,14 @@ export function consentService(
       consentId,
       await unit.clock(),
     );
-    if (seen === undefined) throw new DomainError('not_found', 'No such consent.');
+    if (seen === undefined) throw new DomainError('not_found', errors.noSuchConsent);
     const load = () => current(unit.context, patientId, consentId);
     if (seen.revocation !== null) {
-      throw new Refusal('conflict', 'This consent is no longer in effect and does not change again.', {
+      throw new Refusal('conflict', errors.noLongerInEffect, {
         current: load,
       });
     }
-    throw new Refusal('version_conflict', 'Someone else changed this consent; review their change.', {
+    throw new Refusal('version_conflict', errors.changedBySomeoneElse, {
       current: load,
     });
   }
@@ -129,7 +156,7 @@ export function consentService(
   /** The signed version a change applies to: the consent's own, which must be its record's latest. */
   function refuseUnlessLatest(amended: number, consentVersion: number, load: () => Promise<unknown>): void {
     if (amended !== consentVersion) {
-      throw new Refusal('conflict', 'This consent was amended already; review the newest version.', {
+      throw new Refusal('conflict', errors.amendedAlready, {
         current: load,
       });
     }
@@ -222,7 +249,7 @@ export function consentService(
         async (unit) => {
           const { trx, organizationId } = unit;
           const old = await repository.lockForChange(trx, organizationId, patientId, consentId);
-          if (old === undefined) throw new DomainError('not_found', 'No such consent.');
+          if (old === undefined) throw new DomainError('not_found', errors.noSuchConsent);
           if (old.revokedAt !== null || old.version !== version)
             return refuseChange(unit, patientId, consentId);
           const row = await newConsentRow(unit, patientId, terms, consentId);
@@ -259,7 +286,7 @@ export function consentService(
           conflicts: {
             ...amendmentConflicts(load),
             consents_signed_record_version: {
-              message: 'Someone amended this consent at the same moment; review their amendment.',
+              message: errors.amendedMeanwhile,
               current: load,
             },
           },

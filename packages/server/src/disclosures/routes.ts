@@ -1,3 +1,4 @@
+import { defineMessages } from '@formatjs/intl';
 import { redisclosureNotice } from '@tandem/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -9,7 +10,11 @@ import { accountingCsv } from './accounting-csv.ts';
 import { accountedDisclosureSchema, accountingQuerySchema } from './schemas.ts';
 import type { DisclosureService } from './service.ts';
 
-const releaseParams = patientParams.extend({ consentId: z.uuid('Not a consent id') });
+const errors = defineMessages({
+  notConsentId: { id: 'disclosures.errors.notConsentId', defaultMessage: 'Not a consent id' },
+});
+
+const releaseParams = patientParams.extend({ consentId: z.uuid(errors.notConsentId.id) });
 
 /** The header that carries the redisclosure notice with every disclosure, whatever its body. */
 export const redisclosureNoticeHeader = 'x-tandem-redisclosure-notice';

@@ -1,9 +1,10 @@
+import { defineMessages } from '@formatjs/intl';
 import {
+  type ConsentStatus,
   categoriesCoveredBy,
   categoriesOpenedAt,
   consentScopeExplanation,
   consentStatusAt,
-  consentStatusLabels,
   type DisclosureCategory,
   DomainError,
   decideAccess,
@@ -14,6 +15,7 @@ import {
   redisclosureStatement,
   resourceByDisclosureCategory,
 } from '@tandem/core';
+import { type NoValues, withValues } from '../i18n/error-message.ts';
 import { languageRepository } from '../languages/repository.ts';
 import { organizationOf, type RecordContext } from '../records/record-context.ts';
 import type { AuditedChange, RecordKernel } from '../records/unit-of-work.ts';
@@ -21,6 +23,20 @@ import { programTime } from './program-time.ts';
 import { renderReleasePdf } from './release-pdf.ts';
 import type { ConsentForDisclosure, DisclosureRepository, NewDisclosure } from './repository.ts';
 import { type SharedSection, sharedSections } from './shared-content.ts';
+
+const errors = defineMessages<{
+  noSuchPatient: NoValues;
+  noSuchConsent: NoValues;
+  consentNotInEffect: { status: ConsentStatus };
+}>({
+  noSuchPatient: { id: 'disclosures.errors.noSuchPatient', defaultMessage: 'No such patient.' },
+  noSuchConsent: { id: 'disclosures.errors.noSuchConsent', defaultMessage: 'No such consent.' },
+  consentNotInEffect: {
+    id: 'disclosures.errors.consentNotInEffect',
+    defaultMessage:
+      'This consent is not in effect ({status, select, not_yet_active {not yet in effect} expired {expired} revoked {revoked} superseded {replaced by a newer consent} other {active}}): nothing may be released under it.',
+  },
+});
 
 export interface SharedRecordView {
   patient: { id: string; name: string };
@@ -98,7 +114,7 @@ export function disclosureService(records: RecordKernel, repository: DisclosureR
         };
         const patient = await repository.patient(trx, principal.organizationId, patientId);
         // Another organization's patient looks exactly like one that does not exist.
-        if (patient === undefined) return refuse(new DomainError('not_found', 'No such patient.'), null);
+        if (patient === undefined) return refuse(new DomainError('not_found', errors.noSuchPatient), null);
         const clock = await unit.clock();
         const consents = await repository.consentsNamingUser(
           trx,
@@ -120,7 +136,7 @@ export function disclosureService(records: RecordKernel, repository: DisclosureR
             now: clock.now,
           });
         const view = asked('shared_record');
-        if (!view.allowed) return refuse(new DomainError('forbidden', view.reason), patientId);
+        if (!view.allowed) return refuse(new DomainError('forbidden', view.message), patientId);
         const shown = opened.categories.filter(
           (category) => asked(resourceByDisclosureCategory[category]).allowed,
         );
@@ -193,14 +209,11 @@ export function disclosureService(records: RecordKernel, repository: DisclosureR
           audit,
         }): Promise<{ pdf: Buffer; disclosureId: string } | Refusal> => {
           const consent = await repository.consent(trx, principal.organizationId, patientId, consentId);
-          if (consent === undefined) return { refused: new DomainError('not_found', 'No such consent.') };
+          if (consent === undefined) return { refused: new DomainError('not_found', errors.noSuchConsent) };
           const clock = await programClock();
           const status = consentStatusAt(consent, clock.now, clock.timeZone);
           if (status !== 'active') {
-            const error = new DomainError(
-              'forbidden',
-              `This consent is not in effect (${consentStatusLabels[status].toLowerCase()}): nothing may be released under it.`,
-            );
+            const error = new DomainError('forbidden', withValues(errors.consentNotInEffect, { status }));
             audit({
               resourceType: 'disclosure',
               resourceId: null,
@@ -211,7 +224,7 @@ export function disclosureService(records: RecordKernel, repository: DisclosureR
             return { refused: error };
           }
           const patient = await repository.patient(trx, principal.organizationId, patientId);
-          if (patient === undefined) return { refused: new DomainError('not_found', 'No such patient.') };
+          if (patient === undefined) return { refused: new DomainError('not_found', errors.noSuchPatient) };
           const sections = await sharedSections(trx, principal.organizationId, patientId, consent.categories);
           const [accounted] = await repository.record(trx, principal.organizationId, [
             {
@@ -280,7 +293,7 @@ export function disclosureService(records: RecordKernel, repository: DisclosureR
     async portalPatients(context: RecordContext): Promise<PortalPatient[]> {
       const { principal } = context;
       const list = decidePatientList(principal.role, 'shared_record');
-      if (!list.allowed) throw new DomainError('forbidden', list.reason);
+      if (!list.allowed) throw new DomainError('forbidden', list.message);
       const scope = list.scope;
       if (scope !== 'self' && scope !== 'consenting') throw new Error(`the portal lists no ${scope} scope`);
       const rows = await repository.portalPatients(principal.organizationId, principal.userId, scope);

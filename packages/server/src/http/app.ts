@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import swagger from '@fastify/swagger';
+import { defineMessages } from '@formatjs/intl';
 import { DomainError } from '@tandem/core';
 import Fastify, { type FastifyInstance } from 'fastify';
 import {
@@ -114,6 +115,10 @@ declare module 'fastify' {
   }
 }
 
+const errors = defineMessages({
+  nothingHere: { id: 'http.errors.nothingHere', defaultMessage: 'There is nothing at this address.' },
+});
+
 const requestIdPattern = /^[A-Za-z0-9-]{8,64}$/;
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -224,8 +229,19 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     }),
   );
   const languages = languageRepository(db);
-  await app.register(meRoutes({ organizations: organizationRepository(db), languages, records }));
-  await app.register(languageRoutes(records, languages));
+  await app.register(
+    meRoutes({
+      organizations: organizationRepository(db),
+      languages,
+      records,
+      forgetUser: (userId) => options.authenticator.forgetUser(userId),
+    }),
+  );
+  await app.register(
+    languageRoutes(records, languages, (organizationId) =>
+      options.authenticator.forgetOrganization(organizationId),
+    ),
+  );
   const staff = staffRepository(db);
   const sessions = authRepository(db);
   await app.register(
@@ -311,10 +327,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     if (servesWebApp && isClientRoute(request.method, request.url, request.headers.accept)) {
       return reply.type('text/html').sendFile('index.html');
     }
-    return sendProblem(
-      reply,
-      toProblem(new DomainError('not_found', 'There is nothing at this address.'), request),
-    );
+    return sendProblem(reply, toProblem(new DomainError('not_found', errors.nothingHere), request));
   });
 
   return app;

@@ -1,3 +1,4 @@
+import { defineMessages } from '@formatjs/intl';
 import {
   type AccessDecision,
   type Action,
@@ -19,12 +20,33 @@ import { type RecordTargetKind, recordTarget } from '../access/record-target-rep
 import type { AuditWriter } from '../audit/audit-writer.ts';
 import type { NewAuditEvent } from '../audit/repository.ts';
 import type { DB } from '../db/schema.generated.ts';
+import { type NoValues, withValues } from '../i18n/error-message.ts';
 import type { Principal } from '../identity/principal.ts';
 import type { AccessGrant, ListedPatientRead } from '../records/record-context.ts';
 import { auditActor, requirePrincipal } from './record-context.ts';
 import { isDeclaredAccess, type OrganizationRoutePolicy, type RecordRoutePolicy } from './route-policy.ts';
 
 export { requirePrincipal };
+
+const errors = defineMessages<{
+  noAccessRule: NoValues;
+  notIdDetail: { what: 'patient' | 'record' };
+  notId: { what: 'patient' | 'record' };
+  noSuchRecord: NoValues;
+  noSuchPatient: NoValues;
+}>({
+  noAccessRule: { id: 'http.errors.noAccessRule', defaultMessage: 'This route declares no access rule.' },
+  notIdDetail: {
+    id: 'http.errors.notIdDetail',
+    defaultMessage: 'Not {what, select, patient {a patient id} other {a record id}}.',
+  },
+  notId: {
+    id: 'http.errors.notId',
+    defaultMessage: 'Not {what, select, patient {a patient id} other {a record id}}',
+  },
+  noSuchRecord: { id: 'http.errors.noSuchRecord', defaultMessage: 'No such record.' },
+  noSuchPatient: { id: 'http.errors.noSuchPatient', defaultMessage: 'No such patient.' },
+});
 
 /** What the hook decided for this request; services read it (as their context's access) and audit with it. */
 export type RequestAccess = AccessGrant;
@@ -88,7 +110,7 @@ export function createAuthorizer({ db, audit, now = () => new Date() }: Authoriz
 
   async function decide(request: FastifyRequest): Promise<void> {
     const access = request.routeOptions.config.access;
-    if (!isDeclaredAccess(access)) throw new DomainError('forbidden', 'This route declares no access rule.');
+    if (!isDeclaredAccess(access)) throw new DomainError('forbidden', errors.noAccessRule);
     if (access === 'public') return;
     const principal = requirePrincipal(request);
     if (access === 'signed-in') return;
@@ -129,7 +151,7 @@ export function createAuthorizer({ db, audit, now = () => new Date() }: Authoriz
       // policy decides those by role below.
       const decision = decidePatientList(principal.role, access.resource);
       if (!decision.allowed) {
-        return refuse(request, principal, access, null, new DomainError('forbidden', decision.reason));
+        return refuse(request, principal, access, null, new DomainError('forbidden', decision.message));
       }
       grant({ allowed: true, basis: decision.basis, isDisclosure: false }, null);
       return;
@@ -145,7 +167,7 @@ export function createAuthorizer({ db, audit, now = () => new Date() }: Authoriz
         now: now(),
       });
       if (!decision.allowed)
-        return refuse(request, principal, access, null, new DomainError('forbidden', decision.reason));
+        return refuse(request, principal, access, null, new DomainError('forbidden', decision.message));
       grant(decision, null);
       return;
     }
@@ -153,20 +175,22 @@ export function createAuthorizer({ db, audit, now = () => new Date() }: Authoriz
     const named = (request.params as Record<string, unknown>)[access.patient.param];
     const owner = access.patient.owner;
     if (typeof named !== 'string' || !uuidPattern.test(named)) {
-      const what = owner === undefined ? 'a patient id' : 'a record id';
-      throw new DomainError('invalid_input', `Not ${what}.`, {
-        fieldErrors: [{ path: `params.${access.patient.param}`, message: `Not ${what}` }],
+      const what = owner === undefined ? 'patient' : 'record';
+      throw new DomainError('invalid_input', withValues(errors.notIdDetail, { what }), {
+        fieldErrors: [
+          { path: `params.${access.patient.param}`, message: withValues(errors.notId, { what }) },
+        ],
       });
     }
     const patientId =
       owner === undefined ? named : await patientOwning(db, owner, principal.organizationId, named);
     if (patientId === undefined) {
-      return refuse(request, principal, access, null, new DomainError('not_found', 'No such record.'));
+      return refuse(request, principal, access, null, noSuchRecord());
     }
     const facts = await loadPatientAccessFacts(db, principal.organizationId, principal.userId, patientId);
     if (facts === undefined) {
       // Another organization's patient looks exactly like one that does not exist; the attempt is audited.
-      return refuse(request, principal, access, null, new DomainError('not_found', 'No such patient.'));
+      return refuse(request, principal, access, null, new DomainError('not_found', errors.noSuchPatient));
     }
     const decision = decideAccess({
       principal: asked,
@@ -175,7 +199,7 @@ export function createAuthorizer({ db, audit, now = () => new Date() }: Authoriz
       now: now(),
     });
     if (!decision.allowed) {
-      return refuse(request, principal, access, patientId, new DomainError('forbidden', decision.reason));
+      return refuse(request, principal, access, patientId, new DomainError('forbidden', decision.message));
     }
     request.access = {
       resource: access.resource,
@@ -208,8 +232,9 @@ export function createAuthorizer({ db, audit, now = () => new Date() }: Authoriz
     const { param, kind } = policy.record;
     const named = (request.params as Record<string, unknown>)[param];
     if (typeof named !== 'string' || !uuidPattern.test(named)) {
-      throw new DomainError('invalid_input', 'Not a record id.', {
-        fieldErrors: [{ path: `params.${param}`, message: 'Not a record id' }],
+      const what = 'record';
+      throw new DomainError('invalid_input', withValues(errors.notIdDetail, { what }), {
+        fieldErrors: [{ path: `params.${param}`, message: withValues(errors.notId, { what }) }],
       });
     }
     const target = await recordTarget(db, kind, principal.organizationId, named);
@@ -227,7 +252,7 @@ export function createAuthorizer({ db, audit, now = () => new Date() }: Authoriz
     if (target.patientId === null) {
       const decision = decideAccess(question);
       if (!decision.allowed) {
-        return refuse(request, principal, attempted, null, new DomainError('forbidden', decision.reason));
+        return refuse(request, principal, attempted, null, new DomainError('forbidden', decision.message));
       }
       return grant(decision, null, asked.resource);
     }
@@ -247,7 +272,7 @@ export function createAuthorizer({ db, audit, now = () => new Date() }: Authoriz
         principal,
         attempted,
         target.patientId,
-        new DomainError('forbidden', decision.reason),
+        new DomainError('forbidden', decision.message),
       );
     }
     grant(decision, target.patientId, asked.resource);
@@ -342,7 +367,7 @@ function auditedAction(request: FastifyRequest, action: Action): Action {
   return request.method === 'GET' || request.method === 'HEAD' ? 'read' : action;
 }
 
-const noSuchRecord = () => new DomainError('not_found', 'No such record.');
+const noSuchRecord = () => new DomainError('not_found', errors.noSuchRecord);
 
 function auditedInUnitOfWork(request: FastifyRequest): boolean {
   const access = request.routeOptions.config.access;

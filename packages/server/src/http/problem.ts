@@ -1,8 +1,19 @@
-import { DomainError, type DomainErrorCode, type FieldError, isDomainError } from '@tandem/core';
+import { defineMessages } from '@formatjs/intl';
+import {
+  DomainError,
+  type DomainErrorCode,
+  type ErrorMessage,
+  type FieldError,
+  isDomainError,
+  type UiLanguage,
+} from '@tandem/core';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { formatErrorMessage } from '../i18n/error-message.ts';
+import { catalogueMessage, intlFor } from '../i18n/intl.ts';
 import { violatedConstraint } from '../records/refusal.ts';
+import { requestLanguage } from './request-language.ts';
 
 /** RFC 9457 problem details: the only error shape Tandem's API answers with. */
 export const problemSchema = z
@@ -21,6 +32,22 @@ export const problemSchema = z
 
 export type Problem = z.infer<typeof problemSchema>;
 
+/**
+ * A problem as the code states it: its title, detail and field messages may be messages for the reader's
+ * language, formatted when it is sent (sendProblem).
+ */
+export interface ProblemStatement {
+  type: string;
+  title: ErrorMessage;
+  status: number;
+  detail?: ErrorMessage;
+  instance?: string;
+  code: string;
+  requestId: string;
+  errors?: FieldError<ErrorMessage>[];
+  [more: string]: unknown;
+}
+
 const statusByCode: Record<DomainErrorCode, number> = {
   invalid_input: 400,
   unauthenticated: 401,
@@ -33,17 +60,57 @@ const statusByCode: Record<DomainErrorCode, number> = {
   unavailable: 503,
 };
 
-const titleByCode: Record<DomainErrorCode, string> = {
-  invalid_input: 'The request has invalid fields',
-  unauthenticated: 'Sign-in required',
-  forbidden: 'Not allowed',
-  not_found: 'Not found',
-  conflict: 'Conflict',
-  version_conflict: 'Changed by someone else',
-  gone: 'No longer available',
-  rate_limited: 'Too many requests',
-  unavailable: 'Temporarily unavailable',
-};
+/** The title of each code's problem. */
+export const problemTitles = defineMessages({
+  invalid_input: { id: 'problem.title.invalidInput', defaultMessage: 'The request has invalid fields' },
+  unauthenticated: { id: 'problem.title.unauthenticated', defaultMessage: 'Sign-in required' },
+  forbidden: { id: 'problem.title.forbidden', defaultMessage: 'Not allowed' },
+  not_found: { id: 'problem.title.notFound', defaultMessage: 'Not found' },
+  conflict: { id: 'problem.title.conflict', defaultMessage: 'Conflict' },
+  version_conflict: { id: 'problem.title.versionConflict', defaultMessage: 'Changed by someone else' },
+  gone: { id: 'problem.title.gone', defaultMessage: 'No longer available' },
+  rate_limited: { id: 'problem.title.rateLimited', defaultMessage: 'Too many requests' },
+  unavailable: { id: 'problem.title.unavailable', defaultMessage: 'Temporarily unavailable' },
+}) satisfies Record<DomainErrorCode, ErrorMessage>;
+
+const errors = defineMessages({
+  internalTitle: { id: 'problem.title.internal', defaultMessage: 'Something went wrong on our side' },
+  internal: {
+    id: 'problem.errors.internal',
+    defaultMessage: 'The error was logged with this request id; nothing you sent was partly saved.',
+  },
+  invalidFields: {
+    id: 'problem.errors.invalidFields',
+    defaultMessage: 'Some fields are missing or invalid.',
+  },
+  invalidValue: { id: 'problem.errors.invalidValue', defaultMessage: 'Invalid value' },
+  invalidJson: { id: 'problem.errors.invalidJson', defaultMessage: 'The request body is not valid JSON.' },
+  bodyTooLarge: { id: 'problem.errors.bodyTooLarge', defaultMessage: 'The request body is too large.' },
+  jsonOnly: { id: 'problem.errors.jsonOnly', defaultMessage: 'Send the request body as application/json.' },
+  notProcessed: { id: 'problem.errors.notProcessed', defaultMessage: 'The request could not be processed.' },
+  uriTooLongTitle: { id: 'problem.title.uriTooLong', defaultMessage: 'Address too long' },
+  uriTooLong: {
+    id: 'problem.errors.uriTooLong',
+    defaultMessage: 'A part of the address is longer than any Tandem gives out.',
+  },
+  invalidAddress: { id: 'problem.errors.invalidAddress', defaultMessage: 'The address is not valid.' },
+  duplicate: {
+    id: 'problem.errors.duplicate',
+    defaultMessage: 'A record with the same unique values exists.',
+  },
+  missingReference: {
+    id: 'problem.errors.missingReference',
+    defaultMessage: 'A record it refers to does not exist.',
+  },
+  concurrentChange: {
+    id: 'problem.errors.concurrentChange',
+    defaultMessage: 'Another change happened at the same time; try again.',
+  },
+  valueOutOfRange: {
+    id: 'problem.errors.valueOutOfRange',
+    defaultMessage: 'A value is out of range or in the wrong format.',
+  },
+});
 
 const codeByStatus = new Map<number, DomainErrorCode>(
   Object.entries(statusByCode).map(([code, status]) => [status, code as DomainErrorCode]),
@@ -63,16 +130,16 @@ export function problemInstance(request: FastifyRequest): { instance?: string } 
 }
 
 /** The one function that decides an error's HTTP status and body. Unknown errors become a bare 500. */
-export function toProblem(error: unknown, request: FastifyRequest): Problem {
+export function toProblem(error: unknown, request: FastifyRequest): ProblemStatement {
   const base = { ...problemInstance(request), requestId: String(request.id) };
   const domainError = toDomainError(error);
   if (domainError !== undefined) {
     const status = statusByCode[domainError.code];
     return {
       type: problemType(domainError.code),
-      title: titleByCode[domainError.code],
+      title: problemTitles[domainError.code],
       status,
-      detail: domainError.message,
+      detail: domainError.detail,
       code: domainError.code,
       ...base,
       ...(domainError.fieldErrors.length > 0 ? { errors: domainError.fieldErrors } : {}),
@@ -81,9 +148,9 @@ export function toProblem(error: unknown, request: FastifyRequest): Problem {
   }
   return {
     type: problemType('internal'),
-    title: 'Something went wrong on our side',
+    title: errors.internalTitle,
     status: 500,
-    detail: 'The error was logged with this request id; nothing you sent was partly saved.',
+    detail: errors.internal,
     code: 'internal',
     ...base,
   };
@@ -93,15 +160,16 @@ export function toProblem(error: unknown, request: FastifyRequest): Problem {
 export function toDomainError(error: unknown): DomainError | undefined {
   if (isDomainError(error)) return error;
   if (hasZodFastifySchemaValidationErrors(error)) {
-    const fieldErrors: FieldError[] = error.validation.map((issue) => {
+    const fieldErrors: FieldError<ErrorMessage>[] = error.validation.map((issue) => {
       const where = error.validationContext ?? 'body';
       const instancePath = issue.instancePath.replace(/^\//, '').replaceAll('/', '.');
       return {
         path: instancePath ? `${where}.${instancePath}` : where,
-        message: issue.message ?? 'Invalid value',
+        message:
+          issue.message === undefined ? errors.invalidValue : schemaMessage(issue.message, issue.params),
       };
     });
-    return new DomainError('invalid_input', 'Some fields are missing or invalid.', {
+    return new DomainError('invalid_input', errors.invalidFields, {
       fieldErrors,
       cause: error,
     });
@@ -118,17 +186,40 @@ export function toDomainError(error: unknown): DomainError | undefined {
   return undefined;
 }
 
-function clientErrorMessage(error: Partial<FastifyError>): string {
+/**
+ * A route schema's own message is a catalogue id (zod runs before any handler, in no one's language): it becomes
+ * the catalogue's message, its placeholders filled from the issue (`{minimum}`, `{maximum}`, an enum's
+ * `{values}`, a custom issue's `params`). Zod's built-in messages are English and stay so.
+ */
+function schemaMessage(message: string, params: Record<string, unknown> | undefined): ErrorMessage {
+  const known = catalogueMessage(message);
+  if (known === undefined) return message;
+  const values: Record<string, string | number> = {};
+  const custom = params?.params;
+  const fields = { ...params, ...(typeof custom === 'object' && custom !== null ? custom : {}) };
+  for (const [name, value] of Object.entries(fields)) {
+    if (typeof value === 'string' || typeof value === 'number') values[name] = value;
+    else if (typeof value === 'bigint') values[name] = Number(value);
+    else if (
+      Array.isArray(value) &&
+      value.every((item) => typeof item === 'string' || typeof item === 'number')
+    )
+      values[name] = value.join(', ');
+  }
+  return { ...known, values };
+}
+
+function clientErrorMessage(error: Partial<FastifyError>): ErrorMessage {
   switch (error.code) {
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-      return 'The request body is not valid JSON.';
+      return errors.invalidJson;
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return 'The request body is too large.';
+      return errors.bodyTooLarge;
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return 'Send the request body as application/json.';
+      return errors.jsonOnly;
     default:
-      return 'The request could not be processed.';
+      return errors.notProcessed;
   }
 }
 
@@ -136,30 +227,51 @@ function clientErrorMessage(error: Partial<FastifyError>): string {
  * What the router refuses before any route runs (Fastify's frameworkErrors): a path parameter longer than
  * maxParamLength, or a path that does not decode. Fastify's own answer repeats the path; this one never does.
  */
-export function routerProblem(error: FastifyError, request: FastifyRequest): Problem {
+export function routerProblem(error: FastifyError, request: FastifyRequest): ProblemStatement {
   const requestId = String(request.id);
   if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') {
     return {
       type: problemType('uri_too_long'),
-      title: 'Address too long',
+      title: errors.uriTooLongTitle,
       status: 414,
-      detail: 'A part of the address is longer than any Tandem gives out.',
+      detail: errors.uriTooLong,
       code: 'uri_too_long',
       requestId,
     };
   }
   return {
     type: problemType('invalid_input'),
-    title: titleByCode.invalid_input,
+    title: problemTitles.invalid_input,
     status: 400,
-    detail: 'The address is not valid.',
+    detail: errors.invalidAddress,
     code: 'invalid_input',
     requestId,
   };
 }
 
-export function sendProblem(reply: FastifyReply, problem: Problem): FastifyReply {
-  return reply.status(problem.status).type('application/problem+json').send(problem);
+/** Sends a problem in the language of the request's reader (requestLanguage). */
+export function sendProblem(reply: FastifyReply, problem: ProblemStatement): FastifyReply {
+  const body = problemIn(requestLanguage(reply.request), problem);
+  return reply.status(problem.status).type('application/problem+json').send(body);
+}
+
+/** The problem with its words formatted in `language`; English stays as it is. */
+export function problemIn(language: UiLanguage, problem: ProblemStatement): Problem {
+  const intl = intlFor(language);
+  const { title, detail, errors: fieldErrors, ...rest } = problem;
+  return {
+    ...rest,
+    title: formatErrorMessage(intl, title),
+    ...(detail === undefined ? {} : { detail: formatErrorMessage(intl, detail) }),
+    ...(fieldErrors === undefined
+      ? {}
+      : {
+          errors: fieldErrors.map((fieldError) => ({
+            path: fieldError.path,
+            message: formatErrorMessage(intl, fieldError.message),
+          })),
+        }),
+  };
 }
 
 /** Constraint violations are the client's to fix; the message never repeats the offending values. */
@@ -168,14 +280,13 @@ function fromDatabaseError(error: unknown): DomainError | undefined {
   if (typeof sqlState !== 'string' || !/^[0-9A-Z]{5}$/.test(sqlState)) return undefined;
   // A unique or exclusion violation that no unit of work named a rule for (records/refusal.ts reads them).
   if (violatedConstraint(error) !== undefined) {
-    return new DomainError('conflict', 'A record with the same unique values exists.');
+    return new DomainError('conflict', errors.duplicate);
   }
-  if (sqlState === '23503') return new DomainError('conflict', 'A record it refers to does not exist.');
-  if (sqlState === '40001' || sqlState === '40P01') {
-    return new DomainError('conflict', 'Another change happened at the same time; try again.');
-  }
+  if (sqlState === '23503') return new DomainError('conflict', errors.missingReference);
+  if (sqlState === '40001' || sqlState === '40P01')
+    return new DomainError('conflict', errors.concurrentChange);
   if (sqlState.startsWith('22') || sqlState.startsWith('23')) {
-    return new DomainError('invalid_input', 'A value is out of range or in the wrong format.');
+    return new DomainError('invalid_input', errors.valueOutOfRange);
   }
   return undefined;
 }

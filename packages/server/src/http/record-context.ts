@@ -1,10 +1,15 @@
+import { defineMessages } from '@formatjs/intl';
 import { DomainError } from '@tandem/core';
 import type { FastifyRequest } from 'fastify';
 import type { Principal } from '../identity/principal.ts';
 import type { AuditActor, RecordContext } from '../records/record-context.ts';
 
+const errors = defineMessages({
+  signIn: { id: 'http.errors.signInToContinue', defaultMessage: 'Sign in to continue.' },
+});
+
 export function requirePrincipal(request: FastifyRequest): Principal {
-  if (request.principal === null) throw new DomainError('unauthenticated', 'Sign in to continue.');
+  if (request.principal === null) throw new DomainError('unauthenticated', errors.signIn);
   return request.principal;
 }
 

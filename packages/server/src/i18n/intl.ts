@@ -1,5 +1,5 @@
 import { createIntl, createIntlCache, type IntlShape } from '@formatjs/intl';
-import type { UiLanguage } from '@tandem/core';
+import type { ErrorMessageDescriptor, UiLanguage } from '@tandem/core';
 import english from './messages/en.json' with { type: 'json' };
 import spanish from './messages/es.json' with { type: 'json' };
 
@@ -15,6 +15,11 @@ const catalogues: Record<UiLanguage, Record<string, string>> = {
   en: Object.fromEntries(Object.entries(english as SourceMessages).map(([id, m]) => [id, m.defaultMessage])),
   es: Object.fromEntries(Object.entries(spanish as Translations).map(([id, m]) => [id, m.message])),
 };
+
+/** The catalogue's message of an id, with its English: undefined when the id is not one of the server's. */
+export function catalogueMessage(id: string): ErrorMessageDescriptor | undefined {
+  return Object.hasOwn(catalogues.en, id) ? { id, defaultMessage: catalogues.en[id] as string } : undefined;
+}
 
 const cache = createIntlCache();
 const byLanguageAndZone = new Map<string, IntlShape>();

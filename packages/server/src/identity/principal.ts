@@ -1,4 +1,4 @@
-import type { Role } from '@tandem/core';
+import type { Role, UiLanguage } from '@tandem/core';
 
 /** Who is making a request, in which organization and with which role. */
 export interface Principal {
@@ -9,6 +9,8 @@ export interface Principal {
   organizationId: string;
   role: Role;
   staffMemberId: string | null;
+  /** The language the person reads Tandem in: what the API's errors are written in for them. */
+  language: UiLanguage;
   /** Two-step verification: whether the person uses it, and whether the organization requires it of the role. */
   twoFactor?: { enabled: boolean; required: boolean };
   /** When the session ends however active it is (absolute lifetime). */

@@ -1,4 +1,4 @@
-import type { Role } from '@tandem/core';
+import { personLanguage, type Role, type UiLanguage } from '@tandem/core';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.generated.ts';
 
@@ -13,6 +13,8 @@ export interface SessionFacts extends MembershipRow {
   twoFactorRequiredRoles: string[];
   /** The session's last activity as stored (undefined: the session row is gone). */
   lastActiveAt: Date | undefined;
+  /** What the person reads Tandem in (core's personLanguage): their choice, their patient record's, the program's. */
+  language: UiLanguage;
 }
 
 export function identityRepository(db: Kysely<DB>) {
@@ -61,12 +63,21 @@ export function identityRepository(db: Kysely<DB>) {
             .onRef('staffMembers.userId', '=', 'memberships.userId'),
         )
         .leftJoin('sessions', (join) => join.on('sessions.id', '=', sessionId))
+        .innerJoin('users', 'users.id', 'memberships.userId')
+        .leftJoin('patients', (join) =>
+          join
+            .onRef('patients.organizationId', '=', 'memberships.organizationId')
+            .onRef('patients.userId', '=', 'memberships.userId'),
+        )
         .select([
           'memberships.organizationId',
           'memberships.role',
           'staffMembers.id as staffMemberId',
           'organizations.twoFactorRequiredRoles',
+          'organizations.defaultLanguage',
           'sessions.lastActiveAt',
+          'users.language as preference',
+          'patients.preferredLanguage as patientLanguage',
         ])
         .where('memberships.organizationId', '=', organizationId)
         .where('memberships.userId', '=', userId)
@@ -79,6 +90,11 @@ export function identityRepository(db: Kysely<DB>) {
         staffMemberId: row.staffMemberId,
         twoFactorRequiredRoles: row.twoFactorRequiredRoles,
         lastActiveAt: row.lastActiveAt === null ? undefined : new Date(row.lastActiveAt),
+        language: personLanguage({
+          preference: row.preference,
+          patientLanguage: row.patientLanguage,
+          organizationDefault: row.defaultLanguage,
+        }),
       };
     },
   };

@@ -1,8 +1,10 @@
+import { defineMessages } from '@formatjs/intl';
 import { DomainError, type UiLanguage } from '@tandem/core';
 import {
   familyInvitationMayNameProgram,
+  type InvitationState,
   invitationIntroduction,
-  unusableInvitationReason,
+  invitationStatus,
 } from '@tandem/core/invitations/invitation';
 import { uuidv7 } from 'uuidv7';
 import { minimumPasswordLength, passwordProblem } from '../auth/password-policy.ts';
@@ -20,9 +22,58 @@ export interface InvitationAcceptanceOptions {
   now: () => Date;
 }
 
-const gone = (message: string) => new DomainError('gone', message);
-const notFoundLink = () =>
-  new DomainError('not_found', 'This invitation link is not valid. Check that you copied all of it.');
+const errors = defineMessages({
+  linkNotValid: {
+    id: 'invitations.errors.linkNotValid',
+    defaultMessage: 'This invitation link is not valid. Check that you copied all of it.',
+  },
+  noLongerUsable: {
+    id: 'invitations.errors.noLongerUsable',
+    defaultMessage: 'This invitation can no longer be used. Ask the program for a new one.',
+  },
+  alreadyUsed: {
+    id: 'invitations.errors.alreadyUsed',
+    defaultMessage: 'This invitation has already been used. Sign in with the password you chose.',
+  },
+  withdrawn: {
+    id: 'invitations.errors.withdrawn',
+    defaultMessage: 'This invitation was withdrawn. Ask the program for a new one.',
+  },
+  expired: {
+    id: 'invitations.errors.expired',
+    defaultMessage: 'This invitation has expired. Ask the program for a new one.',
+  },
+  alreadySignedIn: {
+    id: 'invitations.errors.alreadySignedIn',
+    defaultMessage:
+      'You are signed in to Tandem, and this invitation makes a new sign-in for the person it was sent to. Sign out first, then open the link again.',
+  },
+  strongerPassword: {
+    id: 'invitations.errors.strongerPassword',
+    defaultMessage: 'Choose a stronger password.',
+  },
+  emailHasSignIn: {
+    id: 'invitations.errors.emailHasSignIn',
+    defaultMessage:
+      'This email address already has a Tandem sign-in. Ask the program to invite another address.',
+  },
+});
+
+const notFoundLink = () => new DomainError('not_found', errors.linkNotValid);
+
+/** Why a link can no longer be used, for the person holding it (410); nothing while it is usable. */
+function unusable(invitation: InvitationState, now: Date): DomainError | undefined {
+  switch (invitationStatus(invitation, now)) {
+    case 'accepted':
+      return new DomainError('gone', errors.alreadyUsed);
+    case 'revoked':
+      return new DomainError('gone', errors.withdrawn);
+    case 'expired':
+      return new DomainError('gone', errors.expired);
+    case 'pending':
+      return undefined;
+  }
+}
 
 /**
  * Opening and accepting a link (public: the token is the credential). Whoever holds the link has no principal, so
@@ -38,7 +89,7 @@ export function invitationAcceptance({ records, hashPassword, now }: InvitationA
     repository: InvitationRepository,
     invitation: InvitationRow,
   ): Promise<{ mayNameProgram: boolean; patientName: string | null }> {
-    const noLonger = () => gone('This invitation can no longer be used. Ask the program for a new one.');
+    const noLonger = () => new DomainError('gone', errors.noLongerUsable);
     const { organizationId } = invitation;
     switch (invitation.kind) {
       case 'staff': {
@@ -92,10 +143,7 @@ export function invitationAcceptance({ records, hashPassword, now }: InvitationA
         },
       );
     });
-    throw new DomainError(
-      'conflict',
-      'You are signed in to Tandem, and this invitation makes a new sign-in for the person it was sent to. Sign out first, then open the link again.',
-    );
+    throw new DomainError('conflict', errors.alreadySignedIn);
   }
 
   return {
@@ -105,8 +153,8 @@ export function invitationAcceptance({ records, hashPassword, now }: InvitationA
         const repository = invitationRepository(trx);
         const invitation = await repository.findByTokenHash(hashToken(token), { forUpdate: false });
         if (invitation === undefined) throw notFoundLink();
-        const unusable = unusableInvitationReason(invitation, now());
-        if (unusable !== undefined) throw gone(unusable);
+        const refusal = unusable(invitation, now());
+        if (refusal !== undefined) throw refusal;
         const wording = await assertTargetStillOpen(repository, invitation);
         const organization = await repository.organization(invitation.organizationId);
         const introduction = invitationIntroduction({
@@ -160,11 +208,11 @@ export function invitationAcceptance({ records, hashPassword, now }: InvitationA
       const found = await invitationRepository(records.db).findByTokenHash(tokenHash, { forUpdate: false });
       if (found === undefined) throw notFoundLink();
       if (signedIn) await refuseSignedIn(found, actor);
-      const unusableNow = unusableInvitationReason(found, now());
-      if (unusableNow !== undefined) throw gone(unusableNow);
+      const refusedNow = unusable(found, now());
+      if (refusedNow !== undefined) throw refusedNow;
       const weakness = passwordProblem(request.password, found.email);
       if (weakness !== undefined) {
-        throw new DomainError('invalid_input', 'Choose a stronger password.', {
+        throw new DomainError('invalid_input', errors.strongerPassword, {
           fieldErrors: [{ path: 'body.password', message: weakness }],
         });
       }
@@ -174,14 +222,11 @@ export function invitationAcceptance({ records, hashPassword, now }: InvitationA
         const repository = invitationRepository(trx);
         const invitation = await repository.findByTokenHash(tokenHash, { forUpdate: true });
         if (invitation === undefined) throw notFoundLink();
-        const unusable = unusableInvitationReason(invitation, now());
-        if (unusable !== undefined) throw gone(unusable);
+        const refusal = unusable(invitation, now());
+        if (refusal !== undefined) throw refusal;
         await assertTargetStillOpen(repository, invitation);
         if (await repository.userExists(invitation.email)) {
-          throw new DomainError(
-            'conflict',
-            'This email address already has a Tandem sign-in. Ask the program to invite another address.',
-          );
+          throw new DomainError('conflict', errors.emailHasSignIn);
         }
         const userId = uuidv7();
         const { organizationId } = invitation;

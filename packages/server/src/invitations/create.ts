@@ -1,5 +1,7 @@
+import { defineMessages } from '@formatjs/intl';
 import { DomainError, matchUiLanguage, type StaffRole, type UiLanguage } from '@tandem/core';
 import { familyInvitationMayNameProgram } from '@tandem/core/invitations/invitation';
+import { type NoValues, withValues } from '../i18n/error-message.ts';
 import { outboxRepository } from '../outbox/repository.ts';
 import { organizationOf, type RecordContext } from '../records/record-context.ts';
 import type { RecordKernel, UnitOfWork } from '../records/unit-of-work.ts';
@@ -8,6 +10,95 @@ import { toInvitation } from './present.ts';
 import { type InvitationTarget, invitationRepository } from './repository.ts';
 import type { CreatedInvitation, StaffInvitationRequest } from './schemas.ts';
 import { newToken } from './token.ts';
+
+const errors = defineMessages<{
+  emailSignsInHere: NoValues;
+  emailHasSignInHere: NoValues;
+  noSuchStaffMember: NoValues;
+  staffHasSignIn: { name: string };
+  staffInactive: { name: string };
+  staffHasNoEmail: NoValues;
+  enterEmailToSend: NoValues;
+  describeNewStaff: NoValues;
+  staffEmailListed: NoValues;
+  alreadyInStaffList: NoValues;
+  noSuchPatient: NoValues;
+  patientHasSignIn: NoValues;
+  patientHasNoEmail: NoValues;
+  noSuchSupportContact: NoValues;
+  contactInactive: NoValues;
+  contactHasSignIn: NoValues;
+  consentRequired: NoValues;
+  contactHasNoEmail: NoValues;
+}>({
+  emailSignsInHere: {
+    id: 'invitations.errors.emailSignsInHere',
+    defaultMessage: 'Someone with this email address already signs in to this program.',
+  },
+  emailHasSignInHere: {
+    id: 'invitations.errors.emailHasSignInHere',
+    defaultMessage: 'This email address already has a sign-in here',
+  },
+  noSuchStaffMember: { id: 'invitations.errors.noSuchStaffMember', defaultMessage: 'No such staff member.' },
+  staffHasSignIn: {
+    id: 'invitations.errors.staffHasSignIn',
+    defaultMessage: '{name} already has a sign-in.',
+  },
+  staffInactive: {
+    id: 'invitations.errors.staffInactive',
+    defaultMessage: '{name} is inactive; reactivate them first.',
+  },
+  staffHasNoEmail: {
+    id: 'invitations.errors.staffHasNoEmail',
+    defaultMessage: 'This staff member has no email address on file.',
+  },
+  enterEmailToSend: {
+    id: 'invitations.errors.enterEmailToSend',
+    defaultMessage: 'Enter the email address to send the invitation to',
+  },
+  describeNewStaff: {
+    id: 'invitations.errors.describeNewStaff',
+    defaultMessage: 'Describe the new staff member.',
+  },
+  staffEmailListed: {
+    id: 'invitations.errors.staffEmailListed',
+    defaultMessage: 'A staff member with this email address is already listed.',
+  },
+  alreadyInStaffList: {
+    id: 'invitations.errors.alreadyInStaffList',
+    defaultMessage: 'Already in the staff list: invite them from there',
+  },
+  noSuchPatient: { id: 'invitations.errors.noSuchPatient', defaultMessage: 'No such patient.' },
+  patientHasSignIn: {
+    id: 'invitations.errors.patientHasSignIn',
+    defaultMessage: 'This patient already has a portal sign-in.',
+  },
+  patientHasNoEmail: {
+    id: 'invitations.errors.patientHasNoEmail',
+    defaultMessage: 'The patient has no email address on file.',
+  },
+  noSuchSupportContact: {
+    id: 'invitations.errors.noSuchSupportContact',
+    defaultMessage: 'No such support contact of this patient.',
+  },
+  contactInactive: {
+    id: 'invitations.errors.contactInactive',
+    defaultMessage: 'This support contact is no longer active.',
+  },
+  contactHasSignIn: {
+    id: 'invitations.errors.contactHasSignIn',
+    defaultMessage: 'This support contact already has a sign-in.',
+  },
+  consentRequired: {
+    id: 'invitations.errors.consentRequired',
+    defaultMessage:
+      'The patient has no active written consent naming this support contact. Record the consent first; a support contact can only be invited while one is in effect.',
+  },
+  contactHasNoEmail: {
+    id: 'invitations.errors.contactHasNoEmail',
+    defaultMessage: 'The support contact has no email address on file.',
+  },
+});
 
 export interface InvitationCreationOptions {
   records: RecordKernel;
@@ -42,8 +133,8 @@ export function invitationCreation({ records, publicUrl, now }: InvitationCreati
     const repository = invitationRepository(trx);
     const userId = context.principal.userId;
     if (await repository.emailHasMembership(organizationId, invitation.email)) {
-      throw new DomainError('conflict', 'Someone with this email address already signs in to this program.', {
-        fieldErrors: [{ path: 'body.email', message: 'This email address already has a sign-in here' }],
+      throw new DomainError('conflict', errors.emailSignsInHere, {
+        fieldErrors: [{ path: 'body.email', message: errors.emailHasSignInHere }],
       });
     }
     const replaced = await repository.revokeOpenFor(organizationId, invitation, userId);
@@ -116,19 +207,17 @@ export function invitationCreation({ records, publicUrl, now }: InvitationCreati
         let jobRole: StaffRole;
         if (request.staffMemberId !== undefined) {
           const staff = await repository.staffMemberForUpdate(organizationId, request.staffMemberId);
-          if (staff === undefined) throw new DomainError('not_found', 'No such staff member.');
+          if (staff === undefined) throw new DomainError('not_found', errors.noSuchStaffMember);
           if (staff.userId !== null) {
-            throw new DomainError('conflict', `${staff.displayName} already has a sign-in.`);
+            throw new DomainError('conflict', withValues(errors.staffHasSignIn, { name: staff.displayName }));
           }
           if (!staff.active) {
-            throw new DomainError('conflict', `${staff.displayName} is inactive; reactivate them first.`);
+            throw new DomainError('conflict', withValues(errors.staffInactive, { name: staff.displayName }));
           }
           const chosen = request.email ?? staff.email;
           if (chosen === null) {
-            throw new DomainError('invalid_input', 'This staff member has no email address on file.', {
-              fieldErrors: [
-                { path: 'body.email', message: 'Enter the email address to send the invitation to' },
-              ],
+            throw new DomainError('invalid_input', errors.staffHasNoEmail, {
+              fieldErrors: [{ path: 'body.email', message: errors.enterEmailToSend }],
             });
           }
           staffMemberId = staff.id;
@@ -137,13 +226,11 @@ export function invitationCreation({ records, publicUrl, now }: InvitationCreati
         } else {
           const { displayName, email: newEmail, jobRole: newRole } = request;
           if (displayName === undefined || newEmail === undefined || newRole === undefined) {
-            throw new DomainError('invalid_input', 'Describe the new staff member.');
+            throw new DomainError('invalid_input', errors.describeNewStaff);
           }
           if (await repository.staffEmailTaken(organizationId, newEmail)) {
-            throw new DomainError('conflict', 'A staff member with this email address is already listed.', {
-              fieldErrors: [
-                { path: 'body.email', message: 'Already in the staff list: invite them from there' },
-              ],
+            throw new DomainError('conflict', errors.staffEmailListed, {
+              fieldErrors: [{ path: 'body.email', message: errors.alreadyInStaffList }],
             });
           }
           staffMemberId = await repository.insertStaffMember(organizationId, {
@@ -186,16 +273,12 @@ export function invitationCreation({ records, publicUrl, now }: InvitationCreati
       return records.write(context, async (unit) => {
         const repository = invitationRepository(unit.trx);
         const patient = await repository.patientForUpdate(unit.organizationId, patientId);
-        if (patient === undefined) throw new DomainError('not_found', 'No such patient.');
-        if (patient.userId !== null) {
-          throw new DomainError('conflict', 'This patient already has a portal sign-in.');
-        }
+        if (patient === undefined) throw new DomainError('not_found', errors.noSuchPatient);
+        if (patient.userId !== null) throw new DomainError('conflict', errors.patientHasSignIn);
         const email = request.email ?? patient.email;
         if (email === null) {
-          throw new DomainError('invalid_input', 'The patient has no email address on file.', {
-            fieldErrors: [
-              { path: 'body.email', message: 'Enter the email address to send the invitation to' },
-            ],
+          throw new DomainError('invalid_input', errors.patientHasNoEmail, {
+            fieldErrors: [{ path: 'body.email', message: errors.enterEmailToSend }],
           });
         }
         return createInvitation(
@@ -230,30 +313,24 @@ export function invitationCreation({ records, publicUrl, now }: InvitationCreati
         const { organizationId } = unit;
         const contact = await repository.supportContactForUpdate(organizationId, supportContactId);
         if (contact === undefined || contact.patientId !== patientId) {
-          throw new DomainError('not_found', 'No such support contact of this patient.');
+          throw new DomainError('not_found', errors.noSuchSupportContact);
         }
-        if (!contact.active) throw new DomainError('conflict', 'This support contact is no longer active.');
-        if (contact.userId !== null) {
-          throw new DomainError('conflict', 'This support contact already has a sign-in.');
-        }
+        if (!contact.active) throw new DomainError('conflict', errors.contactInactive);
+        if (contact.userId !== null) throw new DomainError('conflict', errors.contactHasSignIn);
         const categories = await repository.consentedCategories(organizationId, patientId, supportContactId);
         if (categories.length === 0) {
-          throw new DomainError(
-            'conflict',
-            'The patient has no active written consent naming this support contact. Record the consent first; a support contact can only be invited while one is in effect.',
-            { details: { reason: 'consent_required' } },
-          );
+          throw new DomainError('conflict', errors.consentRequired, {
+            details: { reason: 'consent_required' },
+          });
         }
         const email = request.email ?? contact.email;
         if (email === null) {
-          throw new DomainError('invalid_input', 'The support contact has no email address on file.', {
-            fieldErrors: [
-              { path: 'body.email', message: 'Enter the email address to send the invitation to' },
-            ],
+          throw new DomainError('invalid_input', errors.contactHasNoEmail, {
+            fieldErrors: [{ path: 'body.email', message: errors.enterEmailToSend }],
           });
         }
         const patient = await repository.patientForUpdate(organizationId, patientId);
-        if (patient === undefined) throw new DomainError('not_found', 'No such patient.');
+        if (patient === undefined) throw new DomainError('not_found', errors.noSuchPatient);
         return createInvitation(
           unit,
           {

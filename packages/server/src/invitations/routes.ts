@@ -1,3 +1,4 @@
+import { defineMessages } from '@formatjs/intl';
 import { acceptLanguagePreferences, matchUiLanguage } from '@tandem/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
@@ -23,6 +24,15 @@ import {
 } from './schemas.ts';
 import { invitationService } from './service.ts';
 
+const errors = defineMessages({
+  notInvitationId: { id: 'invitations.errors.notInvitationId', defaultMessage: 'Not an invitation id' },
+  notPatientId: { id: 'invitations.errors.notPatientId', defaultMessage: 'Not a patient id' },
+  notSupportContactId: {
+    id: 'invitations.errors.notSupportContactId',
+    defaultMessage: 'Not a support contact id',
+  },
+});
+
 export interface InvitationRouteOptions {
   db: Kysely<DB>;
   auth: Auth;
@@ -30,10 +40,10 @@ export interface InvitationRouteOptions {
 }
 
 const tokenParams = z.object({ token: invitationTokenSchema });
-const invitationParams = z.object({ invitationId: z.uuid('Not an invitation id') });
+const invitationParams = z.object({ invitationId: z.uuid(errors.notInvitationId.id) });
 const supportContactParams = z.object({
-  patientId: z.uuid('Not a patient id'),
-  supportContactId: z.uuid('Not a support contact id'),
+  patientId: z.uuid(errors.notPatientId.id),
+  supportContactId: z.uuid(errors.notSupportContactId.id),
 });
 
 /**

@@ -1,3 +1,4 @@
+import { defineMessages } from '@formatjs/intl';
 import { roles, staffRoles, uiLanguages } from '@tandem/core';
 import { invitationKinds } from '@tandem/core/invitations/invitation';
 import { z } from 'zod';
@@ -5,7 +6,31 @@ import { minimumPasswordLength } from '../auth/password-policy.ts';
 
 const invitationStatuses = ['pending', 'expired', 'accepted', 'revoked'] as const;
 
-const emailField = z.email('Enter an email address').max(320).toLowerCase();
+const errors = defineMessages({
+  enterEmail: { id: 'invitations.errors.enterEmail', defaultMessage: 'Enter an email address' },
+  chooseLanguage: { id: 'invitations.errors.chooseLanguage', defaultMessage: 'Choose one of: {values}' },
+  chooseStaffMember: { id: 'invitations.errors.chooseStaffMember', defaultMessage: 'Choose a staff member' },
+  enterName: { id: 'invitations.errors.enterName', defaultMessage: 'Enter a name' },
+  chooseRole: { id: 'invitations.errors.chooseRole', defaultMessage: 'Choose a role' },
+  existingOrNew: {
+    id: 'invitations.errors.existingOrNew',
+    defaultMessage: 'Either choose an existing staff member or describe a new one, not both',
+  },
+  notInvitationLink: { id: 'invitations.errors.notInvitationLink', defaultMessage: 'Not an invitation link' },
+  notPatientId: { id: 'invitations.errors.notPatientId', defaultMessage: 'Not a patient id' },
+  enterYourName: { id: 'invitations.errors.enterYourName', defaultMessage: 'Enter your name' },
+  choosePassword: { id: 'invitations.errors.choosePassword', defaultMessage: 'Choose a password' },
+  passwordTooShort: {
+    id: 'invitations.errors.passwordTooShort',
+    defaultMessage: 'Use at least {minimum} characters',
+  },
+  passwordTooLong: {
+    id: 'invitations.errors.passwordTooLong',
+    defaultMessage: 'Use at most {maximum} characters',
+  },
+});
+
+const emailField = z.email(errors.enterEmail.id).max(320).toLowerCase();
 
 export const invitationSchema = z
   .object({
@@ -39,12 +64,9 @@ export const createdInvitationSchema = z
 export type CreatedInvitation = z.infer<typeof createdInvitationSchema>;
 
 /** The language the invitation is written in; by default the invitee's (a patient's preferred language), else the program's. */
-const invitationLanguageField = z
-  .enum(uiLanguages, { error: `Choose one of: ${uiLanguages.join(', ')}` })
-  .optional()
-  .meta({
-    description: "The invitation's language; by default the patient's preferred language, else the program's",
-  });
+const invitationLanguageField = z.enum(uiLanguages, { error: errors.chooseLanguage.id }).optional().meta({
+  description: "The invitation's language; by default the patient's preferred language, else the program's",
+});
 
 /**
  * Invite a staff member who has no sign-in yet (staffMemberId; email defaults to theirs), or add someone to the
@@ -52,10 +74,10 @@ const invitationLanguageField = z
  */
 export const staffInvitationRequestSchema = z
   .object({
-    staffMemberId: z.uuid('Choose a staff member').optional(),
-    displayName: z.string().trim().min(1, 'Enter a name').max(200).optional(),
+    staffMemberId: z.uuid(errors.chooseStaffMember.id).optional(),
+    displayName: z.string().trim().min(1, errors.enterName.id).max(200).optional(),
     email: emailField.optional(),
-    jobRole: z.enum(staffRoles, 'Choose a role').optional(),
+    jobRole: z.enum(staffRoles, errors.chooseRole.id).optional(),
     language: invitationLanguageField,
   })
   .superRefine((request, context) => {
@@ -64,17 +86,17 @@ export const staffInvitationRequestSchema = z
         context.addIssue({
           code: 'custom',
           path: ['staffMemberId'],
-          message: 'Either choose an existing staff member or describe a new one, not both',
+          message: errors.existingOrNew.id,
         });
       }
       return;
     }
     if (request.displayName === undefined)
-      context.addIssue({ code: 'custom', path: ['displayName'], message: 'Enter a name' });
+      context.addIssue({ code: 'custom', path: ['displayName'], message: errors.enterName.id });
     if (request.email === undefined)
-      context.addIssue({ code: 'custom', path: ['email'], message: 'Enter an email address' });
+      context.addIssue({ code: 'custom', path: ['email'], message: errors.enterEmail.id });
     if (request.jobRole === undefined)
-      context.addIssue({ code: 'custom', path: ['jobRole'], message: 'Choose a role' });
+      context.addIssue({ code: 'custom', path: ['jobRole'], message: errors.chooseRole.id });
   })
   .meta({ id: 'StaffInvitationRequest' });
 
@@ -98,7 +120,7 @@ export const staffCandidateSchema = z
 export type StaffCandidate = z.infer<typeof staffCandidateSchema>;
 
 export const invitationListQuerySchema = z.object({
-  patientId: z.uuid('Not a patient id').optional(),
+  patientId: z.uuid(errors.notPatientId.id).optional(),
 });
 
 export const revokeInvitationSchema = z
@@ -106,7 +128,7 @@ export const revokeInvitationSchema = z
   .meta({ id: 'RevokeInvitation' });
 
 /** A link's token: 32 random bytes, base64url. Anything else cannot be one. */
-export const invitationTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'Not an invitation link');
+export const invitationTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/, errors.notInvitationLink.id);
 
 /** What the link's page shows before the person accepts: who invites them, where, as what. Nothing clinical. */
 export const invitationPreviewSchema = z
@@ -131,11 +153,11 @@ export type InvitationPreview = z.infer<typeof invitationPreviewSchema>;
 
 export const acceptInvitationSchema = z
   .object({
-    name: z.string().trim().min(1, 'Enter your name').max(200),
+    name: z.string().trim().min(1, errors.enterYourName.id).max(200),
     password: z
-      .string({ error: 'Choose a password' })
-      .min(minimumPasswordLength, `Use at least ${minimumPasswordLength} characters`)
-      .max(256, 'Use at most 256 characters'),
+      .string({ error: errors.choosePassword.id })
+      .min(minimumPasswordLength, errors.passwordTooShort.id)
+      .max(256, errors.passwordTooLong.id),
   })
   .meta({ id: 'AcceptInvitation' });
 

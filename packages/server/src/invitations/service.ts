@@ -1,5 +1,7 @@
+import { defineMessages } from '@formatjs/intl';
 import { DomainError } from '@tandem/core';
 import { invitationStatus } from '@tandem/core/invitations/invitation';
+import { type NoValues, withValues } from '../i18n/error-message.ts';
 import { organizationOf, type RecordContext } from '../records/record-context.ts';
 import { Refusal } from '../records/refusal.ts';
 import type { RecordKernel } from '../records/unit-of-work.ts';
@@ -17,6 +19,22 @@ export interface InvitationServiceOptions {
   hashPassword(password: string): Promise<string>;
   now?: () => Date;
 }
+
+const errors = defineMessages<{
+  noSuchInvitation: NoValues;
+  alreadyClosed: { status: 'accepted' | 'revoked' };
+  changedBySomeoneElse: NoValues;
+}>({
+  noSuchInvitation: { id: 'invitations.errors.noSuchInvitation', defaultMessage: 'No such invitation.' },
+  alreadyClosed: {
+    id: 'invitations.errors.alreadyClosed',
+    defaultMessage: 'This invitation was already {status, select, accepted {accepted} other {revoked}}.',
+  },
+  changedBySomeoneElse: {
+    id: 'invitations.errors.changedBySomeoneElse',
+    defaultMessage: 'Someone else changed this invitation; review it again.',
+  },
+});
 
 /**
  * Invitations by one-time link: making them (create.ts), opening and accepting them (accept.ts), and here the
@@ -74,15 +92,13 @@ export function invitationService(options: InvitationServiceOptions) {
           context.principal.userId,
         );
         const after = await repository.findById(organizationId, invitationId);
-        if (after === undefined) throw new DomainError('not_found', 'No such invitation.');
+        if (after === undefined) throw new DomainError('not_found', errors.noSuchInvitation);
         if (!revoked) {
           const status = invitationStatus(after, now());
           if (status === 'accepted' || status === 'revoked') {
-            throw new Refusal('conflict', `This invitation was already ${status}.`, { current });
+            throw new Refusal('conflict', withValues(errors.alreadyClosed, { status }), { current });
           }
-          throw new Refusal('version_conflict', 'Someone else changed this invitation; review it again.', {
-            current,
-          });
+          throw new Refusal('version_conflict', errors.changedBySomeoneElse, { current });
         }
         audit({
           action: 'revoke',

@@ -1,3 +1,4 @@
+import { defineMessages } from '@formatjs/intl';
 import { uiLanguages } from '@tandem/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -7,6 +8,14 @@ import { organizationOf } from '../records/record-context.ts';
 import { staleVersion } from '../records/refusal.ts';
 import type { RecordKernel } from '../records/unit-of-work.ts';
 import type { LanguageRepository } from './repository.ts';
+
+const errors = defineMessages({
+  languageChanged: {
+    id: 'languages.errors.languageChanged',
+    defaultMessage: "Someone else changed the program's language; review their change.",
+  },
+  chooseLanguage: { id: 'languages.errors.chooseLanguage', defaultMessage: 'Choose one of: {values}' },
+});
 
 const organizationLanguageSchema = z
   .object({
@@ -19,12 +28,20 @@ const organizationLanguageSchema = z
   .meta({ id: 'OrganizationLanguage' });
 
 const organizationLanguageChange = z.object({
-  defaultLanguage: z.enum(uiLanguages, { error: `Choose one of: ${uiLanguages.join(', ')}` }),
+  defaultLanguage: z.enum(uiLanguages, { error: errors.chooseLanguage.id }),
   version: z.number().int().positive(),
 });
 
-/** The organization's default language (administrators), with its audit event; 409 with the current one if stale. */
-export function languageRoutes(records: RecordKernel, languages: LanguageRepository): FastifyPluginAsyncZod {
+/**
+ * The organization's default language (administrators), with its audit event; 409 with the current one if stale.
+ * A change drops the organization's cached principals (`forgetOrganization`): its people read the new default
+ * from their next request.
+ */
+export function languageRoutes(
+  records: RecordKernel,
+  languages: LanguageRepository,
+  forgetOrganization: (organizationId: string) => void,
+): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/api/organization/language',
@@ -61,13 +78,11 @@ export function languageRoutes(records: RecordKernel, languages: LanguageReposit
       async (request) => {
         const context = recordContext(request);
         const organizationId = organizationOf(context);
-        return records.write(context, async ({ trx, audit }) => {
+        const saved = await records.write(context, async ({ trx, audit }) => {
           const saved = await languages.setOrganizationDefault(trx, organizationId, request.body);
           if (saved === undefined) {
             // Answered after the rollback, from outside the failed transaction.
-            staleVersion("Someone else changed the program's language; review their change.", () =>
-              languages.organizationSetting(organizationId),
-            );
+            staleVersion(errors.languageChanged, () => languages.organizationSetting(organizationId));
           }
           audit({
             resourceType: 'organization_settings',
@@ -76,6 +91,8 @@ export function languageRoutes(records: RecordKernel, languages: LanguageReposit
           });
           return saved;
         });
+        forgetOrganization(organizationId);
+        return saved;
       },
     );
   };

@@ -1,3 +1,4 @@
+import { defineMessages } from '@formatjs/intl';
 import {
   clinicianGenders,
   coOccurringConditions,
@@ -7,6 +8,13 @@ import {
   therapeuticApproaches,
 } from '@tandem/core';
 import { z } from 'zod';
+
+const errors = defineMessages({
+  enterNumber: { id: 'matching.errors.enterNumber', defaultMessage: 'Enter a number' },
+  useWholeNumber: { id: 'matching.errors.useWholeNumber', defaultMessage: 'Use a whole number' },
+  atLeast: { id: 'matching.errors.atLeast', defaultMessage: 'Use at least {minimum}' },
+  atMost: { id: 'matching.errors.atMost', defaultMessage: 'Use at most {maximum}' },
+});
 
 export const therapistSuggestionSchema = z
   .object({
@@ -82,10 +90,10 @@ export const caseloadSettingSchema = z
 export const caseloadSettingUpdateSchema = z
   .object({
     defaultMaxCaseload: z
-      .number('Enter a number')
-      .int('Use a whole number')
-      .min(1, 'Use at least 1')
-      .max(500, 'Use at most 500'),
+      .number(errors.enterNumber.id)
+      .int(errors.useWholeNumber.id)
+      .min(1, errors.atLeast.id)
+      .max(500, errors.atMost.id),
     version: z.number().int().positive(),
   })
   .meta({ id: 'CaseloadSettingUpdate' });

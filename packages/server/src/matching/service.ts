@@ -1,3 +1,4 @@
+import { defineMessages } from '@formatjs/intl';
 import {
   type ClinicianGender,
   type CoOccurringCondition,
@@ -19,6 +20,15 @@ import { staleVersion } from '../records/refusal.ts';
 import type { RecordKernel } from '../records/unit-of-work.ts';
 import type { MatchingRepository } from './repository.ts';
 import type { CaseloadSettingUpdate, TherapistSuggestions } from './schemas.ts';
+
+const errors = defineMessages({
+  noSuchPatient: { id: 'matching.errors.noSuchPatient', defaultMessage: 'No such patient.' },
+  noSuchOrganization: { id: 'matching.errors.noSuchOrganization', defaultMessage: 'No such organization.' },
+  settingsChanged: {
+    id: 'matching.errors.settingsChanged',
+    defaultMessage: 'Someone else changed the organization settings; review their change.',
+  },
+});
 
 const isOneOf =
   <T extends string>(values: readonly T[]) =>
@@ -52,7 +62,7 @@ export function matchingService(records: RecordKernel, repository: MatchingRepos
     async suggestions(context: RecordContext, patientId: string): Promise<TherapistSuggestions> {
       const organizationId = organizationOf(context);
       const patient = await repository.patient(organizationId, patientId);
-      if (patient === undefined) throw new DomainError('not_found', 'No such patient.');
+      if (patient === undefined) throw new DomainError('not_found', errors.noSuchPatient);
       const episode = await repository.referenceEpisode(organizationId, patientId);
       const [earlier, current, rows] = await Promise.all([
         repository.earlierPrimaryTherapists(
@@ -144,7 +154,7 @@ export function matchingService(records: RecordKernel, repository: MatchingRepos
 
     async caseloadSetting(context: RecordContext) {
       const setting = await repository.caseloadSetting(organizationOf(context));
-      if (setting === undefined) throw new DomainError('not_found', 'No such organization.');
+      if (setting === undefined) throw new DomainError('not_found', errors.noSuchOrganization);
       return setting;
     },
 
@@ -154,7 +164,7 @@ export function matchingService(records: RecordKernel, repository: MatchingRepos
         const row = await repository.updateCaseloadSetting(trx, organizationId, change);
         if (row === undefined) {
           return staleVersion(
-            'Someone else changed the organization settings; review their change.',
+            errors.settingsChanged,
             async () => (await repository.caseloadSetting(organizationId)) ?? null,
           );
         }

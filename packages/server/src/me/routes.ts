@@ -1,3 +1,4 @@
+import { defineMessages } from '@formatjs/intl';
 import { matchUiLanguage, personLanguage, roles, uiLanguages } from '@tandem/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -7,6 +8,10 @@ import { recordContext } from '../http/record-context.ts';
 import type { LanguageRepository } from '../languages/repository.ts';
 import type { organizationRepository } from '../organizations/repository.ts';
 import type { RecordKernel } from '../records/unit-of-work.ts';
+
+const errors = defineMessages({
+  chooseLanguage: { id: 'me.errors.chooseLanguage', defaultMessage: 'Choose one of: {values}' },
+});
 
 const meSchema = z
   .object({
@@ -37,7 +42,7 @@ const meSchema = z
 
 const languageChange = z.object({
   language: z
-    .enum(uiLanguages, { error: `Choose one of: ${uiLanguages.join(', ')}` })
+    .enum(uiLanguages, { error: errors.chooseLanguage.id })
     .nullable()
     .meta({ description: 'null: follow the organization (or, for a patient, their preferred language)' }),
 });
@@ -46,12 +51,15 @@ export interface MeRoutesOptions {
   organizations: ReturnType<typeof organizationRepository>;
   languages: LanguageRepository;
   records: RecordKernel;
+  /** Drops the cached principal, so that the next request is answered in the new language. */
+  forgetUser: (userId: string) => void;
 }
 
 export function meRoutes({
   organizations,
   languages: languageData,
   records,
+  forgetUser,
 }: MeRoutesOptions): FastifyPluginAsyncZod {
   return async (app) => {
     async function describe(principal: ReturnType<typeof requirePrincipal>) {
@@ -115,6 +123,7 @@ export function meRoutes({
             reason: null,
           });
         });
+        forgetUser(context.principal.userId);
         return describe(context.principal);
       },
     );

@@ -1,3 +1,4 @@
+import { defineMessages } from '@formatjs/intl';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { problemSchema } from '../http/problem.ts';
@@ -10,7 +11,11 @@ import {
 } from './schemas.ts';
 import type { OnDutyService } from './service.ts';
 
-const shiftParams = z.object({ shiftId: z.uuid('Not an on-duty shift id') });
+const errors = defineMessages({
+  notShiftId: { id: 'onDuty.errors.notShiftId', defaultMessage: 'Not an on-duty shift id' },
+});
+
+const shiftParams = z.object({ shiftId: z.uuid(errors.notShiftId.id) });
 
 /** The on-duty roster: everyone at work reads it; supervisors and administrators keep it. */
 export function onDutyRoutes(service: OnDutyService): FastifyPluginAsyncZod {

@@ -1,5 +1,13 @@
+import { defineMessages } from '@formatjs/intl';
 import { onDutyDuties } from '@tandem/core';
 import { z } from 'zod';
+
+const errors = defineMessages({
+  chooseStaffMember: { id: 'onDuty.errors.chooseStaffMember', defaultMessage: 'Choose a staff member' },
+  chooseDuty: { id: 'onDuty.errors.chooseDuty', defaultMessage: 'Choose a duty' },
+  enterStart: { id: 'onDuty.errors.enterStart', defaultMessage: 'Enter when the shift starts' },
+  enterEnd: { id: 'onDuty.errors.enterEnd', defaultMessage: 'Enter when the shift ends' },
+});
 
 export const onDutyShiftSchema = z
   .object({
@@ -24,10 +32,10 @@ export const onDutyRosterSchema = z
 
 export const onDutyShiftCreateSchema = z
   .object({
-    staffMemberId: z.uuid('Choose a staff member'),
-    duty: z.enum(onDutyDuties, 'Choose a duty'),
-    startsAt: z.iso.datetime({ offset: true, message: 'Enter when the shift starts' }),
-    endsAt: z.iso.datetime({ offset: true, message: 'Enter when the shift ends' }),
+    staffMemberId: z.uuid(errors.chooseStaffMember.id),
+    duty: z.enum(onDutyDuties, errors.chooseDuty.id),
+    startsAt: z.iso.datetime({ offset: true, message: errors.enterStart.id }),
+    endsAt: z.iso.datetime({ offset: true, message: errors.enterEnd.id }),
   })
   .meta({ id: 'OnDutyShiftCreate' });
 export type OnDutyShiftCreate = z.infer<typeof onDutyShiftCreateSchema>;

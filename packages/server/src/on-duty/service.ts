@@ -1,9 +1,36 @@
-import { DomainError, type OnDutyDuty, onDutyShiftRefusals, type StaffRole } from '@tandem/core';
+import { defineMessages } from '@formatjs/intl';
+import {
+  DomainError,
+  type ErrorMessage,
+  type FieldError,
+  type OnDutyDuty,
+  onDutyShiftRefusals,
+  type StaffRole,
+} from '@tandem/core';
 import { organizationOf, type RecordContext } from '../records/record-context.ts';
 import { Refusal, staleVersion } from '../records/refusal.ts';
 import type { RecordKernel } from '../records/unit-of-work.ts';
 import type { OnDutyRepository, OnDutyShiftRow } from './repository.ts';
 import type { OnDutyShift, OnDutyShiftCreate } from './schemas.ts';
+
+const errors = defineMessages({
+  invalidFields: { id: 'onDuty.errors.invalidFields', defaultMessage: 'Some fields are missing or invalid.' },
+  noSuchShift: { id: 'onDuty.errors.noSuchShift', defaultMessage: 'No such on-duty shift.' },
+  chooseActiveStaff: {
+    id: 'onDuty.errors.chooseActiveStaff',
+    defaultMessage: 'Choose an active staff member',
+  },
+  overlapping: {
+    id: 'onDuty.errors.overlapping',
+    defaultMessage:
+      'This person already holds this duty for part of that time; end or change that shift first.',
+  },
+  shiftOver: { id: 'onDuty.errors.shiftOver', defaultMessage: 'This shift is already over.' },
+  shiftChanged: {
+    id: 'onDuty.errors.shiftChanged',
+    defaultMessage: 'Someone else changed this shift meanwhile; here it is as it is now.',
+  },
+});
 
 function toShift(row: OnDutyShiftRow): OnDutyShift {
   return {
@@ -19,8 +46,8 @@ function toShift(row: OnDutyShiftRow): OnDutyShift {
   };
 }
 
-const invalidShift = (fieldErrors: { path: string; message: string }[]) =>
-  new DomainError('invalid_input', 'Some fields are missing or invalid.', {
+const invalidShift = (fieldErrors: FieldError<ErrorMessage>[]) =>
+  new DomainError('invalid_input', errors.invalidFields, {
     fieldErrors: fieldErrors.map((error) => ({ ...error, path: `body.${error.path}` })),
   });
 
@@ -35,7 +62,7 @@ export function onDutyService(records: RecordKernel, repository: OnDutyRepositor
 
   async function one(organizationId: string, shiftId: string): Promise<OnDutyShift> {
     const row = await repository.find(db, organizationId, shiftId);
-    if (row === undefined) throw new DomainError('not_found', 'No such on-duty shift.');
+    if (row === undefined) throw new DomainError('not_found', errors.noSuchShift);
     return toShift(row);
   }
 
@@ -51,7 +78,7 @@ export function onDutyService(records: RecordKernel, repository: OnDutyRepositor
         async ({ trx, audit, clock }) => {
           const staffMember = await repository.staffMember(trx, organizationId, shift.staffMemberId);
           if (staffMember === undefined || !staffMember.active) {
-            throw invalidShift([{ path: 'staffMemberId', message: 'Choose an active staff member' }]);
+            throw invalidShift([{ path: 'staffMemberId', message: errors.chooseActiveStaff }]);
           }
           const startsAt = new Date(shift.startsAt);
           const endsAt = new Date(shift.endsAt);
@@ -78,8 +105,7 @@ export function onDutyService(records: RecordKernel, repository: OnDutyRepositor
         {
           conflicts: {
             on_duty_shifts_no_overlap: {
-              message:
-                'This person already holds this duty for part of that time; end or change that shift first.',
+              message: errors.overlapping,
             },
           },
         },
@@ -91,13 +117,13 @@ export function onDutyService(records: RecordKernel, repository: OnDutyRepositor
       const organizationId = organizationOf(context);
       await records.write(context, async ({ trx, audit, clock }) => {
         const row = await repository.find(trx, organizationId, shiftId);
-        if (row === undefined) throw new DomainError('not_found', 'No such on-duty shift.');
+        if (row === undefined) throw new DomainError('not_found', errors.noSuchShift);
         const current = () => one(organizationId, shiftId);
         if (row.endedAt !== null || new Date(row.endsAt).getTime() <= (await clock()).now.getTime()) {
-          throw new Refusal('conflict', 'This shift is already over.', { current });
+          throw new Refusal('conflict', errors.shiftOver, { current });
         }
         if (!(await repository.end(trx, organizationId, shiftId, version, context.principal.userId))) {
-          staleVersion('Someone else changed this shift meanwhile; here it is as it is now.', current);
+          staleVersion(errors.shiftChanged, current);
         }
         audit({ resourceType: 'on_duty_shift', resourceId: shiftId, fieldsChanged: ['endedAt'] });
       });

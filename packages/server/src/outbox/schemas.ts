@@ -1,5 +1,10 @@
+import { defineMessages } from '@formatjs/intl';
 import { deliveryStates } from '@tandem/core/outbox/delivery';
 import { z } from 'zod';
+
+const errors = defineMessages({
+  notMessageId: { id: 'outbox.errors.notMessageId', defaultMessage: 'Not a message id' },
+});
 
 export const outboxMessageSchema = z
   .object({
@@ -39,4 +44,4 @@ export const outboxQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
 
-export const outboxMessageParams = z.object({ messageId: z.uuid('Not a message id') });
+export const outboxMessageParams = z.object({ messageId: z.uuid(errors.notMessageId.id) });

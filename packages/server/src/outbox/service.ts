@@ -1,3 +1,4 @@
+import { defineMessages } from '@formatjs/intl';
 import { DomainError } from '@tandem/core';
 import { invitationStatus } from '@tandem/core/invitations/invitation';
 import { deliveryState } from '@tandem/core/outbox/delivery';
@@ -6,6 +7,14 @@ import type { RecordKernel } from '../records/unit-of-work.ts';
 import { hideLiveLinks } from './hide-live-links.ts';
 import type { OutboxMessageRow, OutboxRepository } from './repository.ts';
 import type { OutboxMessage } from './schemas.ts';
+
+const errors = defineMessages({
+  noSuchMessage: { id: 'outbox.errors.noSuchMessage', defaultMessage: 'No such message.' },
+  onlyFailedRetried: {
+    id: 'outbox.errors.onlyFailedRetried',
+    defaultMessage: 'Only a message whose delivery failed can be retried.',
+  },
+});
 
 /** A message as administrators read it: links hidden, its delivery and its invitation's state. */
 export function presentMessage(row: OutboxMessageRow, now: Date): OutboxMessage {
@@ -60,8 +69,8 @@ export function outboxService(
       const row = await records.write(context, async ({ trx, audit }) => {
         if (!(await outbox.retryFailed(trx, organizationId, messageId))) {
           const current = await outbox.find(trx, organizationId, messageId);
-          if (current === undefined) throw new DomainError('not_found', 'No such message.');
-          throw new DomainError('conflict', 'Only a message whose delivery failed can be retried.');
+          if (current === undefined) throw new DomainError('not_found', errors.noSuchMessage);
+          throw new DomainError('conflict', errors.onlyFailedRetried);
         }
         audit({
           resourceType: 'outbox_message',

@@ -351,6 +351,7 @@ function contextOf(
       organizationId: organization,
       role,
       staffMemberId: null,
+      language: 'en',
     },
     access: null,
     actor: { actorUserId: userId, actorRole: role, ipAddress: null, userAgent: 'vitest' },

@@ -1,3 +1,4 @@
+import { defineMessages } from '@formatjs/intl';
 import { DomainError, mayBreakGlass } from '@tandem/core';
 import { raiseAlert } from '../alerts/raise-alert.ts';
 import { type AlertRepository, alertRepository } from '../alerts/repository.ts';
@@ -10,6 +11,10 @@ export const breakGlassReviewSource = (grantId: string) =>
   ({ kind: 'break_glass_review', sourceType: 'break_glass_grant', sourceKey: grantId }) as const;
 
 const longestSummary = 500;
+
+const errors = defineMessages({
+  noSuchPatient: { id: 'patients.errors.noSuchPatient', defaultMessage: 'No such patient.' },
+});
 
 /**
  * Break-the-glass: a clinician outside the care team opens a record in an emergency. The grant, its audit event
@@ -32,7 +37,7 @@ export function breakGlassService(
       const organizationId = organizationOf(context);
       const { userId, role, name } = context.principal;
       const facts = await repository.accessFacts(records.db, organizationId, userId, patientId);
-      if (facts === undefined) throw new DomainError('not_found', 'No such patient.');
+      if (facts === undefined) throw new DomainError('not_found', errors.noSuchPatient);
       const decision = mayBreakGlass({ userId, organizationId, role }, organizationId, facts.relationship);
       const attempt = { resourceType: 'break_glass_grant', action: 'break_glass', patientId } as const;
       if (!decision.allowed) {
@@ -46,7 +51,7 @@ export function breakGlassService(
             reason: decision.reason,
           });
         });
-        throw new DomainError('forbidden', decision.reason);
+        throw new DomainError('forbidden', decision.message);
       }
       return records.write(context, async (unit) => {
         const grant = await repository.insertGrant(unit.trx, { organizationId, patientId, userId, reason });

@@ -1,6 +1,8 @@
+import { defineMessages } from '@formatjs/intl';
 import {
   type AccessPrincipal,
   DomainError,
+  type ErrorMessage,
   type PatientListField,
   parsePatientSearch,
   patientListFilterReach,
@@ -23,13 +25,22 @@ export interface PatientListRequest extends PatientListQuery {
   q?: string | undefined;
 }
 
-const filterRefusals: Record<PatientListField, string> = {
-  identity:
-    'Searching by name, record number or birth date, or filtering by status, needs the patients’ demographics, which you may not read.',
-  currentEpisode:
-    'Filtering by setting or level of care needs the patients’ episodes of care, which you may not read.',
-  primaryTherapist: 'Filtering by primary therapist needs the patients’ care teams, which you may not read.',
-};
+const filterRefusals = defineMessages({
+  identity: {
+    id: 'patients.errors.searchNeedsDemographics',
+    defaultMessage:
+      'Searching by name, record number or birth date, or filtering by status, needs the patients’ demographics, which you may not read.',
+  },
+  currentEpisode: {
+    id: 'patients.errors.filterNeedsEpisodes',
+    defaultMessage:
+      'Filtering by setting or level of care needs the patients’ episodes of care, which you may not read.',
+  },
+  primaryTherapist: {
+    id: 'patients.errors.filterNeedsCareTeams',
+    defaultMessage: 'Filtering by primary therapist needs the patients’ care teams, which you may not read.',
+  },
+}) satisfies Record<PatientListField, ErrorMessage>;
 
 /**
  * How far the request's search and filters may look: each narrows the list by a part of the record, and may do

@@ -1,6 +1,8 @@
+import { defineMessages } from '@formatjs/intl';
 import { DomainError } from '@tandem/core';
 import type { Updateable } from 'kysely';
 import type { Patients } from '../db/schema.generated.ts';
+import { type NoValues, withValues } from '../i18n/error-message.ts';
 import { organizationOf, type RecordContext } from '../records/record-context.ts';
 import { staleVersion } from '../records/refusal.ts';
 import type { RecordKernel } from '../records/unit-of-work.ts';
@@ -22,11 +24,36 @@ function blankToNull<T extends Record<string, unknown>>(fields: T): T {
   ) as T;
 }
 
+const errors = defineMessages<{
+  invalidFields: NoValues;
+  bornInTheFuture: { today: string };
+  noSuchPatient: NoValues;
+  possibleDuplicate: NoValues;
+  changedBySomeoneElse: NoValues;
+}>({
+  invalidFields: {
+    id: 'patients.errors.invalidFields',
+    defaultMessage: 'Some fields are missing or invalid.',
+  },
+  bornInTheFuture: {
+    id: 'patients.errors.bornInTheFuture',
+    defaultMessage: 'The date of birth cannot be after today ({today})',
+  },
+  noSuchPatient: { id: 'patients.errors.noSuchPatient', defaultMessage: 'No such patient.' },
+  possibleDuplicate: {
+    id: 'patients.errors.possibleDuplicate',
+    defaultMessage:
+      'A patient with a similar name and the same date of birth is already registered. Open the existing record, or confirm that this is someone else.',
+  },
+  changedBySomeoneElse: {
+    id: 'patients.errors.changedBySomeoneElse',
+    defaultMessage: 'Someone else changed this record; review their change.',
+  },
+});
+
 function bornInTheFuture(today: string) {
-  return new DomainError('invalid_input', 'Some fields are missing or invalid.', {
-    fieldErrors: [
-      { path: 'body.dateOfBirth', message: `The date of birth cannot be after today (${today})` },
-    ],
+  return new DomainError('invalid_input', errors.invalidFields, {
+    fieldErrors: [{ path: 'body.dateOfBirth', message: withValues(errors.bornInTheFuture, { today }) }],
   });
 }
 
@@ -52,7 +79,7 @@ export function registrationService(records: RecordKernel) {
 
     async demographics(context: RecordContext, patientId: string): Promise<PatientDemographics> {
       const found = await repository.findDemographics(organizationOf(context), patientId);
-      if (found === undefined) throw new DomainError('not_found', 'No such patient.');
+      if (found === undefined) throw new DomainError('not_found', errors.noSuchPatient);
       return found;
     },
 
@@ -65,16 +92,12 @@ export function registrationService(records: RecordKernel) {
         if (!confirmedNotDuplicate) {
           const matches = await repository.possibleDuplicates(organizationId, person, trx);
           if (matches.length > 0) {
-            throw new DomainError(
-              'conflict',
-              'A patient with a similar name and the same date of birth is already registered. Open the existing record, or confirm that this is someone else.',
-              {
-                details: {
-                  reason: 'possible_duplicate',
-                  matches: matches.map(({ id, mrn }) => ({ id, mrn })),
-                },
+            throw new DomainError('conflict', errors.possibleDuplicate, {
+              details: {
+                reason: 'possible_duplicate',
+                matches: matches.map(({ id, mrn }) => ({ id, mrn })),
               },
-            );
+            });
           }
         }
         const mrnValue = await patientRepository(trx).allocateMrnValues(organizationId, 1);
@@ -114,8 +137,8 @@ export function registrationService(records: RecordKernel) {
         );
         if (row === undefined) {
           const seen = await repository.findDemographics(organizationId, patientId, trx);
-          if (seen === undefined) throw new DomainError('not_found', 'No such patient.');
-          return staleVersion('Someone else changed this record; review their change.', async () =>
+          if (seen === undefined) throw new DomainError('not_found', errors.noSuchPatient);
+          return staleVersion(errors.changedBySomeoneElse, async () =>
             repository.findDemographics(organizationId, patientId),
           );
         }

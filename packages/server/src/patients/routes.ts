@@ -1,3 +1,4 @@
+import { defineMessages } from '@formatjs/intl';
 import { DomainError, type PatientStatus } from '@tandem/core';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -20,6 +21,10 @@ import {
   patientRecordSchema,
   patientSearchBodySchema,
 } from './schemas.ts';
+
+const errors = defineMessages({
+  noSuchPatient: { id: 'patients.errors.noSuchPatient', defaultMessage: 'No such patient.' },
+});
 
 export function patientRoutes(db: Kysely<DB>): FastifyPluginAsyncZod {
   const records = patientRecords(db);
@@ -97,7 +102,7 @@ export function patientRoutes(db: Kysely<DB>): FastifyPluginAsyncZod {
         const principal = requirePrincipal(request);
         const access = requireAccess(request);
         const found = await records.find(principal.organizationId, request.params.patientId);
-        if (found === undefined) throw new DomainError('not_found', 'No such patient.');
+        if (found === undefined) throw new DomainError('not_found', errors.noSuchPatient);
         return {
           ...found.patient,
           status: found.patient.status as PatientStatus,

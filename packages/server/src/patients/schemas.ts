@@ -1,5 +1,37 @@
+import { defineMessages } from '@formatjs/intl';
 import { asamEditions, careSettings, careTeamRoles, isAsamLevel, patientStatuses } from '@tandem/core';
 import { z } from 'zod';
+
+const errors = defineMessages({
+  notStaffMemberId: { id: 'patients.errors.notStaffMemberId', defaultMessage: 'Not a staff member id' },
+  onlyMine: { id: 'patients.errors.onlyMine', defaultMessage: 'Only "mine" filters by care team' },
+  atLeast: { id: 'patients.errors.atLeast', defaultMessage: 'At least {minimum}' },
+  atMost: { id: 'patients.errors.atMost', defaultMessage: 'At most {maximum}' },
+  listDepth: {
+    id: 'patients.errors.listDepth',
+    defaultMessage: 'Lists go {depth, number} patients deep: search or filter to narrow them',
+  },
+  sayAsamEdition: {
+    id: 'patients.errors.sayAsamEdition',
+    defaultMessage: 'Say which ASAM edition the level is of',
+  },
+  notAsamLevel: {
+    id: 'patients.errors.notAsamLevel',
+    defaultMessage: 'Not a level of care of the ASAM {edition, select, third {3rd} other {4th}} edition',
+  },
+  searchTooLong: {
+    id: 'patients.errors.searchTooLong',
+    defaultMessage: 'Search with at most {maximum} characters',
+  },
+  sayWhyEmergency: {
+    id: 'patients.errors.sayWhyEmergency',
+    defaultMessage: 'Say in a sentence why this is an emergency (at least {minimum} characters)',
+  },
+  reasonTooLong: {
+    id: 'patients.errors.reasonTooLong',
+    defaultMessage: 'Keep the reason under {maximum} characters',
+  },
+});
 
 /**
  * A row of the patient list. Each part is present only when the caller may read the part of the record it
@@ -49,15 +81,20 @@ const patientListFilterShape = {
   asamEdition: z.enum(asamEditions).optional(),
   asamLevel: z.string().trim().max(10).optional(),
   /** The patient's current primary therapist. */
-  therapistStaffMemberId: z.uuid('Not a staff member id').optional(),
+  therapistStaffMemberId: z.uuid(errors.notStaffMemberId.id).optional(),
   /** `mine`: only the patients whose current care team the caller is on (their caseload). */
-  careTeam: z.enum(['mine'], 'Only "mine" filters by care team').optional(),
-  limit: z.coerce.number().int().min(1, 'At least 1').max(200, 'At most 200').default(50),
+  careTeam: z.enum(['mine'], errors.onlyMine.id).optional(),
+  limit: z.coerce.number().int().min(1, errors.atLeast.id).max(200, errors.atMost.id).default(50),
   offset: z.coerce
     .number()
     .int()
-    .min(0, 'At least 0')
-    .max(patientListDepth - 1, `Lists go ${patientListDepth} patients deep: search or filter to narrow them`)
+    .min(0, errors.atLeast.id)
+    // A refinement rather than .max(), so that the message can name the depth; meta keeps the bound documented.
+    .refine((offset) => offset < patientListDepth, {
+      message: errors.listDepth.id,
+      params: { depth: patientListDepth },
+    })
+    .meta({ maximum: patientListDepth - 1 })
     .default(0),
 };
 
@@ -70,13 +107,14 @@ function checkAsamFilter(
     context.addIssue({
       code: 'custom',
       path: ['asamEdition'],
-      message: 'Say which ASAM edition the level is of',
+      message: errors.sayAsamEdition.id,
     });
   } else if (!isAsamLevel(filters.asamEdition, filters.asamLevel)) {
     context.addIssue({
       code: 'custom',
       path: ['asamLevel'],
-      message: `Not a level of care of the ASAM ${filters.asamEdition === '3' ? '3rd' : '4th'} edition`,
+      message: errors.notAsamLevel.id,
+      params: { edition: filters.asamEdition === '3' ? 'third' : 'fourth' },
     });
   }
 }
@@ -88,7 +126,7 @@ export type PatientListQuery = z.infer<typeof patientListQuerySchema>;
 /** POST /api/patients/search: the search text travels in the body, never in a URL or a log line. */
 export const patientSearchBodySchema = z
   .object({
-    q: z.string().trim().max(100, 'Search with at most 100 characters').optional(),
+    q: z.string().trim().max(100, errors.searchTooLong.id).optional(),
     ...patientListFilterShape,
   })
   .superRefine(checkAsamFilter)
@@ -147,11 +185,7 @@ export const patientRecordSchema = z
 export type PatientRecord = z.infer<typeof patientRecordSchema>;
 
 export const breakGlassRequestSchema = z.object({
-  reason: z
-    .string()
-    .trim()
-    .min(10, 'Say in a sentence why this is an emergency (at least 10 characters)')
-    .max(1000, 'Keep the reason under 1000 characters'),
+  reason: z.string().trim().min(10, errors.sayWhyEmergency.id).max(1000, errors.reasonTooLong.id),
 });
 
 export const breakGlassGrantSchema = z

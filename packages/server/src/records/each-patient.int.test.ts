@@ -53,6 +53,7 @@ describe('several patients in one unit of work', () => {
         organizationId,
         role: 'clinician',
         staffMemberId: staff.id,
+        language: 'en',
       },
       // A group session's shared content is an organization resource of its own; the route decided that.
       access: null,

@@ -78,6 +78,7 @@ export function systemContext(organizationId: string, job: string): RecordContex
       organizationId,
       role: 'admin',
       staffMemberId: null,
+      language: 'en',
     },
     access: null,
     actor: { actorUserId: null, actorRole: 'system', ipAddress: null, userAgent: job },

@@ -1,4 +1,10 @@
-import { DomainError, type DomainErrorCode, type FieldError } from '@tandem/core';
+import {
+  DomainError,
+  type DomainErrorCode,
+  type ErrorMessage,
+  englishOf,
+  type FieldError,
+} from '@tandem/core';
 import type { AuditedChange } from './unit-of-work.ts';
 
 /**
@@ -8,22 +14,24 @@ import type { AuditedChange } from './unit-of-work.ts';
  */
 export class Refusal extends Error {
   readonly code: DomainErrorCode;
+  /** What the refusal says to a person (`message` is its English). */
+  readonly detail: ErrorMessage;
   readonly current: (() => Promise<unknown>) | undefined;
   readonly loadDetails: (() => Promise<Record<string, unknown>>) | undefined;
   readonly details: Record<string, unknown>;
-  readonly fieldErrors: FieldError[];
+  readonly fieldErrors: FieldError<ErrorMessage>[];
   readonly deniedAttempt: AuditedChange | undefined;
 
   constructor(
     code: DomainErrorCode,
-    message: string,
+    message: ErrorMessage,
     options: {
       /** The record as it is now (the problem's `current`). */
       current?: () => Promise<unknown>;
       /** More of the problem's body, also read after the rollback. */
       loadDetails?: () => Promise<Record<string, unknown>>;
       details?: Record<string, unknown>;
-      fieldErrors?: FieldError[];
+      fieldErrors?: FieldError<ErrorMessage>[];
       /**
        * What was attempted, when the refusal denies the person (a role the policy let in but a rule of the
        * record refuses): the kernel audits it as denied after the rollback, so the trail shows the attempt.
@@ -31,9 +39,10 @@ export class Refusal extends Error {
       deniedAttempt?: AuditedChange;
     } = {},
   ) {
-    super(message);
+    super(englishOf(message));
     this.name = 'Refusal';
     this.code = code;
+    this.detail = message;
     this.current = options.current;
     this.loadDetails = options.loadDetails;
     this.details = options.details ?? {};
@@ -45,7 +54,7 @@ export class Refusal extends Error {
   async answer(): Promise<DomainError> {
     const loaded = this.loadDetails === undefined ? {} : await this.loadDetails();
     const current = this.current === undefined ? {} : { current: await this.current() };
-    return new DomainError(this.code, this.message, {
+    return new DomainError(this.code, this.detail, {
       details: { ...this.details, ...loaded, ...current },
       fieldErrors: this.fieldErrors,
       cause: this,
@@ -54,14 +63,14 @@ export class Refusal extends Error {
 }
 
 /** Refuses a write made on a version that is no longer the current one: 409 with the record as it is now. */
-export function staleVersion(message: string, current: () => Promise<unknown>): never {
+export function staleVersion(message: ErrorMessage, current: () => Promise<unknown>): never {
   throw new Refusal('version_conflict', message, { current });
 }
 
 /** What a violated unique or exclusion constraint means to the person who made the change. */
 export interface ConflictRule {
   code?: 'conflict' | 'version_conflict';
-  message: string;
+  message: ErrorMessage;
   details?: Record<string, unknown>;
   /** The record as it is now, to answer with. */
   current?: () => Promise<unknown>;

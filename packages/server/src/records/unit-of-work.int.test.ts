@@ -29,6 +29,7 @@ describe('the record kernel unit of work', () => {
         organizationId,
         role: 'clinician',
         staffMemberId: null,
+        language: 'en',
       },
       access: {
         resource: 'episode_of_care',

@@ -5,11 +5,11 @@ import {
   mayCosign,
   mayEditDraft,
   type SignedRecordStatus,
-  signedRecordRefusalMessages,
 } from '@tandem/core';
 import { organizationOf, type RecordContext } from '../records/record-context.ts';
 import { Refusal, staleVersion } from '../records/refusal.ts';
 import type { RecordKernel, UnitOfWork } from '../records/unit-of-work.ts';
+import { signedRecordErrors, signedRecordRefusals } from './errors.ts';
 import type { Content, SignedRecordRepository, VersionRow } from './repository.ts';
 import { amendmentConflicts, refuseUnless, signedRecordSteps } from './steps.ts';
 
@@ -56,7 +56,7 @@ export function signedRecordService(
   async function read(context: RecordContext, recordId: string): Promise<SignedRecord> {
     const organizationId = organizationOf(context);
     const record = await repository.record(db, organizationId, recordId);
-    if (record === undefined) throw new DomainError('not_found', 'No such record.');
+    if (record === undefined) throw new DomainError('not_found', signedRecordErrors.noSuchRecord);
     const rows = await repository.versions(db, organizationId, recordId);
     const names = labels[record.recordType] ?? {};
     return {
@@ -123,10 +123,7 @@ export function signedRecordService(
           revision,
           content,
         );
-        if (!saved)
-          staleVersion('Someone saved this draft meanwhile; here it is as it is now.', () =>
-            read(context, recordId),
-          );
+        if (!saved) staleVersion(signedRecordErrors.draftSavedMeanwhile, () => read(context, recordId));
         audited(
           unit,
           record,
@@ -150,7 +147,7 @@ export function signedRecordService(
     ): Promise<SignedRecord> {
       await records.write(context, async (unit) => {
         const found = await repository.record(unit.trx, unit.organizationId, recordId);
-        if (found === undefined) throw new DomainError('not_found', 'No such record version.');
+        if (found === undefined) throw new DomainError('not_found', signedRecordErrors.noSuchVersion);
         const cosignatureRequired = await repository.cosignatureRequired(
           unit.trx,
           unit.organizationId,
@@ -174,7 +171,7 @@ export function signedRecordService(
           isSupervisor: context.principal.role === 'supervisor',
         });
         if (!check.ok && check.refusal === 'not_awaiting_cosignature') {
-          throw new Refusal('conflict', signedRecordRefusalMessages.not_awaiting_cosignature, {
+          throw new Refusal('conflict', signedRecordRefusals.not_awaiting_cosignature, {
             current: () => read(context, recordId),
           });
         }

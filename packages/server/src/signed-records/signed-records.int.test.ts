@@ -33,6 +33,7 @@ const as = (who: keyof typeof users): RecordContext => ({
     organizationId,
     role: roles[who],
     staffMemberId: null,
+    language: 'en',
   },
   access: null,
   actor: { actorUserId: users[who], actorRole: roles[who], ipAddress: null, userAgent: 'vitest' },

@@ -5,11 +5,11 @@ import {
   mayAmend,
   mayEditDraft,
   type SignedRecordStatus,
-  signedRecordRefusalMessages,
   statusAfterSigning,
 } from '@tandem/core';
 import { Refusal, staleVersion } from '../records/refusal.ts';
 import type { UnitOfWork } from '../records/unit-of-work.ts';
+import { signedRecordErrors, signedRecordRefusals } from './errors.ts';
 import type { Content, SignedRecordRepository, VersionRow } from './repository.ts';
 
 /** What a refusal answers with: the record as it is after the rollback. */
@@ -24,18 +24,18 @@ export function refuseUnless(
   check: Check,
   code: 'conflict' | 'forbidden' | 'invalid_input' = 'conflict',
 ): void {
-  if (!check.ok) throw new DomainError(code, signedRecordRefusalMessages[check.refusal]);
+  if (!check.ok) throw new DomainError(code, signedRecordRefusals[check.refusal]);
 }
 
 /** The unique indexes that refuse a second amendment of the same version (answered 409 with `current`). */
 export function amendmentConflicts(current: Current) {
   return {
     signed_record_versions_one_draft: {
-      message: 'Someone is already amending this record; finish or review that amendment.',
+      message: signedRecordErrors.alreadyAmending,
       current,
     },
     signed_record_versions_pkey: {
-      message: 'Someone amended this record at the same moment; review their amendment.',
+      message: signedRecordErrors.amendedMeanwhile,
       current,
     },
   };
@@ -52,7 +52,7 @@ export function signedRecordSteps(repository: SignedRecordRepository) {
     const record = await repository.record(unit.trx, unit.organizationId, recordId);
     const version = await repository.lockVersion(unit.trx, unit.organizationId, recordId, number);
     if (record === undefined || version === undefined)
-      throw new DomainError('not_found', 'No such record version.');
+      throw new DomainError('not_found', signedRecordErrors.noSuchVersion);
     return { record, version };
   }
 
@@ -126,7 +126,7 @@ export function signedRecordSteps(repository: SignedRecordRepository) {
     ): Promise<{ record: LockedVersion['record']; status: SignedRecordStatus }> {
       const { record, version } = await locked(unit, recordId, number);
       if (version.status !== 'draft') {
-        throw new Refusal('conflict', signedRecordRefusalMessages.not_a_draft, { current: options.current });
+        throw new Refusal('conflict', signedRecordRefusals.not_a_draft, { current: options.current });
       }
       refuseUnless(mayEditDraft(version, unit.context.principal.userId), 'forbidden');
       const status = statusAfterSigning(options.cosignatureRequired);
@@ -137,10 +137,7 @@ export function signedRecordSteps(repository: SignedRecordRepository) {
         { userId: unit.context.principal.userId, status, cosignatureRequired: options.cosignatureRequired },
       );
       if (!signedNow)
-        staleVersion(
-          'The draft changed since you read it; review it before signing.',
-          options.current ?? (async () => undefined),
-        );
+        staleVersion(signedRecordErrors.draftChanged, options.current ?? (async () => undefined));
       if (number > 1) await repository.supersedeBefore(unit.trx, unit.organizationId, recordId, number);
       return { record, status };
     },

@@ -1,3 +1,4 @@
+import { defineMessages } from '@formatjs/intl';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { problemSchema } from '../http/problem.ts';
@@ -5,7 +6,11 @@ import { recordContext } from '../http/record-context.ts';
 import type { StaffDeactivationService } from './deactivation-service.ts';
 import { staffMemberSchema } from './schemas.ts';
 
-const staffMemberParams = z.object({ staffMemberId: z.uuid('Not a staff member id') });
+const errors = defineMessages({
+  notStaffMemberId: { id: 'staff.errors.notStaffMemberId', defaultMessage: 'Not a staff member id' },
+});
+
+const staffMemberParams = z.object({ staffMemberId: z.uuid(errors.notStaffMemberId.id) });
 
 /** Deactivating a staff member (administrators): see staffDeactivationService. */
 export function staffDeactivationRoutes(service: StaffDeactivationService): FastifyPluginAsyncZod {

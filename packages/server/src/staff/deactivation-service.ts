@@ -1,9 +1,18 @@
+import { defineMessages } from '@formatjs/intl';
 import { DomainError } from '@tandem/core';
 import type { AuthRepository } from '../auth/repository.ts';
 import { organizationOf, type RecordContext } from '../records/record-context.ts';
 import type { RecordKernel } from '../records/unit-of-work.ts';
 import type { StaffRepository } from './repository.ts';
 import type { StaffMember } from './schemas.ts';
+
+const errors = defineMessages({
+  ownAccount: {
+    id: 'staff.errors.deactivateOwnAccount',
+    defaultMessage: 'You cannot deactivate your own account; ask another administrator.',
+  },
+  noSuchStaffMember: { id: 'staff.errors.noSuchStaffMember', defaultMessage: 'No such staff member.' },
+});
 
 /**
  * Deactivating a staff member (administrators): marked inactive, their membership of the organization ended, and
@@ -22,14 +31,11 @@ export function staffDeactivationService(options: {
     async deactivate(context: RecordContext, staffMemberId: string): Promise<StaffMember> {
       const organizationId = organizationOf(context);
       if (context.principal.staffMemberId === staffMemberId) {
-        throw new DomainError(
-          'conflict',
-          'You cannot deactivate your own account; ask another administrator.',
-        );
+        throw new DomainError('conflict', errors.ownAccount);
       }
       const deactivated = await records.write(context, async ({ trx, audit }) => {
         const result = await staff.deactivate(trx, organizationId, staffMemberId);
-        if (result === undefined) throw new DomainError('not_found', 'No such staff member.');
+        if (result === undefined) throw new DomainError('not_found', errors.noSuchStaffMember);
         audit({
           resourceType: 'staff_member',
           resourceId: staffMemberId,

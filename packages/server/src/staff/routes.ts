@@ -1,3 +1,4 @@
+import { defineMessages } from '@formatjs/intl';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { problemSchema } from '../http/problem.ts';
@@ -5,7 +6,11 @@ import { recordContext } from '../http/record-context.ts';
 import { staffMemberSchema, staffMemberUpdateSchema } from './schemas.ts';
 import type { StaffService } from './service.ts';
 
-const staffMemberParams = z.object({ staffMemberId: z.uuid('Not a staff member id') });
+const errors = defineMessages({
+  notStaffMemberId: { id: 'staff.errors.notStaffMemberId', defaultMessage: 'Not a staff member id' },
+});
+
+const staffMemberParams = z.object({ staffMemberId: z.uuid(errors.notStaffMemberId.id) });
 
 /** GET /api/staff/:staffMemberId's schema (the policy-overhead benchmark's twin route declares it too). */
 export const readStaffMemberSchema = {

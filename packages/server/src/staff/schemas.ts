@@ -1,3 +1,4 @@
+import { defineMessages } from '@formatjs/intl';
 import {
   clinicianGenders,
   coOccurringConditions,
@@ -6,6 +7,21 @@ import {
   therapeuticApproaches,
 } from '@tandem/core';
 import { z } from 'zod';
+
+const errors = defineMessages({
+  enterName: { id: 'staff.errors.enterName', defaultMessage: 'Enter a name' },
+  stateCode: { id: 'staff.errors.stateCode', defaultMessage: 'Use the two-letter state code' },
+  dateFormat: { id: 'staff.errors.dateFormat', defaultMessage: 'Use a date like 2027-06-30' },
+  languageTag: { id: 'staff.errors.languageTag', defaultMessage: 'Use a language tag such as en or es' },
+  nameOneLanguage: { id: 'staff.errors.nameOneLanguage', defaultMessage: 'Name at least one language' },
+  chooseGender: { id: 'staff.errors.chooseGender', defaultMessage: 'Choose woman, man or non-binary' },
+  notSubstanceClass: { id: 'staff.errors.notSubstanceClass', defaultMessage: 'Not a substance class' },
+  wholeYears: { id: 'staff.errors.wholeYears', defaultMessage: 'Use whole years' },
+  yearsAtLeast: { id: 'staff.errors.yearsAtLeast', defaultMessage: 'Use {minimum} or more years' },
+  yearsAtMost: { id: 'staff.errors.yearsAtMost', defaultMessage: 'Use at most {maximum} years' },
+  notCondition: { id: 'staff.errors.notCondition', defaultMessage: 'Not a co-occurring condition' },
+  eachConditionOnce: { id: 'staff.errors.eachConditionOnce', defaultMessage: 'List each condition once' },
+});
 
 export const staffMemberSchema = z
   .object({
@@ -40,35 +56,35 @@ export type StaffMember = z.infer<typeof staffMemberSchema>;
 export const staffMemberUpdateSchema = z
   .object({
     version: z.number().int().positive(),
-    displayName: z.string().trim().min(1, 'Enter a name').max(200).optional(),
+    displayName: z.string().trim().min(1, errors.enterName.id).max(200).optional(),
     credentials: z.array(z.string().trim().min(1).max(20)).max(20).optional(),
     licenseNumber: z.string().trim().max(50).nullable().optional(),
     licenseState: z
       .string()
-      .regex(/^[A-Z]{2}$/, 'Use the two-letter state code')
+      .regex(/^[A-Z]{2}$/, errors.stateCode.id)
       .nullable()
       .optional(),
-    licenseExpiresOn: z.iso.date('Use a date like 2027-06-30').nullable().optional(),
+    licenseExpiresOn: z.iso.date(errors.dateFormat.id).nullable().optional(),
     yearsAddictionExperience: z.number().int().min(0).max(80).optional(),
     approaches: z.array(z.enum(therapeuticApproaches)).max(20).optional(),
     languages: z
-      .array(z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'Use a language tag such as en or es'))
-      .min(1, 'Name at least one language')
+      .array(z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, errors.languageTag.id))
+      .min(1, errors.nameOneLanguage.id)
       .max(20)
       .optional(),
     pronouns: z.string().trim().max(40).nullable().optional(),
     maxCaseload: z.number().int().min(0).max(500).nullable().optional(),
-    gender: z.enum(clinicianGenders, 'Choose woman, man or non-binary').nullable().optional(),
+    gender: z.enum(clinicianGenders, errors.chooseGender.id).nullable().optional(),
     substanceExperience: z
       .partialRecord(
-        z.enum(substanceClasses, 'Not a substance class'),
-        z.number().int('Use whole years').min(0, 'Use 0 or more years').max(80, 'Use at most 80 years'),
+        z.enum(substanceClasses, errors.notSubstanceClass.id),
+        z.number().int(errors.wholeYears.id).min(0, errors.yearsAtLeast.id).max(80, errors.yearsAtMost.id),
       )
       .optional(),
     conditionExperience: z
-      .array(z.enum(coOccurringConditions, 'Not a co-occurring condition'))
+      .array(z.enum(coOccurringConditions, errors.notCondition.id))
       .max(coOccurringConditions.length)
-      .refine((list) => new Set(list).size === list.length, 'List each condition once')
+      .refine((list) => new Set(list).size === list.length, errors.eachConditionOnce.id)
       .optional(),
     acceptsNewPatients: z.boolean().optional(),
     active: z.boolean().optional(),

@@ -1,3 +1,4 @@
+import { defineMessages } from '@formatjs/intl';
 import { DomainError } from '@tandem/core';
 import { organizationOf, type RecordContext } from '../records/record-context.ts';
 import { staleVersion } from '../records/refusal.ts';
@@ -5,10 +6,18 @@ import type { RecordKernel } from '../records/unit-of-work.ts';
 import type { StaffRepository } from './repository.ts';
 import type { StaffMember, StaffMemberUpdate } from './schemas.ts';
 
+const errors = defineMessages({
+  noSuchStaffMember: { id: 'staff.errors.noSuchStaffMember', defaultMessage: 'No such staff member.' },
+  staffMemberChanged: {
+    id: 'staff.errors.staffMemberChanged',
+    defaultMessage: 'Someone else changed this staff member; review their change.',
+  },
+});
+
 export function staffService(records: RecordKernel, repository: StaffRepository) {
   const current = async (organizationId: string, staffMemberId: string): Promise<StaffMember> => {
     const staffMember = await repository.findById(organizationId, staffMemberId);
-    if (staffMember === undefined) throw new DomainError('not_found', 'No such staff member.');
+    if (staffMember === undefined) throw new DomainError('not_found', errors.noSuchStaffMember);
     return staffMember;
   };
 
@@ -27,9 +36,7 @@ export function staffService(records: RecordKernel, repository: StaffRepository)
       return records.write(context, async ({ trx, audit }) => {
         const updated = await repository.update(trx, organizationId, staffMemberId, change);
         if (updated === undefined) {
-          staleVersion('Someone else changed this staff member; review their change.', () =>
-            current(organizationId, staffMemberId),
-          );
+          staleVersion(errors.staffMemberChanged, () => current(organizationId, staffMemberId));
         }
         audit({
           resourceType: 'staff_member',

@@ -1,3 +1,4 @@
+import { defineMessages } from '@formatjs/intl';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { patientFromPath, patientParams } from '../http/patient-params.ts';
@@ -6,8 +7,15 @@ import { recordContext } from '../http/record-context.ts';
 import { supportContactCreateSchema, supportContactSchema, supportContactUpdateSchema } from './schemas.ts';
 import type { SupportContactService } from './service.ts';
 
+const errors = defineMessages({
+  notSupportContactId: {
+    id: 'supportContacts.errors.notSupportContactId',
+    defaultMessage: 'Not a support contact id',
+  },
+});
+
 const supportContactParams = patientParams.extend({
-  supportContactId: z.uuid('Not a support contact id'),
+  supportContactId: z.uuid(errors.notSupportContactId.id),
 });
 
 /** The patient's loved ones: listed, added and corrected by the care team (issue 4 extends this). */

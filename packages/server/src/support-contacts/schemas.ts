@@ -1,4 +1,30 @@
+import { defineMessages } from '@formatjs/intl';
 import { z } from 'zod';
+
+const errors = defineMessages({
+  enterName: { id: 'supportContacts.errors.enterName', defaultMessage: 'Enter their name' },
+  nameTooLong: {
+    id: 'supportContacts.errors.nameTooLong',
+    defaultMessage: 'Keep the name under {maximum} characters',
+  },
+  sayRelationship: {
+    id: 'supportContacts.errors.sayRelationship',
+    defaultMessage: 'Say how they relate to the patient (partner, mother, friend)',
+  },
+  relationshipTooLong: {
+    id: 'supportContacts.errors.relationshipTooLong',
+    defaultMessage: 'Keep this under {maximum} characters',
+  },
+  phoneTooLong: {
+    id: 'supportContacts.errors.phoneTooLong',
+    defaultMessage: 'Keep the phone number under {maximum} characters',
+  },
+  phoneCharacters: {
+    id: 'supportContacts.errors.phoneCharacters',
+    defaultMessage: 'Use digits, spaces and + ( ) - only',
+  },
+  enterEmail: { id: 'supportContacts.errors.enterEmail', defaultMessage: 'Enter an email address' },
+});
 
 /** A loved one the patient names. Being one opens nothing: what they may see is what an active consent names. */
 export const supportContactSchema = z
@@ -19,26 +45,26 @@ export const supportContactSchema = z
   .meta({ id: 'SupportContact' });
 export type SupportContact = z.infer<typeof supportContactSchema>;
 
-const name = z.string().trim().min(1, 'Enter their name').max(200, 'Keep the name under 200 characters');
+const name = z.string().trim().min(1, errors.enterName.id).max(200, errors.nameTooLong.id);
 const relationship = z
   .string()
   .trim()
-  .min(1, 'Say how they relate to the patient (partner, mother, friend)')
-  .max(100, 'Keep this under 100 characters');
+  .min(1, errors.sayRelationship.id)
+  .max(100, errors.relationshipTooLong.id);
 // Empty phone and email mean "none": the repository stores them as null (no transform here, so that the
 // OpenAPI document keeps their input type).
 const phone = z
   .string()
   .trim()
-  .max(40, 'Keep the phone number under 40 characters')
-  .regex(/^[0-9+()\-.\s]*$/, 'Use digits, spaces and + ( ) - only')
+  .max(40, errors.phoneTooLong.id)
+  .regex(/^[0-9+()\-.\s]*$/, errors.phoneCharacters.id)
   .nullable();
 const email = z
   .string()
   .trim()
   .toLowerCase()
   .max(320)
-  .pipe(z.union([z.literal(''), z.email('Enter an email address')]))
+  .pipe(z.union([z.literal(''), z.email(errors.enterEmail.id)]))
   .nullable();
 
 export const supportContactCreateSchema = z

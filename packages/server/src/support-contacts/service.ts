@@ -1,9 +1,21 @@
+import { defineMessages } from '@formatjs/intl';
 import { DomainError } from '@tandem/core';
 import { organizationOf, type RecordContext } from '../records/record-context.ts';
 import { staleVersion } from '../records/refusal.ts';
 import type { RecordKernel } from '../records/unit-of-work.ts';
 import type { SupportContactRepository } from './repository.ts';
 import type { SupportContact, SupportContactCreate, SupportContactUpdate } from './schemas.ts';
+
+const errors = defineMessages({
+  noSuchSupportContact: {
+    id: 'supportContacts.errors.noSuchSupportContact',
+    defaultMessage: 'No such support contact.',
+  },
+  contactChanged: {
+    id: 'supportContacts.errors.contactChanged',
+    defaultMessage: 'Someone else changed this support contact; review their change.',
+  },
+});
 
 /** The patient's loved ones, kept by the care team; every change is audited in its own unit of work. */
 export function supportContactService(records: RecordKernel, repository: SupportContactRepository) {
@@ -37,8 +49,8 @@ export function supportContactService(records: RecordKernel, repository: Support
         const row = await repository.update(trx, organizationId, patientId, supportContactId, change);
         if (row === undefined) {
           const seen = await repository.find(trx, organizationId, patientId, supportContactId);
-          if (seen === undefined) throw new DomainError('not_found', 'No such support contact.');
-          return staleVersion('Someone else changed this support contact; review their change.', async () =>
+          if (seen === undefined) throw new DomainError('not_found', errors.noSuchSupportContact);
+          return staleVersion(errors.contactChanged, async () =>
             repository.find(db, organizationId, patientId, supportContactId),
           );
         }
