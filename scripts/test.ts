@@ -4,7 +4,9 @@
  * them the run says plainly what it skipped, and with CI=true a missing one fails the run.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
 
 const isCi = process.env.CI === 'true';
@@ -13,6 +15,8 @@ export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 const results: { step: string; ok: boolean; seconds: number }[] = [];
 const skipped: string[] = [];
+/** Failed tests, named in the summary: a CI log is often read from its end. */
+const failures: string[] = [];
 
 function run(step: string, command: string, args: string[], env: NodeJS.ProcessEnv = {}): boolean {
   console.log(`\n▶ ${step}: ${command} ${args.join(' ')}`);
@@ -44,6 +48,8 @@ function finish(): never {
     console.log(`  ${result.ok ? 'ok  ' : 'FAIL'} ${result.step} (${result.seconds.toFixed(1)} s)`);
   }
   for (const note of skipped) console.log(`  skip ${note}`);
+  if (failures.length > 0) console.log('\nFailed tests');
+  for (const failure of failures) console.log(`  ✗ ${failure}`);
   process.exit(results.every((result) => result.ok) ? 0 : 1);
 }
 
@@ -82,10 +88,41 @@ else if (isCi) {
   finish();
 } else skipped.push(`browser tests: no Chromium at ${chromiumPath} (apt-get install -y chromium)`);
 
+const report = join(mkdtempSync(join(tmpdir(), 'tandem-test-report-')), 'vitest.json');
 run(
   `tests (${projects.join(', ')})`,
   'vitest',
-  ['run', ...projects.flatMap((project) => ['--project', project])],
+  [
+    'run',
+    ...projects.flatMap((project) => ['--project', project]),
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${report}`,
+  ],
   { TANDEM_TEST_LEGS: legs.join(','), TEST_DATABASE_URL: testDatabaseUrl, CHROMIUM_PATH: chromiumPath },
 );
+failures.push(...failedTests(report));
 finish();
+
+/** Each failed test of vitest's JSON report: its file, its name and the first line of what failed. */
+function failedTests(reportPath: string): string[] {
+  if (!existsSync(reportPath)) return [];
+  interface Report {
+    testResults?: {
+      name: string;
+      message?: string;
+      assertionResults?: { fullName: string; status: string; failureMessages?: string[] }[];
+    }[];
+  }
+  const parsed = JSON.parse(readFileSync(reportPath, 'utf8')) as Report;
+  const root = `${process.cwd()}/`;
+  return (parsed.testResults ?? []).flatMap((file) => {
+    const name = file.name.replace(root, '');
+    const failed = (file.assertionResults ?? []).filter((test) => test.status === 'failed');
+    if (failed.length === 0 && file.message) return [`${name}: ${file.message.split('\n')[0]}`];
+    return failed.map(
+      (test) =>
+        `${name} > ${test.fullName}: ${(test.failureMessages?.[0] ?? '').split('\n')[0]?.slice(0, 300)}`,
+    );
+  });
+}
