@@ -62,4 +62,34 @@ describe('program settings', () => {
     expect(await page.getByLabel('“Medication reconciliation” in use').isChecked()).toBe(false);
     await saveScreenshot(page, 'program-settings');
   });
+
+  it("lets the administrator set the program's language and what invitations may say about the program", async () => {
+    const page = await signedInAdmin();
+    await page.getByRole('link', { name: 'Program settings' }).click();
+
+    // Mail names no program unless the administrator allows it; the change is saved and stays after a reload.
+    const namesProgram = page.getByLabel(
+      'Name the program in the text of invitations to patients and loved ones',
+    );
+    expect(await namesProgram.isChecked()).toBe(false);
+    await namesProgram.check();
+    await page.getByRole('button', { name: 'Save mail wording' }).click();
+    await page.getByText('Mail wording saved').waitFor();
+    await page.reload();
+    await page.getByLabel('Name the program in the text of invitations to patients and loved ones').waitFor();
+    expect(
+      await page
+        .getByLabel('Name the program in the text of invitations to patients and loved ones')
+        .isChecked(),
+    ).toBe(true);
+
+    // Spanish for everyone who has not chosen: the administrator, who has not, reads the page in Spanish at once.
+    await page.getByRole('radio', { name: 'Español' }).check();
+    await page.getByRole('button', { name: 'Save program language' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Configuración del programa' }).waitFor();
+    await page.getByRole('radio', { name: 'English' }).check();
+    await page.getByRole('button', { name: 'Guardar el idioma del programa' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Program settings' }).waitFor();
+    await saveScreenshot(page, 'program-settings-language-and-mail');
+  });
 });

@@ -334,6 +334,7 @@ export interface Organizations {
   defaultMaxCaseload: Generated<number>;
   id: Generated<string>;
   isDemo: Generated<boolean>;
+  mailNamesProgram: Generated<boolean>;
   name: string;
   slug: string;
   timeZone: Generated<string>;

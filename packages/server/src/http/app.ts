@@ -52,6 +52,7 @@ import { meRoutes } from '../me/routes.ts';
 import { onDutyRepository } from '../on-duty/repository.ts';
 import { onDutyRoutes } from '../on-duty/routes.ts';
 import { onDutyService } from '../on-duty/service.ts';
+import { mailWordingRoutes } from '../organizations/mail-wording-routes.ts';
 import { organizationRepository } from '../organizations/repository.ts';
 import { type MailDelivery, startMailDelivery } from '../outbox/delivery.ts';
 import { outboxRepository } from '../outbox/repository.ts';
@@ -242,6 +243,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       options.authenticator.forgetOrganization(organizationId),
     ),
   );
+  await app.register(mailWordingRoutes(records));
   const staff = staffRepository(db);
   const sessions = authRepository(db);
   await app.register(

@@ -167,6 +167,7 @@ export function invitationCreation({ records, publicUrl, now }: InvitationCreati
     if (created === undefined) throw new Error('the invitation just stored is missing');
     const link = linkFor(token);
     const message = invitationMail(language, {
+      mailNamesProgram: organization.mailNamesProgram,
       kind: invitation.kind,
       role: invitation.role,
       organizationName: organization.name,

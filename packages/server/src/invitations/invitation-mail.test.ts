@@ -8,6 +8,7 @@ const base: InvitationMailInput = {
   inviterName: 'Dr. Casey Rivera, LCSW, CADC',
   patientName: null,
   mayNameProgram: false,
+  mailNamesProgram: true,
   link: 'https://tandem.example/invitations/abc',
   expiresAt: new Date('2026-11-30T12:00:00Z'),
   timeZone: 'America/Los_Angeles',
@@ -72,6 +73,32 @@ describe('family invitations (42 CFR Part 2), in both languages', () => {
     expect(invitationMail('es', { ...family, patientName: null }).subject).toBe(
       'Alguien que usted conoce le invitó a Tandem',
     );
+  });
+});
+
+describe('without the organization opting in to name the program in mail', () => {
+  const optedOut = { ...base, mailNamesProgram: false };
+  it.each(['en', 'es'] as const)(
+    "in %s: a patient's and a loved one's mail name no program, even where the consent would allow it",
+    (language) => {
+      const patient = invitationMail(language, { ...optedOut, kind: 'patient', role: 'patient' });
+      const lovedOne = invitationMail(language, {
+        ...optedOut,
+        kind: 'family_member',
+        role: 'family_member',
+        patientName: 'Pat',
+        mayNameProgram: true,
+      });
+      for (const message of [patient, lovedOne]) {
+        expect(`${message.subject}\n${message.body}`).not.toMatch(/Harbor Light|Treatment Center/);
+        expect(message.body).toContain(base.link);
+      }
+      expect(patient.body.split('\n')[0]).toContain('Dr. Casey Rivera');
+    },
+  );
+
+  it('still names the employer to a staff member', () => {
+    expect(invitationMail('en', optedOut).body).toContain('to join Harbor Light Treatment Center on Tandem');
   });
 });
 

@@ -11,6 +11,7 @@ const messages = defineMessages<{
   staffInvite: { inviter: string; organization: string } & RoleValue;
   patientSubject: NoValues;
   patientInvite: { inviter: string; organization: string };
+  patientInviteUnnamedProgram: { inviter: string };
   familySubject: { inviter: string };
   familySubjectUnnamed: NoValues;
   familyInvite: { inviter: string };
@@ -30,6 +31,10 @@ const messages = defineMessages<{
   patientInvite: {
     id: 'invitations.mail.patientInvite',
     defaultMessage: '{inviter} at {organization} has invited you to set up your Tandem sign-in.',
+  },
+  patientInviteUnnamedProgram: {
+    id: 'invitations.mail.patientInviteUnnamedProgram',
+    defaultMessage: '{inviter} has invited you to set up your Tandem sign-in.',
   },
   familySubject: {
     id: 'invitations.mail.familySubject',
@@ -68,6 +73,11 @@ const messages = defineMessages<{
 });
 
 export interface InvitationMailInput extends InvitationParties {
+  /**
+   * The organization's opt-in (organizations.mail_names_program): without it a patient's or a loved one's mail
+   * names no program, subject or body, whatever the link's page may show once opened.
+   */
+  mailNamesProgram: boolean;
   link: string;
   expiresAt: Date;
   /** IANA time zone of the organization, for the expiry time in the message. */
@@ -77,8 +87,9 @@ export interface InvitationMailInput extends InvitationParties {
 /**
  * The e-mail an invitation sends, in the invitee's language: minimal, no clinical word anywhere. A patient's and a
  * loved one's subject line names neither the program nor the person (mailboxes are shared and previews are read
- * over shoulders); only a staff invitation names the organization in its subject. Who may be named is core's
- * invitationIntroduction (42 CFR Part 2); this writes it down.
+ * over shoulders); only a staff invitation names the organization in its subject. Their body names the program
+ * only when the organization opted in (and, for a loved one, the patient's consent allows it: core's
+ * invitationIntroduction, 42 CFR Part 2), since a mail client shows the body's first line as its preview.
  */
 export function invitationMail(
   language: UiLanguage,
@@ -115,14 +126,22 @@ export function invitationMail(
       return {
         subject: intl.formatMessage(messages.patientSubject),
         body: [
-          intl.formatMessage(messages.patientInvite, { inviter: introduction.invitedBy ?? '', organization }),
+          input.mailNamesProgram
+            ? intl.formatMessage(messages.patientInvite, {
+                inviter: introduction.invitedBy ?? '',
+                organization,
+              })
+            : intl.formatMessage(messages.patientInviteUnnamedProgram, {
+                inviter: introduction.invitedBy ?? '',
+              }),
           '',
           ...closing,
         ].join('\n'),
       };
     case 'family_member': {
       const inviter = introduction.invitedBy;
-      const named = introduction.organizationName;
+      // Named only when both the patient's consent and the organization's opt-in allow it.
+      const named = input.mailNamesProgram ? introduction.organizationName : null;
       const opening =
         named === null
           ? inviter === null

@@ -94,11 +94,16 @@ async function accept(link: string, password = newPassword, name = 'Jamie Quinn'
 }
 
 async function outboxRowsFor(recipient: string) {
-  return server.database.db
-    .selectFrom('outboxMessages')
-    .selectAll()
-    .where('recipient', '=', recipient)
-    .execute();
+  return (
+    server.database.db
+      .selectFrom('outboxMessages')
+      .selectAll()
+      .where('recipient', '=', recipient)
+      // Newest first: inviting again adds a message.
+      .orderBy('createdAt', 'desc')
+      .orderBy('id', 'desc')
+      .execute()
+  );
 }
 
 async function invitationEvents(resourceId: string) {
@@ -628,14 +633,52 @@ describe('family invitations (42 CFR Part 2 consent)', () => {
     expect((await family.json<{ role: string }>('GET', '/api/me')).body.role).toBe('family_member');
   });
 
-  it('names the program only when the consent lets the program disclose attendance', async () => {
+  it('names the program in mail only when the consent lets the program disclose attendance and the organization opted in', async () => {
     const fixture = await familyFixture('Casey');
     await consentFor(fixture, { categories: ['attendance'] });
-    const created = await clinician.json<CreatedInvitation>('POST', fixture.path, {});
-    expect(created.status).toBe(201);
-    const [message] = await outboxRowsFor(fixture.email);
-    expect(message?.subject).not.toContain(demoOrganization.name);
-    expect(message?.body).toContain(demoOrganization.name);
+    // By default mail names no program at all (a shared mailbox, a preview read over a shoulder).
+    expect((await clinician.json<CreatedInvitation>('POST', fixture.path, {})).status).toBe(201);
+    const [unnamed] = await outboxRowsFor(fixture.email);
+    expect(`${unnamed?.subject}\n${unnamed?.body}`).not.toContain(demoOrganization.name);
+
+    const setting = await admin.json<{ namesProgram: boolean; version: number }>(
+      'GET',
+      '/api/organization/mail-wording',
+    );
+    expect(setting.body.namesProgram).toBe(false);
+    expect(
+      (
+        await clinician.request('PUT', '/api/organization/mail-wording', {
+          namesProgram: true,
+          version: setting.body.version,
+        })
+      ).status,
+    ).toBe(403);
+    const optedIn = await admin.json<{ namesProgram: boolean; version: number }>(
+      'PUT',
+      '/api/organization/mail-wording',
+      {
+        namesProgram: true,
+        version: setting.body.version,
+      },
+    );
+    expect(optedIn.body.namesProgram).toBe(true);
+    try {
+      expect((await clinician.json<CreatedInvitation>('POST', fixture.path, {})).status).toBe(201);
+      const [named] = await outboxRowsFor(fixture.email);
+      expect(named?.subject).not.toContain(demoOrganization.name);
+      expect(named?.body).toContain(demoOrganization.name);
+      const stale = await admin.request('PUT', '/api/organization/mail-wording', {
+        namesProgram: false,
+        version: setting.body.version,
+      });
+      expect(stale.status).toBe(409);
+    } finally {
+      await admin.request('PUT', '/api/organization/mail-wording', {
+        namesProgram: false,
+        version: optedIn.body.version,
+      });
+    }
   });
 
   it('stops working when the patient revokes the consent before the link is used', async () => {

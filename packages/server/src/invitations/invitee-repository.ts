@@ -12,7 +12,7 @@ export function inviteeRepository(db: Kysely<DB>) {
     async organization(organizationId: string) {
       return db
         .selectFrom('organizations')
-        .select(['name', 'timeZone', 'defaultLanguage'])
+        .select(['name', 'timeZone', 'defaultLanguage', 'mailNamesProgram'])
         .where('id', '=', organizationId)
         .executeTakeFirstOrThrow();
     },

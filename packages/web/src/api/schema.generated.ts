@@ -661,6 +661,87 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/organization/mail-wording": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether invitations to patients and loved ones may name the program */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MailWording"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /** Let invitations to patients and loved ones name the program, or not; refused with 409 and the current setting if stale */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        namesProgram: boolean;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MailWording"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/request-password-reset": {
         parameters: {
             query?: never;
@@ -5304,6 +5385,11 @@ export interface components {
         OnDutyShiftEndInput: {
             version: number;
         };
+        MailWordingInput: {
+            /** @description Whether a patient's or a loved one's invitation may name the program in its body (never in its subject); off by default (42 CFR Part 2: mail leaves the program). A loved one's also needs the patient's consent. */
+            namesProgram: boolean;
+            version: number;
+        };
         OutboxMessageInput: {
             /** Format: uuid */
             id: string;
@@ -6491,6 +6577,11 @@ export interface components {
             endsAt: string;
         };
         OnDutyShiftEnd: {
+            version: number;
+        };
+        MailWording: {
+            /** @description Whether a patient's or a loved one's invitation may name the program in its body (never in its subject); off by default (42 CFR Part 2: mail leaves the program). A loved one's also needs the patient's consent. */
+            namesProgram: boolean;
             version: number;
         };
         OutboxMessage: {

@@ -4,6 +4,7 @@ import { IntakeChecklistSettings } from '../../admission/components/IntakeCheckl
 import { PageHeader } from '../../app/PageHeader.tsx';
 import { OrganizationLanguageSection } from '../../i18n/components/OrganizationLanguageSection.tsx';
 import { OnDutyRoster } from '../../on-duty/components/OnDutyRoster.tsx';
+import { MailWordingSection } from '../../outbox/components/MailWordingSection.tsx';
 import { CaseloadSettingSection } from '../../staff/components/CaseloadSettingSection.tsx';
 
 /** The program's own settings (administrators): the intake checklist, the default caseload, who is on duty. */
@@ -24,6 +25,7 @@ export function ProgramSettingsPage() {
       <IntakeChecklistSettings />
       <CaseloadSettingSection />
       <OrganizationLanguageSection />
+      <MailWordingSection />
       <Paper withBorder p="lg">
         <Stack gap="sm">
           <Title order={2} size="h4">
