@@ -12,122 +12,30 @@ import {
   useFrequencies,
   useRoutes,
 } from '@tandem/core';
+import { clinicalStatuses, verificationStatuses } from '@tandem/core/admission/episode-request';
 import { z } from 'zod';
 
-export const clinicalStatuses = ['active', 'remission', 'resolved'] as const;
-export const verificationStatuses = ['provisional', 'confirmed', 'refuted', 'entered-in-error'] as const;
-
-const date = (message: string) => z.iso.date(message);
-
-/** An ASAM level of care: the edition it was assessed under and one of that edition's level codes. */
-export const asamLevelSchema = z
-  .object({
-    edition: z.enum(asamEditions, 'Choose the 3rd or 4th edition'),
-    level: z.string().trim().min(1, 'Choose a level of care'),
-  })
-  .refine((asam) => isAsamLevel(asam.edition, asam.level), {
-    message: 'Not a level of care of this ASAM edition',
-    path: ['level'],
-  })
-  .meta({ id: 'AsamLevel' });
+// The request rules are core's, shared with the web's forms.
+export {
+  type Admission,
+  admissionSchema,
+  asamLevelSchema,
+  clinicalStatuses,
+  type DiagnosisInput,
+  type DiagnosisUpdate,
+  type Discharge,
+  diagnosisInputSchema,
+  diagnosisUpdateSchema,
+  dischargeSchema,
+  type EpisodeUpdate,
+  episodeSubstanceInputSchema,
+  episodeUpdateSchema,
+  type LevelOfCareChangeInput,
+  levelOfCareChangeInputSchema,
+  verificationStatuses,
+} from '@tandem/core/admission/episode-request';
 
 const asamOut = z.object({ edition: z.enum(asamEditions), level: z.string(), label: z.string() });
-
-export const episodeSubstanceInputSchema = z.object({
-  substanceClass: z.enum(substanceClasses, 'Choose a substance'),
-  specificSubstance: z.string().trim().max(100, 'Keep this under 100 characters').nullable().optional(),
-  route: z.enum(useRoutes, 'Choose how it is used'),
-  frequency: z.enum(useFrequencies, 'Choose how often'),
-  isPrimary: z.boolean().default(false),
-  ageOfFirstUse: z
-    .number('Enter an age in years')
-    .int('Enter whole years')
-    .min(0, 'Enter an age of 0 or more')
-    .max(120, 'Enter an age of 120 or less')
-    .nullable()
-    .optional(),
-});
-
-export const diagnosisInputSchema = z.object({
-  code: z.string().trim().min(1, 'Choose a diagnosis').max(10),
-  isPrimary: z.boolean().default(false),
-  clinicalStatus: z.enum(clinicalStatuses).default('active'),
-  verificationStatus: z.enum(verificationStatuses).default('confirmed'),
-  onsetDate: date('Enter the onset date as YYYY-MM-DD').nullable().optional(),
-});
-export type DiagnosisInput = z.infer<typeof diagnosisInputSchema>;
-
-const presentingProblems = z.string().trim().max(5000, 'Keep this under 5000 characters');
-const coOccurring = z
-  .array(z.enum(coOccurringConditions, 'Not a listed condition'))
-  .max(coOccurringConditions.length);
-const referralNote = z.string().trim().max(1000, 'Keep the note under 1000 characters').nullable().optional();
-
-export const admissionSchema = z
-  .object({
-    admittedOn: date('Enter the admission date as YYYY-MM-DD'),
-    referralSource: z.enum(referralSources, 'Choose who referred the patient'),
-    referralNote,
-    setting: z.enum(careSettings, 'Choose the setting of care'),
-    asam: asamLevelSchema.nullable().optional(),
-    substances: z
-      .array(episodeSubstanceInputSchema)
-      .min(1, 'Record at least the primary substance')
-      .max(substanceClasses.length),
-    diagnoses: z
-      .array(diagnosisInputSchema.omit({ clinicalStatus: true }))
-      .max(20)
-      .default([]),
-    presentingProblems: presentingProblems.default(''),
-    coOccurringConditions: coOccurring.default([]),
-  })
-  .meta({ id: 'Admission' });
-export type Admission = z.infer<typeof admissionSchema>;
-
-export const episodeUpdateSchema = z
-  .object({
-    referralSource: z.enum(referralSources, 'Choose who referred the patient').optional(),
-    referralNote,
-    presentingProblems: presentingProblems.optional(),
-    coOccurringConditions: coOccurring.optional(),
-    version: z.number().int().min(1),
-  })
-  .meta({ id: 'EpisodeUpdate' });
-export type EpisodeUpdate = z.infer<typeof episodeUpdateSchema>;
-
-export const levelOfCareChangeInputSchema = z
-  .object({
-    effectiveOn: date('Enter the date of the change as YYYY-MM-DD'),
-    direction: z.enum(levelOfCareChangeDirections, 'Choose step-down, step-up or same intensity'),
-    setting: z.enum(careSettings, 'Choose the new setting of care'),
-    asam: asamLevelSchema.nullable().optional(),
-    reason: z.string().trim().min(1, 'Say why the level of care changes').max(2000),
-    /** The episode's version the change was decided on. */
-    version: z.number().int().min(1),
-  })
-  .meta({ id: 'LevelOfCareChangeRequest' });
-export type LevelOfCareChangeInput = z.infer<typeof levelOfCareChangeInputSchema>;
-
-export const dischargeSchema = z
-  .object({
-    dischargedOn: date('Enter the discharge date as YYYY-MM-DD'),
-    dischargeType: z.enum(dischargeTypes, 'Choose the type of discharge'),
-    aftercarePlan: z.string().trim().max(10_000, 'Keep the plan under 10,000 characters').default(''),
-    version: z.number().int().min(1),
-  })
-  .meta({ id: 'Discharge' });
-export type Discharge = z.infer<typeof dischargeSchema>;
-
-export const diagnosisUpdateSchema = z
-  .object({
-    isPrimary: z.boolean().optional(),
-    clinicalStatus: z.enum(clinicalStatuses).optional(),
-    verificationStatus: z.enum(verificationStatuses).optional(),
-    onsetDate: date('Enter the onset date as YYYY-MM-DD').nullable().optional(),
-    version: z.number().int().min(1),
-  })
-  .meta({ id: 'DiagnosisUpdate' });
-export type DiagnosisUpdate = z.infer<typeof diagnosisUpdateSchema>;
 
 export const episodeSubstanceSchema = z
   .object({

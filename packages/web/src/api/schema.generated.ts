@@ -5372,6 +5372,13 @@ export interface components {
             preferredTherapistGender?: ("woman" | "man" | "non_binary") | null;
             version: number;
         };
+        PatientDuplicateCheckInput: {
+            legalGivenName: string;
+            legalFamilyName: string;
+            preferredName?: string | null;
+            /** Format: date */
+            dateOfBirth: string;
+        };
         PatientDemographicsInput: {
             /** Format: uuid */
             id: string;
@@ -5402,13 +5409,6 @@ export interface components {
             /** @enum {string} */
             status: "registered" | "active" | "discharged" | "deceased";
             version: number;
-        };
-        PatientDuplicateCheckInput: {
-            legalGivenName: string;
-            legalFamilyName: string;
-            preferredName?: string | null;
-            /** Format: date */
-            dateOfBirth: string;
         };
         PossibleDuplicateInput: {
             /** Format: uuid */
@@ -6547,6 +6547,13 @@ export interface components {
             preferredTherapistGender?: ("woman" | "man" | "non_binary") | null;
             version: number;
         };
+        PatientDuplicateCheck: {
+            legalGivenName: string;
+            legalFamilyName: string;
+            preferredName?: string | null;
+            /** Format: date */
+            dateOfBirth: string;
+        };
         PatientDemographics: {
             /** Format: uuid */
             id: string;
@@ -6577,13 +6584,6 @@ export interface components {
             /** @enum {string} */
             status: "registered" | "active" | "discharged" | "deceased";
             version: number;
-        };
-        PatientDuplicateCheck: {
-            legalGivenName: string;
-            legalFamilyName: string;
-            preferredName?: string | null;
-            /** Format: date */
-            dateOfBirth: string;
         };
         PossibleDuplicate: {
             /** Format: uuid */
