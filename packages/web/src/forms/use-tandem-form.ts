@@ -6,7 +6,7 @@ import { zod4Resolver } from 'mantine-form-zod-resolver';
 import { useRef, useState } from 'react';
 import { type IntlShape, useIntl } from 'react-intl';
 import type { $ZodType } from 'zod/v4/core';
-import { asApiError, type FieldError } from '../api/problem.ts';
+import { asApiError, type FieldError, fieldName } from '../api/problem.ts';
 import { hasPath, problemFields } from './problem-fields.ts';
 import { type SchemaMessages, wordMessage } from './schema-messages.ts';
 
@@ -25,6 +25,8 @@ export interface TandemFormOptions<Values> {
    * values are shaped unlike the request (asam.level from two selects) names its extra fields here.
    */
   isField?: (path: string, values: Values) => boolean;
+  /** Request fields the form shows on another field: `{ role: 'staffMemberId' }`. */
+  aliases?: Readonly<Record<string, string>>;
 }
 
 /** What a failed submission says that belongs to no field. */
@@ -81,7 +83,12 @@ export function useTandemForm<Values extends object>(options: TandemFormOptions<
     const { problem: sent } = asApiError(error);
     const values = form.getValues();
     const isField = latest.current.isField ?? ((path: string) => hasPath(values, path));
-    const { fields, unmatched } = problemFields(sent.errors, (path) => isField(path, values));
+    const aliases = latest.current.aliases ?? {};
+    const errors = sent.errors?.map((fieldError) => {
+      const alias = aliases[fieldName(fieldError.path)];
+      return alias === undefined ? fieldError : { ...fieldError, path: alias };
+    });
+    const { fields, unmatched } = problemFields(errors, (path) => isField(path, values));
     const worded = (text: string) => wordMessage(intl, messages, text);
     form.setErrors(Object.fromEntries(Object.entries(fields).map(([path, text]) => [path, worded(text)])));
     setProblem({
