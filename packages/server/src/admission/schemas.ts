@@ -5,7 +5,6 @@ import {
   coOccurringConditions,
   dischargeTypes,
   episodeStatuses,
-  isAsamLevel,
   levelOfCareChangeDirections,
   referralSources,
   substanceClasses,

@@ -1,4 +1,4 @@
-import { Button, Group, Select, Stack, Text, Textarea } from '@mantine/core';
+import { Button, Group, Select, Stack, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { type CareTeamRole, careTeamRoles } from '@tandem/core/access/resources';
 import { mayHoldCareTeamPlace } from '@tandem/core/care-team/places';
