@@ -79,6 +79,12 @@ describe('registration and admission in the browser', () => {
     await page.getByRole('button', { name: 'Admit' }).click();
     const admit = page.getByRole('dialog', { name: 'Admit to an episode of care' });
     await admit.getByLabel('Referral source').selectOption('self');
+    // Closing the dialog with something chosen asks first; Stay keeps the choice.
+    await admit.getByRole('button', { name: 'Cancel' }).click();
+    const closeWarning = page.getByRole('dialog', { name: 'Close without saving?' });
+    await closeWarning.getByRole('button', { name: 'Stay' }).click();
+    await closeWarning.waitFor({ state: 'detached' });
+    expect(await admit.getByLabel('Referral source').inputValue()).toBe('self');
     await admit.getByLabel('Setting of care').selectOption('intensive_outpatient');
     await admit.getByLabel('ASAM level of care').selectOption('2.1');
     await admit.getByLabel('Substance', { exact: true }).selectOption('opioids');
