@@ -72,11 +72,14 @@ export function useTandemForm<Values extends object>(options: TandemFormOptions<
   const [problem, setProblem] = useState<FormProblem | null>(null);
   const latest = useRef(options);
   latest.current = options;
+  const latestIntl = useRef(intl);
+  latestIntl.current = intl;
   const form = useForm<Values>({
     mode: 'controlled',
     initialValues: options.initialValues,
-    // The latest options: a rule may read something that changes (the program's today).
-    validate: (values) => validateForm(intl, latest.current, values),
+    // The latest options and language: a rule may read something that changes (the program's today), and the
+    // reader may switch language with the form open.
+    validate: (values) => validateForm(latestIntl.current, latest.current, values),
   });
 
   function showProblem(error: unknown) {
