@@ -1,5 +1,6 @@
 import type { Locator } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { expectNoAxeViolations } from './support/axe.ts';
 import { saveScreenshot } from './support/pages.ts';
 import { useBrowserTandem } from './support/use-browser-tandem.ts';
 
@@ -19,6 +20,27 @@ function calendarDate(day: string): string {
 }
 
 describe('registration and admission in the browser', () => {
+  it('asks before leaving a registration with changes not saved: Stay keeps them, Leave leaves', async () => {
+    const page = await signedIn('clinician');
+    await page.getByRole('link', { name: 'Patients' }).click();
+    await page.getByRole('link', { name: 'Register patient' }).click();
+    const form = page.getByRole('form', { name: 'Register a patient' });
+    await form.getByLabel('Legal given name').fill('Marisol');
+
+    await page.getByRole('link', { name: 'Patients' }).click();
+    const warning = page.getByRole('dialog', { name: 'Leave this page?' });
+    await warning.getByText('Your changes are not saved.').waitFor();
+    await expectNoAxeViolations(page, 'leave-warning');
+    await warning.getByRole('button', { name: 'Stay' }).click();
+    await warning.waitFor({ state: 'detached' });
+    expect(await form.getByLabel('Legal given name').inputValue()).toBe('Marisol');
+
+    await page.getByRole('link', { name: 'Patients' }).click();
+    await warning.getByRole('button', { name: 'Leave' }).click();
+    await page.getByRole('link', { name: 'Register patient' }).waitFor();
+    expect(await form.count()).toBe(0);
+  });
+
   it('warns of a likely duplicate, registers, admits with a diagnosis, ticks intake, steps down and discharges', async () => {
     const page = await signedIn('clinician');
     await page.getByRole('link', { name: 'Patients' }).click();
@@ -57,6 +79,12 @@ describe('registration and admission in the browser', () => {
     await page.getByRole('button', { name: 'Admit' }).click();
     const admit = page.getByRole('dialog', { name: 'Admit to an episode of care' });
     await admit.getByLabel('Referral source').selectOption('self');
+    // Closing the dialog with something chosen asks first; Stay keeps the choice.
+    await admit.getByRole('button', { name: 'Cancel' }).click();
+    const closeWarning = page.getByRole('dialog', { name: 'Close without saving?' });
+    await closeWarning.getByRole('button', { name: 'Stay' }).click();
+    await closeWarning.waitFor({ state: 'detached' });
+    expect(await admit.getByLabel('Referral source').inputValue()).toBe('self');
     await admit.getByLabel('Setting of care').selectOption('intensive_outpatient');
     await admit.getByLabel('ASAM level of care').selectOption('2.1');
     await admit.getByLabel('Substance', { exact: true }).selectOption('opioids');

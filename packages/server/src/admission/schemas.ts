@@ -6,208 +6,43 @@ import {
   coOccurringConditions,
   dischargeTypes,
   episodeStatuses,
-  isAsamLevel,
   levelOfCareChangeDirections,
   referralSources,
   substanceClasses,
   useFrequencies,
   useRoutes,
 } from '@tandem/core';
+import { clinicalStatuses, verificationStatuses } from '@tandem/core/admission/episode-request';
 import { z } from 'zod';
 
+// The request rules are core's, shared with the web's forms.
+export {
+  type Admission,
+  admissionSchema,
+  asamLevelSchema,
+  clinicalStatuses,
+  type DiagnosisInput,
+  type DiagnosisUpdate,
+  type Discharge,
+  diagnosisInputSchema,
+  diagnosisUpdateSchema,
+  dischargeSchema,
+  type EpisodeUpdate,
+  episodeSubstanceInputSchema,
+  episodeUpdateSchema,
+  type LevelOfCareChangeInput,
+  levelOfCareChangeInputSchema,
+  verificationStatuses,
+} from '@tandem/core/admission/episode-request';
+
 const errors = defineMessages({
-  chooseAsamEdition: {
-    id: 'admission.errors.chooseAsamEdition',
-    defaultMessage: 'Choose the 3rd or 4th edition',
-  },
-  chooseLevelOfCare: { id: 'admission.errors.chooseLevelOfCare', defaultMessage: 'Choose a level of care' },
-  notAsamLevel: {
-    id: 'admission.errors.notAsamLevel',
-    defaultMessage: 'Not a level of care of this ASAM edition',
-  },
-  chooseSubstance: { id: 'admission.errors.chooseSubstance', defaultMessage: 'Choose a substance' },
-  textTooLong: { id: 'admission.errors.textTooLong', defaultMessage: 'Keep this under {maximum} characters' },
-  chooseRoute: { id: 'admission.errors.chooseRoute', defaultMessage: 'Choose how it is used' },
-  chooseFrequency: { id: 'admission.errors.chooseFrequency', defaultMessage: 'Choose how often' },
-  enterAge: { id: 'admission.errors.enterAge', defaultMessage: 'Enter an age in years' },
-  wholeYears: { id: 'admission.errors.wholeYears', defaultMessage: 'Enter whole years' },
-  ageAtLeast: { id: 'admission.errors.ageAtLeast', defaultMessage: 'Enter an age of {minimum} or more' },
-  ageAtMost: { id: 'admission.errors.ageAtMost', defaultMessage: 'Enter an age of {maximum} or less' },
-  chooseDiagnosis: { id: 'admission.errors.chooseDiagnosis', defaultMessage: 'Choose a diagnosis' },
-  onsetDateFormat: {
-    id: 'admission.errors.onsetDateFormat',
-    defaultMessage: 'Enter the onset date as YYYY-MM-DD',
-  },
-  presentingProblemsTooLong: {
-    id: 'admission.errors.presentingProblemsTooLong',
-    defaultMessage: 'Keep this under {maximum} characters',
-  },
-  notCondition: { id: 'admission.errors.notCondition', defaultMessage: 'Not a listed condition' },
-  referralNoteTooLong: {
-    id: 'admission.errors.referralNoteTooLong',
-    defaultMessage: 'Keep the note under {maximum} characters',
-  },
-  admissionDateFormat: {
-    id: 'admission.errors.admissionDateFormat',
-    defaultMessage: 'Enter the admission date as YYYY-MM-DD',
-  },
-  chooseReferralSource: {
-    id: 'admission.errors.chooseReferralSource',
-    defaultMessage: 'Choose who referred the patient',
-  },
-  chooseSetting: { id: 'admission.errors.chooseSetting', defaultMessage: 'Choose the setting of care' },
-  recordPrimarySubstance: {
-    id: 'admission.errors.recordPrimarySubstance',
-    defaultMessage: 'Record at least the primary substance',
-  },
-  changeDateFormat: {
-    id: 'admission.errors.changeDateFormat',
-    defaultMessage: 'Enter the date of the change as YYYY-MM-DD',
-  },
-  chooseDirection: {
-    id: 'admission.errors.chooseDirection',
-    defaultMessage: 'Choose step-down, step-up or same intensity',
-  },
-  chooseNewSetting: {
-    id: 'admission.errors.chooseNewSetting',
-    defaultMessage: 'Choose the new setting of care',
-  },
-  sayWhyLevelChanges: {
-    id: 'admission.errors.sayWhyLevelChanges',
-    defaultMessage: 'Say why the level of care changes',
-  },
-  dischargeDateFormat: {
-    id: 'admission.errors.dischargeDateFormat',
-    defaultMessage: 'Enter the discharge date as YYYY-MM-DD',
-  },
-  chooseDischargeType: {
-    id: 'admission.errors.chooseDischargeType',
-    defaultMessage: 'Choose the type of discharge',
-  },
-  planTooLong: {
-    id: 'admission.errors.planTooLong',
-    defaultMessage: 'Keep the plan under {maximum, number} characters',
-  },
   searchTooLong: {
     id: 'admission.errors.searchTooLong',
     defaultMessage: 'Search with at most {maximum} characters',
   },
 });
 
-export const clinicalStatuses = ['active', 'remission', 'resolved'] as const;
-export const verificationStatuses = ['provisional', 'confirmed', 'refuted', 'entered-in-error'] as const;
-
-const date = (message: string) => z.iso.date(message);
-
-/** An ASAM level of care: the edition it was assessed under and one of that edition's level codes. */
-export const asamLevelSchema = z
-  .object({
-    edition: z.enum(asamEditions, errors.chooseAsamEdition.id),
-    level: z.string().trim().min(1, errors.chooseLevelOfCare.id),
-  })
-  .refine((asam) => isAsamLevel(asam.edition, asam.level), {
-    message: errors.notAsamLevel.id,
-    path: ['level'],
-  })
-  .meta({ id: 'AsamLevel' });
-
 const asamOut = z.object({ edition: z.enum(asamEditions), level: z.string(), label: z.string() });
-
-export const episodeSubstanceInputSchema = z.object({
-  substanceClass: z.enum(substanceClasses, errors.chooseSubstance.id),
-  specificSubstance: z.string().trim().max(100, errors.textTooLong.id).nullable().optional(),
-  route: z.enum(useRoutes, errors.chooseRoute.id),
-  frequency: z.enum(useFrequencies, errors.chooseFrequency.id),
-  isPrimary: z.boolean().default(false),
-  ageOfFirstUse: z
-    .number(errors.enterAge.id)
-    .int(errors.wholeYears.id)
-    .min(0, errors.ageAtLeast.id)
-    .max(120, errors.ageAtMost.id)
-    .nullable()
-    .optional(),
-});
-
-export const diagnosisInputSchema = z.object({
-  code: z.string().trim().min(1, errors.chooseDiagnosis.id).max(10),
-  isPrimary: z.boolean().default(false),
-  clinicalStatus: z.enum(clinicalStatuses).default('active'),
-  verificationStatus: z.enum(verificationStatuses).default('confirmed'),
-  onsetDate: date(errors.onsetDateFormat.id).nullable().optional(),
-});
-export type DiagnosisInput = z.infer<typeof diagnosisInputSchema>;
-
-const presentingProblems = z.string().trim().max(5000, errors.presentingProblemsTooLong.id);
-const coOccurring = z
-  .array(z.enum(coOccurringConditions, errors.notCondition.id))
-  .max(coOccurringConditions.length);
-const referralNote = z.string().trim().max(1000, errors.referralNoteTooLong.id).nullable().optional();
-
-export const admissionSchema = z
-  .object({
-    admittedOn: date(errors.admissionDateFormat.id),
-    referralSource: z.enum(referralSources, errors.chooseReferralSource.id),
-    referralNote,
-    setting: z.enum(careSettings, errors.chooseSetting.id),
-    asam: asamLevelSchema.nullable().optional(),
-    substances: z
-      .array(episodeSubstanceInputSchema)
-      .min(1, errors.recordPrimarySubstance.id)
-      .max(substanceClasses.length),
-    diagnoses: z
-      .array(diagnosisInputSchema.omit({ clinicalStatus: true }))
-      .max(20)
-      .default([]),
-    presentingProblems: presentingProblems.default(''),
-    coOccurringConditions: coOccurring.default([]),
-  })
-  .meta({ id: 'Admission' });
-export type Admission = z.infer<typeof admissionSchema>;
-
-export const episodeUpdateSchema = z
-  .object({
-    referralSource: z.enum(referralSources, errors.chooseReferralSource.id).optional(),
-    referralNote,
-    presentingProblems: presentingProblems.optional(),
-    coOccurringConditions: coOccurring.optional(),
-    version: z.number().int().min(1),
-  })
-  .meta({ id: 'EpisodeUpdate' });
-export type EpisodeUpdate = z.infer<typeof episodeUpdateSchema>;
-
-export const levelOfCareChangeInputSchema = z
-  .object({
-    effectiveOn: date(errors.changeDateFormat.id),
-    direction: z.enum(levelOfCareChangeDirections, errors.chooseDirection.id),
-    setting: z.enum(careSettings, errors.chooseNewSetting.id),
-    asam: asamLevelSchema.nullable().optional(),
-    reason: z.string().trim().min(1, errors.sayWhyLevelChanges.id).max(2000),
-    /** The episode's version the change was decided on. */
-    version: z.number().int().min(1),
-  })
-  .meta({ id: 'LevelOfCareChangeRequest' });
-export type LevelOfCareChangeInput = z.infer<typeof levelOfCareChangeInputSchema>;
-
-export const dischargeSchema = z
-  .object({
-    dischargedOn: date(errors.dischargeDateFormat.id),
-    dischargeType: z.enum(dischargeTypes, errors.chooseDischargeType.id),
-    aftercarePlan: z.string().trim().max(10_000, errors.planTooLong.id).default(''),
-    version: z.number().int().min(1),
-  })
-  .meta({ id: 'Discharge' });
-export type Discharge = z.infer<typeof dischargeSchema>;
-
-export const diagnosisUpdateSchema = z
-  .object({
-    isPrimary: z.boolean().optional(),
-    clinicalStatus: z.enum(clinicalStatuses).optional(),
-    verificationStatus: z.enum(verificationStatuses).optional(),
-    onsetDate: date(errors.onsetDateFormat.id).nullable().optional(),
-    version: z.number().int().min(1),
-  })
-  .meta({ id: 'DiagnosisUpdate' });
-export type DiagnosisUpdate = z.infer<typeof diagnosisUpdateSchema>;
 
 export const episodeSubstanceSchema = z
   .object({

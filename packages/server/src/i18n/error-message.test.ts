@@ -20,12 +20,8 @@ describe('formatErrorMessage', () => {
   });
 
   it('formats a catalogue id (what a route schema gives zod), and passes any other text as it is', () => {
-    expect(formatErrorMessage(intlFor('es'), 'patients.errors.enterGivenName')).toBe(
-      'Ingrese el nombre legal',
-    );
-    expect(formatErrorMessage(intlFor('en'), 'patients.errors.enterGivenName')).toBe(
-      'Enter the legal given name',
-    );
+    expect(formatErrorMessage(intlFor('es'), 'staff.errors.enterName')).toBe('Ingrese un nombre');
+    expect(formatErrorMessage(intlFor('en'), 'staff.errors.enterName')).toBe('Enter a name');
     expect(formatErrorMessage(intlFor('es'), 'Invalid input: expected string')).toBe(
       'Invalid input: expected string',
     );
@@ -47,7 +43,7 @@ describe('problemIn', () => {
       code: 'invalid_input',
       requestId: 'r-1',
       errors: [
-        { path: 'body.legalGivenName', message: 'patients.errors.enterGivenName' },
+        { path: 'body.displayName', message: 'staff.errors.enterName' },
         { path: 'body.other', message: 'Invalid input' },
       ],
       current: { version: 2 },
@@ -60,7 +56,7 @@ describe('problemIn', () => {
       code: 'invalid_input',
       requestId: 'r-1',
       errors: [
-        { path: 'body.legalGivenName', message: 'Ingrese el nombre legal' },
+        { path: 'body.displayName', message: 'Ingrese un nombre' },
         { path: 'body.other', message: 'Invalid input' },
       ],
       current: { version: 2 },

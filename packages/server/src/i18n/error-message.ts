@@ -1,5 +1,6 @@
 import type { IntlShape, TypedMessageDescriptor } from '@formatjs/intl';
 import { type ErrorMessage, type ErrorMessageDescriptor, englishOf } from '@tandem/core';
+import { coreRequestMessageByEnglish } from './core-request-messages.ts';
 import { catalogueMessage } from './intl.ts';
 
 /** The value types of a message without placeholders, for `defineMessages<{ … }>`. */
@@ -21,11 +22,15 @@ export function withValues<V extends Values>(
 
 /**
  * What an error says, in `intl`'s language. A plain string that is a message id of the server's catalogue (what
- * the route schemas give zod, which runs before any handler) is formatted too; any other string is English that
- * was never translated and passes as it is. A message that does not format falls back to its English.
+ * the route schemas give zod, which runs before any handler) is formatted too, and so is the English of a field
+ * rule core shares with the web (core-request-messages.ts); any other string is English that was never translated
+ * and passes as it is. A message that does not format falls back to its English.
  */
 export function formatErrorMessage(intl: IntlShape, message: ErrorMessage): string {
-  const descriptor = typeof message === 'string' ? catalogueMessage(message) : message;
+  const descriptor =
+    typeof message === 'string'
+      ? (catalogueMessage(message) ?? coreRequestMessageByEnglish.get(message))
+      : message;
   if (descriptor === undefined) return message as string;
   const { values, ...formatted } = descriptor;
   try {

@@ -1,7 +1,9 @@
 import { createIntl } from 'react-intl';
 import { describe, expect, it } from 'vitest';
+import { validateForm } from '../forms/use-tandem-form.ts';
 import {
   admissionBody,
+  admissionFormChecks,
   asamLevelOptions,
   emptyAdmission,
   removeSubstance,
@@ -30,14 +32,14 @@ const filled = {
       substanceClass: 'alcohol' as const,
       specificSubstance: '',
       route: 'oral' as const,
-      frequency: 'daily' as const,
+      frequency: 'one_to_two_times_per_week' as const,
       ageOfFirstUse: '16',
     },
     {
       substanceClass: 'cannabis' as const,
       specificSubstance: 'vape',
       route: 'smoking' as const,
-      frequency: 'daily' as const,
+      frequency: 'one_to_two_times_per_week' as const,
       ageOfFirstUse: '',
     },
   ],
@@ -121,5 +123,28 @@ describe('asamLevelOptions', () => {
     expect(asamLevelOptions(intl, '4').map((option) => option.value)).toContain('2.7');
     expect(asamLevelOptions(intl, '3').map((option) => option.value)).not.toContain('2.7');
     expect(asamLevelOptions(intl, '')).toEqual([]);
+  });
+});
+
+describe('admissionFormChecks', () => {
+  it('checks the lengths the server checks, in the reader’s words', () => {
+    const values = {
+      ...emptyAdmission('2026-01-10'),
+      referralSource: 'self' as const,
+      setting: 'outpatient' as const,
+      substances: [
+        {
+          substanceClass: 'alcohol' as const,
+          specificSubstance: '',
+          route: 'oral' as const,
+          frequency: 'one_to_two_times_per_week' as const,
+          ageOfFirstUse: '',
+        },
+      ],
+      presentingProblems: 'x'.repeat(5001),
+    };
+    expect(validateForm(intl, admissionFormChecks(intl, '2026-01-10'), values)).toEqual({
+      presentingProblems: 'Keep this under 5000 characters',
+    });
   });
 });

@@ -2,6 +2,7 @@ import {
   type AdmissionDraft,
   validateAdmission as validateAdmissionRules,
 } from '@tandem/core/admission/admission-rules';
+import { admissionSchema } from '@tandem/core/admission/episode-request';
 import type {
   AsamEdition,
   CareSetting,
@@ -12,8 +13,11 @@ import type {
   UseRoute,
 } from '@tandem/core/admission/vocabulary';
 import { defineMessage, type IntlShape, type MessageDescriptor } from 'react-intl';
+import { hasPath } from '../forms/problem-fields.ts';
+import type { TandemFormOptions } from '../forms/use-tandem-form.ts';
 import { admissionProblemMessage } from './admission-problems.ts';
 import type { Admission } from './api.ts';
+import { episodeRequestRuleMessages } from './episode-request-messages.ts';
 import { asamLevelNames } from './labels.ts';
 
 export interface SubstanceRow {
@@ -120,6 +124,24 @@ export function validateAdmission(
     errors[problem.path] ??= admissionProblemMessage(intl, problem);
   }
   return errors;
+}
+
+/**
+ * How the admission form checks itself: core's admission schema (the server's) on the body it would send, then
+ * core's admission rules in the reader's words (they say "choose" where the schema says "not one of").
+ */
+export function admissionFormChecks(
+  intl: IntlShape,
+  today: string,
+): Omit<TandemFormOptions<AdmissionFormValues>, 'initialValues'> {
+  return {
+    schema: admissionSchema,
+    toRequest: admissionBody,
+    rules: (values) => validateAdmission(intl, values, today),
+    messages: episodeRequestRuleMessages,
+    // The ASAM level is one object in the request, two selects in the form.
+    isField: (path, values) => path === 'asam' || path.startsWith('asam.') || hasPath(values, path),
+  };
 }
 
 export function admissionBody(values: AdmissionFormValues): Admission {

@@ -1,8 +1,17 @@
 import { createIntl } from 'react-intl';
 import { describe, expect, it } from 'vitest';
-import { emptyRegistration, registrationBody, validateRegistration } from './registration-form.ts';
+import { validateForm } from '../forms/use-tandem-form.ts';
+import {
+  emptyRegistration,
+  type RegistrationFormValues,
+  registrationBody,
+  registrationFormChecks,
+} from './registration-form.ts';
 
 const intl = createIntl({ locale: 'en', messages: {} });
+
+const validateRegistration = (values: RegistrationFormValues, today: string) =>
+  validateForm(intl, registrationFormChecks(intl, today), values);
 
 const valid = {
   ...emptyRegistration,
@@ -13,12 +22,11 @@ const valid = {
 
 describe('validateRegistration', () => {
   it('accepts the fewest fields registration needs', () => {
-    expect(validateRegistration(intl, valid, '2026-01-01')).toEqual({});
+    expect(validateRegistration(valid, '2026-01-01')).toEqual({});
   });
 
   it('puts a message on each wrong field', () => {
     const errors = validateRegistration(
-      intl,
       {
         ...valid,
         legalFamilyName: ' ',
@@ -35,10 +43,28 @@ describe('validateRegistration', () => {
     );
   });
 
+  it('says what the server would say, in the reader’s words', () => {
+    const spanish = createIntl({
+      locale: 'es',
+      messages: { 'admission.registrationForm.emailInvalid': 'Ingrese una dirección de correo electrónico' },
+    });
+    const errors = validateForm(spanish, registrationFormChecks(spanish, '2026-01-01'), {
+      ...valid,
+      email: 'ana@',
+    });
+    expect(errors).toEqual({ email: 'Ingrese una dirección de correo electrónico' });
+  });
+
+  it('checks the lengths the server checks', () => {
+    expect(validateRegistration({ ...valid, pronouns: 'x'.repeat(41) }, '2026-01-01')).toEqual({
+      pronouns: 'Keep pronouns under 40 characters',
+    });
+  });
+
   it('refuses a date of birth after today', () => {
-    expect(
-      validateRegistration(intl, { ...valid, dateOfBirth: '2026-01-02' }, '2026-01-01').dateOfBirth,
-    ).toMatch(/future/);
+    expect(validateRegistration({ ...valid, dateOfBirth: '2026-01-02' }, '2026-01-01').dateOfBirth).toMatch(
+      /future/,
+    );
   });
 });
 

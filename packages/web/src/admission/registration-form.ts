@@ -1,4 +1,11 @@
-import { defineMessages, type IntlShape } from 'react-intl';
+import {
+  patientRegistrationSchema,
+  type RegistrationMessage,
+  registrationMessages,
+} from '@tandem/core/patients/registration-request';
+import { defineMessages, type IntlShape, type MessageDescriptor } from 'react-intl';
+import { type SchemaMessages, schemaMessages } from '../forms/schema-messages.ts';
+import type { TandemFormOptions } from '../forms/use-tandem-form.ts';
 import type { PatientRegistration } from './api.ts';
 
 export interface RegistrationFormValues {
@@ -49,34 +56,102 @@ export const emptyRegistration: RegistrationFormValues = {
   preferredTherapistGender: '',
 };
 
-export type RegistrationErrors = Partial<Record<keyof RegistrationFormValues, string>>;
-
-const phonePattern = /^[0-9+()\-.\s]*$/;
-const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const languagePattern = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
-
-function isCalendarDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const parsed = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value;
-}
-
-const messages = defineMessages({
-  legalGivenName: {
+/** The reader's words for core's registration rules (the server's messages too). */
+const ruleWords: Record<RegistrationMessage, MessageDescriptor> = defineMessages({
+  legalGivenNameMissing: {
     id: 'admission.registrationForm.legalGivenNameMissing',
     defaultMessage: 'Enter the legal given name',
   },
-  legalFamilyName: {
+  legalFamilyNameMissing: {
     id: 'admission.registrationForm.legalFamilyNameMissing',
     defaultMessage: 'Enter the legal family name',
   },
-  dateOfBirthMissing: {
-    id: 'admission.registrationForm.dateOfBirthMissing',
-    defaultMessage: 'Enter the date of birth',
+  nameTooLong: {
+    id: 'admission.registrationForm.nameTooLong',
+    defaultMessage: 'Keep the name under 100 characters',
+  },
+  preferredNameTooLong: {
+    id: 'admission.registrationForm.preferredNameTooLong',
+    defaultMessage: 'Keep the preferred name under 100 characters',
+  },
+  pronounsTooLong: {
+    id: 'admission.registrationForm.pronounsTooLong',
+    defaultMessage: 'Keep pronouns under 40 characters',
+  },
+  genderIdentityTooLong: {
+    id: 'admission.registrationForm.genderIdentityTooLong',
+    defaultMessage: 'Keep the gender identity under 100 characters',
+  },
+  addressTooLong: {
+    id: 'admission.registrationForm.addressTooLong',
+    defaultMessage: 'Keep the address under 200 characters',
+  },
+  cityTooLong: {
+    id: 'admission.registrationForm.cityTooLong',
+    defaultMessage: 'Keep the city under 100 characters',
+  },
+  regionTooLong: {
+    id: 'admission.registrationForm.regionTooLong',
+    defaultMessage: 'Keep the state or region under 100 characters',
+  },
+  postalCodeTooLong: {
+    id: 'admission.registrationForm.postalCodeTooLong',
+    defaultMessage: 'Keep the postal code under 20 characters',
+  },
+  contactNameTooLong: {
+    id: 'admission.registrationForm.contactNameTooLong',
+    defaultMessage: 'Keep the name under 200 characters',
+  },
+  relationshipTooLong: {
+    id: 'admission.registrationForm.relationshipTooLong',
+    defaultMessage: 'Keep the relationship under 100 characters',
+  },
+  dateOfBirthFormat: {
+    id: 'admission.registrationForm.dateOfBirthFormat',
+    defaultMessage: 'Enter the date of birth as YYYY-MM-DD',
   },
   dateOfBirthTooEarly: {
     id: 'admission.registrationForm.dateOfBirthTooEarly',
     defaultMessage: 'Enter a date of birth after 1900',
+  },
+  phoneTooLong: {
+    id: 'admission.registrationForm.phoneTooLong',
+    defaultMessage: 'Keep the phone number under 40 characters',
+  },
+  phoneCharacters: {
+    id: 'admission.registrationForm.phoneInvalid',
+    defaultMessage: 'Use digits, spaces and + ( ) - only',
+  },
+  emailInvalid: { id: 'admission.registrationForm.emailInvalid', defaultMessage: 'Enter an email address' },
+  languageTag: {
+    id: 'admission.registrationForm.languageTag',
+    defaultMessage: 'Use a language tag such as en, es or pt-BR',
+  },
+  countryCode: {
+    id: 'admission.registrationForm.countryInvalid',
+    defaultMessage: 'Use a two-letter country code such as US',
+  },
+  sexAssignedAtBirth: {
+    id: 'admission.registrationForm.sexAssignedAtBirth',
+    defaultMessage: 'Choose female, male, intersex or unknown',
+  },
+  interpreterNeeded: {
+    id: 'admission.registrationForm.interpreterNeeded',
+    defaultMessage: 'Answer whether an interpreter is needed with true or false',
+  },
+  therapistGender: {
+    id: 'admission.registrationForm.therapistGender',
+    defaultMessage: 'Choose woman, man or non-binary',
+  },
+});
+
+export const registrationRuleMessages: SchemaMessages = schemaMessages(registrationMessages, ruleWords);
+
+/** Checks only the browser makes: it knows the program's today, and says "missing" before "malformed". */
+const ownWords = defineMessages({
+  dateOfBirthMissing: {
+    id: 'admission.registrationForm.dateOfBirthMissing',
+    defaultMessage: 'Enter the date of birth',
   },
   dateOfBirthInFuture: {
     id: 'admission.registrationForm.dateOfBirthInFuture',
@@ -86,38 +161,39 @@ const messages = defineMessages({
     id: 'admission.registrationForm.preferredLanguageMissing',
     defaultMessage: 'Choose the preferred language',
   },
-  email: { id: 'admission.registrationForm.emailInvalid', defaultMessage: 'Enter an email address' },
-  phone: {
-    id: 'admission.registrationForm.phoneInvalid',
-    defaultMessage: 'Use digits, spaces and + ( ) - only',
-  },
-  country: {
-    id: 'admission.registrationForm.countryInvalid',
-    defaultMessage: 'Use a two-letter country code such as US',
-  },
 });
 
-/** The checks the server makes too, before sending: the message appears on the field at once. */
-export function validateRegistration(
+function isCalendarDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const parsed = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value;
+}
+
+/**
+ * How the registration form checks itself: core's registration schema (the server's) on the body it would
+ * send, then the browser's own checks.
+ */
+export function registrationFormChecks(
   intl: IntlShape,
-  values: RegistrationFormValues,
   today: string,
-): RegistrationErrors {
-  const errors: RegistrationErrors = {};
-  const say = (field: keyof RegistrationFormValues, message: keyof typeof messages) => {
-    errors[field] = intl.formatMessage(messages[message]);
+): Omit<TandemFormOptions<RegistrationFormValues>, 'initialValues'> {
+  return {
+    schema: patientRegistrationSchema,
+    toRequest: (values) => registrationBody(values, false),
+    messages: registrationRuleMessages,
+    rules: (values) => {
+      const errors: Partial<Record<keyof RegistrationFormValues, string>> = {};
+      if (!isCalendarDate(values.dateOfBirth)) {
+        errors.dateOfBirth = intl.formatMessage(ownWords.dateOfBirthMissing);
+      } else if (values.dateOfBirth > today) {
+        errors.dateOfBirth = intl.formatMessage(ownWords.dateOfBirthInFuture);
+      }
+      if (values.preferredLanguage.trim() === '') {
+        errors.preferredLanguage = intl.formatMessage(ownWords.preferredLanguage);
+      }
+      return errors;
+    },
   };
-  if (values.legalGivenName.trim() === '') say('legalGivenName', 'legalGivenName');
-  if (values.legalFamilyName.trim() === '') say('legalFamilyName', 'legalFamilyName');
-  if (!isCalendarDate(values.dateOfBirth)) say('dateOfBirth', 'dateOfBirthMissing');
-  else if (values.dateOfBirth < '1900-01-01') say('dateOfBirth', 'dateOfBirthTooEarly');
-  else if (values.dateOfBirth > today) say('dateOfBirth', 'dateOfBirthInFuture');
-  if (!languagePattern.test(values.preferredLanguage.trim())) say('preferredLanguage', 'preferredLanguage');
-  if (values.email.trim() !== '' && !emailPattern.test(values.email.trim())) say('email', 'email');
-  if (!phonePattern.test(values.phone)) say('phone', 'phone');
-  if (!phonePattern.test(values.emergencyContactPhone)) say('emergencyContactPhone', 'phone');
-  if (!/^[A-Z]{2}$/.test(values.country.trim())) say('country', 'country');
-  return errors;
 }
 
 const optional = (value: string) => (value.trim() === '' ? null : value.trim());

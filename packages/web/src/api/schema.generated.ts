@@ -5472,6 +5472,13 @@ export interface components {
             preferredTherapistGender?: ("woman" | "man" | "non_binary") | null;
             version: number;
         };
+        PatientDuplicateCheckInput: {
+            legalGivenName: string;
+            legalFamilyName: string;
+            preferredName?: string | null;
+            /** Format: date */
+            dateOfBirth: string;
+        };
         PatientDemographicsInput: {
             /** Format: uuid */
             id: string;
@@ -5502,13 +5509,6 @@ export interface components {
             /** @enum {string} */
             status: "registered" | "active" | "discharged" | "deceased";
             version: number;
-        };
-        PatientDuplicateCheckInput: {
-            legalGivenName: string;
-            legalFamilyName: string;
-            preferredName?: string | null;
-            /** Format: date */
-            dateOfBirth: string;
         };
         PossibleDuplicateInput: {
             /** Format: uuid */
@@ -6666,6 +6666,13 @@ export interface components {
             preferredTherapistGender?: ("woman" | "man" | "non_binary") | null;
             version: number;
         };
+        PatientDuplicateCheck: {
+            legalGivenName: string;
+            legalFamilyName: string;
+            preferredName?: string | null;
+            /** Format: date */
+            dateOfBirth: string;
+        };
         PatientDemographics: {
             /** Format: uuid */
             id: string;
@@ -6696,13 +6703,6 @@ export interface components {
             /** @enum {string} */
             status: "registered" | "active" | "discharged" | "deceased";
             version: number;
-        };
-        PatientDuplicateCheck: {
-            legalGivenName: string;
-            legalFamilyName: string;
-            preferredName?: string | null;
-            /** Format: date */
-            dateOfBirth: string;
         };
         PossibleDuplicate: {
             /** Format: uuid */

@@ -16,21 +16,22 @@ import {
 import { notifications } from '@mantine/notifications';
 import { IconAlertCircle, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
 import { defineMessages, FormattedMessage, useIntl } from 'react-intl';
-import { describeProblem } from '../../api/problem.ts';
 import { Dialog } from '../../app/Dialog.tsx';
 import { useProgramToday } from '../../app/program-today.ts';
+import { FormProblemAlert } from '../../forms/FormProblemAlert.tsx';
+import { LeaveConfirmDialog } from '../../forms/LeaveConfirmDialog.tsx';
+import { useCloseWarning } from '../../forms/use-leave-warning.ts';
+import { useTandemForm } from '../../forms/use-tandem-form.ts';
 import { patientQueryKeys } from '../../patients/api.ts';
 import {
-  type AdmissionErrors,
   type AdmissionFormValues,
   admissionBody,
+  admissionFormChecks,
   asamLevelOptions,
   emptyAdmission,
   emptySubstance,
   removeSubstance,
-  validateAdmission,
 } from '../admission-form.ts';
 import { admitPatient, WriteConflict } from '../api.ts';
 import {
@@ -100,10 +101,20 @@ export function AdmitDialog({
   const intl = useIntl();
   const today = useProgramToday();
   const queryClient = useQueryClient();
-  const [values, setValues] = useState<AdmissionFormValues>(() => emptyAdmission(today));
-  const [errors, setErrors] = useState<AdmissionErrors>({});
+  const { form, problem, showProblem, clearProblem } = useTandemForm<AdmissionFormValues>({
+    initialValues: emptyAdmission(today),
+    ...admissionFormChecks(intl, today),
+  });
+  const closeWarning = useCloseWarning(
+    () => form.isDirty(),
+    () => {
+      form.reset();
+      clearProblem();
+      onClose();
+    },
+  );
   const admit = useMutation({
-    mutationFn: () => admitPatient(patientId, admissionBody(values)),
+    mutationFn: () => admitPatient(patientId, admissionBody(form.getValues())),
     onSuccess: (admitted) => {
       void queryClient.invalidateQueries({ queryKey: patientQueryKeys.record(patientId) });
       notifications.show({
@@ -112,19 +123,20 @@ export function AdmitDialog({
           admitted.joinedCareTeamAs === 'case_manager' ? messages.admittedJoined : messages.admitted,
         ),
       });
-      setValues(emptyAdmission(today));
+      form.setInitialValues(emptyAdmission(today));
+      form.reset();
       onClose();
     },
     onError: (error) => {
-      if (!(error instanceof WriteConflict)) setErrors(describeProblem(error).fieldErrors);
+      if (!(error instanceof WriteConflict)) showProblem(error);
     },
   });
 
+  const values = form.getValues();
+  const errors = form.errors;
   const update = (change: Partial<AdmissionFormValues>, ...fields: string[]) => {
-    setValues((current) => ({ ...current, ...change }));
-    setErrors((current) =>
-      Object.fromEntries(Object.entries(current).filter(([key]) => !fields.includes(key))),
-    );
+    form.setValues(change);
+    for (const field of fields) form.clearFieldError(field);
   };
   const updateSubstance = (index: number, change: Partial<AdmissionFormValues['substances'][number]>) =>
     update(
@@ -137,247 +149,178 @@ export function AdmitDialog({
       'substances',
     );
 
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const found = validateAdmission(intl, values, today);
-    setErrors(found);
-    if (Object.keys(found).length === 0) admit.mutate();
-  }
-
   const choose = intl.formatMessage(messages.choose);
-  const failure = admit.error ? describeProblem(admit.error) : null;
   const conflict = admit.error instanceof WriteConflict ? admit.error : null;
   return (
-    <Dialog opened={opened} onClose={onClose} title={intl.formatMessage(messages.title)} size="xl">
-      <form onSubmit={submit} noValidate aria-label={intl.formatMessage(messages.formName)}>
-        <Stack gap="md">
-          {conflict && (
-            <Alert
-              color="orange"
-              variant="light"
-              icon={<IconAlertCircle />}
-              title={intl.formatMessage(messages.notAdmitted)}
-            >
-              {conflict.message}
-            </Alert>
-          )}
-          {!conflict && failure && Object.keys(failure.fieldErrors).length === 0 && (
-            <Alert color="red" variant="light" icon={<IconAlertCircle />} title={failure.title}>
-              {failure.detail}
-            </Alert>
-          )}
-          <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <TextInput
-              type="date"
-              label={intl.formatMessage(messages.admissionDate)}
-              withAsterisk
-              data-autofocus
-              value={values.admittedOn}
-              onChange={(event) => update({ admittedOn: event.currentTarget.value }, 'admittedOn')}
-              error={errors.admittedOn}
-            />
-            <NativeSelect
-              label={intl.formatMessage(messages.referralSource)}
-              withAsterisk
-              value={values.referralSource}
-              data={[{ value: '', label: choose }, ...optionsOf(intl, referralSourceLabels)]}
-              onChange={(event) =>
-                update({ referralSource: event.currentTarget.value as never }, 'referralSource')
-              }
-              error={errors.referralSource}
-            />
-            <TextInput
-              label={intl.formatMessage(messages.referralNote)}
-              value={values.referralNote}
-              onChange={(event) => update({ referralNote: event.currentTarget.value }, 'referralNote')}
-              error={errors.referralNote}
-            />
-            <NativeSelect
-              label={intl.formatMessage(messages.setting)}
-              withAsterisk
-              value={values.setting}
-              data={[{ value: '', label: choose }, ...optionsOf(intl, careSettingLabels)]}
-              onChange={(event) => update({ setting: event.currentTarget.value as never }, 'setting')}
-              error={errors.setting}
-            />
-            <NativeSelect
-              label={intl.formatMessage(messages.asamEdition)}
-              value={values.asamEdition}
-              data={[
-                { value: '4', label: intl.formatMessage(messages.fourthEdition) },
-                { value: '3', label: intl.formatMessage(messages.thirdEdition) },
-              ]}
-              onChange={(event) =>
-                update({ asamEdition: event.currentTarget.value as never, asamLevel: '' }, 'asam.level')
-              }
-            />
-            <NativeSelect
-              label={intl.formatMessage(messages.asamLevel)}
-              value={values.asamLevel}
-              data={[
-                { value: '', label: intl.formatMessage(messages.notAssessed) },
-                ...asamLevelOptions(intl, values.asamEdition),
-              ]}
-              onChange={(event) => update({ asamLevel: event.currentTarget.value }, 'asam.level')}
-              error={errors['asam.level']}
-            />
-          </SimpleGrid>
-
-          <Fieldset legend={intl.formatMessage(messages.substances)}>
-            <Stack gap="sm">
-              {errors.substances && (
-                <Text c="red" size="sm" role="alert">
-                  {errors.substances}
-                </Text>
-              )}
-              <Radio.Group
-                value={String(values.primarySubstance)}
-                onChange={(value) => update({ primarySubstance: Number(value) }, 'substances')}
-                label={intl.formatMessage(messages.primarySubstance)}
+    <>
+      <Dialog
+        opened={opened}
+        onClose={closeWarning.requestClose}
+        title={intl.formatMessage(messages.title)}
+        size="xl"
+      >
+        <form
+          onSubmit={form.onSubmit(() => {
+            clearProblem();
+            admit.mutate();
+          })}
+          noValidate
+          aria-label={intl.formatMessage(messages.formName)}
+        >
+          <Stack gap="md">
+            {conflict && (
+              <Alert
+                color="orange"
+                variant="light"
+                icon={<IconAlertCircle />}
+                title={intl.formatMessage(messages.notAdmitted)}
               >
-                <Stack gap="sm" mt="xs">
-                  {values.substances.map((row, index) => (
-                    // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity before they are saved
-                    <Group key={index} align="flex-start" wrap="nowrap" data-testid={`substance-${index}`}>
-                      <Radio
-                        value={String(index)}
-                        aria-label={intl.formatMessage(
-                          {
-                            id: 'admission.admitDialog.primarySubstanceRow',
-                            defaultMessage: 'Primary substance {number}',
-                          },
-                          { number: index + 1 },
-                        )}
-                        mt={32}
-                      />
-                      <NativeSelect
-                        label={intl.formatMessage(messages.substance)}
-                        value={row.substanceClass}
-                        data={[{ value: '', label: choose }, ...optionsOf(intl, substanceClassLabels)]}
-                        onChange={(event) =>
-                          updateSubstance(index, { substanceClass: event.currentTarget.value as never })
-                        }
-                        error={errors[`substances.${index}.substanceClass`]}
-                      />
-                      <TextInput
-                        label={intl.formatMessage(messages.specifically)}
-                        placeholder={intl.formatMessage(messages.specificallyPlaceholder)}
-                        value={row.specificSubstance}
-                        onChange={(event) =>
-                          updateSubstance(index, { specificSubstance: event.currentTarget.value })
-                        }
-                      />
-                      <NativeSelect
-                        label={intl.formatMessage(messages.route)}
-                        value={row.route}
-                        data={[{ value: '', label: choose }, ...optionsOf(intl, useRouteLabels)]}
-                        onChange={(event) =>
-                          updateSubstance(index, { route: event.currentTarget.value as never })
-                        }
-                        error={errors[`substances.${index}.route`]}
-                      />
-                      <NativeSelect
-                        label={intl.formatMessage(messages.frequency)}
-                        value={row.frequency}
-                        data={[{ value: '', label: choose }, ...optionsOf(intl, useFrequencyLabels)]}
-                        onChange={(event) =>
-                          updateSubstance(index, { frequency: event.currentTarget.value as never })
-                        }
-                        error={errors[`substances.${index}.frequency`]}
-                      />
-                      <TextInput
-                        label={intl.formatMessage(messages.ageOfFirstUse)}
-                        w={110}
-                        inputMode="numeric"
-                        value={row.ageOfFirstUse}
-                        onChange={(event) =>
-                          updateSubstance(index, { ageOfFirstUse: event.currentTarget.value })
-                        }
-                        error={errors[`substances.${index}.ageOfFirstUse`]}
-                      />
-                      <ActionIcon
-                        variant="subtle"
-                        color="red"
-                        mt={28}
-                        aria-label={intl.formatMessage(
-                          {
-                            id: 'admission.admitDialog.removeSubstance',
-                            defaultMessage: 'Remove substance {number}',
-                          },
-                          { number: index + 1 },
-                        )}
-                        disabled={values.substances.length === 1}
-                        onClick={() => update(removeSubstance(values, index), 'substances')}
-                      >
-                        <IconTrash size={16} />
-                      </ActionIcon>
-                    </Group>
-                  ))}
-                </Stack>
-              </Radio.Group>
-              <Group>
-                <Button
-                  variant="subtle"
-                  leftSection={<IconPlus size={16} />}
-                  onClick={() => update({ substances: [...values.substances, { ...emptySubstance }] })}
-                >
-                  <FormattedMessage
-                    id="admission.admitDialog.addSubstance"
-                    defaultMessage="Add a substance"
-                  />
-                </Button>
-              </Group>
-            </Stack>
-          </Fieldset>
-
-          <Fieldset legend={intl.formatMessage(messages.diagnoses)}>
-            <Stack gap="sm">
-              <DiagnosisPicker
-                label={intl.formatMessage(messages.addDiagnosis)}
-                exclude={values.diagnoses.map((diagnosis) => diagnosis.code)}
-                error={errors.diagnoses ?? errors['diagnoses.0.code']}
-                onPick={(diagnosis) =>
-                  update(
-                    {
-                      diagnoses: [
-                        ...values.diagnoses,
-                        { code: diagnosis.code, description: diagnosis.description },
-                      ],
-                      primaryDiagnosis:
-                        values.diagnoses.length === 0 ? diagnosis.code : values.primaryDiagnosis,
-                    },
-                    'diagnoses',
-                  )
+                {conflict.message}
+              </Alert>
+            )}
+            {!conflict && <FormProblemAlert problem={problem} />}
+            <SimpleGrid cols={{ base: 1, sm: 3 }}>
+              <TextInput
+                type="date"
+                label={intl.formatMessage(messages.admissionDate)}
+                withAsterisk
+                data-autofocus
+                value={values.admittedOn}
+                onChange={(event) => update({ admittedOn: event.currentTarget.value }, 'admittedOn')}
+                error={errors.admittedOn}
+              />
+              <NativeSelect
+                label={intl.formatMessage(messages.referralSource)}
+                withAsterisk
+                value={values.referralSource}
+                data={[{ value: '', label: choose }, ...optionsOf(intl, referralSourceLabels)]}
+                onChange={(event) =>
+                  update({ referralSource: event.currentTarget.value as never }, 'referralSource')
+                }
+                error={errors.referralSource}
+              />
+              <TextInput
+                label={intl.formatMessage(messages.referralNote)}
+                value={values.referralNote}
+                onChange={(event) => update({ referralNote: event.currentTarget.value }, 'referralNote')}
+                error={errors.referralNote}
+              />
+              <NativeSelect
+                label={intl.formatMessage(messages.setting)}
+                withAsterisk
+                value={values.setting}
+                data={[{ value: '', label: choose }, ...optionsOf(intl, careSettingLabels)]}
+                onChange={(event) => update({ setting: event.currentTarget.value as never }, 'setting')}
+                error={errors.setting}
+              />
+              <NativeSelect
+                label={intl.formatMessage(messages.asamEdition)}
+                value={values.asamEdition}
+                data={[
+                  { value: '4', label: intl.formatMessage(messages.fourthEdition) },
+                  { value: '3', label: intl.formatMessage(messages.thirdEdition) },
+                ]}
+                onChange={(event) =>
+                  update({ asamEdition: event.currentTarget.value as never, asamLevel: '' }, 'asam.level')
                 }
               />
-              {values.diagnoses.length > 0 && (
+              <NativeSelect
+                label={intl.formatMessage(messages.asamLevel)}
+                value={values.asamLevel}
+                data={[
+                  { value: '', label: intl.formatMessage(messages.notAssessed) },
+                  ...asamLevelOptions(intl, values.asamEdition),
+                ]}
+                onChange={(event) => update({ asamLevel: event.currentTarget.value }, 'asam.level')}
+                error={errors['asam.level']}
+              />
+            </SimpleGrid>
+
+            <Fieldset legend={intl.formatMessage(messages.substances)}>
+              <Stack gap="sm">
+                {errors.substances && (
+                  <Text c="red" size="sm" role="alert">
+                    {errors.substances}
+                  </Text>
+                )}
                 <Radio.Group
-                  label={intl.formatMessage(messages.primaryDiagnosis)}
-                  value={values.primaryDiagnosis}
-                  onChange={(code) => update({ primaryDiagnosis: code }, 'diagnoses')}
+                  value={String(values.primarySubstance)}
+                  onChange={(value) => update({ primarySubstance: Number(value) }, 'substances')}
+                  label={intl.formatMessage(messages.primarySubstance)}
                 >
-                  <Stack gap={4} mt="xs">
-                    {values.diagnoses.map((diagnosis) => (
-                      <Group key={diagnosis.code} justify="space-between" wrap="nowrap">
+                  <Stack gap="sm" mt="xs">
+                    {values.substances.map((row, index) => (
+                      // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity before they are saved
+                      <Group key={index} align="flex-start" wrap="nowrap" data-testid={`substance-${index}`}>
                         <Radio
-                          value={diagnosis.code}
-                          label={`${diagnosis.code} — ${diagnosis.description}`}
+                          value={String(index)}
+                          aria-label={intl.formatMessage(
+                            {
+                              id: 'admission.admitDialog.primarySubstanceRow',
+                              defaultMessage: 'Primary substance {number}',
+                            },
+                            { number: index + 1 },
+                          )}
+                          mt={32}
+                        />
+                        <NativeSelect
+                          label={intl.formatMessage(messages.substance)}
+                          value={row.substanceClass}
+                          data={[{ value: '', label: choose }, ...optionsOf(intl, substanceClassLabels)]}
+                          onChange={(event) =>
+                            updateSubstance(index, { substanceClass: event.currentTarget.value as never })
+                          }
+                          error={errors[`substances.${index}.substanceClass`]}
+                        />
+                        <TextInput
+                          label={intl.formatMessage(messages.specifically)}
+                          placeholder={intl.formatMessage(messages.specificallyPlaceholder)}
+                          value={row.specificSubstance}
+                          onChange={(event) =>
+                            updateSubstance(index, { specificSubstance: event.currentTarget.value })
+                          }
+                        />
+                        <NativeSelect
+                          label={intl.formatMessage(messages.route)}
+                          value={row.route}
+                          data={[{ value: '', label: choose }, ...optionsOf(intl, useRouteLabels)]}
+                          onChange={(event) =>
+                            updateSubstance(index, { route: event.currentTarget.value as never })
+                          }
+                          error={errors[`substances.${index}.route`]}
+                        />
+                        <NativeSelect
+                          label={intl.formatMessage(messages.frequency)}
+                          value={row.frequency}
+                          data={[{ value: '', label: choose }, ...optionsOf(intl, useFrequencyLabels)]}
+                          onChange={(event) =>
+                            updateSubstance(index, { frequency: event.currentTarget.value as never })
+                          }
+                          error={errors[`substances.${index}.frequency`]}
+                        />
+                        <TextInput
+                          label={intl.formatMessage(messages.ageOfFirstUse)}
+                          w={110}
+                          inputMode="numeric"
+                          value={row.ageOfFirstUse}
+                          onChange={(event) =>
+                            updateSubstance(index, { ageOfFirstUse: event.currentTarget.value })
+                          }
+                          error={errors[`substances.${index}.ageOfFirstUse`]}
                         />
                         <ActionIcon
                           variant="subtle"
                           color="red"
+                          mt={28}
                           aria-label={intl.formatMessage(
-                            { id: 'admission.admitDialog.removeDiagnosis', defaultMessage: 'Remove {code}' },
-                            { code: diagnosis.code },
+                            {
+                              id: 'admission.admitDialog.removeSubstance',
+                              defaultMessage: 'Remove substance {number}',
+                            },
+                            { number: index + 1 },
                           )}
-                          onClick={() =>
-                            update(
-                              {
-                                diagnoses: values.diagnoses.filter((other) => other.code !== diagnosis.code),
-                              },
-                              'diagnoses',
-                            )
-                          }
+                          disabled={values.substances.length === 1}
+                          onClick={() => update(removeSubstance(values, index), 'substances')}
                         >
                           <IconTrash size={16} />
                         </ActionIcon>
@@ -385,40 +328,122 @@ export function AdmitDialog({
                     ))}
                   </Stack>
                 </Radio.Group>
-              )}
-            </Stack>
-          </Fieldset>
+                <Group>
+                  <Button
+                    variant="subtle"
+                    leftSection={<IconPlus size={16} />}
+                    onClick={() => update({ substances: [...values.substances, { ...emptySubstance }] })}
+                  >
+                    <FormattedMessage
+                      id="admission.admitDialog.addSubstance"
+                      defaultMessage="Add a substance"
+                    />
+                  </Button>
+                </Group>
+              </Stack>
+            </Fieldset>
 
-          <MultiSelect
-            label={intl.formatMessage(messages.coOccurringConditions)}
-            data={optionsOf(intl, coOccurringConditionLabels)}
-            value={values.coOccurringConditions}
-            onChange={(selected) =>
-              update({ coOccurringConditions: selected as never }, 'coOccurringConditions')
-            }
-            searchable
-            clearable
-          />
-          <Textarea
-            label={intl.formatMessage(messages.presentingProblems)}
-            autosize
-            minRows={3}
-            value={values.presentingProblems}
-            onChange={(event) =>
-              update({ presentingProblems: event.currentTarget.value }, 'presentingProblems')
-            }
-            error={errors.presentingProblems}
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              <FormattedMessage id="admission.admitDialog.cancel" defaultMessage="Cancel" />
-            </Button>
-            <Button type="submit" loading={admit.isPending}>
-              <FormattedMessage id="admission.admitDialog.submit" defaultMessage="Admit" />
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Dialog>
+            <Fieldset legend={intl.formatMessage(messages.diagnoses)}>
+              <Stack gap="sm">
+                <DiagnosisPicker
+                  label={intl.formatMessage(messages.addDiagnosis)}
+                  exclude={values.diagnoses.map((diagnosis) => diagnosis.code)}
+                  error={errors.diagnoses ?? errors['diagnoses.0.code']}
+                  onPick={(diagnosis) =>
+                    update(
+                      {
+                        diagnoses: [
+                          ...values.diagnoses,
+                          { code: diagnosis.code, description: diagnosis.description },
+                        ],
+                        primaryDiagnosis:
+                          values.diagnoses.length === 0 ? diagnosis.code : values.primaryDiagnosis,
+                      },
+                      'diagnoses',
+                    )
+                  }
+                />
+                {values.diagnoses.length > 0 && (
+                  <Radio.Group
+                    label={intl.formatMessage(messages.primaryDiagnosis)}
+                    value={values.primaryDiagnosis}
+                    onChange={(code) => update({ primaryDiagnosis: code }, 'diagnoses')}
+                  >
+                    <Stack gap={4} mt="xs">
+                      {values.diagnoses.map((diagnosis) => (
+                        <Group key={diagnosis.code} justify="space-between" wrap="nowrap">
+                          <Radio
+                            value={diagnosis.code}
+                            label={`${diagnosis.code} — ${diagnosis.description}`}
+                          />
+                          <ActionIcon
+                            variant="subtle"
+                            color="red"
+                            aria-label={intl.formatMessage(
+                              {
+                                id: 'admission.admitDialog.removeDiagnosis',
+                                defaultMessage: 'Remove {code}',
+                              },
+                              { code: diagnosis.code },
+                            )}
+                            onClick={() =>
+                              update(
+                                {
+                                  diagnoses: values.diagnoses.filter(
+                                    (other) => other.code !== diagnosis.code,
+                                  ),
+                                },
+                                'diagnoses',
+                              )
+                            }
+                          >
+                            <IconTrash size={16} />
+                          </ActionIcon>
+                        </Group>
+                      ))}
+                    </Stack>
+                  </Radio.Group>
+                )}
+              </Stack>
+            </Fieldset>
+
+            <MultiSelect
+              label={intl.formatMessage(messages.coOccurringConditions)}
+              data={optionsOf(intl, coOccurringConditionLabels)}
+              value={values.coOccurringConditions}
+              onChange={(selected) =>
+                update({ coOccurringConditions: selected as never }, 'coOccurringConditions')
+              }
+              searchable
+              clearable
+            />
+            <Textarea
+              label={intl.formatMessage(messages.presentingProblems)}
+              autosize
+              minRows={3}
+              value={values.presentingProblems}
+              onChange={(event) =>
+                update({ presentingProblems: event.currentTarget.value }, 'presentingProblems')
+              }
+              error={errors.presentingProblems}
+            />
+            <Group justify="flex-end">
+              <Button variant="default" onClick={closeWarning.requestClose}>
+                <FormattedMessage id="admission.admitDialog.cancel" defaultMessage="Cancel" />
+              </Button>
+              <Button type="submit" loading={admit.isPending}>
+                <FormattedMessage id="admission.admitDialog.submit" defaultMessage="Admit" />
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      </Dialog>
+      <LeaveConfirmDialog
+        inDialog
+        opened={closeWarning.asking}
+        onStay={closeWarning.stay}
+        onLeave={closeWarning.leave}
+      />
+    </>
   );
 }

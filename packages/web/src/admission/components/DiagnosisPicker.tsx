@@ -1,7 +1,7 @@
 import { Select } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { defineMessages, useIntl } from 'react-intl';
 import { type DiagnosisCatalogEntry, diagnosisSearchQueryOptions } from '../api.ts';
 
@@ -27,7 +27,7 @@ export function DiagnosisPicker({
 }: {
   label: string;
   onPick: (diagnosis: DiagnosisCatalogEntry) => void;
-  error?: string | undefined;
+  error?: ReactNode;
   exclude?: readonly string[];
 }) {
   const intl = useIntl();

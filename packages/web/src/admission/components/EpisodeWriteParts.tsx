@@ -3,7 +3,6 @@ import { IconAlertCircle } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
-import { describeProblem } from '../../api/problem.ts';
 import { patientQueryKeys } from '../../patients/api.ts';
 import { type Episode, WriteConflict } from '../api.ts';
 
@@ -16,26 +15,26 @@ export interface EpisodeDialogProps {
 
 /**
  * A write to one episode at the version the dialog was opened on. A stale write (409) leaves `stale`, the episode
- * as someone else left it; `saveOnVersion` then sends what was typed again on that version.
+ * as someone else left it; `saveOnVersion` then sends what was typed again on that version. Any other failure
+ * goes to the form (`showProblem` of useTandemForm).
  */
 export function useEpisodeWrite<R>(
   patientId: string,
   episode: Episode,
   write: (atVersion: number) => Promise<R>,
   onDone: (result: R) => void,
+  showProblem: (error: unknown) => void,
 ) {
   const queryClient = useQueryClient();
   const [version, setVersion] = useState(episode.version);
-  const [errors, setErrors] = useState<Record<string, string>>({});
   const mutation = useMutation({
     mutationFn: write,
     onSuccess: (result) => {
-      setErrors({});
       void queryClient.invalidateQueries({ queryKey: patientQueryKeys.record(patientId) });
       onDone(result);
     },
     onError: (error) => {
-      if (!(error instanceof WriteConflict)) setErrors(describeProblem(error).fieldErrors);
+      if (!(error instanceof WriteConflict)) showProblem(error);
     },
   });
   const stale =
@@ -48,8 +47,6 @@ export function useEpisodeWrite<R>(
   };
   return {
     mutation,
-    errors,
-    setErrors,
     stale,
     save: () => mutation.mutate(version),
     saveOnVersion,
@@ -87,17 +84,6 @@ export function StaleNotice({ children, onReapply }: { children: ReactNode; onRe
           </Button>
         </Group>
       </Stack>
-    </Alert>
-  );
-}
-
-export function FailureNotice({ error }: { error: unknown }) {
-  if (!error || error instanceof WriteConflict) return null;
-  const failure = describeProblem(error);
-  if (Object.keys(failure.fieldErrors).length > 0) return null;
-  return (
-    <Alert color="red" variant="light" icon={<IconAlertCircle />} title={failure.title}>
-      {failure.detail}
     </Alert>
   );
 }

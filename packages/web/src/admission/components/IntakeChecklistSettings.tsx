@@ -24,6 +24,9 @@ import { api, unwrap } from '../../api/client.ts';
 import { describeProblem } from '../../api/problem.ts';
 import type { components } from '../../api/schema.generated.ts';
 import { ErrorPanel } from '../../app/ErrorPanel.tsx';
+import { FormProblemAlert } from '../../forms/FormProblemAlert.tsx';
+import { LeaveWarningDialog } from '../../forms/LeaveConfirmDialog.tsx';
+import { useTandemForm } from '../../forms/use-tandem-form.ts';
 
 type ChecklistItem = components['schemas']['IntakeChecklistItem'];
 
@@ -229,23 +232,37 @@ function ChecklistItemRow({ item }: { item: ChecklistItem }) {
   );
 }
 
+interface NewItemValues {
+  label: string;
+  dueWithinDays: number | '';
+  kind: IntakeItemKind;
+}
+
 function AddChecklistItem({ position }: { position: number }) {
   const intl = useIntl();
   const queryClient = useQueryClient();
-  const [label, setLabel] = useState('');
-  const [days, setDays] = useState<number | ''>(7);
-  const [kind, setKind] = useState<IntakeItemKind>('clinical');
-  const [errors, setErrors] = useState<{ label?: string; dueWithinDays?: string; form?: string }>({});
+  const { form, problem, showProblem, clearProblem } = useTandemForm<NewItemValues>({
+    initialValues: { label: '', dueWithinDays: 7, kind: 'clinical' },
+    rules: (values) =>
+      values.label.trim() === '' ? { label: intl.formatMessage(messages.nameTheItem) } : {},
+  });
   const add = useMutation({
-    mutationFn: () =>
+    mutationFn: ({ label, dueWithinDays, kind }: NewItemValues) =>
       unwrap(
         api.POST('/api/settings/intake-checklist', {
-          body: { label, dueWithinDays: days === '' ? -1 : days, position, active: true, kind },
+          body: {
+            label,
+            dueWithinDays: dueWithinDays === '' ? -1 : dueWithinDays,
+            position,
+            active: true,
+            kind,
+          },
         }),
       ),
     onSuccess: async (created) => {
-      setLabel('');
-      setErrors({});
+      // The next item likely shares the deadline and kind: only the name starts over.
+      form.setInitialValues({ ...form.getValues(), label: '' });
+      form.reset();
       await queryClient.invalidateQueries({ queryKey: checklistQueryOptions.queryKey });
       notifications.show({
         color: 'teal',
@@ -258,63 +275,52 @@ function AddChecklistItem({ position }: { position: number }) {
         ),
       });
     },
-    onError: (failure) => {
-      const problem = describeProblem(failure);
-      setErrors({
-        label: problem.fieldErrors.label,
-        dueWithinDays: problem.fieldErrors.dueWithinDays,
-        form: problem.fieldErrors.label || problem.fieldErrors.dueWithinDays ? undefined : problem.detail,
-      });
-    },
+    onError: showProblem,
   });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    if (label.trim() === '') {
-      setErrors({ label: intl.formatMessage(messages.nameTheItem) });
-      return;
-    }
-    add.mutate();
-  };
   return (
-    <form onSubmit={submit} noValidate aria-label={intl.formatMessage(messages.addFormName)}>
-      <Group align="flex-start">
-        <TextInput
-          label={intl.formatMessage(messages.newItem)}
-          placeholder={intl.formatMessage(messages.newItemPlaceholder)}
-          value={label}
-          onChange={(event) => setLabel(event.currentTarget.value)}
-          error={errors.label}
-          style={{ flex: 1 }}
-        />
-        <NumberInput
-          label={intl.formatMessage(messages.dueWithin)}
-          value={days}
-          onChange={(next) => setDays(next === '' ? '' : Number(next))}
-          min={0}
-          max={365}
-          allowDecimal={false}
-          error={errors.dueWithinDays}
-          w={160}
-        />
-        <NativeSelect
-          label={intl.formatMessage(messages.whoCompletes)}
-          value={kind}
-          data={intakeItemKinds.map((value) => ({
-            value,
-            label: intl.formatMessage(intakeItemKindLabels[value]),
-          }))}
-          onChange={(event) => setKind(event.currentTarget.value as IntakeItemKind)}
-          w={240}
-        />
-        <Button type="submit" mt={25} leftSection={<IconPlus size={16} />} loading={add.isPending}>
-          <FormattedMessage id="admission.intakeChecklistSettings.addItem" defaultMessage="Add item" />
-        </Button>
-      </Group>
-      {errors.form !== undefined && (
-        <Text size="sm" c="red" mt="xs">
-          {errors.form}
-        </Text>
-      )}
+    <form
+      onSubmit={form.onSubmit((values) => {
+        clearProblem();
+        add.mutate(values);
+      })}
+      noValidate
+      aria-label={intl.formatMessage(messages.addFormName)}
+    >
+      <Stack gap="xs">
+        <FormProblemAlert problem={problem} />
+        <Group align="flex-start">
+          <TextInput
+            label={intl.formatMessage(messages.newItem)}
+            placeholder={intl.formatMessage(messages.newItemPlaceholder)}
+            key={form.key('label')}
+            {...form.getInputProps('label')}
+            style={{ flex: 1 }}
+          />
+          <NumberInput
+            label={intl.formatMessage(messages.dueWithin)}
+            key={form.key('dueWithinDays')}
+            {...form.getInputProps('dueWithinDays')}
+            min={0}
+            max={365}
+            allowDecimal={false}
+            w={160}
+          />
+          <NativeSelect
+            label={intl.formatMessage(messages.whoCompletes)}
+            key={form.key('kind')}
+            {...form.getInputProps('kind')}
+            data={intakeItemKinds.map((value) => ({
+              value,
+              label: intl.formatMessage(intakeItemKindLabels[value]),
+            }))}
+            w={240}
+          />
+          <Button type="submit" mt={25} leftSection={<IconPlus size={16} />} loading={add.isPending}>
+            <FormattedMessage id="admission.intakeChecklistSettings.addItem" defaultMessage="Add item" />
+          </Button>
+        </Group>
+      </Stack>
+      <LeaveWarningDialog hasChanges={() => form.isDirty()} />
     </form>
   );
 }

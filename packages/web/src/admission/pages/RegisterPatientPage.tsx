@@ -1,5 +1,4 @@
 import {
-  Alert,
   Button,
   Checkbox,
   Fieldset,
@@ -13,26 +12,27 @@ import {
   TextInput,
   VisuallyHidden,
 } from '@mantine/core';
-import { IconAlertCircle, IconUserPlus } from '@tabler/icons-react';
+import { IconUserPlus } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { defineMessages, FormattedMessage, type IntlShape, useIntl } from 'react-intl';
-import { describeProblem } from '../../api/problem.ts';
 import { Dialog } from '../../app/Dialog.tsx';
 import { AnchorLink } from '../../app/links.tsx';
 import { PageHeader } from '../../app/PageHeader.tsx';
 import { useProgramToday } from '../../app/program-today.ts';
+import { FormProblemAlert } from '../../forms/FormProblemAlert.tsx';
+import { LeaveWarningDialog } from '../../forms/LeaveConfirmDialog.tsx';
+import { useTandemForm } from '../../forms/use-tandem-form.ts';
 import { patientQueryKeys } from '../../patients/api.ts';
 import { formatCalendarDate, sexAssignedAtBirthLabels } from '../../patients/labels.ts';
 import { checkDuplicates, type PossibleDuplicate, registerPatient, WriteConflict } from '../api.ts';
 import { preferredLanguageOptions } from '../preferred-languages.ts';
 import {
   emptyRegistration,
-  type RegistrationErrors,
   type RegistrationFormValues,
   registrationBody,
-  validateRegistration,
+  registrationFormChecks,
 } from '../registration-form.ts';
 
 const messages = defineMessages({
@@ -138,13 +138,15 @@ export function RegisterPatientPage() {
   const today = useProgramToday();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const [values, setValues] = useState<RegistrationFormValues>(emptyRegistration);
-  const [errors, setErrors] = useState<RegistrationErrors>({});
+  const { form, problem, showProblem, clearProblem } = useTandemForm<RegistrationFormValues>({
+    initialValues: emptyRegistration,
+    ...registrationFormChecks(intl, today),
+  });
   const [duplicates, setDuplicates] = useState<PossibleDuplicate[] | null>(null);
 
   const register = useMutation({
     mutationFn: async (confirmedNotDuplicate: boolean) => {
-      const body = registrationBody(values, confirmedNotDuplicate);
+      const body = registrationBody(form.getValues(), confirmedNotDuplicate);
       if (!confirmedNotDuplicate) {
         const { matches } = await checkDuplicates({
           legalGivenName: body.legalGivenName,
@@ -162,6 +164,7 @@ export function RegisterPatientPage() {
         return;
       }
       void queryClient.invalidateQueries({ queryKey: patientQueryKeys.all });
+      form.resetDirty();
       void navigate({
         to: '/patients/$patientId',
         params: { patientId: outcome.created.id },
@@ -171,51 +174,41 @@ export function RegisterPatientPage() {
     onError: async (error) => {
       if (error instanceof WriteConflict && error.reason === 'possible_duplicate') {
         // Registered elsewhere a moment ago: show who.
-        const { matches } = await checkDuplicates(registrationBody(values, false));
+        const { matches } = await checkDuplicates(registrationBody(form.getValues(), false));
         setDuplicates(matches);
         return;
       }
-      setErrors(describeProblem(error).fieldErrors as RegistrationErrors);
+      showProblem(error);
     },
   });
 
-  function set<K extends keyof RegistrationFormValues>(field: K, value: RegistrationFormValues[K]) {
-    setValues((current) => ({ ...current, [field]: value }));
-    setErrors((current) => ({ ...current, [field]: undefined }));
-  }
   type TextField = Exclude<keyof RegistrationFormValues, 'interpreterNeeded'>;
   const text = (field: TextField, label: keyof typeof messages, extra: object = {}) => (
     <TextInput
       label={intl.formatMessage(messages[label])}
-      value={values[field]}
-      onChange={(event) => set(field, event.currentTarget.value as never)}
-      error={errors[field]}
+      key={form.key(field)}
+      {...form.getInputProps(field)}
       {...extra}
     />
   );
 
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const found = validateRegistration(intl, values, today);
-    setErrors(found);
-    if (Object.keys(found).length === 0) register.mutate(false);
-  }
-
-  const failure =
-    register.error && !(register.error instanceof WriteConflict) ? describeProblem(register.error) : null;
+  const values = form.getValues();
   return (
     <Stack gap="lg" maw={900}>
       <PageHeader
         title={intl.formatMessage(messages.title)}
         description={intl.formatMessage(messages.description)}
       />
-      <form onSubmit={submit} noValidate aria-label={intl.formatMessage(messages.title)}>
+      <form
+        onSubmit={form.onSubmit(() => {
+          clearProblem();
+          register.mutate(false);
+        })}
+        noValidate
+        aria-label={intl.formatMessage(messages.title)}
+      >
         <Stack gap="md">
-          {failure && Object.keys(failure.fieldErrors).length === 0 && (
-            <Alert color="red" variant="light" icon={<IconAlertCircle />} title={failure.title}>
-              {failure.detail}
-            </Alert>
-          )}
+          <FormProblemAlert problem={problem} />
           <Fieldset legend={intl.formatMessage(messages.nameAndIdentity)}>
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
               {text('legalGivenName', 'legalGivenName', {
@@ -233,13 +226,8 @@ export function RegisterPatientPage() {
               {text('dateOfBirth', 'dateOfBirth', { type: 'date', withAsterisk: true })}
               <NativeSelect
                 label={intl.formatMessage(messages.sexAssignedAtBirth)}
-                value={values.sexAssignedAtBirth}
-                onChange={(event) =>
-                  set(
-                    'sexAssignedAtBirth',
-                    event.currentTarget.value as RegistrationFormValues['sexAssignedAtBirth'],
-                  )
-                }
+                key={form.key('sexAssignedAtBirth')}
+                {...form.getInputProps('sexAssignedAtBirth')}
                 data={(['unknown', 'female', 'male', 'intersex'] as const).map((value) => ({
                   value,
                   label: intl.formatMessage(sexAssignedAtBirthLabels[value]),
@@ -252,29 +240,23 @@ export function RegisterPatientPage() {
                 searchable
                 allowDeselect={false}
                 data={preferredLanguageOptions(intl, values.preferredLanguage)}
-                value={values.preferredLanguage}
-                onChange={(value) => set('preferredLanguage', value ?? '')}
+                key={form.key('preferredLanguage')}
+                {...form.getInputProps('preferredLanguage')}
                 nothingFoundMessage={intl.formatMessage(messages.preferredLanguageNothingFound)}
-                error={errors.preferredLanguage}
                 maxDropdownHeight={280}
               />
               <NativeSelect
                 label={intl.formatMessage(messages.therapistGender)}
                 description={intl.formatMessage(messages.therapistGenderDescription)}
-                value={values.preferredTherapistGender}
-                onChange={(event) =>
-                  set(
-                    'preferredTherapistGender',
-                    event.currentTarget.value as RegistrationFormValues['preferredTherapistGender'],
-                  )
-                }
+                key={form.key('preferredTherapistGender')}
+                {...form.getInputProps('preferredTherapistGender')}
                 data={therapistGenderOptions(intl)}
               />
               <Checkbox
                 label={intl.formatMessage(messages.interpreterNeeded)}
                 description={intl.formatMessage(messages.interpreterNeededDescription)}
-                checked={values.interpreterNeeded}
-                onChange={(event) => set('interpreterNeeded', event.currentTarget.checked)}
+                key={form.key('interpreterNeeded')}
+                {...form.getInputProps('interpreterNeeded', { type: 'checkbox' })}
                 mt={{ sm: 'xl' }}
               />
             </SimpleGrid>
@@ -308,6 +290,7 @@ export function RegisterPatientPage() {
           </Group>
         </Stack>
       </form>
+      <LeaveWarningDialog hasChanges={() => form.isDirty()} />
       <DuplicateDialog
         matches={duplicates}
         onClose={() => setDuplicates(null)}

@@ -1,12 +1,13 @@
-import { Button, Alert as Callout, Group, Stack, Text, Textarea } from '@mantine/core';
+import { Button, Group, Stack, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconAlertCircle } from '@tabler/icons-react';
 import { minimumResolutionLength } from '@tandem/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
 import { defineMessages, FormattedMessage, useIntl } from 'react-intl';
-import { describeProblem } from '../../api/problem.ts';
 import { Dialog } from '../../app/Dialog.tsx';
+import { DialogCloseWarning } from '../../forms/DialogCloseWarning.tsx';
+import { FormProblemAlert } from '../../forms/FormProblemAlert.tsx';
+import { useCloseWarning } from '../../forms/use-leave-warning.ts';
+import { useTandemForm } from '../../forms/use-tandem-form.ts';
 import { type Alert, alertQueryKeys, resolveAlert } from '../api.ts';
 import { alertKindLabels } from '../labels.ts';
 
@@ -27,105 +28,105 @@ const messages = defineMessages({
 export function ResolveAlertDialog({ alert, onClose }: { alert: Alert | null; onClose: () => void }) {
   const intl = useIntl();
   const queryClient = useQueryClient();
-  const [resolution, setResolution] = useState('');
-  const [resolutionError, setResolutionError] = useState<string | undefined>(undefined);
+  const { form, problem, showProblem, clearProblem } = useTandemForm({
+    initialValues: { resolution: '' },
+    rules: ({ resolution }) =>
+      resolution.trim().length < minimumResolutionLength
+        ? {
+            resolution: intl.formatMessage(
+              {
+                id: 'alerts.resolveAlertDialog.tooShort',
+                defaultMessage: 'Say what was done (at least {minimum} characters)',
+              },
+              { minimum: minimumResolutionLength },
+            ),
+          }
+        : {},
+  });
   const resolve = useMutation({
     mutationFn: (input: { alert: Alert; resolution: string }) => resolveAlert(input.alert, input.resolution),
     onSuccess: () => {
       notifications.show({ color: 'teal', message: intl.formatMessage(messages.resolved) });
       close();
     },
-    onError: (error) => setResolutionError(describeProblem(error).fieldErrors.resolution),
+    onError: showProblem,
     onSettled: () => queryClient.invalidateQueries({ queryKey: alertQueryKeys.mine }),
   });
 
   function close() {
-    setResolution('');
-    setResolutionError(undefined);
+    form.reset();
+    clearProblem();
     resolve.reset();
     onClose();
   }
+  const closeWarning = useCloseWarning(() => form.isDirty(), close);
 
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (alert === null) return;
-    const trimmed = resolution.trim();
-    if (trimmed.length < minimumResolutionLength) {
-      setResolutionError(
-        intl.formatMessage(
-          {
-            id: 'alerts.resolveAlertDialog.tooShort',
-            defaultMessage: 'Say what was done (at least {minimum} characters)',
-          },
-          { minimum: minimumResolutionLength },
-        ),
-      );
-      return;
-    }
-    resolve.mutate({ alert, resolution: trimmed });
-  }
-
-  const failure = resolve.error ? describeProblem(resolve.error) : null;
   return (
-    <Dialog opened={alert !== null} onClose={close} title={intl.formatMessage(messages.title)} size="lg">
-      {alert && (
-        <form onSubmit={submit} noValidate>
-          <Stack>
-            <Text size="sm">
-              {alert.patientName ? (
-                <FormattedMessage
-                  id="alerts.resolveAlertDialog.summaryForPatient"
-                  defaultMessage="<b>{kind}</b> for {patient}: {summary}"
-                  values={{
-                    b: (chunks) => <strong>{chunks}</strong>,
-                    kind: intl.formatMessage(alertKindLabels[alert.kind]),
-                    patient: alert.patientName,
-                    summary: alert.summary,
-                  }}
-                />
-              ) : (
-                <FormattedMessage
-                  id="alerts.resolveAlertDialog.summary"
-                  defaultMessage="<b>{kind}</b>: {summary}"
-                  values={{
-                    b: (chunks) => <strong>{chunks}</strong>,
-                    kind: intl.formatMessage(alertKindLabels[alert.kind]),
-                    summary: alert.summary,
-                  }}
-                />
-              )}
-            </Text>
-            {failure && Object.keys(failure.fieldErrors).length === 0 && (
-              <Callout color="red" variant="light" icon={<IconAlertCircle />} title={failure.title}>
-                {failure.detail}
-              </Callout>
-            )}
-            <Textarea
-              label={intl.formatMessage(messages.resolution)}
-              description={intl.formatMessage(messages.resolutionDescription)}
-              autosize
-              minRows={3}
-              maxLength={4000}
-              withAsterisk
-              value={resolution}
-              onChange={(event) => {
-                setResolution(event.currentTarget.value);
-                setResolutionError(undefined);
-              }}
-              error={resolutionError}
-              data-autofocus
-            />
-            <Group justify="flex-end">
-              <Button variant="default" onClick={close}>
-                <FormattedMessage id="alerts.resolveAlertDialog.cancel" defaultMessage="Cancel" />
-              </Button>
-              <Button type="submit" loading={resolve.isPending}>
-                <FormattedMessage id="alerts.resolveAlertDialog.submit" defaultMessage="Close the alert" />
-              </Button>
-            </Group>
-          </Stack>
-        </form>
-      )}
-    </Dialog>
+    <>
+      <Dialog
+        opened={alert !== null}
+        onClose={closeWarning.requestClose}
+        title={intl.formatMessage(messages.title)}
+        size="lg"
+      >
+        {alert && (
+          <form
+            onSubmit={form.onSubmit(({ resolution }) => {
+              clearProblem();
+              resolve.mutate({ alert, resolution: resolution.trim() });
+            })}
+            noValidate
+          >
+            <Stack>
+              <Text size="sm">
+                {alert.patientName ? (
+                  <FormattedMessage
+                    id="alerts.resolveAlertDialog.summaryForPatient"
+                    defaultMessage="<b>{kind}</b> for {patient}: {summary}"
+                    values={{
+                      b: (chunks) => <strong>{chunks}</strong>,
+                      kind: intl.formatMessage(alertKindLabels[alert.kind]),
+                      patient: alert.patientName,
+                      summary: alert.summary,
+                    }}
+                  />
+                ) : (
+                  <FormattedMessage
+                    id="alerts.resolveAlertDialog.summary"
+                    defaultMessage="<b>{kind}</b>: {summary}"
+                    values={{
+                      b: (chunks) => <strong>{chunks}</strong>,
+                      kind: intl.formatMessage(alertKindLabels[alert.kind]),
+                      summary: alert.summary,
+                    }}
+                  />
+                )}
+              </Text>
+              <FormProblemAlert problem={problem} />
+              <Textarea
+                label={intl.formatMessage(messages.resolution)}
+                description={intl.formatMessage(messages.resolutionDescription)}
+                autosize
+                minRows={3}
+                maxLength={4000}
+                withAsterisk
+                key={form.key('resolution')}
+                {...form.getInputProps('resolution')}
+                data-autofocus
+              />
+              <Group justify="flex-end">
+                <Button variant="default" onClick={closeWarning.requestClose}>
+                  <FormattedMessage id="alerts.resolveAlertDialog.cancel" defaultMessage="Cancel" />
+                </Button>
+                <Button type="submit" loading={resolve.isPending}>
+                  <FormattedMessage id="alerts.resolveAlertDialog.submit" defaultMessage="Close the alert" />
+                </Button>
+              </Group>
+            </Stack>
+          </form>
+        )}
+      </Dialog>
+      <DialogCloseWarning warning={closeWarning} />
+    </>
   );
 }

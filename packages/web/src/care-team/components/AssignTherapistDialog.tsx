@@ -16,11 +16,14 @@ import {
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconInfoCircle } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
 import { defineMessages, FormattedMessage, useIntl } from 'react-intl';
-import { describeProblem } from '../../api/problem.ts';
+import { asApiError } from '../../api/problem.ts';
 import { Dialog } from '../../app/Dialog.tsx';
 import { ErrorPanel } from '../../app/ErrorPanel.tsx';
+import { DialogCloseWarning } from '../../forms/DialogCloseWarning.tsx';
+import { FormProblemAlert } from '../../forms/FormProblemAlert.tsx';
+import { useCloseWarning } from '../../forms/use-leave-warning.ts';
+import { useTandemForm } from '../../forms/use-tandem-form.ts';
 import { staffListQueryOptions } from '../../staff/api.ts';
 import {
   assignCareTeamPlace,
@@ -31,7 +34,6 @@ import {
   therapistSuggestionsQueryOptions,
 } from '../api.ts';
 import {
-  type AssignmentErrors,
   type AssignmentValues,
   concernsLine,
   confirmationFor,
@@ -96,13 +98,15 @@ export function AssignTherapistDialog({ patientId, current, canRank, onClose }: 
   const queryClient = useQueryClient();
   const suggestions = useQuery({ ...therapistSuggestionsQueryOptions(patientId), enabled: canRank });
   const staff = useQuery({ ...staffListQueryOptions, enabled: !canRank });
-  const [values, setValues] = useState<AssignmentValues>({
-    staffMemberId: null,
-    reason: '',
-    confirmedUnavailable: false,
+  const { form, problem, showProblem, clearProblem } = useTandemForm<AssignmentValues>({
+    initialValues: { staffMemberId: null, reason: '', confirmedUnavailable: false },
+    rules: (values) =>
+      validateAssignment(intl, values, { replacing: current !== null, chosen: chosenOf(values) }),
+    aliases: { role: 'staffMemberId' },
   });
-  const [errors, setErrors] = useState<AssignmentErrors>({});
-  const [conflict, setConflict] = useState<string | null>(null);
+  const closeWarning = useCloseWarning(() => form.isDirty(), onClose);
+  const values = form.getValues();
+  const errors = form.errors;
 
   const unranked: TherapistSuggestion[] = (staff.data ?? [])
     .filter((member) => member.active && (member.role === 'clinician' || member.role === 'supervisor'))
@@ -121,10 +125,12 @@ export function AssignTherapistDialog({ patientId, current, canRank, onClose }: 
       isCurrentPrimaryTherapist: member.id === current?.staffMemberId,
     }));
   const options = canRank ? (suggestions.data?.suggestions ?? []) : unranked;
-  const chosen = options.find((option) => option.staffMemberId === values.staffMemberId);
+  const chosenOf = (of: AssignmentValues) =>
+    options.find((option) => option.staffMemberId === of.staffMemberId);
+  const chosen = chosenOf(values);
 
   const assign = useMutation({
-    mutationFn: () =>
+    mutationFn: (values: AssignmentValues) =>
       assignCareTeamPlace(patientId, {
         staffMemberId: values.staffMemberId ?? '',
         role: 'primary_therapist',
@@ -146,161 +152,145 @@ export function AssignTherapistDialog({ patientId, current, canRank, onClose }: 
       onClose();
     },
     onError: (error) => {
-      const problem = describeProblem(error);
-      if (problem.status === 409) {
-        // The team changed meanwhile: show it as it is now, keep the choice and the reason typed.
-        setConflict(problem.detail ?? problem.title);
-        invalidateAfterTeamChange(queryClient, patientId);
-        return;
-      }
-      setErrors({
-        staffMemberId: problem.fieldErrors.staffMemberId ?? problem.fieldErrors.role,
-        reason: problem.fieldErrors.reason,
-      });
+      showProblem(error);
+      // The team changed meanwhile: show it as it is now, keep the choice and the reason typed.
+      if (asApiError(error).status === 409) invalidateAfterTeamChange(queryClient, patientId);
     },
   });
 
   const set = <K extends keyof AssignmentValues>(field: K, value: AssignmentValues[K]) => {
-    setValues((before) => ({
-      ...before,
-      [field]: value,
-      ...(field === 'staffMemberId' ? { confirmedUnavailable: false } : {}),
-    }));
-    setErrors((before) => ({ ...before, [field]: undefined }));
+    form.setFieldValue(field, value as never);
+    if (field === 'staffMemberId') form.setFieldValue('confirmedUnavailable', false);
   };
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const found = validateAssignment(intl, values, { replacing: current !== null, chosen });
-    setErrors(found);
-    if (Object.keys(found).length === 0) {
-      setConflict(null);
-      assign.mutate();
-    }
-  };
-  const problem = assign.isError ? describeProblem(assign.error) : null;
+  const conflict = problem?.status === 409 ? (problem.detail ?? problem.title) : null;
   const confirmation = chosen === undefined ? null : confirmationFor(intl, chosen);
 
   return (
-    <Dialog
-      opened
-      onClose={onClose}
-      size="xl"
-      title={intl.formatMessage(current === null ? messages.assignTitle : messages.changeTitle)}
-    >
-      <form onSubmit={submit} noValidate>
-        <Stack>
-          {current !== null && (
-            <Text size="sm">
-              <FormattedMessage
-                id="careTeam.assignTherapistDialog.now"
-                defaultMessage="Now: <b>{name}</b>. Assigning someone else ends their place."
-                values={{ name: current.staffName, b: (chunks) => <strong>{chunks}</strong> }}
-              />
-            </Text>
-          )}
-          {conflict !== null && (
-            <Alert
-              color="yellow"
-              icon={<IconAlertTriangle />}
-              title={intl.formatMessage(messages.conflictTitle)}
-            >
-              {conflict}{' '}
-              <FormattedMessage
-                id="careTeam.assignTherapistDialog.conflict"
-                defaultMessage="Your choice and reason are kept: check the list and assign again."
-              />
-            </Alert>
-          )}
-          {canRank && suggestions.isPending && (
-            <Skeleton height={240} aria-label={intl.formatMessage(messages.ranking)} />
-          )}
-          {canRank && suggestions.isError && (
-            <ErrorPanel error={suggestions.error} onRetry={() => void suggestions.refetch()} />
-          )}
-          {canRank && suggestions.isSuccess && <RankingBasis ranking={suggestions.data} />}
-          {!canRank && (
-            <Text size="sm" c="dimmed">
-              <FormattedMessage
-                id="careTeam.assignTherapistDialog.unranked"
-                defaultMessage="The ranking reads the patient’s admission, which is open to the care team only; choose from the program’s clinicians."
-              />
-            </Text>
-          )}
-          {!canRank ? (
-            <Select
-              label={intl.formatMessage(messages.primaryTherapist)}
-              data={unranked.map((option) => ({ value: option.staffMemberId, label: option.displayName }))}
-              value={values.staffMemberId}
-              onChange={(value) => set('staffMemberId', value)}
-              error={errors.staffMemberId}
-              searchable
-              withAsterisk
-            />
-          ) : (
-            suggestions.isSuccess && (
-              <Radio.Group
-                label={intl.formatMessage(messages.bestFitFirst)}
-                description={intl.formatMessage(messages.bestFitFirstDescription)}
+    <>
+      <Dialog
+        opened
+        onClose={closeWarning.requestClose}
+        size="xl"
+        title={intl.formatMessage(current === null ? messages.assignTitle : messages.changeTitle)}
+      >
+        <form
+          onSubmit={form.onSubmit((submitted) => {
+            clearProblem();
+            assign.mutate(submitted);
+          })}
+          noValidate
+        >
+          <Stack>
+            {current !== null && (
+              <Text size="sm">
+                <FormattedMessage
+                  id="careTeam.assignTherapistDialog.now"
+                  defaultMessage="Now: <b>{name}</b>. Assigning someone else ends their place."
+                  values={{ name: current.staffName, b: (chunks) => <strong>{chunks}</strong> }}
+                />
+              </Text>
+            )}
+            {conflict !== null && (
+              <Alert
+                color="yellow"
+                icon={<IconAlertTriangle />}
+                title={intl.formatMessage(messages.conflictTitle)}
+              >
+                {conflict}{' '}
+                <FormattedMessage
+                  id="careTeam.assignTherapistDialog.conflict"
+                  defaultMessage="Your choice and reason are kept: check the list and assign again."
+                />
+              </Alert>
+            )}
+            {canRank && suggestions.isPending && (
+              <Skeleton height={240} aria-label={intl.formatMessage(messages.ranking)} />
+            )}
+            {canRank && suggestions.isError && (
+              <ErrorPanel error={suggestions.error} onRetry={() => void suggestions.refetch()} />
+            )}
+            {canRank && suggestions.isSuccess && <RankingBasis ranking={suggestions.data} />}
+            {!canRank && (
+              <Text size="sm" c="dimmed">
+                <FormattedMessage
+                  id="careTeam.assignTherapistDialog.unranked"
+                  defaultMessage="The ranking reads the patient’s admission, which is open to the care team only; choose from the program’s clinicians."
+                />
+              </Text>
+            )}
+            {!canRank ? (
+              <Select
+                label={intl.formatMessage(messages.primaryTherapist)}
+                data={unranked.map((option) => ({ value: option.staffMemberId, label: option.displayName }))}
                 value={values.staffMemberId}
                 onChange={(value) => set('staffMemberId', value)}
                 error={errors.staffMemberId}
+                searchable
                 withAsterisk
-              >
-                <ScrollArea.Autosize mah={420} mt="xs" type="auto">
-                  <Stack gap="xs" data-testid="therapist-suggestions">
-                    {options.map((option) => (
-                      <SuggestionOption key={option.staffMemberId} suggestion={option} />
-                    ))}
-                  </Stack>
-                </ScrollArea.Autosize>
-              </Radio.Group>
-            )
-          )}
-          <Textarea
-            label={intl.formatMessage(messages.reason)}
-            description={intl.formatMessage(
-              current === null ? messages.reasonOptional : messages.reasonForChange,
+              />
+            ) : (
+              suggestions.isSuccess && (
+                <Radio.Group
+                  label={intl.formatMessage(messages.bestFitFirst)}
+                  description={intl.formatMessage(messages.bestFitFirstDescription)}
+                  value={values.staffMemberId}
+                  onChange={(value) => set('staffMemberId', value)}
+                  error={errors.staffMemberId}
+                  withAsterisk
+                >
+                  <ScrollArea.Autosize mah={420} mt="xs" type="auto">
+                    <Stack gap="xs" data-testid="therapist-suggestions">
+                      {options.map((option) => (
+                        <SuggestionOption key={option.staffMemberId} suggestion={option} />
+                      ))}
+                    </Stack>
+                  </ScrollArea.Autosize>
+                </Radio.Group>
+              )
             )}
-            value={values.reason}
-            onChange={(event) => set('reason', event.currentTarget.value)}
-            error={errors.reason}
-            autosize
-            minRows={2}
-            maxLength={1000}
-          />
-          {confirmation !== null && (
-            <Checkbox
-              label={confirmation}
-              checked={values.confirmedUnavailable}
-              onChange={(event) => set('confirmedUnavailable', event.currentTarget.checked)}
-              error={errors.confirmedUnavailable}
-              color="orange"
-            />
-          )}
-          {problem !== null && problem.status !== 409 && Object.keys(problem.fieldErrors).length === 0 && (
-            <Text c="red" size="sm">
-              {problem.detail ?? problem.title}
-            </Text>
-          )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              <FormattedMessage id="careTeam.assignTherapistDialog.cancel" defaultMessage="Cancel" />
-            </Button>
-            <Button type="submit" loading={assign.isPending} disabled={options.length === 0}>
-              {chosen === undefined ? (
-                <FormattedMessage id="careTeam.assignTherapistDialog.assign" defaultMessage="Assign" />
-              ) : (
-                <FormattedMessage
-                  id="careTeam.assignTherapistDialog.assignName"
-                  defaultMessage="Assign {name}"
-                  values={{ name: chosen.displayName }}
-                />
+            <Textarea
+              label={intl.formatMessage(messages.reason)}
+              description={intl.formatMessage(
+                current === null ? messages.reasonOptional : messages.reasonForChange,
               )}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Dialog>
+              value={values.reason}
+              onChange={(event) => set('reason', event.currentTarget.value)}
+              error={errors.reason}
+              autosize
+              minRows={2}
+              maxLength={1000}
+            />
+            {confirmation !== null && (
+              <Checkbox
+                label={confirmation}
+                checked={values.confirmedUnavailable}
+                onChange={(event) => set('confirmedUnavailable', event.currentTarget.checked)}
+                error={errors.confirmedUnavailable}
+                color="orange"
+              />
+            )}
+            {problem?.status !== 409 && <FormProblemAlert problem={problem} />}
+            <Group justify="flex-end">
+              <Button variant="default" onClick={closeWarning.requestClose}>
+                <FormattedMessage id="careTeam.assignTherapistDialog.cancel" defaultMessage="Cancel" />
+              </Button>
+              <Button type="submit" loading={assign.isPending} disabled={options.length === 0}>
+                {chosen === undefined ? (
+                  <FormattedMessage id="careTeam.assignTherapistDialog.assign" defaultMessage="Assign" />
+                ) : (
+                  <FormattedMessage
+                    id="careTeam.assignTherapistDialog.assignName"
+                    defaultMessage="Assign {name}"
+                    values={{ name: chosen.displayName }}
+                  />
+                )}
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      </Dialog>
+      <DialogCloseWarning warning={closeWarning} />
+    </>
   );
 }
 

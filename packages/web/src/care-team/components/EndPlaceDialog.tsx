@@ -1,11 +1,14 @@
-import { Alert, Button, Group, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, Button, Group, Stack, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
-import { describeProblem } from '../../api/problem.ts';
+import { asApiError } from '../../api/problem.ts';
 import { Dialog } from '../../app/Dialog.tsx';
+import { DialogCloseWarning } from '../../forms/DialogCloseWarning.tsx';
+import { FormProblemAlert } from '../../forms/FormProblemAlert.tsx';
+import { useCloseWarning } from '../../forms/use-leave-warning.ts';
+import { useTandemForm } from '../../forms/use-tandem-form.ts';
 import { type CareTeamPlace, endCareTeamPlace, invalidateAfterTeamChange } from '../api.ts';
 import { careTeamRoleLabels } from '../labels.ts';
 
@@ -21,10 +24,21 @@ export function EndPlaceDialog({
 }) {
   const intl = useIntl();
   const queryClient = useQueryClient();
-  const [reason, setReason] = useState('');
-  const [error, setError] = useState<string | undefined>();
+  const { form, problem, showProblem, clearProblem } = useTandemForm({
+    initialValues: { reason: '' },
+    rules: ({ reason }) =>
+      reason.trim() === ''
+        ? {
+            reason: intl.formatMessage({
+              id: 'careTeam.endPlaceDialog.reasonMissing',
+              defaultMessage: 'Say why the place ends',
+            }),
+          }
+        : {},
+  });
+  const closeWarning = useCloseWarning(() => form.isDirty(), onClose);
   const end = useMutation({
-    mutationFn: () =>
+    mutationFn: ({ reason }: { reason: string }) =>
       endCareTeamPlace(patientId, place.id, { reason: reason.trim(), version: place.version }),
     onSuccess: () => {
       notifications.show({
@@ -38,25 +52,10 @@ export function EndPlaceDialog({
       onClose();
     },
     onError: (failure) => {
-      const problem = describeProblem(failure);
-      setError(problem.fieldErrors.reason);
-      if (problem.status === 409) invalidateAfterTeamChange(queryClient, patientId);
+      showProblem(failure);
+      if (asApiError(failure).status === 409) invalidateAfterTeamChange(queryClient, patientId);
     },
   });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    if (reason.trim() === '') {
-      setError(
-        intl.formatMessage({
-          id: 'careTeam.endPlaceDialog.reasonMissing',
-          defaultMessage: 'Say why the place ends',
-        }),
-      );
-      return;
-    }
-    end.mutate();
-  };
-  const problem = end.isError ? describeProblem(end.error) : null;
   const title = intl.formatMessage(
     { id: 'careTeam.endPlaceDialog.title', defaultMessage: 'End {name}’s place as {place}' },
     {
@@ -65,58 +64,59 @@ export function EndPlaceDialog({
     },
   );
   return (
-    <Dialog opened onClose={onClose} title={title}>
-      <form onSubmit={submit} noValidate>
-        <Stack>
-          {problem?.status === 409 && (
-            <Alert
-              color="yellow"
-              icon={<IconAlertTriangle />}
-              title={intl.formatMessage({
-                id: 'careTeam.endPlaceDialog.conflictTitle',
-                defaultMessage: 'Changed by someone else',
+    <>
+      <Dialog opened onClose={closeWarning.requestClose} title={title}>
+        <form
+          onSubmit={form.onSubmit((values) => {
+            clearProblem();
+            end.mutate(values);
+          })}
+          noValidate
+        >
+          <Stack>
+            {problem?.status === 409 && (
+              <Alert
+                color="yellow"
+                icon={<IconAlertTriangle />}
+                title={intl.formatMessage({
+                  id: 'careTeam.endPlaceDialog.conflictTitle',
+                  defaultMessage: 'Changed by someone else',
+                })}
+              >
+                {problem.detail}{' '}
+                <FormattedMessage
+                  id="careTeam.endPlaceDialog.conflict"
+                  defaultMessage="The care team behind this dialog shows it as it is now; your reason is kept."
+                />
+              </Alert>
+            )}
+            <Textarea
+              label={intl.formatMessage({ id: 'careTeam.endPlaceDialog.reason', defaultMessage: 'Reason' })}
+              description={intl.formatMessage({
+                id: 'careTeam.endPlaceDialog.reasonDescription',
+                defaultMessage: 'Kept in the care team history.',
               })}
-            >
-              {problem.detail}{' '}
-              <FormattedMessage
-                id="careTeam.endPlaceDialog.conflict"
-                defaultMessage="The care team behind this dialog shows it as it is now; your reason is kept."
-              />
-            </Alert>
-          )}
-          <Textarea
-            label={intl.formatMessage({ id: 'careTeam.endPlaceDialog.reason', defaultMessage: 'Reason' })}
-            description={intl.formatMessage({
-              id: 'careTeam.endPlaceDialog.reasonDescription',
-              defaultMessage: 'Kept in the care team history.',
-            })}
-            value={reason}
-            onChange={(event) => {
-              setReason(event.currentTarget.value);
-              setError(undefined);
-            }}
-            error={error}
-            autosize
-            minRows={2}
-            maxLength={1000}
-            withAsterisk
-            data-autofocus
-          />
-          {problem !== null && problem.status !== 409 && Object.keys(problem.fieldErrors).length === 0 && (
-            <Text c="red" size="sm">
-              {problem.detail ?? problem.title}
-            </Text>
-          )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              <FormattedMessage id="careTeam.endPlaceDialog.cancel" defaultMessage="Cancel" />
-            </Button>
-            <Button type="submit" color="red" loading={end.isPending}>
-              <FormattedMessage id="careTeam.endPlaceDialog.submit" defaultMessage="End place" />
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Dialog>
+              key={form.key('reason')}
+              {...form.getInputProps('reason')}
+              autosize
+              minRows={2}
+              maxLength={1000}
+              withAsterisk
+              data-autofocus
+            />
+            {problem?.status !== 409 && <FormProblemAlert problem={problem} />}
+            <Group justify="flex-end">
+              <Button variant="default" onClick={closeWarning.requestClose}>
+                <FormattedMessage id="careTeam.endPlaceDialog.cancel" defaultMessage="Cancel" />
+              </Button>
+              <Button type="submit" color="red" loading={end.isPending}>
+                <FormattedMessage id="careTeam.endPlaceDialog.submit" defaultMessage="End place" />
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      </Dialog>
+      <DialogCloseWarning warning={closeWarning} />
+    </>
   );
 }

@@ -1,5 +1,4 @@
 import {
-  Alert,
   Badge,
   Button,
   EmptyState,
@@ -14,15 +13,16 @@ import {
   VisuallyHidden,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconAlertTriangle, IconUserShield } from '@tabler/icons-react';
+import { IconUserShield } from '@tabler/icons-react';
 import { type OnDutyDuty, onDutyDuties, onDutyJobRoles } from '@tandem/core/on-duty/duties';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
 import { defineMessages, FormattedMessage, useIntl } from 'react-intl';
 import { mayInOrganization } from '../../access/policy.ts';
-import { describeProblem } from '../../api/problem.ts';
 import { ErrorPanel } from '../../app/ErrorPanel.tsx';
 import { useMe } from '../../auth/me-context.ts';
+import { FormProblemAlert } from '../../forms/FormProblemAlert.tsx';
+import { LeaveWarningDialog } from '../../forms/LeaveConfirmDialog.tsx';
+import { useTandemForm } from '../../forms/use-tandem-form.ts';
 import { staffListQueryOptions } from '../../staff/api.ts';
 import {
   addOnDutyShift,
@@ -191,15 +191,35 @@ const formMessages = defineMessages({
   until: { id: 'onDuty.addShiftForm.until', defaultMessage: 'Until' },
 });
 
+interface ShiftValues {
+  duty: OnDutyDuty;
+  staffMemberId: string;
+  startsAt: string;
+  endsAt: string;
+}
+
 function AddShiftForm() {
   const intl = useIntl();
   const queryClient = useQueryClient();
   const staff = useQuery(staffListQueryOptions);
-  const [duty, setDuty] = useState<OnDutyDuty>('clinician_on_call');
-  const [staffMemberId, setStaffMemberId] = useState('');
-  const [startsAt, setStartsAt] = useState(() => localInputValue(new Date()));
-  const [endsAt, setEndsAt] = useState(() => localInputValue(new Date(Date.now() + 12 * 3_600_000)));
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const { form, problem, showProblem, clearProblem } = useTandemForm<ShiftValues>({
+    initialValues: {
+      duty: 'clinician_on_call',
+      staffMemberId: '',
+      startsAt: localInputValue(new Date()),
+      endsAt: localInputValue(new Date(Date.now() + 12 * 3_600_000)),
+    },
+    rules: (values) => {
+      const found: Record<string, string> = {};
+      if (values.staffMemberId === '') found.staffMemberId = intl.formatMessage(formMessages.chooseWho);
+      const start = new Date(values.startsAt);
+      const finish = new Date(values.endsAt);
+      if (Number.isNaN(start.getTime())) found.startsAt = intl.formatMessage(formMessages.enterStart);
+      if (Number.isNaN(finish.getTime())) found.endsAt = intl.formatMessage(formMessages.enterEnd);
+      else if (finish <= start) found.endsAt = intl.formatMessage(formMessages.endAfterStart);
+      return found;
+    },
+  });
   const add = useMutation({
     mutationFn: addOnDutyShift,
     onSuccess: (shift: OnDutyShift) => {
@@ -210,48 +230,43 @@ function AddShiftForm() {
           { name: shift.staffMember.name },
         ),
       });
-      setStaffMemberId('');
-      setErrors({});
+      // The next shift is likely the same duty and times: only who starts over.
+      form.setInitialValues({ ...form.getValues(), staffMemberId: '' });
+      form.reset();
     },
-    onError: (error) => setErrors(describeProblem(error).fieldErrors),
+    onError: showProblem,
     onSettled: () => queryClient.invalidateQueries({ queryKey: onDutyQueryKeys.roster }),
   });
 
+  const { duty } = form.getValues();
   const eligible = (staff.data ?? []).filter(
     (member) => member.active && onDutyJobRoles[duty].includes(member.role),
   );
 
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const found: Record<string, string> = {};
-    if (staffMemberId === '') found.staffMemberId = intl.formatMessage(formMessages.chooseWho);
-    const start = new Date(startsAt);
-    const finish = new Date(endsAt);
-    if (Number.isNaN(start.getTime())) found.startsAt = intl.formatMessage(formMessages.enterStart);
-    if (Number.isNaN(finish.getTime())) found.endsAt = intl.formatMessage(formMessages.enterEnd);
-    else if (finish <= start) found.endsAt = intl.formatMessage(formMessages.endAfterStart);
-    setErrors(found);
-    if (Object.keys(found).length > 0) return;
-    add.mutate({ staffMemberId, duty, startsAt: start.toISOString(), endsAt: finish.toISOString() });
-  }
-
-  const failure = add.error ? describeProblem(add.error) : null;
   return (
-    <form onSubmit={submit} noValidate aria-label={intl.formatMessage(formMessages.formLabel)}>
+    <form
+      onSubmit={form.onSubmit((values) => {
+        clearProblem();
+        add.mutate({
+          staffMemberId: values.staffMemberId,
+          duty: values.duty,
+          startsAt: new Date(values.startsAt).toISOString(),
+          endsAt: new Date(values.endsAt).toISOString(),
+        });
+      })}
+      noValidate
+      aria-label={intl.formatMessage(formMessages.formLabel)}
+    >
       <Stack gap="xs">
-        {failure && Object.keys(failure.fieldErrors).length === 0 && (
-          <Alert color="red" variant="light" icon={<IconAlertTriangle />} title={failure.title}>
-            {failure.detail}
-          </Alert>
-        )}
+        <FormProblemAlert problem={problem} />
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
           <NativeSelect
             label={intl.formatMessage(formMessages.duty)}
             data={onDutyDuties.map((value) => ({ value, label: intl.formatMessage(dutyLabels[value]) }))}
             value={duty}
             onChange={(event) => {
-              setDuty(event.currentTarget.value as OnDutyDuty);
-              setStaffMemberId('');
+              form.setFieldValue('duty', event.currentTarget.value as OnDutyDuty);
+              form.setFieldValue('staffMemberId', '');
             }}
           />
           <NativeSelect
@@ -265,23 +280,20 @@ function AddShiftForm() {
               },
               ...eligible.map((member) => ({ value: member.id, label: member.displayName })),
             ]}
-            value={staffMemberId}
-            onChange={(event) => setStaffMemberId(event.currentTarget.value)}
-            error={errors.staffMemberId}
+            key={form.key('staffMemberId')}
+            {...form.getInputProps('staffMemberId')}
           />
           <TextInput
             type="datetime-local"
             label={intl.formatMessage(formMessages.from)}
-            value={startsAt}
-            onChange={(event) => setStartsAt(event.currentTarget.value)}
-            error={errors.startsAt}
+            key={form.key('startsAt')}
+            {...form.getInputProps('startsAt')}
           />
           <TextInput
             type="datetime-local"
             label={intl.formatMessage(formMessages.until)}
-            value={endsAt}
-            onChange={(event) => setEndsAt(event.currentTarget.value)}
-            error={errors.endsAt}
+            key={form.key('endsAt')}
+            {...form.getInputProps('endsAt')}
           />
         </SimpleGrid>
         <Group justify="flex-end">
@@ -290,6 +302,7 @@ function AddShiftForm() {
           </Button>
         </Group>
       </Stack>
+      <LeaveWarningDialog hasChanges={() => form.isDirty()} />
     </form>
   );
 }

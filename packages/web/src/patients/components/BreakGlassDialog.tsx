@@ -1,10 +1,12 @@
 import { Alert, Button, Group, Stack, Text, Textarea } from '@mantine/core';
-import { IconAlertCircle, IconAlertTriangle } from '@tabler/icons-react';
+import { IconAlertTriangle } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
-import { describeProblem } from '../../api/problem.ts';
 import { Dialog } from '../../app/Dialog.tsx';
+import { DialogCloseWarning } from '../../forms/DialogCloseWarning.tsx';
+import { FormProblemAlert } from '../../forms/FormProblemAlert.tsx';
+import { useCloseWarning } from '../../forms/use-leave-warning.ts';
+import { useTandemForm } from '../../forms/use-tandem-form.ts';
 import { breakTheGlass } from '../api.ts';
 import { breakGlassReasonError } from '../break-glass-reason.ts';
 
@@ -18,81 +20,83 @@ interface BreakGlassDialogProps {
 /** Emergency access to a record outside one's care team: a stated reason first, then a time-limited view. */
 export function BreakGlassDialog({ patientId, opened, onClose, onGranted }: BreakGlassDialogProps) {
   const intl = useIntl();
-  const [reason, setReason] = useState('');
-  const [reasonError, setReasonError] = useState<string | undefined>(undefined);
+  const { form, problem, showProblem, clearProblem } = useTandemForm({
+    initialValues: { reason: '' },
+    rules: ({ reason }) => {
+      const error = breakGlassReasonError(intl, reason);
+      return error === undefined ? {} : { reason: error };
+    },
+  });
   const grant = useMutation({
     mutationFn: (stated: string) => breakTheGlass(patientId, stated),
     onSuccess: (granted) => {
       close();
       onGranted(granted);
     },
-    onError: (error) => setReasonError(describeProblem(error).fieldErrors.reason),
+    onError: showProblem,
   });
 
   function close() {
-    setReason('');
-    setReasonError(undefined);
+    form.reset();
+    clearProblem();
     grant.reset();
     onClose();
   }
+  const closeWarning = useCloseWarning(() => form.isDirty(), close);
 
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const error = breakGlassReasonError(intl, reason);
-    setReasonError(error);
-    if (error === undefined) grant.mutate(reason.trim());
-  }
-
-  const failure = grant.error ? describeProblem(grant.error) : null;
   return (
-    <Dialog
-      opened={opened}
-      onClose={close}
-      title={intl.formatMessage({ id: 'patients.breakGlassDialog.title', defaultMessage: 'Break the glass' })}
-      size="lg"
-    >
-      <form onSubmit={submit} noValidate>
-        <Stack>
-          <Alert color="red" variant="light" icon={<IconAlertTriangle />}>
-            <Text size="sm">
-              <FormattedMessage
-                id="patients.breakGlassDialog.warning"
-                defaultMessage="You are not on this patient’s care team. Use emergency access only when the patient’s care cannot wait. It lasts one hour, is shown on the record, and is reported to supervisors with your reason."
-              />
-            </Text>
-          </Alert>
-          {failure && Object.keys(failure.fieldErrors).length === 0 && (
-            <Alert color="red" variant="light" icon={<IconAlertCircle />} title={failure.title}>
-              {failure.detail}
+    <>
+      <Dialog
+        opened={opened}
+        onClose={closeWarning.requestClose}
+        title={intl.formatMessage({
+          id: 'patients.breakGlassDialog.title',
+          defaultMessage: 'Break the glass',
+        })}
+        size="lg"
+      >
+        <form
+          onSubmit={form.onSubmit(({ reason }) => {
+            clearProblem();
+            grant.mutate(reason.trim());
+          })}
+          noValidate
+        >
+          <Stack>
+            <Alert color="red" variant="light" icon={<IconAlertTriangle />}>
+              <Text size="sm">
+                <FormattedMessage
+                  id="patients.breakGlassDialog.warning"
+                  defaultMessage="You are not on this patient’s care team. Use emergency access only when the patient’s care cannot wait. It lasts one hour, is shown on the record, and is reported to supervisors with your reason."
+                />
+              </Text>
             </Alert>
-          )}
-          <Textarea
-            label={intl.formatMessage({ id: 'patients.breakGlassDialog.reason', defaultMessage: 'Reason' })}
-            description={intl.formatMessage({
-              id: 'patients.breakGlassDialog.reasonDescription',
-              defaultMessage: 'Why is this an emergency? Supervisors will read this.',
-            })}
-            autosize
-            minRows={3}
-            withAsterisk
-            value={reason}
-            onChange={(event) => {
-              setReason(event.currentTarget.value);
-              setReasonError(undefined);
-            }}
-            error={reasonError}
-            data-autofocus
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              <FormattedMessage id="patients.breakGlassDialog.cancel" defaultMessage="Cancel" />
-            </Button>
-            <Button type="submit" color="red" loading={grant.isPending}>
-              <FormattedMessage id="patients.breakGlassDialog.submit" defaultMessage="Open the record" />
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Dialog>
+            <FormProblemAlert problem={problem} />
+            <Textarea
+              label={intl.formatMessage({ id: 'patients.breakGlassDialog.reason', defaultMessage: 'Reason' })}
+              description={intl.formatMessage({
+                id: 'patients.breakGlassDialog.reasonDescription',
+                defaultMessage: 'Why is this an emergency? Supervisors will read this.',
+              })}
+              autosize
+              minRows={3}
+              withAsterisk
+              key={form.key('reason')}
+              {...form.getInputProps('reason')}
+              data-autofocus
+            />
+            <Group justify="flex-end">
+              <Button variant="default" onClick={closeWarning.requestClose}>
+                <FormattedMessage id="patients.breakGlassDialog.cancel" defaultMessage="Cancel" />
+              </Button>
+              <Button type="submit" color="red" loading={grant.isPending}>
+                <FormattedMessage id="patients.breakGlassDialog.submit" defaultMessage="Open the record" />
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      </Dialog>
+      <DialogCloseWarning warning={closeWarning} />
+    </>
   );
 }

@@ -16,16 +16,18 @@ import { IconAlertTriangle } from '@tabler/icons-react';
 import { clinicianGenders, coOccurringConditions, substanceClasses } from '@tandem/core/admission/vocabulary';
 import { therapeuticApproaches } from '@tandem/core/staff/approaches';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
 import { defineMessages, FormattedMessage, useIntl } from 'react-intl';
 import { api, unwrap } from '../../api/client.ts';
-import { describeProblem } from '../../api/problem.ts';
+import { asApiError } from '../../api/problem.ts';
 import type { StaffMember } from '../../api/types.ts';
 import { Dialog } from '../../app/Dialog.tsx';
+import { DialogCloseWarning } from '../../forms/DialogCloseWarning.tsx';
+import { FormProblemAlert } from '../../forms/FormProblemAlert.tsx';
+import { useCloseWarning } from '../../forms/use-leave-warning.ts';
+import { useTandemForm } from '../../forms/use-tandem-form.ts';
 import { staffQueryKeys } from '../api.ts';
 import { approachLabels, conditionLabels, genderLabels, substanceLabels } from '../labels.ts';
 import {
-  type MatchingProfileErrors,
   type MatchingProfileValues,
   matchingProfileChange,
   matchingProfileValues,
@@ -77,11 +79,13 @@ const messages = defineMessages({
 export function MatchingProfileForm({ member, onClose }: { member: StaffMember; onClose: () => void }) {
   const intl = useIntl();
   const queryClient = useQueryClient();
-  const [values, setValues] = useState<MatchingProfileValues>(() => matchingProfileValues(member));
-  const [errors, setErrors] = useState<MatchingProfileErrors>({});
-  const [conflict, setConflict] = useState<string | null>(null);
+  const { form, problem, showProblem, clearProblem } = useTandemForm<MatchingProfileValues>({
+    initialValues: matchingProfileValues(member),
+    rules: (values) => validateMatchingProfile(intl, values),
+  });
+  const closeWarning = useCloseWarning(() => form.isDirty(), onClose);
   const save = useMutation({
-    mutationFn: () =>
+    mutationFn: (values: MatchingProfileValues) =>
       unwrap(
         api.PATCH('/api/staff/{staffMemberId}', {
           params: { path: { staffMemberId: member.id } },
@@ -95,170 +99,161 @@ export function MatchingProfileForm({ member, onClose }: { member: StaffMember; 
       onClose();
     },
     onError: (error) => {
-      const problem = describeProblem(error);
-      if (problem.status === 409) {
-        // The record behind the form refreshes (and with it the version); what was typed stays.
-        setConflict(problem.detail ?? problem.title);
+      showProblem(error);
+      // The record behind the form refreshes (and with it the version); what was typed stays.
+      if (asApiError(error).status === 409) {
         void queryClient.invalidateQueries({ queryKey: staffQueryKeys.detail(member.id) });
-        return;
       }
-      setErrors(problem.fieldErrors);
     },
   });
-  const set = <K extends keyof MatchingProfileValues>(field: K, value: MatchingProfileValues[K]) => {
-    setValues((before) => ({ ...before, [field]: value }));
-    setErrors((before) => ({ ...before, [field]: undefined }));
-  };
-  const setYears = (substance: (typeof substanceClasses)[number], value: number | '') => {
-    setValues((before) => ({
-      ...before,
-      substanceExperience: { ...before.substanceExperience, [substance]: value },
-    }));
-    setErrors((before) => ({ ...before, [`substanceExperience.${substance}`]: undefined }));
-  };
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const found = validateMatchingProfile(intl, values);
-    setErrors(found);
-    if (Object.keys(found).length === 0) save.mutate();
-  };
+  const values = form.getValues();
+  const errors = form.errors;
+  const set = <K extends keyof MatchingProfileValues>(field: K, value: MatchingProfileValues[K]) =>
+    form.setFieldValue(field, value as never);
+  const setYears = (substance: (typeof substanceClasses)[number], value: number | '') =>
+    form.setFieldValue(`substanceExperience.${substance}`, value as never);
   const numberValue = (value: string | number): number | '' => (value === '' ? '' : Number(value));
-  const problem = save.isError ? describeProblem(save.error) : null;
+  const conflict = problem?.status === 409 ? (problem.detail ?? problem.title) : null;
 
   return (
-    <Dialog
-      opened
-      onClose={onClose}
-      size="lg"
-      title={intl.formatMessage(
-        { id: 'staff.matchingProfileForm.title', defaultMessage: 'Matching profile: {name}' },
-        { name: member.displayName },
-      )}
-    >
-      <form onSubmit={submit} noValidate>
-        <Stack>
-          {conflict !== null && (
-            <Alert
-              color="yellow"
-              icon={<IconAlertTriangle />}
-              title={intl.formatMessage(messages.changedTitle)}
-            >
-              <FormattedMessage
-                id="staff.matchingProfileForm.conflict"
-                defaultMessage="{problem} Your changes are kept; saving again applies them on top of theirs."
-                values={{ problem: conflict }}
+    <>
+      <Dialog
+        opened
+        onClose={closeWarning.requestClose}
+        size="lg"
+        title={intl.formatMessage(
+          { id: 'staff.matchingProfileForm.title', defaultMessage: 'Matching profile: {name}' },
+          { name: member.displayName },
+        )}
+      >
+        <form
+          onSubmit={form.onSubmit((submitted) => {
+            clearProblem();
+            save.mutate(submitted);
+          })}
+          noValidate
+        >
+          <Stack>
+            {conflict !== null && (
+              <Alert
+                color="yellow"
+                icon={<IconAlertTriangle />}
+                title={intl.formatMessage(messages.changedTitle)}
+              >
+                <FormattedMessage
+                  id="staff.matchingProfileForm.conflict"
+                  defaultMessage="{problem} Your changes are kept; saving again applies them on top of theirs."
+                  values={{ problem: conflict }}
+                />
+              </Alert>
+            )}
+            <SimpleGrid cols={{ base: 1, sm: 2 }}>
+              <Select
+                label={intl.formatMessage(messages.gender)}
+                description={intl.formatMessage(messages.genderDescription)}
+                data={clinicianGenders.map((value) => ({
+                  value,
+                  label: intl.formatMessage(genderLabels[value]),
+                }))}
+                value={values.gender}
+                onChange={(value) => set('gender', value as MatchingProfileValues['gender'])}
+                error={errors.gender}
+                clearable
+                placeholder={intl.formatMessage(messages.notRecorded)}
               />
-            </Alert>
-          )}
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <Select
-              label={intl.formatMessage(messages.gender)}
-              description={intl.formatMessage(messages.genderDescription)}
-              data={clinicianGenders.map((value) => ({
+              <NumberInput
+                label={intl.formatMessage(messages.maximumCaseload)}
+                description={intl.formatMessage(messages.maximumCaseloadDescription)}
+                value={values.maxCaseload}
+                onChange={(value) => set('maxCaseload', numberValue(value))}
+                error={errors.maxCaseload}
+                min={0}
+                max={500}
+                allowDecimal={false}
+              />
+            </SimpleGrid>
+            <MultiSelect
+              label={intl.formatMessage(messages.approaches)}
+              data={therapeuticApproaches.map((value) => ({
                 value,
-                label: intl.formatMessage(genderLabels[value]),
+                label: intl.formatMessage(approachLabels[value]),
               }))}
-              value={values.gender}
-              onChange={(value) => set('gender', value as MatchingProfileValues['gender'])}
-              error={errors.gender}
-              clearable
-              placeholder={intl.formatMessage(messages.notRecorded)}
+              value={values.approaches}
+              onChange={(value) => set('approaches', value as MatchingProfileValues['approaches'])}
+              error={errors.approaches}
+              searchable
+            />
+            <TagsInput
+              label={intl.formatMessage(messages.languages)}
+              description={intl.formatMessage(messages.languagesDescription)}
+              value={values.languages}
+              onChange={(value) => set('languages', value)}
+              error={errors.languages}
             />
             <NumberInput
-              label={intl.formatMessage(messages.maximumCaseload)}
-              description={intl.formatMessage(messages.maximumCaseloadDescription)}
-              value={values.maxCaseload}
-              onChange={(value) => set('maxCaseload', numberValue(value))}
-              error={errors.maxCaseload}
+              label={intl.formatMessage(messages.yearsExperience)}
+              value={values.yearsAddictionExperience}
+              onChange={(value) => set('yearsAddictionExperience', numberValue(value))}
+              error={errors.yearsAddictionExperience}
               min={0}
-              max={500}
+              max={80}
               allowDecimal={false}
             />
-          </SimpleGrid>
-          <MultiSelect
-            label={intl.formatMessage(messages.approaches)}
-            data={therapeuticApproaches.map((value) => ({
-              value,
-              label: intl.formatMessage(approachLabels[value]),
-            }))}
-            value={values.approaches}
-            onChange={(value) => set('approaches', value as MatchingProfileValues['approaches'])}
-            error={errors.approaches}
-            searchable
-          />
-          <TagsInput
-            label={intl.formatMessage(messages.languages)}
-            description={intl.formatMessage(messages.languagesDescription)}
-            value={values.languages}
-            onChange={(value) => set('languages', value)}
-            error={errors.languages}
-          />
-          <NumberInput
-            label={intl.formatMessage(messages.yearsExperience)}
-            value={values.yearsAddictionExperience}
-            onChange={(value) => set('yearsAddictionExperience', numberValue(value))}
-            error={errors.yearsAddictionExperience}
-            min={0}
-            max={80}
-            allowDecimal={false}
-          />
-          <Stack gap={4}>
-            <Text size="sm" fw={500}>
-              <FormattedMessage
-                id="staff.matchingProfileForm.yearsBySubstance"
-                defaultMessage="Years of experience by substance"
-              />
-            </Text>
-            <SimpleGrid cols={{ base: 2, sm: 3 }} spacing="xs">
-              {substanceClasses.map((substance) => (
-                <NumberInput
-                  key={substance}
-                  label={intl.formatMessage(substanceLabels[substance])}
-                  size="xs"
-                  value={values.substanceExperience[substance]}
-                  onChange={(value) => setYears(substance, numberValue(value))}
-                  error={errors[`substanceExperience.${substance}`]}
-                  min={0}
-                  max={80}
-                  allowDecimal={false}
+            <Stack gap={4}>
+              <Text size="sm" fw={500}>
+                <FormattedMessage
+                  id="staff.matchingProfileForm.yearsBySubstance"
+                  defaultMessage="Years of experience by substance"
                 />
-              ))}
-            </SimpleGrid>
+              </Text>
+              <SimpleGrid cols={{ base: 2, sm: 3 }} spacing="xs">
+                {substanceClasses.map((substance) => (
+                  <NumberInput
+                    key={substance}
+                    label={intl.formatMessage(substanceLabels[substance])}
+                    size="xs"
+                    value={values.substanceExperience[substance]}
+                    onChange={(value) => setYears(substance, numberValue(value))}
+                    error={errors[`substanceExperience.${substance}`]}
+                    min={0}
+                    max={80}
+                    allowDecimal={false}
+                  />
+                ))}
+              </SimpleGrid>
+            </Stack>
+            <MultiSelect
+              label={intl.formatMessage(messages.conditions)}
+              data={coOccurringConditions.map((value) => ({
+                value,
+                label: intl.formatMessage(conditionLabels[value]),
+              }))}
+              value={values.conditionExperience}
+              onChange={(value) =>
+                set('conditionExperience', value as MatchingProfileValues['conditionExperience'])
+              }
+              error={errors.conditionExperience}
+              searchable
+            />
+            <Switch
+              label={intl.formatMessage(messages.acceptingNewPatients)}
+              description={intl.formatMessage(messages.acceptingNewPatientsDescription)}
+              checked={values.acceptsNewPatients}
+              onChange={(event) => set('acceptsNewPatients', event.currentTarget.checked)}
+            />
+            {problem?.status !== 409 && <FormProblemAlert problem={problem} />}
+            <Group justify="flex-end">
+              <Button variant="default" onClick={closeWarning.requestClose}>
+                <FormattedMessage id="staff.matchingProfileForm.cancel" defaultMessage="Cancel" />
+              </Button>
+              <Button type="submit" loading={save.isPending}>
+                <FormattedMessage id="staff.matchingProfileForm.save" defaultMessage="Save" />
+              </Button>
+            </Group>
           </Stack>
-          <MultiSelect
-            label={intl.formatMessage(messages.conditions)}
-            data={coOccurringConditions.map((value) => ({
-              value,
-              label: intl.formatMessage(conditionLabels[value]),
-            }))}
-            value={values.conditionExperience}
-            onChange={(value) =>
-              set('conditionExperience', value as MatchingProfileValues['conditionExperience'])
-            }
-            error={errors.conditionExperience}
-            searchable
-          />
-          <Switch
-            label={intl.formatMessage(messages.acceptingNewPatients)}
-            description={intl.formatMessage(messages.acceptingNewPatientsDescription)}
-            checked={values.acceptsNewPatients}
-            onChange={(event) => set('acceptsNewPatients', event.currentTarget.checked)}
-          />
-          {problem !== null && problem.status !== 409 && Object.keys(problem.fieldErrors).length === 0 && (
-            <Text c="red" size="sm">
-              {problem.detail ?? problem.title}
-            </Text>
-          )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              <FormattedMessage id="staff.matchingProfileForm.cancel" defaultMessage="Cancel" />
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              <FormattedMessage id="staff.matchingProfileForm.save" defaultMessage="Save" />
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Dialog>
+        </form>
+      </Dialog>
+      <DialogCloseWarning warning={closeWarning} />
+    </>
   );
 }
