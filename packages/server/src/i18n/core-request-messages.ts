@@ -176,10 +176,9 @@ const episode = defineMessages({
 export const coreRequestMessages = { registration, episode };
 
 /** Core's English field message → its descriptor, for the edge to word in the requester's language. */
-export const coreRequestMessageByEnglish: ReadonlyMap<string, { id: string; defaultMessage: string }> =
-  new Map(
-    [...Object.values(registration), ...Object.values(episode)].map((descriptor) => [
-      descriptor.defaultMessage,
-      descriptor,
-    ]),
-  );
+export const coreRequestMessageByEnglish: ReadonlyMap<string, ErrorMessageDescriptor> = new Map(
+  [...Object.values(registration), ...Object.values(episode)].map((descriptor) => [
+    descriptor.defaultMessage,
+    descriptor,
+  ]),
+);
