@@ -29,14 +29,17 @@ async function insertOldConsent(
     revoked?: string | null;
     kind?: 'person' | 'organization';
     minutesAgo: number;
+    /** Otherwise the database draws one. */
+    id?: string;
   },
 ): Promise<void> {
   const revokedAt = values.revoked === undefined ? null : sql`now()`;
   const row = await sql<{ id: string }>`
-    INSERT INTO consents (organization_id, patient_id, recipient_kind, recipient_name, categories, purpose,
+    INSERT INTO consents (id, organization_id, patient_id, recipient_kind, recipient_name, categories, purpose,
       starts_on, expires_on, expiry_event, signed_name, signed_at, witnessed_by_user_id, supersedes_consent_id,
       revoked_at, revoked_by_user_id, revocation_reason, created_at)
-    VALUES (${organizationId}::uuid, ${values.patientId ?? patient}::uuid, ${values.kind ?? 'person'},
+    VALUES (coalesce(${values.id ?? null}::uuid, uuid_generate_v7()), ${organizationId}::uuid,
+      ${values.patientId ?? patient}::uuid, ${values.kind ?? 'person'},
       ${`Recipient ${key}`}, ARRAY['attendance', 'medications'], ${`Purpose ${key}`}, '2026-01-05',
       ${key === 'event' ? null : '2026-12-31'}, ${key === 'event' ? 'End of the court case' : null},
       'Pat Old', now() - interval '1 day' - ${values.minutesAgo} * interval '1 minute', ${witness}::uuid,
@@ -84,6 +87,18 @@ beforeAll(async () => {
   await insertOldConsent('d', { revoked: 'Replaced by an amended consent', minutesAgo: 60 });
   await insertOldConsent('e', { supersedes: ids.d, minutesAgo: 50 });
   await insertOldConsent('f', { supersedes: ids.d, minutesAgo: 40 });
+  // An amendment whose id sorts before the consent it replaced (UUIDv7s drawn in one millisecond may): a backup
+  // must still put the replaced one first, or its restore refuses the amendment (it did once, in CI).
+  await insertOldConsent('late', {
+    id: '01900000-0000-7000-8000-00000000ffff',
+    revoked: 'Replaced by an amended consent',
+    minutesAgo: 35,
+  });
+  await insertOldConsent('earlyId', {
+    id: '01900000-0000-7000-8000-000000000001',
+    supersedes: ids.late,
+    minutesAgo: 34,
+  });
   // Names another patient's consent as the one it replaced.
   await insertOldConsent('crossed', { patientId: otherPatient, supersedes: ids.active, minutesAgo: 30 });
 
